@@ -33,8 +33,9 @@ FIXTURES = os.path.join(ROOT, "Tests", "DubaoCoreTests", "Fixtures")
 
 ARTICLE_TEXT_KEYS = ["kicker", "title", "subtitle", "continuedFrom", "dateline", "credit"]
 ARTICLE_KEYS = set(ARTICLE_TEXT_KEYS) | {"reporters", "paragraphs", "captions", "continuation"}
-FILE_KEYS = {"file", "sections", "pageLines", "date", "paper"}
-OPTIONAL_FILE_KEYS = {"expectError", "expectWarning", "encoding", "note"}
+FILE_KEYS = {"file", "sections", "pageLines", "paper"}
+# "date" only when the page prints one: the importer falls back to the file name or today.
+OPTIONAL_FILE_KEYS = {"date", "expectError", "expectWarning", "encoding", "note"}
 SPACE = re.compile(r"\s+")  # Python's \s covers U+3000 and the other Unicode spaces
 
 problems = []
@@ -93,7 +94,7 @@ def check_shape(where, expected):
         return False
     if keys - FILE_KEYS - OPTIONAL_FILE_KEYS:
         problem(where, f"unknown keys {sorted(keys - FILE_KEYS - OPTIONAL_FILE_KEYS)}")
-    if expected["date"] and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", expected["date"]):
+    if "date" in expected and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", expected["date"]):
         problem(where, f"date {expected['date']!r} is not YYYY-MM-DD")
     all_lines = [pl for s in expected["sections"] for pl in s.get("pageLines", [])]
     if all_lines != expected["pageLines"]:
@@ -103,6 +104,8 @@ def check_shape(where, expected):
         if set(section) != {"name", "page", "pageLines", "articles"}:
             problem(sw, f"keys {sorted(section)}")
             continue
+        if not section["name"]:
+            problem(sw, "empty section name (without a header it is the file name's)")
         if section["page"] and not re.fullmatch(r"第\d+版", section["page"]):
             problem(sw, f"page {section['page']!r}")
         headers = [pl for pl in section["pageLines"] if pl["kind"] == "header"]
@@ -111,7 +114,7 @@ def check_shape(where, expected):
                 problem(sw, f"page line kind {pl['kind']!r}")
         if section["page"] and not any(h["text"].startswith(section["page"]) for h in headers):
             problem(sw, f"no header line starts with {section['page']!r}")
-        if section["name"] and not any(section["name"] in h["text"] for h in headers):
+        if headers and not any(section["name"] in h["text"] for h in headers):
             problem(sw, f"no header line names {section['name']!r}")
         for a, article in enumerate(section["articles"]):
             aw = f"{sw} article {a + 1}"

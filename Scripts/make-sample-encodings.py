@@ -107,8 +107,9 @@ def main(argv):
         base = decode_any(read(base_path))
         for name, form in TWIN_FORMS.items():
             wanted[os.path.join(FIXTURES, name)] = encode(base, *form)
+    if os.path.isdir(FIXTURES):
         wanted[os.path.join(FIXTURES, "invalid-utf8.txt")] = (
-        INVALID_UTF8_TEXT.encode("utf-8").replace(BAD.encode("utf-8"), BAD_BYTES))
+            INVALID_UTF8_TEXT.encode("utf-8").replace(BAD.encode("utf-8"), BAD_BYTES))
 
     stale = 0
     for path, data in wanted.items():
