@@ -1,0 +1,117 @@
+/// Character classes the importer needs to read a Chinese page.
+///
+/// These work on scalars, not `Character`s: the importer runs over whole archives and
+/// grapheme breaking is far slower than anything these questions need.
+enum ChineseText {
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: return true
+        default: return false
+        }
+    }
+
+    /// Whitespace that is layout on a page: ASCII blanks, U+3000, NBSP and other spaces.
+    static func isBlank(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x3000, 0x2000...0x200A, 0x202F, 0x205F, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// Punctuation that can close a paragraph: a paragraph ending in anything else was cut by a column.
+    static func endsSentence(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", "！", "？", "!", "?", "…", "”", "’", "」", "』", "）", ")", "》", "】", "；", ";", "：", ":",
+             ".", "\"", "'", "〕", "〉", "．", "｡":
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Punctuation that only occurs inside running prose, never in a headline.
+    static func isProsePunctuation(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", "，", "；", ",", ";", "．", "｡": return true
+        default: return false
+        }
+    }
+
+    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value)
+    }
+
+    static func digitValue(_ s: Unicode.Scalar) -> Int? {
+        if (0x30...0x39).contains(s.value) { return Int(s.value - 0x30) }
+        if (0xFF10...0xFF19).contains(s.value) { return Int(s.value - 0xFF10) }
+        return nil
+    }
+
+    /// Cells the text takes in a terminal, roughly: what the importer uses to tell a
+    /// headline (short) from a paragraph (long). Exact widths belong to the layout layer.
+    static func roughWidth(_ text: Substring) -> Int {
+        var w = 0
+        for s in text.unicodeScalars { w += s.value < 0x1100 ? 1 : 2 }
+        return w
+    }
+
+    static func roughWidth(_ text: String) -> Int { roughWidth(text[...]) }
+
+    /// Text without leading and trailing layout whitespace.
+    static func trimmed(_ text: Substring) -> Substring {
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isBlank(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isBlank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return Substring(scalars[start..<end])
+    }
+
+    /// Width of the leading layout whitespace, to tell an indented paragraph start.
+    static func indentation(_ text: Substring) -> Int {
+        var w = 0
+        for s in text.unicodeScalars {
+            guard isBlank(s) else { break }
+            w += s.value == 0x3000 ? 2 : 1
+        }
+        return w
+    }
+
+    /// Parses a number written with ASCII, full-width or Chinese digits (`03`, `３`, `十二`).
+    static func number(_ text: Substring) -> Int? {
+        if text.isEmpty { return nil }
+        var value = 0
+        var allDigits = true
+        for s in text.unicodeScalars {
+            guard let d = digitValue(s) else { allDigits = false; break }
+            value = value * 10 + d
+            if value > 100_000 { return nil }
+        }
+        if allDigits { return value }
+        let numerals: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+                                           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        var total = 0
+        var current = 0
+        for c in text {
+            if let n = numerals[c] {
+                current = n
+            } else if c == "十" {
+                total += (current == 0 ? 1 : current) * 10
+                current = 0
+            } else {
+                return nil
+            }
+        }
+        return total + current
+    }
+}
+
+extension Substring {
+    var firstScalar: Unicode.Scalar? { unicodeScalars.first }
+    var lastScalar: Unicode.Scalar? { unicodeScalars.last }
+}
+
+extension String {
+    var firstScalar: Unicode.Scalar? { unicodeScalars.first }
+    var lastScalar: Unicode.Scalar? { unicodeScalars.last }
+}

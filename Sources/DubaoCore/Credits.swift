@@ -1,0 +1,202 @@
+/// Datelines, credits and bylines: how a Chinese paper says where a story comes from and who wrote it.
+enum Credits {
+    /// A lead's opening: `本报讯`, `新华社北京3月24日电`, `本报长春3月25日讯`, then an optional credit.
+    struct Lead: Equatable {
+        var dateline: String
+        var credit: String
+        var reporters: [String]
+        /// The paragraph text after dateline and credit.
+        var rest: Substring
+    }
+
+    static let agencies = ["本报讯", "新华社", "中新社", "中新网", "新华网", "人民网", "央视网", "本报", "人民日报", "光明日报",
+                           "经济日报", "法治日报", "中国日报", "央广网", "国际在线", "据新华社", "据本报"]
+
+    /// Role words around names in credits; longest first so `见习记者` is not read as `记者`.
+    static let roles = ["本报特约记者", "本报见习记者", "本报实习生", "本报通讯员", "本报记者", "新华社记者", "中新社记者",
+                        "特约撰稿人", "特约记者", "见习记者", "首席记者", "实习记者", "融媒记者", "全媒体记者",
+                        "通讯员", "实习生", "评论员", "撰稿人", "记者", "摄影", "摄像", "文/图", "文／图", "图/文", "图／文"]
+
+    static let ornaments: Set<Unicode.Scalar> = ["□", "■", "◎", "●", "○", "◇", "◆", "☆", "★", "▲", "△", "▼", "·", "•", "◆", "|", "｜"]
+
+    static func lead(_ line: Substring) -> Lead? {
+        let s = line
+        guard let agency = agencies.first(where: { s.hasPrefix($0) }) else { return nil }
+        var index = s.index(s.startIndex, offsetBy: agency.count)
+        if agency != "本报讯" {
+            // `新华社北京3月24日电`, `本报长春3月25日讯`, `新华社电`: a place and a date, then 电 or 讯.
+            var scanned = 0
+            var found = false
+            var i = index
+            while i < s.endIndex, scanned < 16 {
+                let c = s[i]
+                if c == "电" || c == "讯" {
+                    found = true
+                    index = s.index(after: i)
+                    break
+                }
+                guard let u = c.unicodeScalars.first, ChineseText.isHan(u) || ChineseText.isDigit(u) || c == " " else { break }
+                // A dateline names a place and a date, never a sentence.
+                if "的了是在和为".contains(c) { break }
+                scanned += 1
+                i = s.index(after: i)
+            }
+            guard found else { return nil }
+        }
+        let dateline = String(s[s.startIndex..<index])
+        var rest = s[index...]
+        var credit = ""
+        var reporters: [String] = []
+        let afterSpace = rest.drop { $0 == " " || $0 == "\u{3000}" }
+        if let open = afterSpace.first, "(（【[〔".contains(open) {
+            let close: Character = open == "(" ? ")" : open == "（" ? "）" : open == "【" ? "】" : open == "[" ? "]" : "〕"
+            let body = afterSpace.dropFirst()
+            if let end = body.prefix(60).firstIndex(where: { $0 == close || (open == "(" && $0 == "）") || (open == "（" && $0 == ")") }) {
+                let inside = body[body.startIndex..<end]
+                if !inside.contains("。") && !inside.contains("，") {
+                    credit = String(afterSpace[afterSpace.startIndex...end])
+                    reporters = names(in: inside)
+                    rest = body[body.index(after: end)...]
+                }
+            }
+        } else if afterSpace.hasPrefix("记者") || afterSpace.hasPrefix("通讯员") {
+            // `本报讯 记者 甲 乙 近日，…`: the credit runs up to the first space after a name.
+            let words = afterSpace.split(maxSplits: 6, omittingEmptySubsequences: true,
+                                         whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+            var end = afterSpace.startIndex
+            for word in words.dropLast() {
+                guard word.count <= 6, !word.contains("，"), !word.contains("。") else { break }
+                end = word.endIndex
+            }
+            if end > afterSpace.startIndex {
+                credit = String(afterSpace[afterSpace.startIndex..<end])
+                reporters = names(in: afterSpace[afterSpace.startIndex..<end])
+                rest = afterSpace[end...]
+            }
+        }
+        return Lead(dateline: dateline, credit: credit, reporters: reporters, rest: ChineseText.trimmed(rest))
+    }
+
+    /// A byline on its own line: `本报记者 孙红丽`, `□本报记者 甲 通讯员 乙`, `◎记者 己`, `文/图 本报记者 庚`.
+    static func byline(_ line: Substring) -> [String]? {
+        guard ChineseText.roughWidth(line) <= 48,
+              !line.unicodeScalars.contains(where: { ChineseText.isProsePunctuation($0) || $0 == "：" || $0 == ":" })
+        else { return nil }
+        var s = line.drop { $0.unicodeScalars.first.map { ornaments.contains($0) || ChineseText.isBlank($0) } ?? false }
+        if s.hasPrefix("文/图") || s.hasPrefix("文／图") || s.hasPrefix("图/文") || s.hasPrefix("图／文") {
+            s = s.dropFirst(3).drop { $0 == " " || $0 == "\u{3000}" }
+        }
+        guard roles.contains(where: { s.hasPrefix($0) }), !s.hasSuffix("摄") else { return nil }
+        let found = names(in: s)
+        // `本报评论员` has no names and is still a byline.
+        return found.count <= 8 ? found : nil
+    }
+
+    /// Names in a credit: role words and ornaments removed, split at spaces and list marks.
+    static func names(in text: Substring) -> [String] {
+        var t = String(text)
+        for role in roles { t = t.replacingAll(role, with: " ") }
+        var out: [String] = []
+        for token in t.split(whereSeparator: { " \u{3000}、，,/／;；|｜".contains($0) }) {
+            var word = token.drop { $0.unicodeScalars.first.map { ornaments.contains($0) } ?? false }
+            for trailer in ["报道", "摄"] where word.hasSuffix(trailer) && word.count > trailer.count + 1 {
+                word = word.dropLast(trailer.count)
+            }
+            if ["本报", "新华社", "中新社", "文", "图", "摄", "报道", "等", "综合"].contains(String(word)) || word.isEmpty { continue }
+            out.append(String(word))
+        }
+        return out
+    }
+
+    /// `图为…`, `▲…`, `…本报记者 甲 摄`: a photo caption.
+    static func isCaption(_ line: Substring) -> Bool {
+        guard ChineseText.roughWidth(line) <= 400 else { return false }
+        for prefix in ["图为", "图：", "图:", "▲", "△", "上图", "下图", "左图", "右图", "图①", "图②", "图③", "（图片", "(图片"]
+        where line.hasPrefix(prefix) {
+            return true
+        }
+        var tail = line
+        while let last = tail.last, "）)】] \u{3000}".contains(last) { tail = tail.dropLast() }
+        if tail.hasSuffix("摄") && !tail.hasSuffix("拍摄") && !tail.hasSuffix("摄摄") {
+            return tail.suffix(24).contains("记者") || tail.dropLast().hasSuffix(" ") || tail.suffix(12).contains(" ")
+                || tail.suffix(12).contains("\u{3000}")
+        }
+        return tail == "新华社发" || tail.hasSuffix("（资料图片") || tail.hasSuffix("(资料图片") || tail.hasSuffix("新华社发")
+    }
+}
+
+/// `（下转第3版）` and `（上接第1版）`: an article that runs across pages.
+enum ContinuationMarker {
+    enum Direction { case continuesOn, continuedFrom }
+
+    /// The marker if the whole text is one.
+    static func whole(_ text: Substring) -> Direction? {
+        guard let (direction, range) = find(in: text), range == text.startIndex..<text.endIndex else { return nil }
+        return direction
+    }
+
+    /// A marker at the end of the text (`…。（下转第3版）`) and the text before it.
+    static func trailing(_ text: Substring) -> (marker: Substring, before: Substring)? {
+        guard text.last == "）" || text.last == ")" else { return nil }
+        let tail = text.suffix(16)
+        guard let open = tail.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
+        let candidate = text[open...]
+        guard whole(candidate) == .continuesOn else { return nil }
+        return (candidate, ChineseText.trimmed(text[..<open]))
+    }
+
+    /// A marker at the start of the text (`（上接第1版）…`) and the text after it.
+    static func leading(_ text: Substring) -> (marker: Substring, after: Substring)? {
+        guard text.first == "（" || text.first == "(" else { return nil }
+        guard let close = text.prefix(16).firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
+        let candidate = text[...close]
+        guard whole(candidate) == .continuedFrom else { return nil }
+        return (candidate, ChineseText.trimmed(text[text.index(after: close)...]))
+    }
+
+    static func find(in text: Substring) -> (Direction, Range<Substring.Index>)? {
+        guard let first = text.first, first == "（" || first == "(", let last = text.last, last == "）" || last == ")",
+              text.count <= 14 else { return nil }
+        let inner = text.dropFirst().dropLast().filter { $0 != " " }
+        let direction: Direction
+        var rest: Substring
+        if inner.hasPrefix("下转") { direction = .continuesOn; rest = inner.dropFirst(2) }
+        else if inner.hasPrefix("转") { direction = .continuesOn; rest = inner.dropFirst(1) }
+        else if inner.hasPrefix("上接") || inner.hasPrefix("紧接") { direction = .continuedFrom; rest = inner.dropFirst(2) }
+        else if inner.hasPrefix("接") { direction = .continuedFrom; rest = inner.dropFirst(1) }
+        else { return nil }
+        let scalars = Array(rest.unicodeScalars)
+        guard !scalars.isEmpty, scalars[0] == "第", let (end, _) = PageFurniture.pageNumber(scalars, from: 0),
+              end == scalars.count else { return nil }
+        return (direction, text.startIndex..<text.endIndex)
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var out = ""
+        var rest = self[...]
+        while let r = rest.range(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}
+
+extension Substring {
+    func range(of target: String) -> Range<Substring.Index>? {
+        guard let first = target.first else { return nil }
+        var i = startIndex
+        while i < endIndex {
+            if self[i] == first, self[i...].hasPrefix(target) {
+                return i..<self.index(i, offsetBy: target.count)
+            }
+            i = index(after: i)
+        }
+        return nil
+    }
+}

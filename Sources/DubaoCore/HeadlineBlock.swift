@@ -1,0 +1,140 @@
+/// A headline block — kicker (引题), title (主题), subtitle (副题) — and how to tell its lines apart.
+struct HeadlineBlock: Equatable {
+    var kicker = ""
+    var title = ""
+    var subtitle = ""
+
+    /// Can this line stand in a headline block? Headlines are short and carry no sentence punctuation.
+    static func isCandidate(_ text: Substring) -> Bool {
+        let width = ChineseText.roughWidth(text)
+        guard width >= 2, width <= 70 else { return false }
+        var sawText = false
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let s = scalars[index]
+            let next = scalars.index(after: index)
+            if ChineseText.isProsePunctuation(s) { return false }
+            // `！` and `？` end exclamatory titles; inside a line they mean prose.
+            if s == "！" || s == "？" || s == "!" || s == "?" {
+                if next != scalars.endIndex, !"！？!?”\"".unicodeScalars.contains(scalars[next]) { return false }
+            }
+            if ChineseText.isHan(s) || s.properties.isAlphabetic { sawText = true }
+            index = next
+        }
+        guard sawText else { return false }
+        if let last = text.last, "、—-".contains(last) { return false }
+        if isSubheading(text) || isBracketedNote(text) { return false }
+        if let first = text.unicodeScalars.first, "■◆●▲△▼◇◎○□★☆".unicodeScalars.contains(first) { return false }
+        return true
+    }
+
+    /// `一、…`, `（二）…`, `3.…`: a subheading inside an article's body.
+    static func isSubheading(_ text: Substring) -> Bool {
+        let numerals = "一二三四五六七八九十"
+        var t = text[...]
+        if let first = t.first, first == "（" || first == "(" {
+            t = t.dropFirst()
+            let digits = t.prefix { numerals.contains($0) || $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, let close = t.dropFirst(digits.count).first else { return false }
+            return close == "）" || close == ")"
+        }
+        let digits = t.prefix { numerals.contains($0) || ($0.isASCII && $0.isNumber) }
+        guard !digits.isEmpty, digits.count <= 3, let mark = t.dropFirst(digits.count).first else { return false }
+        return mark == "、" || mark == "." || mark == "．" || (digits.first!.isNumber && mark == " ")
+    }
+
+    /// `（完）`, `(本报记者 甲 整理)`: a note, not a headline.
+    static func isBracketedNote(_ text: Substring) -> Bool {
+        guard let f = text.first, let l = text.last else { return false }
+        return (f == "（" || f == "(") && (l == "）" || l == ")")
+    }
+
+    /// Splits the lines of a block into kicker, title and subtitle.
+    ///
+    /// A line ending in `：` and everything above it is the kicker; a line starting with `——`
+    /// and everything below it is the subtitle. Otherwise the title is the longest line: papers
+    /// set the 主题 in the largest type, and the 引题 and 副题 are the shorter lines around it.
+    /// A very short line right after a long title is the title running over two lines.
+    static func assign(_ lines: [Substring]) -> HeadlineBlock {
+        var block = HeadlineBlock()
+        guard !lines.isEmpty else { return block }
+        if lines.count == 1 {
+            block.title = String(lines[0])
+            return block
+        }
+        var lower = 0
+        var upper = lines.count
+        if let colon = lines.lastIndex(where: { $0.hasSuffix("：") || $0.hasSuffix(":") }), colon < lines.count - 1 {
+            lower = colon + 1
+        }
+        if let dash = lines.indices.first(where: { $0 >= lower && $0 > 0 && isSubtitleStart(lines[$0]) }) {
+            upper = dash
+        }
+        if upper <= lower {
+            // Only markers: treat the first line after the kicker as the title.
+            upper = min(lines.count, lower + 1)
+        }
+        let middle = Array(lines[lower..<upper])
+        var titleStart = 0
+        var titleEnd = middle.count
+        let framed = lower > 0 && upper < lines.count
+        if middle.count > 1 && !framed {
+            // The title is the longest line, preferring lines without an inner space: kickers and
+            // subtitles pair two phrases with a space (`党建领航 创新赋能`), titles rarely do.
+            let widths = middle.map { ChineseText.roughWidth($0) }
+            let spaced = middle.map { $0.contains(" ") || $0.contains("\u{3000}") }
+            let candidates = spaced.contains(false) ? middle.indices.filter { !spaced[$0] } : Array(middle.indices)
+            let longest = candidates.max { widths[$0] < widths[$1] || (widths[$0] == widths[$1] && $0 < $1) }!
+            titleStart = longest
+            titleEnd = longest + 1
+            while titleStart > 0, endsUnfinished(middle[titleStart - 1]), !spaced[titleStart - 1] { titleStart -= 1 }
+            while titleEnd < middle.count,
+                  endsUnfinished(middle[titleEnd - 1]) || isTitleContinuation(middle[titleEnd], after: middle[longest]) {
+                titleEnd += 1
+            }
+        }
+        let kickerLines = Array(lines[..<lower]) + middle[..<titleStart]
+        let titleLines = Array(middle[titleStart..<titleEnd])
+        let subtitleLines = Array(middle[titleEnd...]) + lines[upper...]
+        block.kicker = joinPhrases(kickerLines)
+        block.title = joinBroken(titleLines)
+        block.subtitle = joinPhrases(subtitleLines)
+        return block
+    }
+
+    static func isSubtitleStart(_ line: Substring) -> Bool {
+        line.hasPrefix("——") || line.hasPrefix("—") || line.hasPrefix("--") || line.hasPrefix("－－")
+    }
+
+    /// `长春市九台区打通司法便民服务` / `“最后一公里”`: too short to be a subtitle of its own.
+    static func isTitleContinuation(_ line: Substring, after title: Substring) -> Bool {
+        let w = ChineseText.roughWidth(line)
+        return w <= 10 && w * 2 < ChineseText.roughWidth(title) && !line.contains(" ") && !line.contains("\u{3000}")
+            && !title.contains(" ") && !isSubtitleStart(line)
+    }
+
+    /// `市儿童医院新院区的`: a line ending in a particle or preposition cannot end a headline.
+    static func endsUnfinished(_ line: Substring) -> Bool {
+        guard let last = line.last else { return false }
+        return "的之与和及或在把将为对向从让被给以于跟同".contains(last)
+    }
+
+    /// Lines of one title that the page broke in two: Chinese joins without a space.
+    static func joinBroken(_ lines: [Substring]) -> String {
+        var out = ""
+        for line in lines {
+            if let a = out.unicodeScalars.last, let b = line.unicodeScalars.first,
+               a.isASCII && a.properties.isAlphabetic && b.isASCII && b.properties.isAlphabetic {
+                out += " "
+            }
+            out += line
+        }
+        return out
+    }
+
+    /// Separate phrases (two kicker lines): kept apart by a space.
+    static func joinPhrases(_ lines: [Substring]) -> String {
+        lines.map(String.init).joined(separator: " ")
+    }
+}

@@ -1,0 +1,236 @@
+import DubaoModel
+import Foundation
+
+/// Turns raw page files into one issue: decoding, parsing, naming sections, dating the issue
+/// and giving every article its stable ID. Reads files; never writes.
+public struct Importer {
+    public struct Options: Sendable {
+        public var date: IssueDate?
+        public var paper: String?
+        public var section: String?
+        public var encoding: TextEncoding?
+        /// Used when neither the options nor the pages give a date.
+        public var today: IssueDate
+
+        public init(date: IssueDate? = nil, paper: String? = nil, section: String? = nil,
+                    encoding: TextEncoding? = nil, today: IssueDate = .today()) {
+            self.date = date
+            self.paper = paper
+            self.section = section
+            self.encoding = encoding
+            self.today = today
+        }
+    }
+
+    public struct Result: Sendable {
+        public var issue: Issue
+        public var warnings: [ImportWarning]
+        /// Where the date came from, in words: `--date`, `the page header (a.txt line 1)`, `today`.
+        public var dateSource: String
+        public var files: [String]
+    }
+
+    /// An import that failed, with the file it failed on.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var file: String
+        public var error: ImportError
+        public var description: String { "\(file): \(error.message)" }
+    }
+
+    public static let defaultPaper = "未命名报纸"
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Imports files and folders (each file of a folder is a section, in name order).
+    public func importPaths(_ paths: [String]) throws(Failure) -> Result {
+        var files: [String] = []
+        for path in paths {
+            files += try expand(path)
+        }
+        var pages: [(file: String, bytes: [UInt8])] = []
+        for file in files {
+            pages.append((file, try read(file)))
+        }
+        return try importPages(pages)
+    }
+
+    /// Imports pages already in memory; `file` names them in messages and gives default section names.
+    public func importPages(_ pages: [(file: String, bytes: [UInt8])]) throws(Failure) -> Result {
+        var warnings: [ImportWarning] = []
+        var sections: [Section] = []
+        var pageDate: (date: IssueDate, file: String, line: Int)?
+        var pagePaper = ""
+        for (file, bytes) in pages {
+            let display = (file as NSString).lastPathComponent
+            let page: PageParser.Page
+            do {
+                page = try parsePage(bytes, file: file, warnings: &warnings)
+            } catch {
+                throw Failure(file: file, error: error)
+            }
+            if let d = page.date {
+                if let seen = pageDate, seen.date != d {
+                    throw Failure(file: file, error: .unreadable(
+                        "its page says \(d) but \((seen.file as NSString).lastPathComponent) says \(seen.date); import them separately or pass --date"))
+                }
+                pageDate = (d, file, page.dateLine)
+            }
+            if pagePaper.isEmpty { pagePaper = page.paper }
+            _ = display
+            for section in page.sections {
+                if let i = sections.firstIndex(where: { $0.name == section.name }) {
+                    sections[i].articles += section.articles
+                    sections[i].pageLines += section.pageLines
+                } else {
+                    sections.append(section)
+                }
+            }
+        }
+        for i in sections.indices { sections[i].order = i + 1 }
+
+        let date: IssueDate
+        let dateSource: String
+        if let d = options.date {
+            date = d
+            dateSource = "--date"
+        } else if let d = pageDate {
+            date = d.date
+            dateSource = "the page (\((d.file as NSString).lastPathComponent) line \(d.line))"
+        } else if let (d, file) = pages.lazy.compactMap({ p in Self.dateInFileName(p.file).map { ($0, p.file) } }).first {
+            date = d
+            dateSource = "the file name \((file as NSString).lastPathComponent)"
+        } else {
+            date = options.today
+            dateSource = "today (no date on the page; pass --date to set one)"
+        }
+        let paper = options.paper.map(Self.cleanName) ?? (pagePaper.isEmpty ? Self.defaultPaper : Self.cleanName(pagePaper))
+        assignIDs(&sections, paper: paper, date: date)
+        return Result(issue: Issue(paper: paper, date: date, sections: sections), warnings: warnings,
+                      dateSource: dateSource, files: pages.map(\.file))
+    }
+
+    func parsePage(_ bytes: [UInt8], file: String, warnings: inout [ImportWarning]) throws(ImportError) -> PageParser.Page {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty }
+        let decoded = try PageDecoder.decode(bytes, forced: options.encoding)
+        let name = (file as NSString).lastPathComponent
+        if decoded.replacedBytes > 0 {
+            warnings.append(ImportWarning(file: name, line: 0, message:
+                "\(decoded.replacedBytes) byte(s) that are not valid \(decoded.encoding.rawValue) replaced with �, first at byte offset \(decoded.firstBadOffset ?? 0)"))
+        }
+        let cleaned = ContentCleaner.clean(decoded.text)
+        if cleaned.removed > 0 {
+            warnings.append(ImportWarning(file: name, line: cleaned.firstRemovedLine ?? 0, message:
+                "\(cleaned.removed) control character(s) or escape sequence(s) removed"))
+        }
+        if cleaned.text.unicodeScalars.allSatisfy(ChineseText.isBlank) { throw .empty }
+        let section = options.section ?? Self.sectionName(fromFile: file)
+        let parser = PageParser(fileName: name, defaultSection: section)
+        var page = parser.parse(cleaned.text)
+        if page.sections.allSatisfy({ $0.articles.isEmpty }) { throw .noArticles }
+        if options.section != nil, page.sections.contains(where: { !$0.page.isEmpty }) {
+            warnings.append(ImportWarning(file: name, line: 0, message:
+                "--section ignored: the page names its own sections in its headers"))
+        }
+        page.sections.removeAll { $0.articles.isEmpty && $0.pageLines.isEmpty }
+        warnings += page.warnings
+        return page
+    }
+
+    func assignIDs(_ sections: inout [Section], paper: String, date: IssueDate) {
+        for s in sections.indices {
+            var seen: [String: Int] = [:]
+            for a in sections[s].articles.indices {
+                let article = sections[s].articles[a]
+                let key = article.title.isEmpty ? "untitled:" + article.displayTitle : article.title
+                seen[key, default: 0] += 1
+                sections[s].articles[a].id = ArticleID.make(paper: paper, date: date, section: sections[s].name,
+                                                            title: key, occurrence: seen[key]!)
+            }
+        }
+    }
+
+    func expand(_ path: String) throws(Failure) -> [String] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw Failure(file: path, error: .unreadable("no such file or folder"))
+        }
+        guard isDir.boolValue else { return [path] }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            throw Failure(file: path, error: .unreadable("cannot list the folder (\(error.localizedDescription))"))
+        }
+        // A folder of pages may also hold notes and scans: only text pages are sections.
+        let files = names.filter { !$0.hasPrefix(".") && Self.isPageFileName($0) }.sorted()
+            .map { (path as NSString).appendingPathComponent($0) }
+            .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
+        if files.isEmpty {
+            throw Failure(file: path, error: .unreadable("the folder holds no page files (*.txt, or files without an extension)"))
+        }
+        return files
+    }
+
+    static func isPageFileName(_ name: String) -> Bool {
+        let ext = (name as NSString).pathExtension.lowercased()
+        return ext.isEmpty || ext == "txt" || ext == "text"
+    }
+
+    func read(_ file: String) throws(Failure) -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            throw Failure(file: file, error: .unreadable("permission denied or not a regular file"))
+        }
+        defer { try? handle.close() }
+        do {
+            return [UInt8](try handle.readToEnd() ?? Data())
+        } catch {
+            throw Failure(file: file, error: .unreadable(error.localizedDescription))
+        }
+    }
+
+    /// `01-要闻.txt` → `要闻`: a leading number only orders the files.
+    static func sectionName(fromFile file: String) -> String {
+        var name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let digits = name.prefix { $0.isASCII && $0.isNumber }
+        let rest = name.dropFirst(digits.count)
+        if !digits.isEmpty, let sep = rest.first, "-_ .".contains(sep), rest.count > 1,
+           let first = rest.dropFirst().first, !first.isASCII {
+            name = String(rest.dropFirst())
+        }
+        return cleanName(name)
+    }
+
+    /// Names shown in lists and stored in files: no control characters, no surrounding blanks.
+    static func cleanName(_ name: String) -> String {
+        let cleaned = ContentCleaner.clean(name).text.replacingOccurrences(of: "\n", with: " ")
+        let trimmed = String(ChineseText.trimmed(cleaned[...]))
+        return trimmed.isEmpty ? "未命名" : String(trimmed.prefix(60))
+    }
+
+    /// `2026-11-27.txt`, `20261127-01.txt`.
+    static func dateInFileName(_ file: String) -> IssueDate? {
+        let name = (file as NSString).lastPathComponent
+        let chars = Array(name)
+        var i = 0
+        while i + 8 <= chars.count {
+            if i + 10 <= chars.count, let d = IssueDate(String(chars[i..<(i + 10)])),
+               i == 0 || !chars[i - 1].isNumber { return d }
+            if let d = IssueDate(String(chars[i..<(i + 8)])), (i == 0 || !chars[i - 1].isNumber),
+               i + 8 == chars.count || !chars[i + 8].isNumber, d.year >= 1900 { return d }
+            i += 1
+        }
+        return nil
+    }
+}
+
+extension IssueDate {
+    /// Today in the local time zone.
+    public static func today() -> IssueDate {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return IssueDate(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1) ?? IssueDate(year: 2000, month: 1, day: 1)!
+    }
+}

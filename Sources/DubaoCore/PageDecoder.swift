@@ -1,0 +1,163 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns the bytes of a raw page into text, finding the encoding when it is not given.
+///
+/// Pages come as UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK. Bytes that
+/// cannot be decoded are replaced with U+FFFD and counted in a warning; a file whose encoding
+/// cannot be told at all is an error that names the first bad byte.
+public enum PageDecoder {
+    public struct Decoded: Sendable {
+        public var text: String
+        public var encoding: TextEncoding
+        public var hadBOM: Bool
+        /// Bytes replaced by U+FFFD, and where the first one was.
+        public var replacedBytes: Int
+        public var firstBadOffset: Int?
+    }
+
+    public static func decode(_ bytes: [UInt8], forced: TextEncoding? = nil) throws(ImportError) -> Decoded {
+        if let bom = byteOrderMark(bytes), forced == nil || forced == bom.encoding {
+            return try decode(Array(bytes[bom.length...]), as: bom.encoding, bom: true)
+        }
+        if let forced {
+            return try decode(bytes, as: forced, bom: false)
+        }
+        if let offset = firstNUL(bytes) {
+            throw .binary(offset: offset)
+        }
+        let utf8 = UTF8Scan(bytes)
+        if utf8.invalidBytes == 0 {
+            return Decoded(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8, hadBOM: false,
+                           replacedBytes: 0, firstBadOffset: nil)
+        }
+        // A UTF-8 page with a few damaged bytes must not be read as GB18030, which accepts
+        // most byte pairs and would turn the whole page into nonsense.
+        if utf8.multibyteSequences >= 8 && utf8.invalidBytes * 50 <= utf8.multibyteSequences {
+            return Decoded(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8, hadBOM: false,
+                           replacedBytes: utf8.invalidBytes, firstBadOffset: utf8.firstInvalidOffset)
+        }
+        if let gb = GB18030.decode(bytes, lossy: false), looksLikeChinese(gb.text) {
+            return Decoded(text: gb.text, encoding: .gb18030, hadBOM: false, replacedBytes: 0, firstBadOffset: nil)
+        }
+        throw .undecodable(offset: utf8.firstInvalidOffset ?? 0)
+    }
+
+    static func decode(_ bytes: [UInt8], as encoding: TextEncoding, bom: Bool) throws(ImportError) -> Decoded {
+        switch encoding {
+        case .utf8:
+            let scan = UTF8Scan(bytes)
+            return Decoded(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8, hadBOM: bom,
+                           replacedBytes: scan.invalidBytes, firstBadOffset: scan.firstInvalidOffset)
+        case .utf16le, .utf16be:
+            return decodeUTF16(bytes, bigEndian: encoding == .utf16be, bom: bom)
+        case .gb18030:
+            guard let gb = GB18030.decode(bytes, lossy: true) else {
+                throw .encodingUnavailable("GB18030")
+            }
+            return Decoded(text: gb.text, encoding: .gb18030, hadBOM: bom,
+                           replacedBytes: gb.replaced, firstBadOffset: gb.firstBadOffset)
+        }
+    }
+
+    static func byteOrderMark(_ b: [UInt8]) -> (encoding: TextEncoding, length: Int)? {
+        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { return (.utf8, 3) }
+        if b.count >= 2, b[0] == 0xFF, b[1] == 0xFE { return (.utf16le, 2) }
+        if b.count >= 2, b[0] == 0xFE, b[1] == 0xFF { return (.utf16be, 2) }
+        if b.count >= 4, b[0] == 0x84, b[1] == 0x31, b[2] == 0x95, b[3] == 0x33 { return (.gb18030, 4) }
+        return nil
+    }
+
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.firstIndex(of: 0)
+    }
+
+    static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool, bom: Bool) -> Decoded {
+        var units = [UInt16]()
+        units.reserveCapacity(bytes.count / 2)
+        var i = 0
+        while i + 1 < bytes.count {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(bigEndian ? (a << 8 | b) : (b << 8 | a))
+            i += 2
+        }
+        var replaced = bytes.count % 2
+        var firstBad: Int? = replaced == 1 ? bytes.count - 1 : nil
+        var scalars = String.UnicodeScalarView()
+        var decoder = UTF16()
+        var iterator = units.makeIterator()
+        var position = 0
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s):
+                scalars.append(s)
+                position += s.value > 0xFFFF ? 4 : 2
+            case .emptyInput:
+                break loop
+            case .error:
+                scalars.append("\u{FFFD}")
+                replaced += 2
+                if firstBad == nil { firstBad = position + (bom ? 2 : 0) }
+                position += 2
+            }
+        }
+        if replaced > 0, bytes.count % 2 == 1 { scalars.append("\u{FFFD}") }
+        return Decoded(text: String(scalars), encoding: bigEndian ? .utf16be : .utf16le, hadBOM: bom,
+                       replacedBytes: replaced, firstBadOffset: firstBad)
+    }
+
+    /// A GB18030 reading of a non-Chinese binary file can succeed; real pages are mostly Han.
+    static func looksLikeChinese(_ text: String) -> Bool {
+        var han = 0, other = 0
+        for s in text.unicodeScalars.prefix(20_000) {
+            if ChineseText.isHan(s) { han += 1 } else if s.value >= 0x80 { other += 1 }
+        }
+        return han > 0 && han >= other
+    }
+}
+
+/// One pass over bytes counting what a UTF-8 decoder would accept and reject.
+struct UTF8Scan {
+    var invalidBytes = 0
+    var multibyteSequences = 0
+    var firstInvalidOffset: Int?
+
+    init(_ bytes: [UInt8]) {
+        var i = 0
+        let n = bytes.count
+        bytes.withUnsafeBufferPointer { b in
+            while i < n {
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                var need = 0
+                var min: UInt32 = 0
+                var value: UInt32 = 0
+                switch c {
+                case 0xC2...0xDF: need = 1; value = UInt32(c & 0x1F); min = 0x80
+                case 0xE0...0xEF: need = 2; value = UInt32(c & 0x0F); min = 0x800
+                case 0xF0...0xF4: need = 3; value = UInt32(c & 0x07); min = 0x10000
+                default: need = -1
+                }
+                var ok = need > 0
+                if ok {
+                    for k in 1...need {
+                        guard i + k < n, b[i + k] & 0xC0 == 0x80 else { ok = false; break }
+                        value = value << 6 | UInt32(b[i + k] & 0x3F)
+                    }
+                }
+                if ok, value < min || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { ok = false }
+                if ok {
+                    multibyteSequences += 1
+                    i += need + 1
+                } else {
+                    invalidBytes += 1
+                    if firstInvalidOffset == nil { firstInvalidOffset = i }
+                    i += 1
+                }
+            }
+        }
+    }
+}

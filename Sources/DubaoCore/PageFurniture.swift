@@ -1,0 +1,143 @@
+import DubaoModel
+
+/// Recognises the lines of a page that belong to the page, not to an article:
+/// headers such as `第03版：经济`, `责任编辑:…` footers and lines that only carry a date.
+enum PageFurniture {
+    struct Header: Equatable {
+        /// `第03版`
+        var page: String
+        /// `经济`, or empty when the header names no section.
+        var name: String
+        var date: IssueDateFound?
+        var paper: String
+    }
+
+    struct IssueDateFound: Equatable {
+        var year: Int, month: Int, day: Int
+    }
+
+    static let editorRoles = ["本版责编", "责任编辑", "本版编辑", "美术编辑", "图片编辑", "值班编辑", "版式设计", "视觉设计",
+                              "责任校对", "责编", "美编", "校对", "版式", "编辑", "制图", "排版"]
+
+    /// `第03版：经济`, `第4版 城事`, `2026年11月27日 星期五 江城晨报 第A01版·要闻`.
+    ///
+    /// Besides the page number, the line may carry only a section name, dates, a weekday and
+    /// the paper's name: anything more and it is prose that mentions a page.
+    static func header(_ line: Substring) -> Header? {
+        guard ChineseText.roughWidth(line) <= 100, !line.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
+        else { return nil }
+        let scalars = Array(line.unicodeScalars)
+        for i in scalars.indices where scalars[i] == "第" && (i == 0 || ChineseText.isBlank(scalars[i - 1])) {
+            guard let (end, pageText) = pageNumber(scalars, from: i) else { continue }
+            let before = String(String.UnicodeScalarView(scalars[..<i]))
+            var rest = String(String.UnicodeScalarView(scalars[end...]))[...]
+            rest = rest.drop { ":：·・-—|｜ \u{3000}".contains($0) }
+            var header = Header(page: pageText, name: "", date: nil, paper: "")
+            func furniture(_ token: Substring) -> Bool {
+                if let d = date(in: token), token.count <= 12 {
+                    header.date = header.date ?? d
+                } else if isWeekday(token) || token.hasPrefix("农历") {
+                } else if isPaperName(token) {
+                    if header.paper.isEmpty { header.paper = String(token.filter { $0 != "《" && $0 != "》" }) }
+                } else {
+                    return false
+                }
+                return true
+            }
+            for token in before.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }) where !furniture(token) {
+                return nil
+            }
+            for (n, token) in rest.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).enumerated() {
+                // The word right after the page number names the section (`副刊` is not a paper).
+                if n == 0, date(in: token) == nil, !isWeekday(token), token.count <= 12 {
+                    header.name = String(token)
+                } else if !furniture(token) {
+                    return nil
+                }
+            }
+            return header
+        }
+        return nil
+    }
+
+    static func isPaperName(_ token: Substring) -> Bool {
+        guard token.count >= 2, token.count <= 12 else { return false }
+        return token.hasSuffix("报") || token.hasSuffix("刊") || (token.hasPrefix("《") && token.hasSuffix("》"))
+    }
+
+    /// `第03版` starting at `start`; returns where it ends and the normalised label.
+    static func pageNumber(_ s: [Unicode.Scalar], from start: Int) -> (Int, String)? {
+        var i = start + 1
+        var label = "第"
+        if i < s.count, ("A"..."Z").contains(s[i]) || ("Ａ"..."Ｚ").contains(s[i]) { label.unicodeScalars.append(s[i]); i += 1 }
+        let digitsStart = i
+        while i < s.count, ChineseText.isDigit(s[i]) || "零〇一二三四五六七八九十".unicodeScalars.contains(s[i]) {
+            if let d = ChineseText.digitValue(s[i]) { label += String(d) } else { label.unicodeScalars.append(s[i]) }
+            i += 1
+        }
+        guard i > digitsStart, i - digitsStart <= 3, i < s.count, s[i] == "版" else { return nil }
+        return (i + 1, label + "版")
+    }
+
+    static func isWeekday(_ token: Substring) -> Bool {
+        (token.hasPrefix("星期") || token.hasPrefix("周") || token.hasPrefix("礼拜")) && token.count <= 3
+    }
+
+    /// `2026年11月27日` (also with full-width digits) anywhere in the text.
+    static func date(in text: Substring) -> IssueDateFound? {
+        let s = Array(text.unicodeScalars)
+        var i = 0
+        func number(_ maxDigits: Int) -> Int? {
+            var n = 0, count = 0
+            while i < s.count, let d = ChineseText.digitValue(s[i]), count < maxDigits {
+                n = n * 10 + d; count += 1; i += 1
+            }
+            return count > 0 ? n : nil
+        }
+        while i < s.count {
+            let start = i
+            if let y = number(4), i - start == 4, i < s.count, s[i] == "年" {
+                i += 1
+                if let m = number(2), i < s.count, s[i] == "月" {
+                    i += 1
+                    if let d = number(2), i < s.count, s[i] == "日", IssueDate(year: y, month: m, day: d) != nil {
+                        return IssueDateFound(year: y, month: m, day: d)
+                    }
+                }
+            }
+            i = start + 1
+        }
+        return nil
+    }
+
+    /// `责任编辑:赵磊`, `责任编辑：甲 美术编辑：乙`.
+    static func isEditorLine(_ line: Substring) -> Bool {
+        guard ChineseText.roughWidth(line) <= 80 else { return false }
+        let stripped = line.drop { "□■◎●○◇◆☆★·（(【[".contains($0) }
+        for role in editorRoles where stripped.hasPrefix(role) {
+            let after = stripped.dropFirst(role.count)
+            guard let next = after.first else { return role.count >= 3 }
+            if next == ":" || next == "：" || next == " " || next == "\u{3000}" || next == "/" || next == "／" {
+                return !after.unicodeScalars.contains { $0 == "。" || $0 == "，" }
+            }
+        }
+        return false
+    }
+
+    /// A line that is only a date, a weekday and perhaps the paper's name; returns the date and the name.
+    static func dateLine(_ line: Substring) -> (date: IssueDateFound, paper: String)? {
+        guard ChineseText.roughWidth(line) <= 60, let found = date(in: line),
+              !line.unicodeScalars.contains(where: ChineseText.isProsePunctuation) else { return nil }
+        var paper = ""
+        for token in line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }) {
+            if date(in: token) != nil, token.count <= 12 { continue }
+            if isWeekday(token) || token.hasPrefix("农历") { continue }
+            if isPaperName(token) {
+                if paper.isEmpty { paper = String(token.filter { $0 != "《" && $0 != "》" }) }
+                continue
+            }
+            return nil
+        }
+        return (found, paper)
+    }
+}

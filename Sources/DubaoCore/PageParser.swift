@@ -1,0 +1,345 @@
+import DubaoModel
+
+/// Reads the text of one raw page file into sections and articles.
+///
+/// The parser knows the conventions of Chinese newspaper pages, not any particular page:
+/// page headers split sections, headline blocks start articles, datelines and bylines credit
+/// them, and paragraphs that the page's columns cut in two are joined again. Every non-blank
+/// character of the input ends up in exactly one field, in order.
+public struct PageParser {
+    /// What one file yielded, before the importer gives articles their IDs.
+    public struct Page {
+        public var sections: [Section]
+        public var date: IssueDate?
+        /// Line of the page that gave the date.
+        public var dateLine: Int
+        public var paper: String
+        public var warnings: [ImportWarning]
+    }
+
+    struct Line {
+        var number: Int
+        var text: Substring
+        var indent: Int
+    }
+
+    public var fileName: String
+    /// Section name for a page without headers.
+    public var defaultSection: String
+
+    public init(fileName: String, defaultSection: String) {
+        self.fileName = fileName
+        self.defaultSection = defaultSection
+    }
+
+    public func parse(_ text: String) -> Page {
+        var warnings: [ImportWarning] = []
+        let lines = splitLines(text)
+        var chunks: [(header: PageFurniture.Header?, lines: [Line])] = [(nil, [])]
+        var date: IssueDate?
+        var dateLine = 0
+        var paper = ""
+        for line in lines {
+            if let header = PageFurniture.header(line.text) {
+                chunks.append((header, [line]))
+                if date == nil, let d = header.date, let found = IssueDate(year: d.year, month: d.month, day: d.day) {
+                    date = found
+                    dateLine = line.number
+                }
+                if paper.isEmpty { paper = header.paper }
+            } else {
+                chunks[chunks.count - 1].lines.append(line)
+            }
+        }
+        let usesIndent = Self.usesIndentation(lines)
+        var sections: [Section] = []
+        var carried: [PageLine] = []
+        for (index, chunk) in chunks.enumerated() {
+            var parsed = ChunkParser(fileName: fileName, usesIndent: usesIndent)
+            parsed.run(chunk.lines)
+            warnings += parsed.warnings
+            if date == nil, let d = parsed.date {
+                date = IssueDate(year: d.found.year, month: d.found.month, day: d.found.day)
+                dateLine = d.line
+            }
+            if paper.isEmpty { paper = parsed.paper }
+            if parsed.articles.isEmpty && (index == 0 || chunk.header == nil) {
+                // Page furniture before the first header belongs to the first page.
+                carried += parsed.pageLines
+                continue
+            }
+            let name: String
+            let page: String
+            if let header = chunk.header {
+                page = header.page
+                name = header.name.isEmpty ? header.page : header.name
+            } else {
+                page = ""
+                name = defaultSection
+            }
+            if parsed.articles.isEmpty {
+                warnings.append(ImportWarning(file: fileName, line: chunk.lines.first?.number ?? 0,
+                                              message: "page “\(name)” has no articles; its header and footer are kept"))
+            }
+            sections.append(Section(name: name, order: sections.count + 1, page: page,
+                                    pageLines: carried + parsed.pageLines, articles: parsed.articles))
+            carried = []
+        }
+        if !carried.isEmpty {
+            if sections.isEmpty {
+                sections.append(Section(name: defaultSection, order: 1, pageLines: carried))
+            } else {
+                sections[sections.count - 1].pageLines += carried
+            }
+        }
+        return Page(sections: sections, date: date, dateLine: dateLine, paper: paper, warnings: warnings)
+    }
+
+    func splitLines(_ text: String) -> [Line] {
+        var lines: [Line] = []
+        var number = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            let trimmed = ChineseText.trimmed(raw)
+            if trimmed.isEmpty { continue }
+            lines.append(Line(number: number, text: trimmed, indent: ChineseText.indentation(raw)))
+        }
+        return lines
+    }
+
+    /// Pages that mark paragraph starts by indentation: an indented line then starts a paragraph
+    /// even when the one before it ends mid-sentence.
+    static func usesIndentation(_ lines: [Line]) -> Bool {
+        let long = lines.filter { ChineseText.roughWidth($0.text) > 60 }
+        guard long.count >= 3 else { return false }
+        return long.filter { $0.indent >= 2 }.count * 2 >= long.count
+    }
+}
+
+/// Parses the lines of one page (between two page headers) into articles.
+struct ChunkParser {
+    var fileName: String
+    var usesIndent: Bool
+    var articles: [Article] = []
+    var pageLines: [PageLine] = []
+    var warnings: [ImportWarning] = []
+    var date: (found: PageFurniture.IssueDateFound, line: Int)?
+    var paper = ""
+    private var current: Article?
+
+    init(fileName: String, usesIndent: Bool) {
+        self.fileName = fileName
+        self.usesIndent = usesIndent
+    }
+
+    enum Kind {
+        case header
+        case editor
+        case dateLine(PageFurniture.IssueDateFound, paper: String)
+        case marker(ContinuationMarker.Direction)
+        case caption
+        case byline([String])
+        case lead(Credits.Lead)
+        case text
+    }
+
+    static func kind(of text: Substring) -> Kind {
+        if PageFurniture.header(text) != nil { return .header }
+        if PageFurniture.isEditorLine(text) { return .editor }
+        if let d = PageFurniture.dateLine(text) { return .dateLine(d.date, paper: d.paper) }
+        if let m = ContinuationMarker.whole(text) { return .marker(m) }
+        if let lead = Credits.lead(text) { return .lead(lead) }
+        if let names = Credits.byline(text) { return .byline(names) }
+        if Credits.isCaption(text) { return .caption }
+        return .text
+    }
+
+    mutating func run(_ lines: [PagePartLine]) {
+        let kinds = lines.map { Self.kind(of: $0.text) }
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            switch kinds[i] {
+            case .header:
+                pageLines.append(PageLine(kind: .header, text: String(line.text), line: line.number))
+            case .editor:
+                pageLines.append(PageLine(kind: .editor, text: String(line.text), line: line.number))
+            case .dateLine(let d, let name):
+                pageLines.append(PageLine(kind: .meta, text: String(line.text), line: line.number))
+                if date == nil { date = (d, line.number) }
+                if paper.isEmpty { paper = name }
+            case .marker(let direction):
+                addMarker(line, direction)
+            case .lead(let lead):
+                if var a = current, a.paragraphs.isEmpty, a.captions.isEmpty, a.dateline.isEmpty {
+                    a.dateline = lead.dateline
+                    if !lead.credit.isEmpty {
+                        a.credit = a.credit.isEmpty ? lead.credit : a.credit + " " + lead.credit
+                        a.reporters += lead.reporters
+                    }
+                    current = a
+                } else {
+                    startArticle(at: line, reason: "a lead without a headline")
+                    current!.dateline = lead.dateline
+                    current!.credit = lead.credit
+                    current!.reporters = lead.reporters
+                }
+                if !lead.rest.isEmpty { addText(lead.rest, line: line) }
+            case .byline(let names):
+                if let a = current, a.paragraphs.isEmpty, a.captions.isEmpty, a.credit.isEmpty, a.dateline.isEmpty {
+                    current!.credit = String(line.text)
+                    current!.reporters = names
+                } else {
+                    startArticle(at: line, reason: "a byline without a headline")
+                    current!.credit = String(line.text)
+                    current!.reporters = names
+                }
+            case .caption:
+                if current == nil { startArticle(at: line, reason: "a photo caption without a headline") }
+                current!.captions.append(Caption(text: String(line.text), afterParagraph: current!.paragraphs.count))
+            case .text:
+                if let n = headlineBlockLength(lines, kinds, at: i) {
+                    finishArticle()
+                    let block = HeadlineBlock.assign(lines[i..<(i + n)].map(\.text))
+                    current = Article(kicker: block.kicker, title: block.title, subtitle: block.subtitle,
+                                      sourceLines: LineRange(first: line.number, last: lines[i + n - 1].number))
+                    i += n
+                    continue
+                }
+                if current == nil { startArticle(at: line, reason: "text before any headline") }
+                addText(line.text, line: line)
+            }
+            if current != nil { current!.sourceLines.last = line.number }
+            i += 1
+        }
+        finishArticle()
+    }
+
+    /// How many lines from `i` form a headline block, or nil when line `i` does not start one.
+    func headlineBlockLength(_ lines: [PagePartLine], _ kinds: [Kind], at i: Int) -> Int? {
+        func candidate(_ k: Int) -> Bool {
+            guard k < lines.count, case .text = kinds[k] else { return false }
+            return HeadlineBlock.isCandidate(lines[k].text)
+        }
+        guard candidate(i) else { return nil }
+        var n = 1
+        while n < 4, candidate(i + n) { n += 1 }
+        // Five short lines in a row are a list or a poem, not a headline block.
+        if n == 4, candidate(i + 4) { return nil }
+        let next = i + n
+        var strong = false
+        var followedByProse = false
+        if next >= lines.count {
+            strong = true
+        } else {
+            switch kinds[next] {
+            case .lead, .byline, .header, .editor, .dateLine, .caption: strong = true
+            case .marker(let direction): strong = direction == .continuedFrom
+            case .text: followedByProse = Self.looksLikeProse(lines[next].text)
+            }
+        }
+        let open = current.map(Self.endsOpen) ?? false
+        if open {
+            // A short line after a paragraph cut mid-sentence is the rest of that paragraph,
+            // unless a dateline or byline right after it proves it is a new headline.
+            guard next < lines.count else { return nil }
+            switch kinds[next] {
+            case .lead, .byline: return n
+            default: return nil
+            }
+        }
+        if strong || followedByProse { return n }
+        return nil
+    }
+
+    static func looksLikeProse(_ text: Substring) -> Bool {
+        text.unicodeScalars.contains(where: ChineseText.isProsePunctuation) || ChineseText.roughWidth(text) > 70
+    }
+
+    /// Does the article's last paragraph stop mid-sentence, so that the next text continues it?
+    static func endsOpen(_ article: Article) -> Bool {
+        guard article.continuation.isEmpty, let last = article.paragraphs.last?.unicodeScalars.last else { return false }
+        if let caption = article.captions.last, caption.afterParagraph == article.paragraphs.count { return false }
+        if !ChineseText.endsSentence(last) {
+            // `一、餐饮美食` is a finished subheading, not a paragraph cut by a column.
+            let text = article.paragraphs.last![...]
+            let isSubheading = HeadlineBlock.isSubheading(text) && ChineseText.roughWidth(text) <= 60
+                && !text.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
+            return !isSubheading
+        }
+        return false
+    }
+
+    mutating func addMarker(_ line: PagePartLine, _ direction: ContinuationMarker.Direction) {
+        let text = String(line.text)
+        switch direction {
+        case .continuesOn:
+            if current != nil, current!.continuation.isEmpty {
+                current!.continuation = text
+            } else {
+                pageLines.append(PageLine(kind: .meta, text: text, line: line.number))
+            }
+        case .continuedFrom:
+            if let a = current, a.paragraphs.isEmpty, a.captions.isEmpty, a.continuedFrom.isEmpty {
+                current!.continuedFrom = text
+            } else {
+                finishArticle()
+                current = Article(continuedFrom: text, sourceLines: LineRange(first: line.number, last: line.number))
+            }
+        }
+    }
+
+    mutating func addText(_ raw: Substring, line: PagePartLine) {
+        var text = raw
+        if let (marker, after) = ContinuationMarker.leading(text) {
+            if current!.paragraphs.isEmpty && current!.continuedFrom.isEmpty {
+                current!.continuedFrom = String(marker)
+                text = after
+            }
+        }
+        var trailing: Substring?
+        if let (marker, before) = ContinuationMarker.trailing(text) {
+            trailing = marker
+            text = before
+        }
+        if !text.isEmpty {
+            let indentedStart = usesIndent && line.indent >= 2
+            if Self.endsOpen(current!), !indentedStart {
+                let last = current!.paragraphs.count - 1
+                if let a = current!.paragraphs[last].unicodeScalars.last, let b = text.unicodeScalars.first,
+                   a.isASCII && a.properties.isAlphabetic && b.isASCII && b.properties.isAlphabetic {
+                    current!.paragraphs[last] += " "
+                }
+                current!.paragraphs[last] += text
+            } else {
+                current!.paragraphs.append(String(text))
+            }
+        }
+        if let trailing {
+            if current!.continuation.isEmpty {
+                current!.continuation = String(trailing)
+            } else {
+                current!.paragraphs.append(String(trailing))
+            }
+        }
+    }
+
+    mutating func startArticle(at line: PagePartLine, reason: String) {
+        finishArticle()
+        current = Article(sourceLines: LineRange(first: line.number, last: line.number))
+        warnings.append(ImportWarning(file: fileName, line: line.number,
+                                      message: "\(reason): kept as an article without a title"))
+    }
+
+    mutating func finishArticle() {
+        guard let article = current else { return }
+        if article.isHeadlineOnly && article.dateline.isEmpty && article.credit.isEmpty {
+            warnings.append(ImportWarning(file: fileName, line: article.sourceLines.first,
+                                          message: "headline “\(article.displayTitle)” has no body; kept as a headline-only item"))
+        }
+        articles.append(article)
+        current = nil
+    }
+}
+
+typealias PagePartLine = PageParser.Line

@@ -1,0 +1,85 @@
+import DubaoCore
+import DubaoModel
+import Foundation
+import Testing
+
+@Suite("Importer: the sample paper and fixture pages")
+struct ImporterPageTests {
+    static func load(_ path: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    @Test("every sample page imports as EXPECTED.json says")
+    func samplePages() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: TestPaths.sampleData + "/EXPECTED.json"))
+        let pages = try JSONDecoder().decode([ExpectedPage].self, from: data)
+        #expect(pages.count >= 3)
+        for page in pages {
+            let file = TestPaths.sampleData + "/" + page.file!
+            let result = try Importer().importPaths([file])
+            PageComparison.check(result, against: page, page: page.file!)
+        }
+    }
+
+    @Test("the sample folder imports as one issue with every section")
+    func sampleFolder() throws {
+        let result = try Importer().importPaths([TestPaths.sampleData])
+        #expect(result.issue.sections.map(\.name) == ["要闻", "经济", "城事", "文化"])
+        #expect((10...12).contains(result.issue.articleCount - result.issue.sections.flatMap(\.articles).filter(\.isHeadlineOnly).count)
+                || (10...14).contains(result.issue.articleCount))
+        #expect(result.issue.paper == "江城晨报")
+        #expect(result.issue.date.description == "2026-11-27")
+        let ids = result.issue.sections.flatMap(\.articles).map(\.id)
+        #expect(Set(ids).count == ids.count, "article IDs are unique")
+    }
+
+    @Test("the embedded sample is exactly the pages in SampleData")
+    func embeddedSample() throws {
+        let sample = try SampleLibrary()
+        let fromFiles = try Importer().importPaths([TestPaths.sampleData]).issue
+        #expect(sample.issue == fromFiles, "run python3 Scripts/embed-sample.py after changing a sample page")
+    }
+
+    static var fixtureNames: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: TestPaths.fixtures)) ?? []
+        return names.filter { $0.hasSuffix(".expected.json") }.sorted()
+    }
+
+    static func pageFile(for expectation: String) -> String? {
+        let stem = String(expectation.dropLast(".expected.json".count))
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: TestPaths.fixtures)) ?? []
+        return names.filter { $0.hasPrefix(stem + ".") && !$0.hasSuffix(".json") }.sorted().first
+            .map { TestPaths.fixtures + "/" + $0 }
+    }
+
+    @Test("every fixture page imports as its .expected.json says", arguments: fixtureNames)
+    func fixture(_ name: String) throws {
+        let expected = try JSONDecoder().decode(ExpectedPage.self,
+                                                from: Data(contentsOf: URL(fileURLWithPath: TestPaths.fixtures + "/" + name)))
+        let page = try #require(Self.pageFile(for: name), "no page file beside \(name)")
+        if let error = expected.expectError {
+            #expect(throws: Importer.Failure.self, "\(name) must fail (\(error))") {
+                try Importer().importPaths([page])
+            }
+            return
+        }
+        let result = try Importer().importPaths([page])
+        PageComparison.check(result, against: expected, page: name)
+    }
+
+    static var allPages: [String] {
+        var pages = ((try? FileManager.default.contentsOfDirectory(atPath: TestPaths.sampleData)) ?? [])
+            .filter { $0.hasSuffix(".txt") }.map { TestPaths.sampleData + "/" + $0 }
+        for name in fixtureNames { if let p = pageFile(for: name) { pages.append(p) } }
+        return pages.sorted()
+    }
+
+    @Test("lossless: every non-blank character lands in one field, in order", arguments: allPages)
+    func lossless(_ path: String) throws {
+        let bytes = try Self.load(path)
+        let importer = Importer()
+        guard let result = try? importer.importPages([(path, bytes)]) else { return }  // error fixtures
+        let text = try importer.pageText(bytes)
+        #expect(Lossless.nonBlank(result.issue.sections) == Lossless.nonBlank(text), "\(path)")
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Where the tests find the project's own files and the shared seeds.
+enum TestPaths {
+    static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static let sampleData = packageRoot + "/Sources/DubaoCore/SampleData"
+    static let fixtures = packageRoot + "/Tests/DubaoCoreTests/Fixtures"
+    /// `../shared/seeds` beside the checkout: real pages, read at test time, never copied in.
+    static let seeds = packageRoot + "/../shared/seeds"
+    static let seed = seeds + "/000_a0ce3d9deb04aa59.txt"
+    static var seedAvailable: Bool { FileManager.default.fileExists(atPath: seed) }
+
+    static func temporaryFolder(_ name: String = #function) -> String {
+        let safe = name.filter { $0.isLetter || $0.isNumber }
+        let path = NSTemporaryDirectory() + "dubao-test-\(safe)-\(UUID().uuidString.prefix(8))"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
