@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes files so that readers and crashes only ever see the old or the new content:
+/// a temporary file in the same folder, fsync, rename over the target, fsync the folder.
+enum AtomicFile {
+    static func write(_ bytes: [UInt8], to path: String) throws(StoreError) {
+        let dir = parentFolder(of: path)
+        let temp = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError.io(path: path, errno: errno, doing: "create a file next to") }
+        var failure: Int32 = 0
+        var written = 0
+        bytes.withUnsafeBytes { raw in
+            while written < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                written += n
+            }
+        }
+        if failure == 0, fsync(fd) != 0 { failure = errno }
+        if close(fd) != 0, failure == 0 { failure = errno }
+        if failure == 0, rename(temp, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temp)
+            throw StoreError.io(path: path, errno: failure, doing: "write")
+        }
+        syncFolder(dir)
+    }
+
+    /// Makes a rename durable: without it a power cut can lose the new directory entry.
+    static func syncFolder(_ dir: String) {
+        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+
+    static func parentFolder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func read(_ path: String) throws(StoreError) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw StoreError.io(path: path, errno: errno, doing: "read")
+        }
+        defer { close(fd) }
+        var out = [UInt8]()
+        var st = stat()
+        if fstat(fd, &st) == 0, st.st_size > 0 { out.reserveCapacity(Int(st.st_size)) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.io(path: path, errno: errno, doing: "read")
+            }
+            if n == 0 { break }
+            out.append(contentsOf: buffer[0..<n])
+        }
+        return out
+    }
+
+    /// `mkdir -p`.
+    static func makeFolders(_ path: String) throws(StoreError) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o755) != 0 && errno != EEXIST {
+                throw StoreError.io(path: current, errno: errno, doing: "create the folder")
+            }
+        }
+    }
+}
+
+/// An exclusive lock on the library, held while a command reads, changes and writes it back,
+/// so that two dubao processes never lose each other's changes.
+final class LibraryLock {
+    private let fd: Int32
+
+    init(path: String) throws(StoreError) {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError.io(path: path, errno: errno, doing: "create the lock file") }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            let e = errno
+            close(fd)
+            throw StoreError.io(path: path, errno: e, doing: "lock")
+        }
+        self.fd = fd
+    }
+
+    deinit {
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+}

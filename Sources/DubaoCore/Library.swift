@@ -1,0 +1,166 @@
+import DubaoModel
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the reading side of dubao needs from a library: the folder on disk, or the sample paper.
+public protocol LibraryReading: Sendable {
+    /// Every issue, newest first.
+    func issues() throws(StoreError) -> [IssueEntry]
+    func catalog(of issue: IssueEntry) throws(StoreError) -> IssueCatalog
+    func articles(of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article]
+}
+
+extension LibraryReading {
+    /// Finds an article by ID; only issues of the ID's date are opened.
+    public func article(id: String) throws(StoreError) -> (issue: IssueEntry, section: SectionEntry, article: Article)? {
+        let datePart = id.prefix(8)
+        for issue in try issues() where issue.date.compact == datePart {
+            let catalog = try catalog(of: issue)
+            for section in catalog.sections where section.articles.contains(where: { $0.id == id }) {
+                if let article = try articles(of: section, in: issue).first(where: { $0.id == id }) {
+                    return (issue, section, article)
+                }
+            }
+        }
+        return nil
+    }
+}
+
+/// The local file store: a folder of JSON documents (see `LibraryFormat`).
+///
+/// Every change is made under an exclusive lock, re-reading what is on disk first, and written
+/// atomically; a damaged document stops the change and is never overwritten.
+public struct Library: LibraryReading {
+    public let root: String
+
+    public init(root: String) {
+        self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+    }
+
+    /// `--library`, else `DUBAO_LIBRARY`, else `$XDG_DATA_HOME/dubao`, else `~/.local/share/dubao`.
+    public static func defaultRoot(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let option, !option.isEmpty { return option }
+        if let env = environment["DUBAO_LIBRARY"], !env.isEmpty { return env }
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/dubao" }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/share/dubao"
+    }
+
+    var indexPath: String { root + "/library.json" }
+
+    func issueFolder(paper: String, date: IssueDate) -> String {
+        "issues/\(LibraryFormat.paperFolder(paper))/\(date)"
+    }
+
+    public func issues() throws(StoreError) -> [IssueEntry] {
+        try readIndex().issues
+    }
+
+    func readIndex() throws(StoreError) -> LibraryIndex {
+        guard let bytes = try AtomicFile.read(indexPath) else { return LibraryIndex() }
+        return try LibraryFormat.decode(LibraryIndex.self, format: "dubao-library", from: bytes, path: indexPath)
+    }
+
+    public func catalog(of issue: IssueEntry) throws(StoreError) -> IssueCatalog {
+        let path = "\(root)/\(issue.folder)/issue.json"
+        guard let bytes = try AtomicFile.read(path) else {
+            throw .corrupt(path: path, detail: "listed in library.json but missing")
+        }
+        return try LibraryFormat.decode(IssueCatalog.self, format: "dubao-issue", from: bytes, path: path)
+    }
+
+    public func articles(of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article] {
+        let path = "\(root)/\(issue.folder)/\(section.file)"
+        guard let bytes = try AtomicFile.read(path) else {
+            throw .corrupt(path: path, detail: "listed in issue.json but missing")
+        }
+        return try LibraryFormat.decode(SectionDocument.self, format: "dubao-section", from: bytes, path: path).articles
+    }
+
+    /// What `store` changed, for the user.
+    public struct StoreReport: Sendable, Equatable {
+        public struct SectionChange: Sendable, Equatable {
+            public enum Kind: String, Sendable { case added, replaced, unchanged }
+            public var name: String
+            public var kind: Kind
+            public var articles: Int
+            /// Article IDs that were in the old section and are still there.
+            public var kept: Int
+            public var removed: Int
+        }
+
+        public var folder: String
+        public var sections: [SectionChange]
+    }
+
+    /// Adds an imported issue, replacing sections of the same name and keeping the others.
+    public func store(_ issue: Issue, now: Date = Date()) throws(StoreError) -> StoreReport {
+        try AtomicFile.makeFolders(root)
+        let lock = try LibraryLock(path: root + "/.lock")
+        defer { withExtendedLifetime(lock) {} }
+
+        var index = try readIndex()
+        let folder = issueFolder(paper: issue.paper, date: issue.date)
+        let folderPath = "\(root)/\(folder)"
+        let catalogPath = folderPath + "/issue.json"
+        var catalog: IssueCatalog
+        if let bytes = try AtomicFile.read(catalogPath) {
+            catalog = try LibraryFormat.decode(IssueCatalog.self, format: "dubao-issue", from: bytes, path: catalogPath)
+        } else {
+            catalog = IssueCatalog(paper: issue.paper, date: issue.date, sections: [])
+        }
+        try AtomicFile.makeFolders(folderPath)
+
+        var changes: [StoreReport.SectionChange] = []
+        for section in issue.sections {
+            let document = SectionDocument(paper: issue.paper, date: issue.date, section: section.name, page: section.page,
+                                           pageLines: section.pageLines, articles: section.articles)
+            let bytes = LibraryFormat.encode(document)
+            // Named by content: a new version never overwrites the file the catalog still points at.
+            let file = "s-\(LibraryFormat.hex(LibraryFormat.fnv(Array(section.name.utf8)), digits: 6))-"
+                + "\(LibraryFormat.hex(LibraryFormat.fnv(bytes), digits: 10)).json"
+            if (try? AtomicFile.read(folderPath + "/" + file)) ?? nil != bytes {
+                try AtomicFile.write(bytes, to: folderPath + "/" + file)
+            }
+            let entry = SectionEntry(name: section.name, order: 0, page: section.page, file: file,
+                                     pageLines: section.pageLines, articles: section.articles.map(ArticleSummary.init))
+            let newIDs = Set(section.articles.map(\.id))
+            if let i = catalog.sections.firstIndex(where: { $0.name == section.name }) {
+                let oldIDs = Set(catalog.sections[i].articles.map(\.id))
+                let kind: StoreReport.SectionChange.Kind = catalog.sections[i].file == file ? .unchanged : .replaced
+                changes.append(.init(name: section.name, kind: kind, articles: newIDs.count,
+                                     kept: oldIDs.intersection(newIDs).count, removed: oldIDs.subtracting(newIDs).count))
+                catalog.sections[i] = entry
+            } else {
+                changes.append(.init(name: section.name, kind: .added, articles: newIDs.count, kept: 0, removed: 0))
+                catalog.sections.append(entry)
+            }
+        }
+        for i in catalog.sections.indices { catalog.sections[i].order = i + 1 }
+        try AtomicFile.write(LibraryFormat.encode(catalog), to: catalogPath)
+
+        let entry = IssueEntry(paper: issue.paper, date: issue.date, folder: folder, sections: catalog.sections.count,
+                               articles: catalog.sections.reduce(0) { $0 + $1.articles.count },
+                               updated: ISO8601DateFormatter().string(from: now))
+        index.issues.removeAll { $0.folder == folder }
+        index.issues.append(entry)
+        index.issues.sort { ($0.date, $1.paper) > ($1.date, $0.paper) }
+        try AtomicFile.write(LibraryFormat.encode(index), to: indexPath)
+
+        removeUnreferenced(in: folderPath, keeping: Set(catalog.sections.map(\.file)))
+        return StoreReport(folder: folder, sections: changes)
+    }
+
+    /// Old section versions and temporary files a crash left behind. Called under the lock,
+    /// after the catalog no longer points at them.
+    func removeUnreferenced(in folder: String, keeping: Set<String>) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where !keeping.contains(name) {
+            if (name.hasPrefix("s-") && name.hasSuffix(".json")) || name.contains(".json.tmp-") {
+                unlink(folder + "/" + name)
+            }
+        }
+    }
+}

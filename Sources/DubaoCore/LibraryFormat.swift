@@ -1,0 +1,167 @@
+import DubaoModel
+import Foundation
+
+/// The documents of the library folder, as they are written to disk.
+///
+///     library.json                                   issues: paper, date, counts
+///     issues/<paper>-<hash>/<YYYY-MM-DD>/issue.json   sections and article titles of one issue
+///     issues/<paper>-<hash>/<YYYY-MM-DD>/s-….json     the full articles of one section
+///
+/// Listing issues, sections and titles reads only the first two kinds; article bodies are
+/// read one section at a time, when they are needed.
+public enum LibraryFormat {
+    public static let schema = 1
+
+    struct Probe: Decodable {
+        var schema: Int?
+        var format: String?
+    }
+
+    /// Decodes a library document, telling damage apart from a newer schema.
+    static func decode<T: Decodable>(_ type: T.Type, format: String, from bytes: [UInt8], path: String) throws(StoreError) -> T {
+        let data = Data(bytes)
+        let probe: Probe
+        do {
+            probe = try JSONDecoder().decode(Probe.self, from: data)
+        } catch {
+            throw .corrupt(path: path, detail: bytes.isEmpty ? "the file is empty" : "not valid JSON")
+        }
+        guard let schema = probe.schema, probe.format == format else {
+            throw .corrupt(path: path, detail: "not a \(format) document")
+        }
+        guard schema <= LibraryFormat.schema else { throw .unknownSchema(path: path, version: schema) }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw .corrupt(path: path, detail: describe(error))
+        } catch {
+            throw .corrupt(path: path, detail: "\(error)")
+        }
+    }
+
+    static func encode<T: Encodable>(_ value: T) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        // Encoding our own plain value types cannot fail.
+        return [UInt8]((try? encoder.encode(value)) ?? Data())
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ c: DecodingError.Context) -> String {
+            let p = c.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return p.isEmpty ? "at the top" : "at \(p)"
+        }
+        switch error {
+        case .typeMismatch(_, let c): return "wrong type \(path(c))"
+        case .valueNotFound(_, let c): return "missing value \(path(c))"
+        case .keyNotFound(let key, let c): return "missing key “\(key.stringValue)” \(path(c))"
+        case .dataCorrupted(let c): return "bad value \(path(c)): \(c.debugDescription)"
+        @unknown default: return "cannot be read"
+        }
+    }
+
+    /// A folder name for a paper that cannot escape the library or collide with another paper.
+    static func paperFolder(_ paper: String) -> String {
+        var safe = ""
+        for s in paper.unicodeScalars {
+            if ChineseText.isHan(s) || (s.isASCII && (s.properties.isAlphabetic || ChineseText.isDigit(s))) {
+                safe.unicodeScalars.append(s)
+            } else if !safe.hasSuffix("_") {
+                safe += "_"
+            }
+            if safe.count >= 24 { break }
+        }
+        safe = String(safe.drop { $0 == "_" })
+        while safe.hasSuffix("_") { safe.removeLast() }
+        if safe.isEmpty { safe = "paper" }
+        return "\(safe)-\(hex(fnv(Array(paper.utf8)), digits: 6))"
+    }
+
+    static func fnv(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            hash ^= UInt64(b)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    static func hex(_ value: UInt64, digits: Int) -> String {
+        let s = String(value, radix: 16)
+        return String((String(repeating: "0", count: max(0, 16 - s.count)) + s).suffix(digits))
+    }
+}
+
+/// One issue as `library.json` lists it.
+public struct IssueEntry: Codable, Sendable, Equatable {
+    public var paper: String
+    public var date: IssueDate
+    /// Relative to the library root.
+    public var folder: String
+    public var sections: Int
+    public var articles: Int
+    public var updated: String
+}
+
+struct LibraryIndex: Codable {
+    var schema = LibraryFormat.schema
+    var format = "dubao-library"
+    var issues: [IssueEntry] = []
+}
+
+/// An issue's table of contents: sections and what a list shows of each article.
+public struct IssueCatalog: Codable, Sendable, Equatable {
+    var schema = LibraryFormat.schema
+    var format = "dubao-issue"
+    public var paper: String
+    public var date: IssueDate
+    public var sections: [SectionEntry]
+
+    public init(paper: String, date: IssueDate, sections: [SectionEntry]) {
+        self.paper = paper
+        self.date = date
+        self.sections = sections
+    }
+}
+
+public struct SectionEntry: Codable, Sendable, Equatable {
+    public var name: String
+    public var order: Int
+    public var page: String
+    /// The section document, relative to the issue's folder.
+    public var file: String
+    public var pageLines: [PageLine]
+    public var articles: [ArticleSummary]
+}
+
+/// What a list needs of an article, without its body.
+public struct ArticleSummary: Codable, Sendable, Equatable {
+    public var id: String
+    public var kicker: String
+    public var title: String
+    public var subtitle: String
+    public var reporters: [String]
+    public var paragraphs: Int
+    public var characters: Int
+
+    public init(_ a: Article) {
+        id = a.id
+        kicker = a.kicker
+        title = a.title.isEmpty ? a.displayTitle : a.title
+        subtitle = a.subtitle
+        reporters = a.reporters
+        paragraphs = a.paragraphs.count
+        characters = a.paragraphs.reduce(0) { $0 + $1.count }
+    }
+}
+
+struct SectionDocument: Codable {
+    var schema = LibraryFormat.schema
+    var format = "dubao-section"
+    var paper: String
+    var date: IssueDate
+    var section: String
+    var page: String
+    var pageLines: [PageLine]
+    var articles: [Article]
+}

@@ -1,0 +1,36 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the library could not be read or changed. Every case names the file.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file is not what dubao wrote (truncated, hand-edited, another program's).
+    case corrupt(path: String, detail: String)
+    /// Written by a newer dubao.
+    case unknownSchema(path: String, version: Int)
+    case io(path: String, errno: Int32, doing: String)
+    case notFound(String)
+
+    public var description: String {
+        switch self {
+        case .corrupt(let path, let detail):
+            return "\(path) is damaged (\(detail)); dubao will not overwrite it: move it away or restore it from a backup"
+        case .unknownSchema(let path, let version):
+            return "\(path) has schema version \(version), newer than this dubao understands (\(LibraryFormat.schema)); upgrade dubao"
+        case .io(let path, let code, let doing):
+            let reason = String(cString: strerror(code))
+            switch code {
+            case ENOSPC, EDQUOT:
+                return "cannot \(doing) \(path): the disk is full; free some space and try again (nothing was changed)"
+            case EROFS, EACCES, EPERM:
+                return "cannot \(doing) \(path): \(reason.lowercased()); choose a writable library with --library or DUBAO_LIBRARY"
+            default:
+                return "cannot \(doing) \(path): \(reason.lowercased())"
+            }
+        case .notFound(let what):
+            return what
+        }
+    }
+}
