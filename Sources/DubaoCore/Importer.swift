@@ -77,7 +77,7 @@ public struct Importer {
                     throw Failure(file: file, error: .unreadable(
                         "its page says \(d) but \((seen.file as NSString).lastPathComponent) says \(seen.date); import them separately or pass --date"))
                 }
-                pageDate = (d, file, page.dateLine)
+                if pageDate == nil { pageDate = (d, file, page.dateLine) }
             }
             if pagePaper.isEmpty { pagePaper = page.paper }
             _ = display

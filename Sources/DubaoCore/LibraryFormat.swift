@@ -142,6 +142,7 @@ public struct ArticleSummary: Codable, Sendable, Equatable {
     public var subtitle: String
     public var reporters: [String]
     public var paragraphs: Int
+    public var captions: Int
     public var characters: Int
 
     public init(_ a: Article) {
@@ -151,6 +152,7 @@ public struct ArticleSummary: Codable, Sendable, Equatable {
         subtitle = a.subtitle
         reporters = a.reporters
         paragraphs = a.paragraphs.count
+        captions = a.captions.count
         characters = a.paragraphs.reduce(0) { $0 + $1.count }
     }
 }

@@ -1,0 +1,27 @@
+import ArgumentParser
+import DubaoCore
+
+struct IssuesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "issues", abstract: "List the issues in the library, newest first.")
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    @OptionGroup var library: LibraryOptions
+
+    func run() throws {
+        try Self.report {
+            let (source, _) = try library.openForReading()
+            let issues = try Failure.check { () throws(StoreError) in try source.issues() }
+            if json {
+                struct Row: Encodable { var paper: String; var date: String; var sections: Int; var articles: Int }
+                print(JSONOutput.string(issues.map { Row(paper: $0.paper, date: $0.date.description,
+                                                         sections: $0.sections, articles: $0.articles) }))
+                return
+            }
+            for issue in issues {
+                print("\(issue.date)  \(issue.paper)  \(issue.sections) sections, \(issue.articles) articles")
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import DubaoCore
+
+/// `--library DIR`, shared by every command that reads or writes the library.
+struct LibraryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The library folder.",
+        discussion: "Default: $DUBAO_LIBRARY, else $XDG_DATA_HOME/dubao, else ~/.local/share/dubao.",
+        valueName: "dir"))
+    var library: String?
+
+    var root: String { Library.defaultRoot(option: library) }
+
+    /// The library, or the sample paper while the library holds no issue.
+    func openForReading() throws -> (source: any LibraryReading, isSample: Bool) {
+        let library = Library(root: root)
+        let issues = try Failure.check { () throws(StoreError) in try library.issues() }
+        if !issues.isEmpty { return (library, false) }
+        do {
+            let sample = try SampleLibrary()
+            Failure.note("the library at \(root) is empty: showing the sample paper (add pages with `dubao import FILE`)")
+            return (sample, true)
+        } catch {
+            throw Failure("the built-in sample paper cannot be read (\(error)); this is a bug in dubao")
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import DubaoCore
+import DubaoModel
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the articles of an issue (the newest by default).")
+
+    @Option(help: ArgumentHelp("The issue's date.", valueName: "yyyy-mm-dd"))
+    var date: String?
+
+    @Option(help: ArgumentHelp("The paper, when several have an issue that day.", valueName: "name"))
+    var paper: String?
+
+    @Option(help: ArgumentHelp("Only this section (版面).", valueName: "name"))
+    var section: String?
+
+    @Flag(help: "Print JSON: one object per article.")
+    var json = false
+
+    @OptionGroup var library: LibraryOptions
+
+    func run() throws {
+        try Self.report {
+            let (source, _) = try library.openForReading()
+            let issue = try IssueChoice(date: date, paper: paper).pick(from: source, root: library.root)
+            let catalog = try Failure.check { () throws(StoreError) in try source.catalog(of: issue) }
+            var sections = catalog.sections
+            if let section {
+                sections = sections.filter { $0.name == section || $0.page == section }
+                if sections.isEmpty {
+                    let names = catalog.sections.map(\.name).joined(separator: "、")
+                    throw Failure("no section “\(section)” in \(issue.paper) \(issue.date); its sections are \(names)")
+                }
+            }
+            if json {
+                struct Row: Encodable {
+                    var id, title, kicker, subtitle, section, page, date, paper: String
+                    var reporters: [String]
+                    var paragraphs: Int
+                }
+                let rows = sections.flatMap { s in
+                    s.articles.map { a in
+                        Row(id: a.id, title: a.title, kicker: a.kicker, subtitle: a.subtitle, section: s.name, page: s.page,
+                            date: issue.date.description, paper: issue.paper, reporters: a.reporters, paragraphs: a.paragraphs)
+                    }
+                }
+                print(JSONOutput.string(rows))
+                return
+            }
+            let count = sections.reduce(0) { $0 + $1.articles.count }
+            print("\(issue.paper)  \(issue.date)  \(sections.count) sections, \(count) articles")
+            for s in sections {
+                print("")
+                print(s.page.isEmpty || s.page == s.name ? s.name : "\(s.page) \(s.name)")
+                for a in s.articles {
+                    let title = Terminal.clean(a.title)
+                    let extra = a.paragraphs > 0 ? "" : a.captions > 0 ? "  (photo)" : "  (headline only)"
+                    print("  \(a.id)  \(title)\(extra)")
+                }
+            }
+        }
+    }
+}
+
+/// Which issue a command means: `--date` and `--paper`, or the newest.
+struct IssueChoice {
+    var date: String?
+    var paper: String?
+
+    func pick(from source: any LibraryReading, root: String) throws -> IssueEntry {
+        let issues = try Failure.check { () throws(StoreError) in try source.issues() }
+        var candidates = issues
+        if let date {
+            guard let d = IssueDate(date) else { throw Failure("--date \(date) is not a date: use YYYY-MM-DD, e.g. 2026-11-27") }
+            candidates = candidates.filter { $0.date == d }
+        }
+        if let paper { candidates = candidates.filter { $0.paper == paper } }
+        guard let first = candidates.first else {
+            let what = [date.map { "dated \($0)" }, paper.map { "of \($0)" }].compactMap { $0 }.joined(separator: " ")
+            throw Failure("no issue \(what) in the library at \(root); `dubao issues` lists them")
+        }
+        return first
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import DubaoCore
+import DubaoLayout
+import DubaoModel
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one article, typeset for the terminal.")
+
+    @Argument(help: ArgumentHelp("The article's ID, as `dubao list` shows it.", valueName: "id"))
+    var id: String
+
+    @Option(help: ArgumentHelp("Terminal columns to set the text in (default: the terminal's width).", valueName: "n"))
+    var width: Int?
+
+    @OptionGroup var library: LibraryOptions
+
+    func run() throws {
+        try Self.report {
+            if let width, width < 4 || width > 1000 { throw Failure("--width \(width) is out of range: use 4 to 1000 columns") }
+            guard ArticleID.isWellFormed(id) else {
+                throw Failure("“\(Terminal.clean(id))” is not an article ID: IDs look like 20261127-3fa9c2d81b; `dubao list` shows them")
+            }
+            let (source, _) = try library.openForReading()
+            guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
+                throw Failure("no article \(id) in the library at \(library.root); `dubao list --date \(id.prefix(4))-\(id.dropFirst(4).prefix(2))-\(id.dropFirst(6).prefix(2))` lists that day's articles")
+            }
+            let columns = width ?? Terminal.width()
+            print(Terminal.clean("\(found.issue.paper)  \(found.issue.date)  \(found.section.page) \(found.section.name)"))
+            print("")
+            for line in ArticleText.lines(found.article, width: columns) { print(line) }
+        }
+    }
+}
