@@ -31,7 +31,7 @@ let package = Package(
         ),
         .testTarget(name: "DubaoCoreTests", dependencies: ["DubaoCore", "DubaoModel"], exclude: ["Fixtures"]),
         .testTarget(name: "DubaoLayoutTests", dependencies: ["DubaoLayout", "DubaoModel"]),
-        .testTarget(name: "DubaoCLITests", dependencies: ["DubaoCore"]),
+        .testTarget(name: "DubaoCLITests", dependencies: ["DubaoCore", "DubaoLayout"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,7 +24,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             switch code {
             case ENOSPC, EDQUOT:
                 return "cannot \(doing) \(path): the disk is full; free some space and try again (nothing was changed)"
-            case EROFS, EACCES, EPERM:
+            case EROFS, EACCES, EPERM, ENOTDIR:
                 return "cannot \(doing) \(path): \(reason.lowercased()); choose a writable library with --library or DUBAO_LIBRARY"
             default:
                 return "cannot \(doing) \(path): \(reason.lowercased())"

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Runs the real `dubao` binary, as a user would from a shell.
+struct DubaoProcess {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let binary: String = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dubao").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        var root = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { root.deleteLastPathComponent() }
+        return root.appendingPathComponent(".build/debug/dubao").path
+    }()
+
+    static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static var sampleData: String { packageRoot + "/Sources/DubaoCore/SampleData" }
+    static var fixtures: String { packageRoot + "/Tests/DubaoCoreTests/Fixtures" }
+    static var seed: String { packageRoot + "/../shared/seeds/000_a0ce3d9deb04aa59.txt" }
+    static var seedAvailable: Bool { FileManager.default.fileExists(atPath: seed) }
+
+    static func temporaryFolder(_ name: String = #function) -> String {
+        let safe = name.filter { $0.isLetter || $0.isNumber }
+        let path = NSTemporaryDirectory() + "dubao-cli-\(safe)-\(UUID().uuidString.prefix(8))"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Starts dubao without waiting, for tests that need two at once.
+    static func start(_ arguments: [String], library: String, stdout: Pipe = Pipe(), stderr: Pipe = Pipe()) throws -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["DUBAO_LIBRARY"] = library
+        env["COLUMNS"] = nil
+        p.environment = env
+        p.standardOutput = stdout
+        p.standardError = stderr
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        return p
+    }
+
+    static func run(_ arguments: [String], library: String) throws -> Output {
+        let out = Pipe(), err = Pipe()
+        let p = try start(arguments, library: library, stdout: out, stderr: err)
+        // Read before waiting: a full pipe would block the child forever.
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                      stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Every file below a folder with its bytes: to prove a failed command changed nothing.
+    static func snapshot(_ folder: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return out }
+        for case let path as String in walker {
+            var isDir: ObjCBool = false
+            let full = folder + "/" + path
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
+                out[path] = FileManager.default.contents(atPath: full) ?? Data()
+            }
+        }
+        return out
+    }
+}
