@@ -1,0 +1,70 @@
+/// Shows half-width punctuation typed inside Chinese text in its full-width form: `他说:好` reads `他说：好`.
+///
+/// Web and OCR sources often mix `,` `(` into Chinese sentences, where they look cramped and
+/// break the rhythm of full-width columns. This changes only what is displayed; the model
+/// keeps the text as printed. Each scalar is replaced by exactly one scalar, so indices and
+/// source offsets stay valid.
+///
+/// A mark counts as inside Chinese text when a wide character touches it. Numbers keep their
+/// separators (`3,600`, `12:30`, `3:0`), and Latin text keeps its own punctuation. Brackets
+/// are converted in pairs, so `f(x)` and `（GDP）` both come out matched.
+public enum PunctuationNormalizer {
+    /// `text` with half-width punctuation next to Chinese characters in full-width form.
+    public static func normalize(_ text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        guard normalize(&scalars) else { return text }
+        var result = ""
+        result.unicodeScalars.append(contentsOf: scalars)
+        return result
+    }
+
+    /// Normalises `scalars` in place; true when anything changed.
+    @discardableResult
+    public static func normalize(_ scalars: inout [Unicode.Scalar]) -> Bool {
+        var changed = false
+        // For each open bracket seen: whether it was converted, so its partner follows suit.
+        var openBrackets: [Bool] = []
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            guard scalar.value < 0x80 else { continue }
+            let before: Unicode.Scalar? = index > 0 ? scalars[index - 1] : nil
+            let after: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
+            let touchesChinese = isWide(before) || isWide(after)
+            var replacement: Unicode.Scalar?
+            switch scalar {
+            case ",": replacement = touchesChinese ? "，" : nil
+            case ";": replacement = touchesChinese ? "；" : nil
+            case "?": replacement = touchesChinese ? "？" : nil
+            case "!": replacement = touchesChinese ? "！" : nil
+            case ":":
+                // `比分3:0`, `12:30`: a colon after a digit separates numbers.
+                replacement = isWide(before) || (isWide(after) && !isDigit(before)) ? "：" : nil
+            case "(":
+                openBrackets.append(touchesChinese)
+                replacement = touchesChinese ? "（" : nil
+            case ")":
+                let converted = openBrackets.popLast() ?? touchesChinese
+                replacement = converted ? "）" : nil
+            default:
+                break
+            }
+            if let replacement {
+                scalars[index] = replacement
+                changed = true
+            }
+        }
+        return changed
+    }
+
+    @inline(__always)
+    private static func isWide(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar, scalar.value >= 0x1100 else { return false }
+        return DisplayWidth.of(scalar) == 2
+    }
+
+    @inline(__always)
+    private static func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return scalar.value >= 0x30 && scalar.value <= 0x39
+    }
+}

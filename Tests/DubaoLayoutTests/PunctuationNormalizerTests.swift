@@ -1,0 +1,37 @@
+import Testing
+import DubaoLayout
+
+@Suite struct PunctuationNormalizerTests {
+    func normalize(_ text: String) -> String { PunctuationNormalizer.normalize(text) }
+
+    @Test func halfWidthMarksInChineseBecomeFullWidth() {
+        #expect(normalize("他说:好,我们走吧!") == "他说：好，我们走吧！")
+        #expect(normalize("真的吗?是的;当然") == "真的吗？是的；当然")
+        #expect(normalize("增长9.2%,高于预期") == "增长9.2%，高于预期")
+        #expect(normalize("达到300,而去年") == "达到300，而去年")
+    }
+
+    @Test func bracketsConvertInPairs() {
+        #expect(normalize("(记者王明 李华)") == "（记者王明 李华）")
+        #expect(normalize("国内生产总值(GDP)增长") == "国内生产总值（GDP）增长")
+        #expect(normalize("函数f(x)很简单") == "函数f(x)很简单")
+        #expect(normalize("(1)改革") == "(1)改革")
+        #expect(normalize("见附件)") == "见附件）")
+    }
+
+    @Test func numbersAndLatinTextAreLeftAlone() {
+        #expect(normalize("共3,600人") == "共3,600人")
+        #expect(normalize("时间:12:30") == "时间：12:30")
+        #expect(normalize("比分3:0获胜") == "比分3:0获胜")
+        #expect(normalize("Hello, world (again)!") == "Hello, world (again)!")
+        #expect(normalize("") == "")
+    }
+
+    @Test func scalarCountNeverChanges() {
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<300 {
+            let text = RandomText.printable(length: 40, using: &generator)
+            #expect(normalize(text).unicodeScalars.count == text.unicodeScalars.count)
+        }
+    }
+}
