@@ -32,7 +32,7 @@ struct ErrorCaseTests {
 
     @Test func emptyFile() throws {
         let dir = DubaoProcess.temporaryFolder()
-        FileManager.default.createFile(atPath: dir + "/empty.txt", contents: Data())
+        _ = FileManager.default.createFile(atPath: dir + "/empty.txt", contents: Data())
         try expectCleanFailure(["import", dir + "/empty.txt"], mentions: ["empty.txt", "empty"])
     }
 
@@ -102,7 +102,7 @@ struct ErrorCaseTests {
     @Test("a library path that cannot be created gives one clear line")
     func unwritableLibrary() throws {
         let dir = DubaoProcess.temporaryFolder()
-        FileManager.default.createFile(atPath: dir + "/file", contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: dir + "/file", contents: Data("x".utf8))
         let out = try DubaoProcess.run(["import", DubaoProcess.sampleData], library: dir + "/file/library")
         #expect(out.status != 0)
         let errors = out.stderr.split(separator: "\n").filter { !$0.hasPrefix("dubao: warning:") }
