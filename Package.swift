@@ -22,14 +22,17 @@ let package = Package(
             dependencies: ["DubaoModel"],
             exclude: ["SampleData"]
         ),
+        // UI core: app state, actions, reducer, keymap and views drawing into a grid of cells. No curses.
+        .target(name: "DubaoUI", dependencies: ["DubaoModel", "DubaoLayout", "DubaoCore"]),
         .executableTarget(
             name: "dubao",
             dependencies: [
-                "DubaoModel", "DubaoLayout", "DubaoCore",
+                "DubaoModel", "DubaoLayout", "DubaoCore", "DubaoUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DubaoCoreTests", dependencies: ["DubaoCore", "DubaoModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoCore", "DubaoModel", "DubaoLayout"]),
         .testTarget(name: "DubaoLayoutTests", dependencies: ["DubaoLayout", "DubaoModel"]),
         .testTarget(name: "DubaoCLITests", dependencies: ["DubaoCore", "DubaoLayout"]),
     ],
