@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Plain values: issues, sections, articles. No Foundation, no I/O.
@@ -24,15 +25,22 @@ let package = Package(
         ),
         // UI core: app state, actions, reducer, keymap and views drawing into a grid of cells. No curses.
         .target(name: "DubaoUI", dependencies: ["DubaoModel", "DubaoLayout", "DubaoCore"]),
+        // Themes (Themes/*.toml, embedded) and the config file.
+        .target(name: "DubaoSettings", dependencies: ["DubaoUI", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // The only code that touches ncursesw.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev", "libncursesw5-dev"])]),
+        .target(name: "DubaoCurses", dependencies: ["CNcursesw", "DubaoUI"]),
         .executableTarget(
             name: "dubao",
             dependencies: [
-                "DubaoModel", "DubaoLayout", "DubaoCore", "DubaoUI",
+                "DubaoModel", "DubaoLayout", "DubaoCore", "DubaoUI", "DubaoSettings", "DubaoCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DubaoCoreTests", dependencies: ["DubaoCore", "DubaoModel"], exclude: ["Fixtures"]),
         .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoCore", "DubaoModel", "DubaoLayout"]),
+        .testTarget(name: "DubaoSettingsTests", dependencies: ["DubaoSettings", "DubaoUI"]),
+        .testTarget(name: "DubaoCursesTests", dependencies: ["DubaoCurses", "DubaoUI"]),
         .testTarget(name: "DubaoLayoutTests", dependencies: ["DubaoLayout", "DubaoModel"]),
         .testTarget(name: "DubaoCLITests", dependencies: ["DubaoCore", "DubaoLayout"]),
     ],
