@@ -115,12 +115,8 @@ public struct ArticleTypesetter: Sendable {
             }
             let usedIndent = breaker.usableIndent
             for span in spans {
-                var lineText = span.isFirst ? usedIndent.text : ""
-                if span.isReplacement {
-                    lineText.unicodeScalars.append("\u{FFFD}")
-                } else {
-                    lineText.unicodeScalars.append(contentsOf: scalars[span.range])
-                }
+                let content = span.isReplacement ? "\u{FFFD}" : String(scalars: scalars[span.range])
+                let lineText = span.isFirst && !usedIndent.text.isEmpty ? usedIndent.text + content : content
                 let lineWidth = span.width + (span.isFirst ? usedIndent.width : 0)
                 let offset: Int
                 switch alignment {

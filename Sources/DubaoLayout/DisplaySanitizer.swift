@@ -51,8 +51,17 @@ public enum DisplaySanitizer {
         var offsets: [Int] = []
         scalars.reserveCapacity(text.utf8.count / 2)
         offsets.reserveCapacity(text.utf8.count / 2 + 1)
-        var filter = Filter(keepingNewlines: false)
         var offset = 0
+        if !needsSanitizing(text) {
+            for scalar in text.unicodeScalars {
+                scalars.append(scalar)
+                offsets.append(offset)
+                offset &+= UTF8.width(scalar)
+            }
+            offsets.append(offset)
+            return (scalars, offsets)
+        }
+        var filter = Filter(keepingNewlines: false)
         for scalar in text.unicodeScalars {
             filter.feed(scalar) { kept in
                 scalars.append(kept)

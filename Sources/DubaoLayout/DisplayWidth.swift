@@ -50,6 +50,27 @@ public enum DisplayWidth {
     /// The class of the run containing `value`: width 0, 1, 2, or 3 for not printable.
     @usableFromInline
     static func widthClass(_ value: UInt32) -> UInt32 {
+        if value < 0x10000 {
+            return bmpClasses.withUnsafeBufferPointer { UInt32($0[Int(value)]) }
+        }
+        return searchRuns(value)
+    }
+
+    /// The class of every BMP code point, unpacked from `runs` on first use (64 KB), because
+    /// CJK punctuation, full-width forms and kana are common enough for the search to show.
+    static let bmpClasses: [UInt8] = {
+        var classes = [UInt8](repeating: 0, count: 0x10000)
+        for (index, run) in runs.enumerated() {
+            let first = Int(run >> 2)
+            guard first < 0x10000 else { break }
+            let end = index + 1 < runs.count ? min(0x10000, Int(runs[index + 1] >> 2)) : 0x10000
+            for value in first..<end { classes[value] = UInt8(run & 3) }
+        }
+        return classes
+    }()
+
+    /// Binary search of `runs` for the class of `value`.
+    static func searchRuns(_ value: UInt32) -> UInt32 {
         runs.withUnsafeBufferPointer { table in
             // The run is the last entry starting at or before `value`: the upper bound of `value << 2 | 3`.
             let key = value << 2 | 3

@@ -13,9 +13,7 @@ public enum PunctuationNormalizer {
     public static func normalize(_ text: String) -> String {
         var scalars = Array(text.unicodeScalars)
         guard normalize(&scalars) else { return text }
-        var result = ""
-        result.unicodeScalars.append(contentsOf: scalars)
-        return result
+        return String(scalars: scalars)
     }
 
     /// Normalises `scalars` in place; true when anything changed.

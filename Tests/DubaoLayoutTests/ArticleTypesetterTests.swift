@@ -150,3 +150,26 @@ import DubaoModel
         }
     }
 }
+
+@Suite struct ArticleTypesetterSpeedTests {
+    @Test func aMegabyteArticleTypesetsQuickly() {
+        var generator = SeededGenerator(seed: 3)
+        var paragraphs: [String] = []
+        var size = 0
+        while size < 1_000_000 {
+            let paragraph = RandomText.printable(length: Int.random(in: 20...400, using: &generator), using: &generator)
+            size += paragraph.utf8.count
+            paragraphs.append(paragraph)
+        }
+        let article = Article(title: "长文测试", paragraphs: paragraphs)
+        var lines: [TypesetLine] = []
+        let elapsed = ContinuousClock().measure {
+            lines = ArticleTypesetter().typeset(article, width: 100)
+        }
+        print("typeset \(size) bytes in \(paragraphs.count) paragraphs into \(lines.count) lines in \(elapsed)")
+        #expect(lines.count > paragraphs.count)
+        #if !DEBUG
+        #expect(elapsed < .milliseconds(100))
+        #endif
+    }
+}
