@@ -56,8 +56,8 @@ public enum DisplayWidth {
         return searchRuns(value)
     }
 
-    /// The class of every BMP code point, unpacked from `runs` on first use (64 KB), because
-    /// CJK punctuation, full-width forms and kana are common enough for the search to show.
+    /// The class of every BMP code point, unpacked from `runs` on first use (64 KB), so that
+    /// CJK punctuation, full-width forms and kana, common in articles, skip the search.
     static let bmpClasses: [UInt8] = {
         var classes = [UInt8](repeating: 0, count: 0x10000)
         for (index, run) in runs.enumerated() {
