@@ -37,10 +37,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Draws a test screen with the curses backend: for checking it in a real terminal.
+        .executableTarget(name: "dubao-curses-check", dependencies: ["DubaoCurses", "DubaoUI"]),
         .testTarget(name: "DubaoCoreTests", dependencies: ["DubaoCore", "DubaoModel"], exclude: ["Fixtures"]),
         .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoCore", "DubaoModel", "DubaoLayout"]),
         .testTarget(name: "DubaoSettingsTests", dependencies: ["DubaoSettings", "DubaoUI"]),
-        .testTarget(name: "DubaoCursesTests", dependencies: ["DubaoCurses", "DubaoUI"]),
+        .testTarget(name: "DubaoCursesTests", dependencies: ["DubaoCurses", "DubaoUI", "DubaoLayout"]),
         .testTarget(name: "DubaoLayoutTests", dependencies: ["DubaoLayout", "DubaoModel"]),
         .testTarget(name: "DubaoCLITests", dependencies: ["DubaoCore", "DubaoLayout"]),
     ],
