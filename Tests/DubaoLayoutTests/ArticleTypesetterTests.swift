@@ -152,7 +152,8 @@ import DubaoModel
 }
 
 @Suite struct ArticleTypesetterSpeedTests {
-    @Test func aMegabyteArticleTypesetsQuickly() {
+    /// Speed is the benchmark's business (issue 6); this checks a megabyte sets completely.
+    @Test func aMegabyteArticleTypesets() {
         var generator = SeededGenerator(seed: 3)
         var paragraphs: [String] = []
         var size = 0
@@ -162,14 +163,8 @@ import DubaoModel
             paragraphs.append(paragraph)
         }
         let article = Article(title: "长文测试", paragraphs: paragraphs)
-        var lines: [TypesetLine] = []
-        let elapsed = ContinuousClock().measure {
-            lines = ArticleTypesetter().typeset(article, width: 100)
-        }
-        print("typeset \(size) bytes in \(paragraphs.count) paragraphs into \(lines.count) lines in \(elapsed)")
+        let lines = ArticleTypesetter().typeset(article, width: 100)
         #expect(lines.count > paragraphs.count)
-        #if !DEBUG
-        #expect(elapsed < .milliseconds(100))
-        #endif
+        #expect(lines.allSatisfy { $0.leftOffset + $0.width <= 100 })
     }
 }

@@ -79,19 +79,16 @@ import Testing
         return false
     }
 
-    @Test func aMegabyteLaysOutQuickly() {
+    /// Speed is the benchmark's business (issue 6); this checks a megabyte lays out completely.
+    @Test func aMegabyteLaysOut() {
         var generator = SeededGenerator(seed: 1)
         var text = ""
         while text.utf8.count < 1_000_000 {
             text += RandomText.printable(length: 200, using: &generator)
         }
         let breaker = LineBreaker(width: 80, firstLineIndent: "\u{3000}\u{3000}")
-        var lines: [LineBreaker.Line] = []
-        let elapsed = ContinuousClock().measure { lines = breaker.lines(of: text) }
-        print("laid out \(text.utf8.count) bytes into \(lines.count) lines at 80 columns in \(elapsed)")
+        let lines = breaker.lines(of: text)
         #expect(lines.count > 5_000)
-        #if !DEBUG
-        #expect(elapsed < .milliseconds(50))
-        #endif
+        #expect(lines.allSatisfy { $0.width <= 80 })
     }
 }

@@ -1,0 +1,22 @@
+import DubaoCore
+import DubaoModel
+
+/// Everything that can happen to the app: keys from the terminal, results of effects.
+public enum Action: Equatable, Sendable {
+    case key(KeyEvent)
+    case run(Command)
+    case resize(width: Int, height: Int)
+    case issuesLoaded([IssueEntry], isSample: Bool)
+    case catalogLoaded(IssueEntry, IssueCatalog)
+    case sectionLoaded(LoadedSection)
+    case loadFailed(String)
+}
+
+/// Work the reducer asks for; the runtime performs it and feeds the result back as an action.
+public enum Effect: Equatable, Sendable {
+    case loadCatalog(IssueEntry)
+    case loadSection(IssueEntry, SectionEntry)
+    case quit
+    /// The whole screen must be sent again (after Ctrl-L or a suspend).
+    case redraw
+}

@@ -1,0 +1,117 @@
+import DubaoCore
+import DubaoLayout
+import DubaoModel
+
+/// The three panes, left to right.
+public enum Pane: Int, CaseIterable, Sendable, Equatable {
+    case sections, articles, reader
+}
+
+/// Everything the screen shows, as plain values. Views draw it; only the reducer changes it.
+public struct AppState: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+
+    public var issues: [IssueEntry] = []
+    /// Index into `issues` (newest first).
+    public var issueIndex = 0
+    public var catalog: IssueCatalog?
+    /// True while showing the built-in sample paper because the library is empty.
+    public var isSample = false
+
+    public var sectionIndex = 0
+    /// Selected article within the selected section.
+    public var articleIndex = 0
+    /// First visible row of the list panes: decided when the selection moves, never while drawing.
+    public var sectionScroll = 0
+    public var articleScroll = 0
+
+    /// Full articles of the section being read, loaded on demand.
+    public var loaded: LoadedSection?
+    /// The article in the reader and how it is laid out.
+    public var reader: ReaderState?
+
+    public var focus: Pane = .articles
+    public var zoomed = false
+    public var overlay: Overlay?
+    /// Digits typed before a command (`5j`).
+    public var count: Int?
+    public var message: StatusMessage?
+    public var settings: ReaderSettings
+    public var keymap: Keymap
+    public var quitting = false
+
+    /// Articles marked in the article list (filled by bookmarks and read state).
+    public var bookmarked: Set<String> = []
+    public var read: Set<String> = []
+
+    public init(width: Int, height: Int, settings: ReaderSettings = ReaderSettings(), keymap: Keymap = .standard) {
+        self.width = width
+        self.height = height
+        self.settings = settings
+        self.keymap = keymap
+    }
+
+    public var issue: IssueEntry? { issues.indices.contains(issueIndex) ? issues[issueIndex] : nil }
+    public var sections: [SectionEntry] { catalog?.sections ?? [] }
+    public var section: SectionEntry? { sections.indices.contains(sectionIndex) ? sections[sectionIndex] : nil }
+    public var articleSummaries: [ArticleSummary] { section?.articles ?? [] }
+    public var selectedSummary: ArticleSummary? {
+        articleSummaries.indices.contains(articleIndex) ? articleSummaries[articleIndex] : nil
+    }
+}
+
+public struct LoadedSection: Equatable, Sendable {
+    public var issueFolder: String
+    public var sectionName: String
+    public var articles: [Article]
+
+    public init(issueFolder: String, sectionName: String, articles: [Article]) {
+        self.issueFolder = issueFolder
+        self.sectionName = sectionName
+        self.articles = articles
+    }
+}
+
+public struct ReaderState: Equatable, Sendable {
+    public var article: Article
+    public var lines: [TypesetLine]
+    /// The pane width the lines were set for.
+    public var layoutWidth: Int
+    /// First visible line.
+    public var top: Int
+}
+
+public enum Overlay: Equatable, Sendable {
+    case help(scroll: Int)
+    /// The list of issues by date, with the highlighted row.
+    case issues(selection: Int)
+}
+
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// How the reader sets text.
+public struct ReaderSettings: Equatable, Sendable {
+    /// Most Chinese characters a line; the reader uses twice as many cells.
+    public var measureCharacters: Int
+    public var normalizesPunctuation: Bool
+    public var mouse: Bool
+
+    public init(measureCharacters: Int = 40, normalizesPunctuation: Bool = true, mouse: Bool = true) {
+        self.measureCharacters = measureCharacters
+        self.normalizesPunctuation = normalizesPunctuation
+        self.mouse = mouse
+    }
+
+    var typesetter: ArticleTypesetter {
+        ArticleTypesetter(measure: measureCharacters * 2, normalizesPunctuation: normalizesPunctuation)
+    }
+}

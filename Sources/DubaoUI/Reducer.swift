@@ -1,0 +1,391 @@
+import DubaoCore
+import DubaoLayout
+import DubaoModel
+
+/// The only place app state changes: `reduce(&state, action)` returns the effects it wants run.
+/// Pure: no files, no terminal; every screen's behaviour can be tested by feeding it actions.
+public enum Reducer {
+    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .key(let key):
+            return handleKey(&state, key)
+        case .run(let command):
+            return run(&state, command, count: 1)
+        case .resize(let width, let height):
+            state.width = max(0, width)
+            state.height = max(0, height)
+            relayoutReader(&state)
+            keepSelectionVisible(&state)
+            return []
+        case .issuesLoaded(let issues, let isSample):
+            state.issues = issues
+            state.isSample = isSample
+            guard !issues.isEmpty else {
+                state.message = StatusMessage("the library is empty", isError: true)
+                return []
+            }
+            return selectIssue(&state, min(state.issueIndex, issues.count - 1), force: true)
+        case .catalogLoaded(let entry, let catalog):
+            guard entry == state.issue else { return [] }
+            state.catalog = catalog
+            state.sectionIndex = min(state.sectionIndex, max(0, catalog.sections.count - 1))
+            state.articleIndex = min(state.articleIndex, max(0, (state.section?.articles.count ?? 1) - 1))
+            keepSelectionVisible(&state)
+            return loadSectionIfNeeded(&state)
+        case .sectionLoaded(let loaded):
+            guard loaded.issueFolder == state.issue?.folder, loaded.sectionName == state.section?.name else { return [] }
+            state.loaded = loaded
+            showSelectedArticle(&state)
+            return []
+        case .loadFailed(let message):
+            state.message = StatusMessage(message, isError: true)
+            return []
+        }
+    }
+
+    // MARK: keys
+
+    static func handleKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
+        state.message = nil
+        if case .resize(let w, let h) = key { return reduce(&state, .resize(width: w, height: h)) }
+        if case .mouse(let mouse) = key { return handleMouse(&state, mouse) }
+        if let overlay = state.overlay { return handleOverlayKey(&state, overlay, key) }
+        if case .character(let c) = key, let digit = c.wholeNumberValue, c.isASCII, digit > 0 || state.count != nil {
+            state.count = min(9999, (state.count ?? 0) * 10 + digit)
+            return []
+        }
+        let count = state.count ?? 1
+        state.count = nil
+        guard let command = state.keymap.command(for: key) else {
+            if case .escape = key { return [] }
+            state.message = StatusMessage("\(key) is not bound to anything; ? shows the keys")
+            return []
+        }
+        return run(&state, command, count: count)
+    }
+
+    static func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key: KeyEvent) -> [Effect] {
+        let command = state.keymap.command(for: key)
+        switch overlay {
+        case .help(let scroll):
+            switch command {
+            case .moveDown: state.overlay = .help(scroll: scroll + 1)
+            case .moveUp: state.overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown, .halfPageDown: state.overlay = .help(scroll: scroll + max(1, state.height / 2))
+            case .pageUp, .halfPageUp: state.overlay = .help(scroll: max(0, scroll - max(1, state.height / 2)))
+            case .top: state.overlay = .help(scroll: 0)
+            case .quit: return run(&state, .quit, count: 1)
+            default: state.overlay = nil
+            }
+        case .issues(let selection):
+            let last = max(0, state.issues.count - 1)
+            switch command {
+            case .moveDown: state.overlay = .issues(selection: min(last, selection + 1))
+            case .moveUp: state.overlay = .issues(selection: max(0, selection - 1))
+            case .pageDown, .halfPageDown: state.overlay = .issues(selection: min(last, selection + max(1, state.height / 2)))
+            case .pageUp, .halfPageUp: state.overlay = .issues(selection: max(0, selection - max(1, state.height / 2)))
+            case .top: state.overlay = .issues(selection: 0)
+            case .bottom: state.overlay = .issues(selection: last)
+            case .open, .focusRight:
+                state.overlay = nil
+                return selectIssue(&state, selection, force: false)
+            case .quit: return run(&state, .quit, count: 1)
+            default: state.overlay = nil
+            }
+        }
+        return []
+    }
+
+    static func handleMouse(_ state: inout AppState, _ mouse: MouseEvent) -> [Effect] {
+        if state.overlay != nil {
+            if mouse.kind == .press { state.overlay = nil }
+            return []
+        }
+        let layout = layoutOf(state)
+        guard let pane = layout.pane(atX: mouse.x, y: mouse.y), let rect = layout.rect(for: pane) else { return [] }
+        switch mouse.kind {
+        case .wheelUp, .wheelDown:
+            let step = mouse.kind == .wheelDown ? 3 : -3
+            switch pane {
+            case .reader: scrollReader(&state, by: step)
+            case .sections: return selectSection(&state, state.sectionIndex + step.signum(), article: .first)
+            case .articles: return selectArticle(&state, state.articleIndex + step.signum())
+            }
+            return []
+        case .press:
+            state.focus = pane
+            let row = mouse.y - rect.y - 1
+            guard row >= 0 else { return [] }
+            switch pane {
+            case .sections:
+                let index = state.sectionScroll + row
+                if state.sections.indices.contains(index) { return selectSection(&state, index, article: .first) }
+            case .articles:
+                let index = state.articleScroll + row
+                if state.articleSummaries.indices.contains(index) { return selectArticle(&state, index) }
+            case .reader:
+                break
+            }
+            return []
+        }
+    }
+
+    // MARK: commands
+
+    static func run(_ state: inout AppState, _ command: Command, count: Int) -> [Effect] {
+        let layout = layoutOf(state)
+        switch command {
+        case .moveDown, .moveUp, .halfPageDown, .halfPageUp, .pageDown, .pageUp, .top, .bottom:
+            return move(&state, command, count: count, layout: layout)
+        case .focusNext:
+            state.focus = Pane(rawValue: (state.focus.rawValue + 1) % 3)!
+            if state.zoomed && state.focus != .reader { state.zoomed = false }
+        case .focusPrevious:
+            state.focus = Pane(rawValue: (state.focus.rawValue + 2) % 3)!
+            if state.zoomed && state.focus != .reader { state.zoomed = false }
+        case .focusLeft:
+            if state.zoomed { state.zoomed = false }
+            state.focus = Pane(rawValue: max(0, state.focus.rawValue - 1))!
+        case .focusRight:
+            state.focus = Pane(rawValue: min(2, state.focus.rawValue + 1))!
+        case .open:
+            switch state.focus {
+            case .sections: state.focus = .articles
+            case .articles: if state.reader != nil { state.focus = .reader }
+            case .reader: break
+            }
+        case .back:
+            if state.zoomed {
+                state.zoomed = false
+                state.focus = .articles
+            } else {
+                switch state.focus {
+                case .reader: state.focus = .articles
+                case .articles: state.focus = .sections
+                case .sections: return run(&state, .quit, count: 1)
+                }
+            }
+        case .quit:
+            state.quitting = true
+            return [.quit]
+        case .previousSection:
+            return selectSection(&state, state.sectionIndex - count, article: .first)
+        case .nextSection:
+            return selectSection(&state, state.sectionIndex + count, article: .first)
+        case .nextArticle:
+            var effects: [Effect] = []
+            for _ in 0..<count { effects += stepArticle(&state, forward: true) }
+            return effects
+        case .previousArticle:
+            var effects: [Effect] = []
+            for _ in 0..<count { effects += stepArticle(&state, forward: false) }
+            return effects
+        case .previousIssue:
+            guard state.issueIndex + count < state.issues.count else {
+                state.message = StatusMessage("this is the oldest issue in the library")
+                return []
+            }
+            return selectIssue(&state, state.issueIndex + count, force: false)
+        case .nextIssue:
+            guard state.issueIndex - count >= 0 else {
+                state.message = StatusMessage("this is the newest issue in the library")
+                return []
+            }
+            return selectIssue(&state, state.issueIndex - count, force: false)
+        case .issueList:
+            state.overlay = .issues(selection: state.issueIndex)
+        case .zoom:
+            state.zoomed.toggle()
+            if state.zoomed { state.focus = .reader }
+            relayoutReader(&state)
+        case .help:
+            state.overlay = .help(scroll: 0)
+        case .redraw:
+            return [.redraw]
+        }
+        relayoutReader(&state)
+        keepSelectionVisible(&state)
+        return []
+    }
+
+    static func move(_ state: inout AppState, _ command: Command, count: Int, layout: PaneLayout) -> [Effect] {
+        let pane = state.focus
+        let page: Int
+        if pane == .reader {
+            page = max(1, (layout.readerText?.height ?? state.height) - 1)
+        } else {
+            page = max(1, layout.contentHeight(of: pane) > 0 ? layout.contentHeight(of: pane) : state.height - 2)
+        }
+        let step: Int
+        switch command {
+        case .moveDown: step = count
+        case .moveUp: step = -count
+        case .halfPageDown: step = max(1, page / 2) * count
+        case .halfPageUp: step = -max(1, page / 2) * count
+        case .pageDown: step = page * count
+        case .pageUp: step = -page * count
+        case .top: step = Int.min / 2
+        default: step = Int.max / 2
+        }
+        switch pane {
+        case .reader:
+            scrollReader(&state, by: step)
+            return []
+        case .sections:
+            return selectSection(&state, clampedAdd(state.sectionIndex, step), article: .first)
+        case .articles:
+            return selectArticle(&state, clampedAdd(state.articleIndex, step))
+        }
+    }
+
+    static func clampedAdd(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? Int.max / 2 : Int.min / 2) : sum
+    }
+
+    // MARK: selection
+
+    enum ArticleChoice { case first, last }
+
+    static func selectIssue(_ state: inout AppState, _ index: Int, force: Bool) -> [Effect] {
+        guard state.issues.indices.contains(index) else { return [] }
+        if index == state.issueIndex && state.catalog != nil && !force { return [] }
+        let changed = index != state.issueIndex
+        state.issueIndex = index
+        state.catalog = nil
+        state.loaded = nil
+        state.reader = nil
+        if changed || force && state.catalog == nil {
+            if changed {
+                state.sectionIndex = 0
+                state.articleIndex = 0
+                state.sectionScroll = 0
+                state.articleScroll = 0
+            }
+        }
+        return [.loadCatalog(state.issues[index])]
+    }
+
+    static func selectSection(_ state: inout AppState, _ index: Int, article: ArticleChoice) -> [Effect] {
+        let sections = state.sections
+        guard !sections.isEmpty else { return [] }
+        let target = min(max(0, index), sections.count - 1)
+        if target == state.sectionIndex && state.loaded?.sectionName == sections[target].name && article == .first
+            && state.articleIndex == 0 { return [] }
+        state.sectionIndex = target
+        state.articleIndex = article == .first ? 0 : max(0, sections[target].articles.count - 1)
+        state.articleScroll = 0
+        keepSelectionVisible(&state)
+        return loadSectionIfNeeded(&state)
+    }
+
+    static func selectArticle(_ state: inout AppState, _ index: Int) -> [Effect] {
+        let count = state.articleSummaries.count
+        guard count > 0 else { return [] }
+        state.articleIndex = min(max(0, index), count - 1)
+        keepSelectionVisible(&state)
+        showSelectedArticle(&state)
+        return []
+    }
+
+    /// `J`/`K`: the next article, running on into the next section (empty sections skipped).
+    static func stepArticle(_ state: inout AppState, forward: Bool) -> [Effect] {
+        let count = state.articleSummaries.count
+        if forward, state.articleIndex + 1 < count { return selectArticle(&state, state.articleIndex + 1) }
+        if !forward, state.articleIndex > 0 { return selectArticle(&state, state.articleIndex - 1) }
+        var s = state.sectionIndex
+        while true {
+            s += forward ? 1 : -1
+            guard state.sections.indices.contains(s) else {
+                state.message = StatusMessage(forward ? "the last article of this issue" : "the first article of this issue")
+                return []
+            }
+            if !state.sections[s].articles.isEmpty { break }
+        }
+        return selectSection(&state, s, article: forward ? .first : .last)
+    }
+
+    static func loadSectionIfNeeded(_ state: inout AppState) -> [Effect] {
+        guard let issue = state.issue, let section = state.section else { return [] }
+        if let loaded = state.loaded, loaded.issueFolder == issue.folder, loaded.sectionName == section.name {
+            showSelectedArticle(&state)
+            return []
+        }
+        state.reader = nil
+        return [.loadSection(issue, section)]
+    }
+
+    /// The reader follows the article list: the selected article is always the one shown.
+    static func showSelectedArticle(_ state: inout AppState) {
+        guard let summary = state.selectedSummary,
+              let article = state.loaded?.articles.first(where: { $0.id == summary.id }) else {
+            state.reader = nil
+            return
+        }
+        if state.reader?.article.id == article.id { return }
+        let width = readerWidth(state)
+        state.reader = ReaderState(article: article, lines: state.settings.typesetter.typeset(article, width: width),
+                                   layoutWidth: width, top: 0)
+    }
+
+    // MARK: reader
+
+    static func readerWidth(_ state: AppState) -> Int {
+        let layout = layoutOf(state)
+        if let text = layout.readerText { return text.width }
+        // The reader is hidden (one pane at a time): set it for the width it will have.
+        let full = PaneLayout.compute(width: state.width, height: state.height, focus: .reader, zoomed: state.zoomed)
+        return full.readerText?.width ?? max(1, state.width)
+    }
+
+    static func readerHeight(_ state: AppState) -> Int {
+        let full = PaneLayout.compute(width: state.width, height: state.height, focus: .reader, zoomed: state.zoomed)
+        return max(1, layoutOf(state).readerText?.height ?? full.readerText?.height ?? state.height - 2)
+    }
+
+    static func scrollReader(_ state: inout AppState, by step: Int) {
+        guard var reader = state.reader else { return }
+        let maxTop = max(0, reader.lines.count - readerHeight(state))
+        reader.top = min(max(0, clampedAdd(reader.top, step)), maxTop)
+        state.reader = reader
+    }
+
+    /// Sets the article again when the reader's width changed, keeping the reading position by
+    /// paragraph and place in it, not by row.
+    static func relayoutReader(_ state: inout AppState) {
+        guard var reader = state.reader else { return }
+        let width = readerWidth(state)
+        if width != reader.layoutWidth {
+            let anchor = reader.lines.indices.contains(reader.top) ? reader.lines[reader.top] : nil
+            reader.lines = state.settings.typesetter.typeset(reader.article, width: width)
+            reader.layoutWidth = width
+            if let anchor, reader.top > 0 {
+                reader.top = reader.lines.firstIndex { $0.origin == anchor.origin && $0.sourceRange.contains(anchor.sourceRange.lowerBound) }
+                    ?? reader.lines.firstIndex { $0.origin == anchor.origin }
+                    ?? 0
+            } else {
+                reader.top = 0
+            }
+        }
+        let maxTop = max(0, reader.lines.count - readerHeight(state))
+        reader.top = min(reader.top, maxTop)
+        state.reader = reader
+    }
+
+    static func keepSelectionVisible(_ state: inout AppState) {
+        let layout = layoutOf(state)
+        func adjust(_ scroll: inout Int, selection: Int, count: Int, pane: Pane) {
+            let full = PaneLayout.compute(width: state.width, height: state.height, focus: pane, zoomed: false)
+            let visible = max(1, layout.contentHeight(of: pane) > 0 ? layout.contentHeight(of: pane) : full.contentHeight(of: pane))
+            if selection < scroll { scroll = selection }
+            if selection >= scroll + visible { scroll = selection - visible + 1 }
+            scroll = max(0, min(scroll, max(0, count - visible)))
+        }
+        adjust(&state.sectionScroll, selection: state.sectionIndex, count: state.sections.count, pane: .sections)
+        adjust(&state.articleScroll, selection: state.articleIndex, count: state.articleSummaries.count, pane: .articles)
+    }
+
+    public static func layoutOf(_ state: AppState) -> PaneLayout {
+        PaneLayout.compute(width: state.width, height: state.height, focus: state.focus, zoomed: state.zoomed)
+    }
+}

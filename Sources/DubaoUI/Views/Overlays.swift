@@ -1,0 +1,79 @@
+import DubaoLayout
+
+/// A centred box drawn over the panes.
+enum OverlayBox {
+    static func frame(into grid: inout ScreenGrid, width: Int, height: Int, title: String) -> Rect {
+        let w = min(width, grid.width - 2), h = min(height, grid.height - 2)
+        let rect = Rect(x: (grid.width - w) / 2, y: max(0, (grid.height - 1 - h) / 2), width: w, height: h)
+        guard w >= 4, h >= 3 else { return Rect(x: 0, y: 0, width: 0, height: 0) }
+        grid.fill(rect, style: .normal)
+        let horizontal = String(repeating: "─", count: w - 2)
+        grid.put("┌" + horizontal + "┐", x: rect.x, y: rect.y, style: .overlayBorder)
+        grid.put("└" + horizontal + "┘", x: rect.x, y: rect.y + h - 1, style: .overlayBorder)
+        for y in (rect.y + 1)..<(rect.y + h - 1) {
+            grid.put("│", x: rect.x, y: y, style: .overlayBorder)
+            grid.put("│", x: rect.x + w - 1, y: y, style: .overlayBorder)
+        }
+        let label = Truncation.truncate(" \(title) ", toWidth: w - 4)
+        grid.put(label, x: rect.x + 2, y: rect.y, style: .overlayBorder)
+        return Rect(x: rect.x + 2, y: rect.y + 1, width: w - 4, height: h - 2)
+    }
+}
+
+/// `?`: every command with its keys, generated from the keymap in use.
+enum HelpOverlay {
+    static func lines(_ keymap: Keymap) -> [(keys: String, summary: String)] {
+        Command.allCases.compactMap { command in
+            let keys = keymap.keys(for: command)
+            guard !keys.isEmpty else { return nil }
+            return (keys.map(\.description).joined(separator: ", "), command.summary)
+        }
+    }
+
+    static func draw(into grid: inout ScreenGrid, state: AppState, scroll: Int) {
+        let entries = lines(state.keymap)
+        let keyWidth = min(18, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
+        let inner = OverlayBox.frame(into: &grid, width: 70, height: entries.count + 4,
+                                     title: "keys — q closes, a count before a motion repeats it (5j)")
+        guard inner.width > 0 else { return }
+        let first = min(scroll, max(0, entries.count - inner.height))
+        for row in 0..<inner.height {
+            let i = first + row
+            guard entries.indices.contains(i) else { break }
+            let used = grid.put(Truncation.truncate(entries[i].keys, toWidth: keyWidth), x: inner.x, y: inner.y + row,
+                                maxWidth: keyWidth, style: .helpKey)
+            _ = used
+            grid.put(entries[i].summary, x: inner.x + keyWidth + 2, y: inner.y + row,
+                     maxWidth: max(0, inner.width - keyWidth - 2), style: .helpText)
+        }
+    }
+}
+
+/// `d`: the issues in the library by date.
+enum IssuePicker {
+    static func draw(into grid: inout ScreenGrid, state: AppState, selection: Int) {
+        let inner = OverlayBox.frame(into: &grid, width: 56, height: min(state.issues.count, 30) + 2,
+                                     title: "issues — Enter opens")
+        guard inner.width > 0 else { return }
+        let first = max(0, min(selection - inner.height / 2, state.issues.count - inner.height))
+        for row in 0..<inner.height {
+            let i = first + row
+            guard state.issues.indices.contains(i) else { break }
+            let issue = state.issues[i]
+            let style: StyleRole = i == selection ? .selection : (i == state.issueIndex ? .title : .normal)
+            PaneChrome.row(left: "\(issue.date)  \(DisplaySanitizer.sanitize(issue.paper))", right: "\(issue.articles)",
+                           into: &grid, x: inner.x, y: inner.y + row, width: inner.width, style: style)
+        }
+    }
+}
+
+/// Below the minimum size: say so, in as much of the space as there is.
+enum TooSmallNotice {
+    static func draw(into grid: inout ScreenGrid, state: AppState) {
+        let words = ["terminal too small", "need \(PaneLayout.minimumWidth)x\(PaneLayout.minimumHeight)",
+                     "now \(state.width)x\(state.height)"]
+        for (row, text) in words.enumerated() where row < grid.height {
+            grid.put(Truncation.truncate(text, toWidth: grid.width), x: 0, y: row, style: .notice)
+        }
+    }
+}

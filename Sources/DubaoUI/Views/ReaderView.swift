@@ -1,0 +1,46 @@
+import DubaoLayout
+
+/// The reader: the open article as the typesetter set it, from the current scroll position.
+enum ReaderView {
+    static func draw(into grid: inout ScreenGrid, layout: PaneLayout, state: AppState) {
+        guard let rect = layout.reader, let text = layout.readerText else { return }
+        let focused = state.focus == .reader
+        // The status line names the section and position; here the title keeps its place when scrolled.
+        let heading = state.reader.map { DisplaySanitizer.sanitize($0.article.displayTitle) } ?? ""
+        PaneChrome.title(heading, right: percent(state, visible: text.height).map { "\($0)%" } ?? "", into: &grid,
+                         rect: rect, focused: focused)
+        guard let reader = state.reader else {
+            let note = state.catalog == nil || state.selectedSummary != nil ? "…" : "(nothing to read here)"
+            grid.put(note, x: text.x + 1, y: text.y, maxWidth: text.width - 1, style: .dim)
+            return
+        }
+        for row in 0..<text.height {
+            let index = reader.top + row
+            guard reader.lines.indices.contains(index) else { break }
+            let line = reader.lines[index]
+            guard !line.text.isEmpty else { continue }
+            grid.put(line.text, x: text.x + line.leftOffset, y: text.y + row,
+                     maxWidth: text.width - line.leftOffset, style: role(line.style))
+        }
+    }
+
+    static func role(_ style: TypesetLine.Style) -> StyleRole {
+        switch style {
+        case .kicker: return .kicker
+        case .title: return .title
+        case .subtitle: return .subtitle
+        case .continuedFrom, .continuation: return .continuation
+        case .byline: return .byline
+        case .body, .blank: return .body
+        case .caption: return .caption
+        }
+    }
+
+    /// How far through the article the bottom of the page is, 0–100.
+    static func percent(_ state: AppState, visible: Int) -> Int? {
+        guard let reader = state.reader, !reader.lines.isEmpty else { return nil }
+        let scrollable = reader.lines.count - visible
+        if scrollable <= 0 { return 100 }
+        return min(100, Int((Double(reader.top) / Double(scrollable) * 100).rounded()))
+    }
+}

@@ -1,0 +1,37 @@
+import DubaoCore
+import DubaoLayout
+
+/// The 版面 pane: the issue's paper and date on top, then each section with its article count.
+enum SectionsView {
+    static func draw(into grid: inout ScreenGrid, rect: Rect, state: AppState) {
+        let focused = state.focus == .sections
+        let heading = state.issue.map { "\($0.paper) \($0.date)" } ?? "dubao"
+        PaneChrome.title(heading, into: &grid, rect: rect, focused: focused)
+        let sections = state.sections
+        let rows = rect.height - 1
+        guard rows > 0 else { return }
+        if sections.isEmpty {
+            grid.put(state.catalog == nil ? " …" : " (no sections)", x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: .dim)
+            return
+        }
+        for row in 0..<rows {
+            let index = state.sectionScroll + row
+            guard sections.indices.contains(index) else { break }
+            let section = sections[index]
+            let selected = index == state.sectionIndex
+            let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
+            let unread = section.articles.filter { !state.read.contains($0.id) }.count
+            let count = state.read.isEmpty ? "\(section.articles.count)" : "\(unread)/\(section.articles.count)"
+            PaneChrome.row(left: " " + label(section), right: count, into: &grid, x: rect.x, y: rect.y + 1 + row,
+                           width: rect.width, style: style, rightStyle: selected ? style : .dim)
+        }
+    }
+
+    /// `01 要闻`: the page number without `第…版`, then the name.
+    static func label(_ section: SectionEntry) -> String {
+        let name = DisplaySanitizer.sanitize(section.name)
+        let digits = section.page.filter { $0.isNumber || ($0.isLetter && $0.isASCII) }
+        if digits.isEmpty || section.page == section.name { return name }
+        return "\(digits) \(name)"
+    }
+}

@@ -1,0 +1,216 @@
+import DubaoCore
+import DubaoModel
+import DubaoUI
+import Testing
+
+/// The reducer, driven through the runtime on the sample paper: after each key, the exact state.
+@Suite("Reducer: moving through the paper")
+struct ReducerTests {
+    func start(_ width: Int = 120, _ height: Int = 40) throws -> AppRuntime {
+        let r = AppRuntime(state: AppState(width: width, height: height), library: try SampleLibrary())
+        r.start(isSample: true)
+        return r
+    }
+
+    func keys(_ r: AppRuntime, _ text: String) {
+        for c in text { r.dispatch(.key(.character(c))) }
+    }
+
+    @Test("starts on the newest issue, first section, first article, shown in the reader")
+    func startState() throws {
+        let r = try start()
+        #expect(r.state.catalog?.sections.count == 4)
+        #expect(r.state.sectionIndex == 0 && r.state.articleIndex == 0)
+        #expect(r.state.focus == .articles)
+        #expect(r.state.reader?.article.id == r.state.selectedSummary?.id)
+        #expect(r.state.isSample)
+    }
+
+    @Test("j/k move the selection and the reader follows; counts repeat")
+    func moveAndCount() throws {
+        let r = try start()
+        keys(r, "j")
+        #expect(r.state.articleIndex == 1)
+        #expect(r.state.reader?.article.id == r.state.selectedSummary?.id)
+        keys(r, "k")
+        #expect(r.state.articleIndex == 0)
+        keys(r, "2j")
+        #expect(r.state.articleIndex == 2)
+        #expect(r.state.count == nil)
+        keys(r, "9j")
+        #expect(r.state.articleIndex == 2, "clamped at the last article")
+        keys(r, "g")
+        #expect(r.state.articleIndex == 0)
+        keys(r, "G")
+        #expect(r.state.articleIndex == 2)
+    }
+
+    @Test("[ and ] change section from any pane; J runs on into the next section; K back")
+    func sectionsAndArticles() throws {
+        let r = try start()
+        keys(r, "]")
+        #expect(r.state.sectionIndex == 1 && r.state.articleIndex == 0)
+        #expect(r.state.reader?.article.id == r.state.selectedSummary?.id)
+        r.dispatch(.key(.enter))
+        #expect(r.state.focus == .reader)
+        keys(r, "JJJ")
+        #expect(r.state.sectionIndex == 2 && r.state.articleIndex == 0, "three J from the first of three: next section")
+        #expect(r.state.focus == .reader)
+        keys(r, "K")
+        #expect(r.state.sectionIndex == 1 && r.state.articleIndex == 2, "K from a section's first: the last of the previous")
+        keys(r, "[[[[")
+        #expect(r.state.sectionIndex == 0)
+        keys(r, "3]")
+        #expect(r.state.sectionIndex == 3)
+    }
+
+    @Test("focus: Tab cycles, h/l move, Enter opens, q goes back and quits from the sections pane")
+    func focus() throws {
+        let r = try start()
+        r.dispatch(.key(.tab))
+        #expect(r.state.focus == .reader)
+        r.dispatch(.key(.tab))
+        #expect(r.state.focus == .sections)
+        r.dispatch(.key(.backTab))
+        #expect(r.state.focus == .reader)
+        keys(r, "h")
+        #expect(r.state.focus == .articles)
+        r.dispatch(.key(.left))
+        #expect(r.state.focus == .sections)
+        r.dispatch(.key(.enter))
+        #expect(r.state.focus == .articles)
+        r.dispatch(.key(.enter))
+        #expect(r.state.focus == .reader)
+        keys(r, "q")
+        #expect(r.state.focus == .articles)
+        keys(r, "q")
+        #expect(r.state.focus == .sections)
+        let effects = r.dispatch(.key(.character("q")))
+        #expect(effects == [.quit])
+        #expect(r.state.quitting)
+    }
+
+    @Test("Q quits at once from anywhere")
+    func quitNow() throws {
+        let r = try start()
+        #expect(r.dispatch(.key(.character("Q"))) == [.quit])
+    }
+
+    @Test("the reader scrolls and pages within the article, never past its end")
+    func readerScroll() throws {
+        let r = try start(60, 12)   // one pane at a time: the reader shows 10 lines
+        r.dispatch(.key(.enter))
+        #expect(r.state.focus == .reader)
+        let total = try #require(r.state.reader?.lines.count)
+        #expect(total > 10)
+        keys(r, "j")
+        #expect(r.state.reader?.top == 1)
+        r.dispatch(.key(.control("d")))
+        #expect(r.state.reader!.top > 1)
+        keys(r, "G")
+        let bottom = r.state.reader!.top
+        #expect(bottom == total - 10)
+        keys(r, " ")
+        #expect(r.state.reader?.top == bottom)
+        keys(r, "-")
+        #expect(r.state.reader!.top < bottom)
+        keys(r, "g")
+        #expect(r.state.reader?.top == 0)
+    }
+
+    @Test("resizing keeps the selection and the reading position by paragraph")
+    func resizeKeepsPosition() throws {
+        let r = try start(60, 12)
+        keys(r, "]j")
+        r.dispatch(.key(.enter))
+        keys(r, "12j")
+        let before = try #require(r.state.reader)
+        let anchor = before.lines[before.top]
+        r.dispatch(.key(.resize(width: 130, height: 30)))
+        let after = try #require(r.state.reader)
+        #expect(r.state.sectionIndex == 1 && r.state.articleIndex == 1)
+        #expect(after.layoutWidth != before.layoutWidth)
+        let top = after.lines[after.top]
+        if top.origin == anchor.origin {
+            #expect(top.sourceRange.contains(anchor.sourceRange.lowerBound) || after.top == max(0, after.lines.count - 28))
+        } else {
+            // Scrolling is clamped when the whole rest of the article now fits.
+            #expect(after.top == max(0, after.lines.count - (30 - 2)))
+        }
+    }
+
+    @Test("z zooms the reader and back; q from zoom returns to the list")
+    func zoom() throws {
+        let r = try start()
+        keys(r, "z")
+        #expect(r.state.zoomed && r.state.focus == .reader)
+        #expect(Reducer.layoutOf(r.state).reader?.width == 120)
+        keys(r, "z")
+        #expect(!r.state.zoomed)
+        keys(r, "z")
+        keys(r, "q")
+        #expect(!r.state.zoomed && r.state.focus == .articles)
+    }
+
+    @Test("? shows help, any other key closes it; d lists issues")
+    func overlays() throws {
+        let r = try start()
+        keys(r, "?")
+        #expect(r.state.overlay == .help(scroll: 0))
+        keys(r, "j")
+        #expect(r.state.overlay == .help(scroll: 1))
+        keys(r, "q")
+        #expect(r.state.overlay == nil)
+        keys(r, "d")
+        #expect(r.state.overlay == .issues(selection: 0))
+        r.dispatch(.key(.enter))
+        #expect(r.state.overlay == nil)
+        #expect(r.state.catalog != nil)
+    }
+
+    @Test("< and > at the ends of the archive say so instead of doing nothing")
+    func issueEnds() throws {
+        let r = try start()
+        keys(r, "<")
+        #expect(r.state.message?.text.contains("oldest") == true)
+        keys(r, ">")
+        #expect(r.state.message?.text.contains("newest") == true)
+    }
+
+    @Test("an unbound key says so in the status line")
+    func unbound() throws {
+        let r = try start()
+        keys(r, "x")
+        #expect(r.state.message != nil)
+        keys(r, "j")
+        #expect(r.state.message == nil)
+    }
+
+    @Test("mouse: a click selects in any pane, the wheel scrolls the reader")
+    func mouse() throws {
+        let r = try start()
+        let layout = Reducer.layoutOf(r.state)
+        let sections = try #require(layout.sections)
+        r.dispatch(.key(.mouse(MouseEvent(kind: .press, x: sections.x + 2, y: sections.y + 3))))
+        #expect(r.state.focus == .sections && r.state.sectionIndex == 2)
+        let articles = try #require(layout.articles)
+        r.dispatch(.key(.mouse(MouseEvent(kind: .press, x: articles.x + 3, y: articles.y + 2))))
+        #expect(r.state.focus == .articles && r.state.articleIndex == 1)
+        let reader = try #require(layout.reader)
+        r.dispatch(.key(.resize(width: 120, height: 12)))
+        r.dispatch(.key(.mouse(MouseEvent(kind: .wheelDown, x: reader.x + 5, y: 5))))
+        #expect(r.state.reader!.top > 0 || r.state.reader!.lines.count <= 10)
+    }
+
+    @Test("keys can be rebound; the help follows the keymap")
+    func rebinding() throws {
+        var keymap = Keymap.standard
+        keymap.rebind(.nextArticle, to: [.control("n")])
+        let r = AppRuntime(state: AppState(width: 120, height: 40, keymap: keymap), library: try SampleLibrary())
+        r.start(isSample: true)
+        keys(r, "J")
+        #expect(r.state.articleIndex == 0)
+        r.dispatch(.key(.control("n")))
+        #expect(r.state.articleIndex == 1)
+    }
+}

@@ -1,0 +1,79 @@
+import DubaoCore
+import DubaoUI
+import Testing
+
+/// The reader on the sample paper, drawn into the grid at the sizes people use.
+@Suite("Screens: the sample paper at 80x24 and 120x40")
+struct ScreenSnapshotTests {
+    static func runtime(width: Int, height: Int) throws -> AppRuntime {
+        let runtime = AppRuntime(state: AppState(width: width, height: height), library: try SampleLibrary())
+        runtime.start(isSample: true)
+        return runtime
+    }
+
+    static func check(_ runtime: AppRuntime, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let grid = Screen.render(runtime.state)
+        let layout = Reducer.layoutOf(runtime.state)
+        // An overlay covers the rules between panes; everything else must keep them.
+        Snapshot.checkGeometry(grid, separators: runtime.state.overlay == nil ? layout.separators : [],
+                               paneRows: runtime.state.height - 1,
+                               sourceLocation: sourceLocation)
+        Snapshot.check(grid, named: name, sourceLocation: sourceLocation)
+    }
+
+    @Test func wideStart() throws {
+        let r = try Self.runtime(width: 120, height: 40)
+        Self.check(r, named: "120x40-start")
+    }
+
+    @Test func wideReadingSecondSection() throws {
+        let r = try Self.runtime(width: 120, height: 40)
+        r.dispatch(.key(.character("]")))
+        r.dispatch(.key(.character("j")))
+        r.dispatch(.key(.enter))
+        r.dispatch(.key(.character(" ")))
+        Self.check(r, named: "120x40-reader-paged")
+    }
+
+    @Test func narrowStart() throws {
+        let r = try Self.runtime(width: 80, height: 24)
+        Self.check(r, named: "80x24-start")
+    }
+
+    @Test func narrowReader() throws {
+        let r = try Self.runtime(width: 80, height: 24)
+        r.dispatch(.key(.enter))
+        Self.check(r, named: "80x24-reader")
+    }
+
+    @Test func twoPanes() throws {
+        let r = try Self.runtime(width: 100, height: 30)
+        r.dispatch(.key(.character("J")))
+        Self.check(r, named: "100x30-two-panes")
+    }
+
+    @Test func help() throws {
+        let r = try Self.runtime(width: 120, height: 40)
+        r.dispatch(.key(.character("?")))
+        Self.check(r, named: "120x40-help")
+    }
+
+    @Test func tooSmall() throws {
+        let r = try Self.runtime(width: 19, height: 5)
+        Self.check(r, named: "19x5-too-small")
+    }
+
+    @Test("every size from 20x6 upward draws without breaking the grid")
+    func manySizes() throws {
+        let r = try Self.runtime(width: 20, height: 6)
+        r.dispatch(.key(.enter))
+        for width in stride(from: 1, through: 160, by: 7) {
+            for height in [1, 3, 6, 9, 24, 41] {
+                r.dispatch(.key(.resize(width: width, height: height)))
+                let grid = Screen.render(r.state)
+                Snapshot.checkGeometry(grid, separators: Reducer.layoutOf(r.state).separators,
+                                       paneRows: max(0, height - 1))
+            }
+        }
+    }
+}
