@@ -1,7 +1,7 @@
 import DubaoUI
 import Foundation
 import Testing
-@testable import DubaoSettings
+import DubaoSettings
 
 /// Parses `text` as a theme and returns the error it must give.
 func themeError(_ text: String, file: String = "mine.toml", expectedName: String? = nil) -> SettingsError? {

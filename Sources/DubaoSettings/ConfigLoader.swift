@@ -1,0 +1,104 @@
+import DubaoUI
+import Foundation
+import TOMLKit
+
+/// Reads `config.toml` (format: README.md, "Configuration").
+public enum ConfigLoader {
+    /// The top-level keys of the config file.
+    public static let topLevelKeys = ["theme", "reader_width", "mouse", "normalize_punctuation", "keys"]
+
+    /// Reads the config file at `Config.defaultPath(environment:)`; no file (or no home) means
+    /// the defaults. Theme names are checked against the built-in themes and the user's.
+    public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws(SettingsError) -> Config {
+        guard let path = Config.defaultPath(environment: environment) else { return Config() }
+        return try load(path: path, themes: ThemeCatalog(environment: environment))
+    }
+
+    /// Reads the config file at `path`; a missing file means the defaults.
+    public static func load(path: String, themes: ThemeCatalog) throws(SettingsError) -> Config {
+        guard let text = try readSettingsFile(path) else { return Config() }
+        return try parse(text, file: path, themes: themes)
+    }
+
+    /// Parses a config file's text; `file` names it in errors.
+    public static func parse(_ text: String, file: String, themes: ThemeCatalog = .builtIn) throws(SettingsError) -> Config {
+        let doc = try TOMLDocument(text: text, file: file)
+        var config = Config()
+        for key in doc.orderedKeys(doc.root, at: []) {
+            let value = doc.root[key]!
+            switch key {
+            case "theme":
+                let name = try doc.string(value, at: [key], hint: #"the name of a theme, such as theme = "paper""#)
+                guard themes.contains(name) else {
+                    var problem = "unknown theme \(TOMLDocument.quoted(name)); use one of " + themes.names.joined(separator: ", ")
+                    if let guess = Suggestion.closest(to: name, in: themes.names) {
+                        problem = "unknown theme \(TOMLDocument.quoted(name)); did you mean \(TOMLDocument.quoted(guess))?"
+                    }
+                    if ThemeCatalog.isValidName(name), let path = themes.userThemePath(named: name) {
+                        problem += " (or write your own in \(path))"
+                    }
+                    throw doc.error(value: [key], problem)
+                }
+                config.theme = name
+            case "reader_width":
+                let range = Config.readerWidthRange
+                guard let width = value.int else {
+                    throw doc.error(value: [key], "reader_width is \(TOMLDocument.typeName(value)); give a whole number of Chinese characters, \(range.lowerBound)–\(range.upperBound), such as reader_width = 40")
+                }
+                guard range.contains(width) else {
+                    throw doc.error(value: [key], "reader_width \(width) is out of range; use \(range.lowerBound)–\(range.upperBound) (Chinese characters per line)")
+                }
+                config.readerWidth = width
+            case "mouse":
+                config.mouse = try doc.bool(value, at: [key])
+            case "normalize_punctuation":
+                config.normalizePunctuation = try doc.bool(value, at: [key])
+            case "keys":
+                config.keys = try keys(value, in: doc)
+            default:
+                throw doc.unknownKey(key, at: [], what: "setting", known: topLevelKeys)
+            }
+        }
+        return config
+    }
+
+    private static func keys(_ value: TOMLValueConvertible, in doc: TOMLDocument) throws(SettingsError) -> [Command: [KeyEvent]] {
+        let table = try doc.table(value, at: ["keys"], hint: #"[keys] with lines such as next-article = ["J", "C-n"]"#)
+        var bindings: [Command: [KeyEvent]] = [:]
+        var owner: [KeyEvent: Command] = [:]
+        for name in doc.orderedKeys(table, at: ["keys"]) {
+            guard let command = Command(rawValue: name) else {
+                throw doc.unknownKey(name, at: ["keys"], what: "command", known: Command.allCases.map(\.rawValue))
+            }
+            let path = ["keys", name]
+            let entry = table[name]!
+            var specs: [(String, [String])] = []
+            if let s = entry.string {
+                specs = [(s, path)]
+            } else if let array = entry.array {
+                for (i, element) in array.enumerated() {
+                    let elementPath = path + ["[\(i)]"]
+                    guard let s = element.string else {
+                        throw doc.error(value: elementPath, "keys.\(name) has \(TOMLDocument.typeName(element)) in its list; write each key as a string, such as \"J\"")
+                    }
+                    specs.append((s, elementPath))
+                }
+            } else {
+                throw doc.error(value: path, "keys.\(name) is \(TOMLDocument.typeName(entry)); give a key or a list of keys, such as \(name) = [\"J\", \"C-n\"]")
+            }
+            var keys: [KeyEvent] = []
+            for (spec, specPath) in specs {
+                guard let key = KeySpec.parse(spec) else {
+                    throw doc.error(value: specPath, KeySpec.problem(with: spec) + " (for \(name))")
+                }
+                if let other = owner[key], other != command {
+                    throw doc.error(value: specPath, "key \(TOMLDocument.quoted(key.description)) is bound to both \(other.rawValue) and \(name); bind each key to one command")
+                }
+                owner[key] = command
+                if !keys.contains(key) { keys.append(key) }
+            }
+            bindings[command] = keys
+        }
+        return bindings
+    }
+}
