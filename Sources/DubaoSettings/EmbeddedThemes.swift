@@ -14,8 +14,8 @@ description = "Soft light text on your terminal's dark background; warm headline
 
 [styles]
 normal             = { fg = 252 }
-dim                = { fg = 244 }
-border             = { fg = 238 }
+dim                = { fg = 245 }
+border             = { fg = 240 }
 borderFocused      = { fg = 67 }
 paneTitle          = { fg = 246 }
 paneTitleFocused   = { fg = 153, bold = true }
@@ -32,7 +32,7 @@ unread             = { fg = 231, bold = true }
 bookmark           = { fg = 214 }
 status             = { fg = 250, bg = 236 }
 statusKey          = { fg = 222, bg = 236, bold = true }
-statusDim          = { fg = 243, bg = 236 }
+statusDim          = { fg = 245, bg = 236 }
 match              = { fg = 16, bg = 179 }
 notice             = { fg = 210, bg = 236, bold = true }
 helpKey            = { fg = 222, bold = true }
@@ -121,8 +121,8 @@ description = "Dark ink on warm newsprint, red mastheads: a light theme for dayt
 
 [styles]
 normal             = { fg = 236, bg = 230 }
-dim                = { fg = 243, bg = 230 }
-border             = { fg = 187, bg = 230 }
+dim                = { fg = 242, bg = 230 }
+border             = { fg = 144, bg = 230 }
 borderFocused      = { fg = 130, bg = 230 }
 paneTitle          = { fg = 241, bg = 230 }
 paneTitleFocused   = { fg = 88, bg = 230, bold = true }

@@ -144,3 +144,45 @@ func themeText(name: String = "test", roles: [String: String], extra: String = "
     }
     return text
 }
+
+/// WCAG contrast between a role's text and background, with xterm's standard palette and, for
+/// `default`, a dark terminal (#1c1c1c on #d0d0d0).
+func contrast(_ style: TextStyle) -> Double {
+    func rgb(_ colour: ThemeColor, background: Bool) -> (Double, Double, Double) {
+        guard case .indexed(let i) = colour else { return background ? (28, 28, 28) : (208, 208, 208) }
+        let basic: [(Double, Double, Double)] = [
+            (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+            (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+        ]
+        if i < 16 { return basic[i] }
+        if i < 232 {
+            let levels: [Double] = [0, 95, 135, 175, 215, 255]
+            let n = i - 16
+            return (levels[n / 36], levels[n / 6 % 6], levels[n % 6])
+        }
+        let v = Double(8 + 10 * (i - 232))
+        return (v, v, v)
+    }
+    func luminance(_ c: (Double, Double, Double)) -> Double {
+        func channel(_ x: Double) -> Double { let x = x / 255; return x <= 0.03928 ? x / 12.92 : pow((x + 0.055) / 1.055, 2.4) }
+        return 0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+    }
+    let a = luminance(rgb(style.foreground, background: false)), b = luminance(rgb(style.background, background: true))
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+}
+
+@Suite struct ContrastTests {
+    /// Text read for hours, and what must be found at a glance, stay well readable; only borders
+    /// and deliberately quiet roles may go lower, and never below 2:1.
+    @Test(arguments: ["dark", "high-contrast", "paper"])
+    func readingTextHasEnoughContrast(name: String) throws {
+        let theme = try ThemeCatalog.builtIn.theme(named: name)
+        for role in [StyleRole.normal, .body, .title, .subtitle, .selection, .selectionUnfocused, .match, .helpText, .unread] {
+            #expect(contrast(theme.style(role)) >= 7, "\(name).\(role.rawValue): \(contrast(theme.style(role)))")
+        }
+        for role in StyleRole.allCases {
+            let minimum = [.border, .continuation, .statusDim].contains(role) ? 2.0 : 4.5
+            #expect(contrast(theme.style(role)) >= minimum, "\(name).\(role.rawValue): \(contrast(theme.style(role)))")
+        }
+    }
+}
