@@ -206,3 +206,35 @@ func configError(_ text: String, file: String = "config.toml", themes: ThemeCata
         }
     }
 }
+
+@Suite struct ErrorPositionTests {
+    @Test func multiLineArraysCommentsAndQuotedKeys() throws {
+        let text = """
+        [keys]
+        # a comment with "quotes", [brackets] and = signs
+        "next-article" = [
+          "J",   # first
+          'C-n',
+          "Ctrl-x",
+        ]
+        """
+        let error = try #require(configError(text))
+        #expect(error.message.hasPrefix(#"config.toml:6:3: unknown key "Ctrl-x""#), "\(error.message)")
+    }
+
+    @Test func dottedKeysAndInlineTables() throws {
+        #expect(configError("theme = \"dark\"\nkeys.quit = 5\n")?.message.hasPrefix("config.toml:2:13: keys.quit is an integer") == true)
+        #expect(configError("keys = { quit = \"q\", open = \"q\" }\n")?.message.hasPrefix(#"config.toml:1:29: key "q" is bound to both"#) == true)
+    }
+
+    @Test func multiLineStringsBeforeTheError() throws {
+        let text = "name = \"mine\"\ndescription = \"\"\"\nA theme\nwith [styles] = { fg = 1 } in its text\n\"\"\"\nbase = \"dark\"\n[styles]\ntitle = { fg = 300 }\n"
+        let error = try #require(themeError(text))
+        #expect(error.message.hasPrefix("mine.toml:8:16: colour 300 for title.fg is out of range"), "\(error.message)")
+    }
+
+    @Test func aByteOrderMarkAndWindowsLineEnds() throws {
+        let error = try #require(configError("\u{FEFF}theme = \"dark\"\r\nmouse = \"no\"\r\n"))
+        #expect(error.message.hasPrefix("config.toml:2:9: mouse is a string"), "\(error.message)")
+    }
+}
