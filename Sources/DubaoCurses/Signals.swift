@@ -128,6 +128,12 @@ func installProcessSignalHandlers() {
         install(handleCrashSignal, for: signal, saving: true)
         installedSignals.append(signal)
     }
+    // A process started from a thread that blocks signals (a libdispatch worker, a test runner)
+    // inherits that mask: then Ctrl-C, Ctrl-Z, SIGTERM and ncurses' SIGWINCH would never arrive.
+    var wanted = sigset_t()
+    sigemptyset(&wanted)
+    for signal in installedSignals + [SIGWINCH] { sigaddset(&wanted, signal) }
+    pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
 }
 
 /// Gives back the actions that were in place before `installProcessSignalHandlers` (main thread).

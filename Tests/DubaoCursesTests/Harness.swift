@@ -1,0 +1,282 @@
+import Foundation
+import DubaoLayout
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `dubao-curses-check` binary, built beside the test bundle.
+enum CheckBinary {
+    static var path: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("dubao-curses-check").path
+    }
+
+    static var exists: Bool { FileManager.default.isExecutableFile(atPath: path) }
+}
+
+/// A child process started with `posix_spawn`, with no signal blocked and default actions.
+///
+/// Not Foundation's `Process`: tests run on threads that block most signals and a child
+/// inherits that mask (the tmux server would then ignore SIGTERM, its panes Ctrl-C and
+/// SIGWINCH), and unblocking them around `Process.run()` lets the SIGCHLD that `Process`
+/// waits for be lost.
+struct Child {
+    let pid: pid_t
+
+    /// Starts `path` with `arguments`; `fds` are the child's standard input, output and error.
+    init(_ path: String, _ arguments: [String], environment: [String: String]? = nil, fds: (Int32, Int32, Int32)) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, fds.0, 0)
+        posix_spawn_file_actions_adddup2(&actions, fds.1, 1)
+        posix_spawn_file_actions_adddup2(&actions, fds.2, 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCHLD, SIGWINCH] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let environment = environment ?? ProcessInfo.processInfo.environment
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let error = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        guard error == 0 else { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EINVAL) }
+        self.pid = pid
+    }
+
+    /// Waits up to `seconds` for the child to end: its exit status (128 + n if killed by
+    /// signal n), or nil after killing it on timeout.
+    func waitForExit(seconds: Double = 30) -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        var status: Int32 = 0
+        while Date() < deadline {
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid { return decode(status) }
+            if result < 0 { return nil }
+            usleep(10_000)
+        }
+        kill(pid, SIGKILL)
+        waitpid(pid, &status, 0)
+        return nil
+    }
+
+    private func decode(_ status: Int32) -> Int32 {
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+    }
+}
+
+/// Reads everything from `fd` until end of file, then closes it.
+func readAll(_ fd: Int32) -> String {
+    var data: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let n = read(fd, &buffer, buffer.count)
+        if n > 0 { data.append(contentsOf: buffer[0..<n]) } else if n < 0, errno == EINTR { continue } else { break }
+    }
+    close(fd)
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// A pipe's (read, write) ends, both close-on-exec.
+func makePipe() -> (read: Int32, write: Int32) {
+    var fds: [Int32] = [0, 0]
+    precondition(pipe(&fds) == 0)
+    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    return (fds[0], fds[1])
+}
+
+/// The first executable called `name` on PATH.
+func executableOnPath(_ name: String) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for directory in path.split(separator: ":") {
+        let candidate = "\(directory)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+}
+
+/// Display columns at which `character` starts in `line` (each wide character counted twice,
+/// as the terminal shows it).
+func columns(of character: Character, in line: String) -> [Int] {
+    var result: [Int] = []
+    var column = 0
+    for c in line {
+        if c == character { result.append(column) }
+        column += DisplayWidth.of(String(c))
+    }
+    return result
+}
+
+/// The display width of a line as `capture-pane` gives it.
+func displayWidth(_ line: String) -> Int { DisplayWidth.of(line) }
+
+/// A tmux server of our own (its own socket), with one session called `check`.
+final class TmuxSession {
+    let tmux: String
+    let socket: String
+
+    init(tmux: String, width: Int, height: Int, command: String) throws {
+        self.tmux = tmux
+        socket = "dubao-curses-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        // The server this starts keeps its standard output: give it /dev/null, not a pipe that
+        // would then never reach end of file.
+        let null = open("/dev/null", O_RDWR | O_CLOEXEC)
+        defer { close(null) }
+        let child = try Child(tmux, ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "check",
+                                     "-x", "\(width)", "-y", "\(height)", command], fds: (null, null, null))
+        _ = child.waitForExit()
+    }
+
+    deinit {
+        _ = try? run(["kill-server"])
+    }
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        let output = makePipe()
+        let null = open("/dev/null", O_RDONLY | O_CLOEXEC)
+        defer { close(null) }
+        let child: Child
+        do {
+            child = try Child(tmux, ["-L", socket] + arguments, fds: (null, output.write, output.write))
+        } catch {
+            close(output.read)
+            close(output.write)
+            throw error
+        }
+        close(output.write)
+        let text = readAll(output.read)
+        _ = child.waitForExit()
+        return text
+    }
+
+    func sendKeys(_ keys: String...) throws { try run(["send-keys", "-t", "check"] + keys) }
+
+    func capture() throws -> [String] {
+        let text = try run(["capture-pane", "-p", "-t", "check"])
+        var lines = text.components(separatedBy: "\n")
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    func format(_ format: String) throws -> String {
+        try run(["display-message", "-p", "-t", "check", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The screen as soon as `predicate` holds, polling for up to `seconds`; nil if it never does.
+    func waitFor(seconds: Double = 10, _ predicate: ([String]) -> Bool) throws -> [String]? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let lines = try capture()
+            if predicate(lines) { return lines }
+            usleep(50_000)
+        }
+        return nil
+    }
+}
+
+/// glibc's pseudo-terminal functions, which `import Glibc` does not show (they need
+/// _XOPEN_SOURCE), looked up at run time.
+enum PTY {
+    static let openpt = function("posix_openpt", as: (@convention(c) (Int32) -> Int32).self)
+    static let grantpt = function("grantpt", as: (@convention(c) (Int32) -> Int32).self)
+    static let unlockpt = function("unlockpt", as: (@convention(c) (Int32) -> Int32).self)
+    static let ptsname_r = function("ptsname_r", as: (@convention(c) (Int32, UnsafeMutablePointer<CChar>, Int) -> Int32).self)
+
+    private static func function<F>(_ name: String, as type: F.Type) -> F {
+        guard let symbol = dlsym(nil, name) else { fatalError("\(name) not found in libc") }
+        return unsafeBitCast(symbol, to: type)
+    }
+}
+
+/// A pseudo-terminal of `width` × `height` whose output is read continuously on a thread.
+final class PseudoTerminal: Sendable {
+    let master: Int32
+    let slave: Int32
+    private let output = Mutex<[UInt8]>([])
+    private let stopReading = Atomic<Bool>(false)
+    private let readerDone = DispatchSemaphore(value: 0)
+
+    init(width: Int, height: Int) throws {
+        let master = PTY.openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard master >= 0, PTY.grantpt(master) == 0, PTY.unlockpt(master) == 0 else { throw POSIXError(.ENXIO) }
+        var name = [CChar](repeating: 0, count: 128)
+        guard PTY.ptsname_r(master, &name, name.count) == 0 else { throw POSIXError(.ENXIO) }
+        let slave = open(String(cString: name), O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard slave >= 0 else { throw POSIXError(.ENXIO) }
+        var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        self.master = master
+        self.slave = slave
+        Thread.detachNewThread { [self] in readLoop() }
+    }
+
+    private func readLoop() {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !stopReading.load(ordering: .acquiring) {
+            var request = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            guard poll(&request, 1, 50) >= 0 else { break }
+            if request.revents & Int16(POLLIN) != 0 {
+                let n = read(master, &buffer, buffer.count)
+                if n <= 0 { break }
+                output.withLock { $0.append(contentsOf: buffer[0..<n]) }
+            } else if request.revents != 0 {
+                break
+            }
+        }
+        readerDone.signal()
+    }
+
+    var text: String { output.withLock { String(decoding: $0, as: UTF8.self) } }
+
+    /// Stops reading and closes the master side: the program on the slave side sees a hang-up.
+    func closeMaster() {
+        stopReading.store(true, ordering: .releasing)
+        readerDone.wait()
+        close(master)
+    }
+
+    func closeSlave() { close(slave) }
+}
+
+/// The check binary with its standard input and output on `terminal` (or /dev/null) and
+/// standard error on a pipe.
+final class CheckProcess {
+    let child: Child
+    private let errorRead: Int32
+
+    init(environment: [String: String], terminal: PseudoTerminal?) throws {
+        let errors = makePipe()
+        let null = open("/dev/null", O_RDWR | O_CLOEXEC)
+        defer { close(null); close(errors.write) }
+        let io = terminal?.slave ?? null
+        child = try Child(CheckBinary.path, [], environment: environment, fds: (io, io, errors.write))
+        errorRead = errors.read
+    }
+
+    var processIdentifier: pid_t { child.pid }
+
+    /// Waits up to `seconds` for the process to end; kills it if it does not. Nil on timeout.
+    func waitForExit(seconds: Double) -> Int32? { child.waitForExit(seconds: seconds) }
+
+    /// Everything it wrote to standard error (call after it has ended).
+    lazy var standardError: String = readAll(errorRead)
+}
+
+/// A minimal environment for the check binary: no locale from the test runner's environment.
+func checkEnvironment(term: String?) -> [String: String] {
+    var environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+    if let term { environment["TERM"] = term }
+    return environment
+}
