@@ -43,15 +43,18 @@ public enum ColorFallback {
     }
 
     /// The colour of a palette of `paletteSize` colours (8, 16 or 256) nearest to xterm colour
-    /// `index` by RGB distance; the index itself when the palette has it. Nil for an index
-    /// outside 0–255 or a palette without colours.
+    /// `index` by RGB distance; the index itself when the palette has it. A grey maps to one of
+    /// the palette's greys (black, white, bright black, bright white), never to a hue that
+    /// happens to be as close (mid grey is nearer yellow than white on 8 colours). Nil for an
+    /// index outside 0–255 or a palette without colours.
     public static func nearest(_ index: Int, paletteSize: Int) -> Int? {
         guard (0..<256).contains(index), paletteSize > 0 else { return nil }
         if index < paletteSize { return index }
         let target = rgb(ofIndexed: index)
+        let grey = max(target.r, target.g, target.b) - min(target.r, target.g, target.b) < 24
         var best = 0
         var bestDistance = Int.max
-        for candidate in 0..<paletteSize {
+        for candidate in 0..<paletteSize where !grey || [0, 7, 8, 15].contains(candidate) {
             let c = rgb(ofIndexed: candidate)
             let d = square(c.r - target.r) + square(c.g - target.g) + square(c.b - target.b)
             if d < bestDistance { best = candidate; bestDistance = d }
@@ -62,9 +65,11 @@ public enum ColorFallback {
     /// The ncurses colour pair (foreground, background) for `style` on a terminal with
     /// `terminalColors` colours. `.terminalDefault` becomes -1 when the terminal accepts
     /// default colours (`use_default_colors` succeeded), else white on black (7, 0). No number
-    /// returned is ever ≥ the palette, so text never turns black on black; and when two different
+    /// returned is ever ≥ the palette, so text never turns black on black: when two different
     /// theme colours fall onto the same terminal colour the foreground is replaced by black or
-    /// white, whichever stands out more from the background.
+    /// white, whichever stands out more from the background; and a foreground that only fell to
+    /// black (a dark grey on 8 colours) over the terminal's own background, which is black on
+    /// most terminals, becomes the terminal's own foreground.
     public static func pair(for style: TextStyle, terminalColors: Int, defaultColors: Bool) -> (foreground: Int16, background: Int16) {
         let palette = paletteSize(terminalColors: terminalColors)
         func map(_ color: ThemeColor, fallback: Int16) -> Int16 {
@@ -78,6 +83,9 @@ public enum ColorFallback {
         }
         var fg = map(style.foreground, fallback: 7)
         let bg = map(style.background, fallback: 0)
+        if fg == 0, bg == defaultColor, style.foreground != .indexed(0), style.foreground != .indexed(16) {
+            fg = defaultColor
+        }
         if fg == bg, fg != defaultColor, style.foreground != style.background {
             let b = rgb(ofIndexed: Int(bg))
             let darkness = b.r + b.g + b.b

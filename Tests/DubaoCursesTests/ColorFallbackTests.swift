@@ -47,9 +47,37 @@ import Testing
         #expect(ColorFallback.nearest(16, paletteSize: 8) == 0)     // cube black
         #expect(ColorFallback.nearest(244, paletteSize: 16) == 8)   // mid grey → bright black
         #expect(ColorFallback.nearest(235, paletteSize: 8) == 0)    // dark grey → black
+        #expect(ColorFallback.nearest(166, paletteSize: 8) == 1)    // orange (215, 95, 0) → red
         #expect(ColorFallback.nearest(9, paletteSize: 8) == 1)      // bright red → red
         #expect(ColorFallback.nearest(12, paletteSize: 8) == 4)     // bright blue → blue
         #expect(ColorFallback.nearest(226, paletteSize: 16) == 11)  // yellow
+    }
+
+    @Test func greysStayGrey() {
+        // Mid grey (128) is nearer yellow (205, 205, 0) than white (229) by plain RGB distance.
+        #expect(ColorFallback.nearest(244, paletteSize: 8) == 7)
+        #expect(ColorFallback.nearest(240, paletteSize: 8) == 0)
+        #expect(ColorFallback.nearest(250, paletteSize: 16) == 7)
+        #expect(ColorFallback.nearest(102, paletteSize: 16) == 8)   // cube grey (135, 135, 135)
+        for n in 232..<256 {
+            #expect([0, 7].contains(ColorFallback.nearest(n, paletteSize: 8)!), "grey \(n)")
+            #expect([0, 7, 8, 15].contains(ColorFallback.nearest(n, paletteSize: 16)!), "grey \(n)")
+        }
+    }
+
+    @Test func darkGreyTextOnTheTerminalBackgroundIsNotBlack() {
+        let border = TextStyle(foreground: .indexed(240))
+        #expect(ColorFallback.pair(for: border, terminalColors: 8, defaultColors: true) == (-1, -1))
+        #expect(ColorFallback.pair(for: border, terminalColors: 16, defaultColors: true) == (8, -1))
+        #expect(ColorFallback.pair(for: border, terminalColors: 256, defaultColors: true) == (240, -1))
+        // Without default colours the background is black, and the clash rule gives white.
+        #expect(ColorFallback.pair(for: border, terminalColors: 8, defaultColors: false) == (7, 0))
+        // Black asked for is black.
+        #expect(ColorFallback.pair(for: TextStyle(foreground: .indexed(0)), terminalColors: 8, defaultColors: true) == (0, -1))
+        #expect(ColorFallback.pair(for: TextStyle(foreground: .indexed(16)), terminalColors: 8, defaultColors: true) == (0, -1))
+        // On a background of its own, black text stays.
+        let onPaper = TextStyle(foreground: .indexed(236), background: .indexed(230))
+        #expect(ColorFallback.pair(for: onPaper, terminalColors: 8, defaultColors: true) == (0, 7))
     }
 
     @Test func nearestRejectsNonsense() {
@@ -62,6 +90,7 @@ import Testing
         let style = TextStyle(foreground: .indexed(220), background: .terminalDefault)
         #expect(ColorFallback.pair(for: style, terminalColors: 256, defaultColors: true) == (220, -1))
         #expect(ColorFallback.pair(for: style, terminalColors: 8, defaultColors: true) == (3, -1))
+        #expect(ColorFallback.pair(for: style, terminalColors: 16, defaultColors: true) == (11, -1))
         #expect(ColorFallback.pair(for: TextStyle(), terminalColors: 256, defaultColors: true) == (-1, -1))
     }
 
