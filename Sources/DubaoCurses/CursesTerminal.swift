@@ -73,6 +73,7 @@ public final class CursesTerminal {
         self.window = window
         terminalName = term
         cursesActive.store(true, ordering: .releasing)
+        captureStandardError()
         if !exitHookRegistered.exchange(true, ordering: .acquiringAndReleasing) {
             atexit { endCursesAtExit() }
         }
@@ -313,6 +314,11 @@ public final class CursesTerminal {
 
     /// Gives the terminal back (`endwin`) and the signal actions that were in place before
     /// `installSignalHandlers()`. Idempotent; also runs at exit and on a crash.
+    ///
+    /// While the screen is up, standard error (when it is the terminal) goes to a temporary
+    /// file, so a message written there (Swift's "Fatal error: …" before a crash) does not land on
+    /// the curses screen and vanish with it; `stop()` (and the exit and crash paths) copy it
+    /// to the real standard error after `endwin`.
     public func stop() {
         guard !stopped else { return }
         stopped = true

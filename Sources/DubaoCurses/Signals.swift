@@ -32,10 +32,67 @@ let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
 /// Final `endwin`, at most once per screen: from `stop()`, the exit hook and crash handlers.
+/// Then what was written to standard error meanwhile is shown.
 func endCursesOnce() {
     if cursesActive.exchange(false, ordering: .acquiringAndReleasing) {
         endwin()
+        releaseStandardError()
     }
+}
+
+// While the curses screen is up, anything written to standard error (a Swift "Fatal error"
+// message before a crash, a stray warning) would land on the screen and vanish with it. It goes
+// to an unlinked temporary file instead, copied to the real standard error after `endwin`.
+
+/// The real standard error (a duplicate), or -1 when not captured.
+let savedStandardError = Atomic<Int32>(-1)
+/// The temporary file standard error goes to, or -1.
+let capturedStandardError = Atomic<Int32>(-1)
+/// A buffer for the copy, allocated before any handler can need it.
+nonisolated(unsafe) let copyBuffer: UnsafeMutableRawPointer = .allocate(byteCount: 4096, alignment: 16)
+
+/// Sends standard error to a temporary file, when it is the terminal (main thread).
+func captureStandardError() {
+    guard savedStandardError.load(ordering: .acquiring) < 0, isatty(STDERR_FILENO) == 1 else { return }
+    _ = copyBuffer
+    let directory = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    var template = Array("\(directory)/dubao-stderr-XXXXXX".utf8CString)
+    let file = mkstemp(&template)
+    guard file >= 0 else { return }
+    unlink(template)
+    let saved = dup(STDERR_FILENO)
+    guard saved >= 0, dup2(file, STDERR_FILENO) >= 0 else {
+        close(file)
+        if saved >= 0 { close(saved) }
+        return
+    }
+    _ = fcntl(file, F_SETFD, FD_CLOEXEC)
+    _ = fcntl(saved, F_SETFD, FD_CLOEXEC)
+    capturedStandardError.store(file, ordering: .releasing)
+    savedStandardError.store(saved, ordering: .releasing)
+}
+
+/// Gives standard error back and copies to it what was captured. Async-signal-safe.
+func releaseStandardError() {
+    let saved = savedStandardError.exchange(-1, ordering: .acquiringAndReleasing)
+    let file = capturedStandardError.exchange(-1, ordering: .acquiringAndReleasing)
+    guard saved >= 0 else { return }
+    dup2(saved, STDERR_FILENO)
+    close(saved)
+    guard file >= 0 else { return }
+    lseek(file, 0, SEEK_SET)
+    while true {
+        let n = read(file, copyBuffer, 4096)
+        if n <= 0 { break }
+        var written = 0
+        while written < n {
+            let w = write(STDERR_FILENO, copyBuffer + written, n - written)
+            if w <= 0 { break }
+            written += w
+        }
+        if written < n { break }
+    }
+    close(file)
 }
 
 /// For `atexit`: capture-free.
@@ -47,11 +104,14 @@ private func handleQuitSignal(_ signal: Int32) {
     pendingSignal.store(signal, ordering: .releasing)
 }
 
-private func handleCrashSignal(_ signal: Int32) {
+private func handleCrashSignal(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
     endCursesOnce()
     sigaction(signal, previousActions + Int(signal), nil)
-    // Blocked while this handler runs: delivered to the previous action as soon as it returns,
-    // with the context of the crash.
+    // A fault the kernel raised (si_code > 0: a bad address, ud2, a division by zero) happens
+    // again when this handler returns, now with the previous action and the true fault
+    // address. One sent by kill/raise/abort (si_code ≤ 0) is sent again; it is blocked while
+    // this handler runs, so the previous action gets it as soon as the handler returns.
+    if let info, info.pointee.si_code > 0 { return }
     raise(signal)
 }
 
@@ -125,7 +185,12 @@ func installProcessSignalHandlers() {
     installedSignals.append(SIGCONT)
     for signal in crashSignals {
         // No SA_NODEFER: the re-raise must wait until the handler has returned.
-        install(handleCrashSignal, for: signal, saving: true)
+        var action = sigaction()
+        action.__sigaction_handler.sa_sigaction = handleCrashSignal
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_SIGINFO
+        sigaction(signal, nil, previousActions + Int(signal))
+        sigaction(signal, &action, nil)
         installedSignals.append(signal)
     }
     // A process started from a thread that blocks signals (a libdispatch worker, a test runner)

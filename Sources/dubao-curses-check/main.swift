@@ -2,7 +2,7 @@
 // from a test in tmux. Borders of │ ─, Chinese text to the edge of a pane, a wide character in
 // the last column, every style role, the last keys received; redraws on resize; q quits.
 //
-//     dubao-curses-check [--mono] [--no-color] [--no-mouse]
+//     dubao-curses-check [--mono] [--no-color] [--no-mouse] [--crash-on-bang]
 
 import DubaoCurses
 import DubaoUI
@@ -44,7 +44,15 @@ loop: while true {
     }
     guard let event else { continue }
     if event == .character("q") { break loop }
-    events.append(event.description)
+    if event == .character("!"), arguments.contains("--crash-on-bang") {
+        // To check that a crash gives the terminal back before the backtrace.
+        fatalError("crash asked for with !")
+    }
+    if case .mouse(let mouse) = event {
+        events.append("\(mouse.kind)@\(mouse.x),\(mouse.y)")
+    } else {
+        events.append(event.description)
+    }
     if events.count > 6 { events.removeFirst() }
 }
 terminal.stop()

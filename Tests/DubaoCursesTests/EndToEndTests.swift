@@ -103,6 +103,26 @@ import Glibc
         #expect(!quit.contains { $0.contains("┌") })
     }
 
+    @Test(.enabled(if: tmux != nil, "tmux is not installed: the crash check is skipped"))
+    func crashGivesTheTerminalBackBeforeTheBacktrace() throws {
+        try #require(CheckBinary.exists, "dubao-curses-check is not built beside the tests: \(CheckBinary.path)")
+        let tmux = try TmuxSession(tmux: Self.tmux!, width: 100, height: 40, command: """
+            SWIFT_BACKTRACE=interactive=no,color=no TERM=tmux-256color '\(CheckBinary.path)' --crash-on-bang; \
+            echo "exit=$?"; echo "tty: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ')"; sleep 60
+            """)
+        _ = try #require(try tmux.waitFor { $0.first?.contains("读报 curses check") == true },
+                         "the check screen never appeared: \((try? tmux.capture()) ?? [])")
+        try tmux.sendKeys("!")
+        let screen = try #require(try tmux.waitFor(seconds: 30) { $0.contains { $0.hasPrefix("tty: ") } },
+                                  "no exit after the crash: \((try? tmux.capture()) ?? [])")
+        let history = try tmux.run(["capture-pane", "-p", "-t", "check", "-S", "-200"])
+        // The fatal error message, written while the screen was up, is shown after it.
+        #expect(history.contains("Fatal error: crash asked for with !"))
+        #expect(screen.contains { $0.hasPrefix("exit=13") }, "\(screen)")   // SIGILL 132 or SIGTRAP 133
+        #expect(screen.contains("tty: icanon echo"))
+        #expect(try tmux.format("#{alternate_on}") == "0")
+    }
+
     @Test func notATerminalIsAClearError() throws {
         try #require(CheckBinary.exists, "dubao-curses-check is not built beside the tests: \(CheckBinary.path)")
         let check = try CheckProcess(environment: checkEnvironment(term: "xterm-256color"), terminal: nil)
