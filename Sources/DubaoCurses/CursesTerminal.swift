@@ -69,6 +69,12 @@ public final class CursesTerminal {
             delscreen(screen)
             throw .unknownTerminal(term)
         }
+        let cup = tigetstr("cup")
+        if cup == nil || cup == UnsafeMutablePointer(bitPattern: -1) {
+            endwin()
+            delscreen(screen)
+            throw .cannotAddressCursor(term)
+        }
         self.screen = screen
         self.window = window
         terminalName = term

@@ -9,6 +9,8 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     case termNotSet
     /// ncurses does not know this terminal type (no terminfo entry), or cannot drive it.
     case unknownTerminal(String)
+    /// The terminal type cannot move the cursor (`dumb`, a printing terminal).
+    case cannotAddressCursor(String)
     /// The terminal went away: standard input is at end of file or hung up.
     case inputClosed
 
@@ -22,6 +24,8 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "TERM is not set: set it to your terminal's type, for example TERM=xterm-256color"
         case .unknownTerminal(let term):
             return "unknown terminal type '\(term)': set TERM to a type this system has a terminfo entry for (xterm-256color, screen-256color, tmux-256color), or install the ncurses-term package"
+        case .cannotAddressCursor(let term):
+            return "terminal type '\(term)' cannot move the cursor, which dubao needs: run it in a full-screen terminal and set TERM to match (for example TERM=xterm-256color)"
         case .inputClosed:
             return "the terminal closed (its input reached end of file): stopping"
         }

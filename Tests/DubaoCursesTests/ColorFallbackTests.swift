@@ -187,7 +187,7 @@ import Testing
     @Test func errorsAreOneLineEach() {
         let errors: [TerminalError] = [
             .notATerminal(stream: "standard input"), .noUTF8Locale(codeset: "ANSI_X3.4-1968"),
-            .termNotSet, .unknownTerminal("nosuchterm"), .inputClosed,
+            .termNotSet, .unknownTerminal("nosuchterm"), .cannotAddressCursor("dumb"), .inputClosed,
         ]
         for error in errors {
             #expect(!error.message.isEmpty)

@@ -150,6 +150,16 @@ import Glibc
         #expect(check.standardError.hasPrefix("dubao-curses-check: unknown terminal type 'no-such-terminal': "))
     }
 
+    @Test func dumbTerminalIsAClearError() throws {
+        try #require(CheckBinary.exists, "dubao-curses-check is not built beside the tests: \(CheckBinary.path)")
+        let pty = try PseudoTerminal(width: 80, height: 24)
+        defer { pty.closeMaster() }
+        let check = try CheckProcess(environment: checkEnvironment(term: "dumb"), terminal: pty)
+        pty.closeSlave()
+        #expect(check.waitForExit(seconds: 10) == 1)
+        #expect(check.standardError.hasPrefix("dubao-curses-check: terminal type 'dumb' cannot move the cursor"))
+    }
+
     @Test func terminalGoingAwayEndsTheProgram() throws {
         try #require(CheckBinary.exists, "dubao-curses-check is not built beside the tests: \(CheckBinary.path)")
         let pty = try PseudoTerminal(width: 80, height: 24)
