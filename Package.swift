@@ -42,9 +42,11 @@ let package = Package(
         .testTarget(name: "DubaoCoreTests", dependencies: ["DubaoCore", "DubaoModel"], exclude: ["Fixtures"]),
         .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoCore", "DubaoModel", "DubaoLayout"]),
         .testTarget(name: "DubaoSettingsTests", dependencies: ["DubaoSettings", "DubaoUI"]),
-        .testTarget(name: "DubaoCursesTests", dependencies: ["DubaoCurses", "DubaoUI", "DubaoLayout"]),
+        // Running programs in tmux and pseudo-terminals, shared by the end-to-end tests.
+        .target(name: "DubaoTestSupport", dependencies: ["DubaoLayout"], path: "Tests/DubaoTestSupport"),
+        .testTarget(name: "DubaoCursesTests", dependencies: ["DubaoCurses", "DubaoUI", "DubaoLayout", "DubaoTestSupport"]),
         .testTarget(name: "DubaoLayoutTests", dependencies: ["DubaoLayout", "DubaoModel"]),
-        .testTarget(name: "DubaoCLITests", dependencies: ["DubaoCore", "DubaoLayout"]),
+        .testTarget(name: "DubaoCLITests", dependencies: ["DubaoCore", "DubaoLayout", "DubaoTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

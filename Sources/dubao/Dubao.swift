@@ -9,7 +9,7 @@ struct Dubao: ParsableCommand {
             Pages arrive as raw text dumps (UTF-8, UTF-16 or GB18030); `dubao import` turns them into
             articles in the local library. With an empty library the commands show a sample paper.
             """,
-        subcommands: [ListCommand.self, ImportCommand.self, IssuesCommand.self, ShowCommand.self],
-        defaultSubcommand: ListCommand.self
+        subcommands: [ReadCommand.self, ImportCommand.self, IssuesCommand.self, ListCommand.self, ShowCommand.self],
+        defaultSubcommand: ReadCommand.self
     )
 }

@@ -11,13 +11,13 @@ struct LibraryOptions: ParsableArguments {
     var root: String { Library.defaultRoot(option: library) }
 
     /// The library, or the sample paper while the library holds no issue.
-    func openForReading() throws -> (source: any LibraryReading, isSample: Bool) {
+    func openForReading(quiet: Bool = false) throws -> (source: any LibraryReading, isSample: Bool) {
         let library = Library(root: root)
         let issues = try Failure.check { () throws(StoreError) in try library.issues() }
         if !issues.isEmpty { return (library, false) }
         do {
             let sample = try SampleLibrary()
-            Failure.note("the library at \(root) is empty: showing the sample paper (add pages with `dubao import FILE`)")
+            if !quiet { Failure.note("the library at \(root) is empty: showing the sample paper (add pages with `dubao import FILE`)") }
             return (sample, true)
         } catch {
             throw Failure("the built-in sample paper cannot be read (\(error)); this is a bug in dubao")

@@ -56,7 +56,7 @@ struct ImportCommandTests {
     @Test("an empty library shows the sample paper and says so")
     func sampleWhenEmpty() throws {
         let lib = DubaoProcess.temporaryFolder()
-        let out = try DubaoProcess.run([], library: lib)
+        let out = try DubaoProcess.run(["list"], library: lib)
         #expect(out.status == 0)
         #expect(out.stdout.contains("江城晨报"))
         #expect(out.stderr.contains("sample paper"))

@@ -1,3 +1,4 @@
+import DubaoTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)

@@ -5,27 +5,17 @@ import Synchronization
 import Glibc
 #endif
 
-/// The `dubao-curses-check` binary, built beside the test bundle.
-enum CheckBinary {
-    static var path: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("dubao-curses-check").path
-    }
-
-    static var exists: Bool { FileManager.default.isExecutableFile(atPath: path) }
-}
-
 /// A child process started with `posix_spawn`, with no signal blocked and default actions.
 ///
 /// Not Foundation's `Process`: tests run on threads that block most signals and a child
 /// inherits that mask (the tmux server would then ignore SIGTERM, its panes Ctrl-C and
 /// SIGWINCH), and unblocking them around `Process.run()` lets the SIGCHLD that `Process`
 /// waits for be lost.
-struct Child {
-    let pid: pid_t
+public struct Child {
+    public let pid: pid_t
 
     /// Starts `path` with `arguments`; `fds` are the child's standard input, output and error.
-    init(_ path: String, _ arguments: [String], environment: [String: String]? = nil, fds: (Int32, Int32, Int32)) throws {
+    public init(_ path: String, _ arguments: [String], environment: [String: String]? = nil, fds: (Int32, Int32, Int32)) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -56,7 +46,7 @@ struct Child {
 
     /// Waits up to `seconds` for the child to end: its exit status (128 + n if killed by
     /// signal n), or nil after killing it on timeout.
-    func waitForExit(seconds: Double = 30) -> Int32? {
+    public func waitForExit(seconds: Double = 30) -> Int32? {
         let deadline = Date().addingTimeInterval(seconds)
         var status: Int32 = 0
         while Date() < deadline {
@@ -77,7 +67,7 @@ struct Child {
 }
 
 /// Reads everything from `fd` until end of file, then closes it.
-func readAll(_ fd: Int32) -> String {
+public func readAll(_ fd: Int32) -> String {
     var data: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 4096)
     while true {
@@ -89,7 +79,7 @@ func readAll(_ fd: Int32) -> String {
 }
 
 /// A pipe's (read, write) ends, both close-on-exec.
-func makePipe() -> (read: Int32, write: Int32) {
+public func makePipe() -> (read: Int32, write: Int32) {
     var fds: [Int32] = [0, 0]
     precondition(pipe(&fds) == 0)
     for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
@@ -97,7 +87,7 @@ func makePipe() -> (read: Int32, write: Int32) {
 }
 
 /// The first executable called `name` on PATH.
-func executableOnPath(_ name: String) -> String? {
+public func executableOnPath(_ name: String) -> String? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
     for directory in path.split(separator: ":") {
         let candidate = "\(directory)/\(name)"
@@ -108,7 +98,7 @@ func executableOnPath(_ name: String) -> String? {
 
 /// Display columns at which `character` starts in `line` (each wide character counted twice,
 /// as the terminal shows it).
-func columns(of character: Character, in line: String) -> [Int] {
+public func columns(of character: Character, in line: String) -> [Int] {
     var result: [Int] = []
     var column = 0
     for c in line {
@@ -119,21 +109,24 @@ func columns(of character: Character, in line: String) -> [Int] {
 }
 
 /// The display width of a line as `capture-pane` gives it.
-func displayWidth(_ line: String) -> Int { DisplayWidth.of(line) }
+public func displayWidth(_ line: String) -> Int { DisplayWidth.of(line) }
 
-/// A tmux server of our own (its own socket), with one session called `check`.
-final class TmuxSession {
-    let tmux: String
-    let socket: String
+/// A tmux server of our own (its own socket), with one session.
+public final class TmuxSession {
+    public let tmux: String
+    public let socket: String
+    /// The session's name, for `-t`.
+    public let name: String
 
-    init(tmux: String, width: Int, height: Int, command: String) throws {
+    public init(tmux: String, width: Int, height: Int, command: String, name: String = "check") throws {
         self.tmux = tmux
+        self.name = name
         socket = "dubao-curses-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         // The server this starts keeps its standard output: give it /dev/null, not a pipe that
         // would then never reach end of file.
         let null = open("/dev/null", O_RDWR | O_CLOEXEC)
         defer { close(null) }
-        let child = try Child(tmux, ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "check",
+        let child = try Child(tmux, ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name,
                                      "-x", "\(width)", "-y", "\(height)", command], fds: (null, null, null))
         _ = child.waitForExit()
     }
@@ -143,7 +136,7 @@ final class TmuxSession {
     }
 
     @discardableResult
-    func run(_ arguments: [String]) throws -> String {
+    public func run(_ arguments: [String]) throws -> String {
         let output = makePipe()
         let null = open("/dev/null", O_RDONLY | O_CLOEXEC)
         defer { close(null) }
@@ -161,21 +154,21 @@ final class TmuxSession {
         return text
     }
 
-    func sendKeys(_ keys: String...) throws { try run(["send-keys", "-t", "check"] + keys) }
+    public func sendKeys(_ keys: String...) throws { try run(["send-keys", "-t", name] + keys) }
 
-    func capture() throws -> [String] {
-        let text = try run(["capture-pane", "-p", "-t", "check"])
+    public func capture() throws -> [String] {
+        let text = try run(["capture-pane", "-p", "-t", name])
         var lines = text.components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
         return lines
     }
 
-    func format(_ format: String) throws -> String {
-        try run(["display-message", "-p", "-t", "check", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    public func format(_ format: String) throws -> String {
+        try run(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The screen as soon as `predicate` holds, polling for up to `seconds`; nil if it never does.
-    func waitFor(seconds: Double = 10, _ predicate: ([String]) -> Bool) throws -> [String]? {
+    public func waitFor(seconds: Double = 10, _ predicate: ([String]) -> Bool) throws -> [String]? {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             let lines = try capture()
@@ -188,11 +181,11 @@ final class TmuxSession {
 
 /// glibc's pseudo-terminal functions, which `import Glibc` does not show (they need
 /// _XOPEN_SOURCE), looked up at run time.
-enum PTY {
-    static let openpt = function("posix_openpt", as: (@convention(c) (Int32) -> Int32).self)
-    static let grantpt = function("grantpt", as: (@convention(c) (Int32) -> Int32).self)
-    static let unlockpt = function("unlockpt", as: (@convention(c) (Int32) -> Int32).self)
-    static let ptsname_r = function("ptsname_r", as: (@convention(c) (Int32, UnsafeMutablePointer<CChar>, Int) -> Int32).self)
+public enum PTY {
+    public static let openpt = function("posix_openpt", as: (@convention(c) (Int32) -> Int32).self)
+    public static let grantpt = function("grantpt", as: (@convention(c) (Int32) -> Int32).self)
+    public static let unlockpt = function("unlockpt", as: (@convention(c) (Int32) -> Int32).self)
+    public static let ptsname_r = function("ptsname_r", as: (@convention(c) (Int32, UnsafeMutablePointer<CChar>, Int) -> Int32).self)
 
     private static func function<F>(_ name: String, as type: F.Type) -> F {
         guard let symbol = dlsym(nil, name) else { fatalError("\(name) not found in libc") }
@@ -201,14 +194,14 @@ enum PTY {
 }
 
 /// A pseudo-terminal of `width` × `height` whose output is read continuously on a thread.
-final class PseudoTerminal: Sendable {
-    let master: Int32
-    let slave: Int32
+public final class PseudoTerminal: Sendable {
+    public let master: Int32
+    public let slave: Int32
     private let output = Mutex<[UInt8]>([])
     private let stopReading = Atomic<Bool>(false)
     private let readerDone = DispatchSemaphore(value: 0)
 
-    init(width: Int, height: Int) throws {
+    public init(width: Int, height: Int) throws {
         let master = PTY.openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard master >= 0, PTY.grantpt(master) == 0, PTY.unlockpt(master) == 0 else { throw POSIXError(.ENXIO) }
         var name = [CChar](repeating: 0, count: 128)
@@ -238,45 +231,45 @@ final class PseudoTerminal: Sendable {
         readerDone.signal()
     }
 
-    var text: String { output.withLock { String(decoding: $0, as: UTF8.self) } }
+    public var text: String { output.withLock { String(decoding: $0, as: UTF8.self) } }
 
     /// Stops reading and closes the master side: the program on the slave side sees a hang-up.
-    func closeMaster() {
+    public func closeMaster() {
         stopReading.store(true, ordering: .releasing)
         readerDone.wait()
         close(master)
     }
 
-    func closeSlave() { close(slave) }
+    public func closeSlave() { close(slave) }
 }
 
-/// The check binary with its standard input and output on `terminal` (or /dev/null) and
-/// standard error on a pipe.
-final class CheckProcess {
-    let child: Child
-    private let errorRead: Int32
 
-    init(environment: [String: String], terminal: PseudoTerminal?) throws {
-        let errors = makePipe()
-        let null = open("/dev/null", O_RDWR | O_CLOEXEC)
-        defer { close(null); close(errors.write) }
-        let io = terminal?.slave ?? null
-        child = try Child(CheckBinary.path, [], environment: environment, fds: (io, io, errors.write))
-        errorRead = errors.read
+extension TmuxSession {
+    /// Sends text literally, one write (Chinese included).
+    public func type(_ text: String) throws { try run(["send-keys", "-t", name, "-l", text]) }
+
+    public func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
-    var processIdentifier: pid_t { child.pid }
+    /// The screen as soon as some row contains `text`; throws with the last screen if it never does.
+    @discardableResult
+    public func waitFor(_ text: String, seconds: Double = 10) throws -> [String] {
+        if let screen = try waitFor(seconds: seconds, { $0.contains { $0.contains(text) } }) { return screen }
+        throw ScreenTimeout(waitedFor: text, screen: try capture())
+    }
 
-    /// Waits up to `seconds` for the process to end; kills it if it does not. Nil on timeout.
-    func waitForExit(seconds: Double) -> Int32? { child.waitForExit(seconds: seconds) }
-
-    /// Everything it wrote to standard error (call after it has ended).
-    lazy var standardError: String = readAll(errorRead)
+    /// The screen as soon as no row contains `text`.
+    @discardableResult
+    public func waitForAbsence(_ text: String, seconds: Double = 10) throws -> [String] {
+        if let screen = try waitFor(seconds: seconds, { !$0.contains { $0.contains(text) } }) { return screen }
+        throw ScreenTimeout(waitedFor: "no “\(text)”", screen: try capture())
+    }
 }
 
-/// A minimal environment for the check binary: no locale from the test runner's environment.
-func checkEnvironment(term: String?) -> [String: String] {
-    var environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
-    if let term { environment["TERM"] = term }
-    return environment
+/// What a screen test waited for in vain, with the screen it saw last.
+public struct ScreenTimeout: Error, CustomStringConvertible {
+    public var waitedFor: String
+    public var screen: [String]
+    public var description: String { "waited for “\(waitedFor)”; the screen was:\n" + screen.joined(separator: "\n") }
 }

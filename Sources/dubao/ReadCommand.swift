@@ -1,0 +1,105 @@
+import ArgumentParser
+import DubaoCore
+import DubaoCurses
+import DubaoModel
+import DubaoSettings
+import DubaoUI
+import Foundation
+
+struct ReadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Open the reader (the default command).",
+        discussion: """
+            Three panes: the sections (版面) of the issue, the articles of the chosen section, and the
+            article. Press ? inside for the keys. Opens the newest issue, or the sample paper while the
+            library is empty.
+            """
+    )
+
+    @Option(help: ArgumentHelp("Open the issue of this date.", valueName: "yyyy-mm-dd"))
+    var date: String?
+
+    @Option(help: ArgumentHelp("The colour theme (built in: \(ThemeCatalog.builtInNames.joined(separator: ", "))).",
+                               valueName: "name"))
+    var theme: String?
+
+    @OptionGroup var library: LibraryOptions
+
+    func run() throws {
+        try Self.report {
+            let environment = ProcessInfo.processInfo.environment
+            var settings: Settings
+            do throws(SettingsError) {
+                settings = try Settings.load(environment: environment)
+                if let theme, !settings.colourDisabled {
+                    settings.theme = try ThemeCatalog(environment: environment).theme(named: theme)
+                }
+            } catch {
+                throw Failure(error.description)
+            }
+            var date: IssueDate?
+            if let text = self.date {
+                guard let d = IssueDate(text) else { throw Failure("--date \(text) is not a date: use YYYY-MM-DD, e.g. 2026-11-27") }
+                date = d
+            }
+            let (source, isSample) = try library.openForReading(quiet: true)
+
+            var keymap = Keymap.standard
+            for (command, keys) in settings.config.keys { keymap.rebind(command, to: keys) }
+            let readerSettings = ReaderSettings(measureCharacters: settings.config.readerWidth,
+                                                normalizesPunctuation: settings.config.normalizePunctuation,
+                                                mouse: settings.config.mouse)
+
+            let terminal: CursesTerminal
+            do throws(TerminalError) {
+                terminal = try CursesTerminal(theme: settings.theme,
+                                              options: .init(useColor: !settings.colourDisabled, mouse: readerSettings.mouse))
+            } catch {
+                throw Failure(error.message)
+            }
+            terminal.installSignalHandlers()
+            defer { terminal.stop() }
+
+            let size = terminal.size
+            let runtime = AppRuntime(state: AppState(width: size.width, height: size.height, settings: readerSettings,
+                                                     keymap: keymap),
+                                     library: source)
+            runtime.start(isSample: isSample)
+            if let date {
+                if let index = runtime.state.issues.firstIndex(where: { $0.date == date }) {
+                    runtime.dispatch(.key(.character("d")))
+                    for _ in 0..<index { runtime.dispatch(.key(.down)) }
+                    runtime.dispatch(.key(.enter))
+                } else {
+                    terminal.stop()
+                    throw Failure("no issue dated \(date) in the library at \(library.root); `dubao issues` lists them")
+                }
+            }
+            try ReaderLoop(terminal: terminal, runtime: runtime).run()
+        }
+    }
+}
+
+/// Draw, wait for a key, dispatch: until the user quits, a signal arrives or the terminal goes away.
+struct ReaderLoop {
+    let terminal: CursesTerminal
+    let runtime: AppRuntime
+
+    func run() throws {
+        while true {
+            terminal.draw(Screen.render(runtime.state))
+            if terminal.takePendingSignal() != nil { return }
+            let event: KeyEvent?
+            do throws(TerminalError) {
+                event = try terminal.nextEvent(timeoutMilliseconds: 250)
+            } catch {
+                return
+            }
+            guard let event else { continue }
+            let effects = runtime.dispatch(.key(event))
+            if effects.contains(.quit) { return }
+            if effects.contains(.redraw) { terminal.invalidate() }
+        }
+    }
+}
