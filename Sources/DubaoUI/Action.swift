@@ -6,6 +6,8 @@ public enum Action: Equatable, Sendable {
     case key(KeyEvent)
     case run(Command)
     case resize(width: Int, height: Int)
+    /// Open the issue of this date (`dubao read --date`); a message says so when there is none.
+    case openIssue(IssueDate)
     case issuesLoaded([IssueEntry], isSample: Bool)
     case catalogLoaded(IssueEntry, IssueCatalog)
     case sectionLoaded(LoadedSection)

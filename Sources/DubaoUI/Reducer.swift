@@ -17,6 +17,12 @@ public enum Reducer {
             relayoutReader(&state)
             keepSelectionVisible(&state)
             return []
+        case .openIssue(let date):
+            guard let index = state.issues.firstIndex(where: { $0.date == date }) else {
+                state.message = StatusMessage("no issue dated \(date) in the library", isError: true)
+                return []
+            }
+            return selectIssue(&state, index, force: false)
         case .issuesLoaded(let issues, let isSample):
             state.issues = issues
             state.isSample = isSample

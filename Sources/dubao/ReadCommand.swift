@@ -44,6 +44,13 @@ struct ReadCommand: ParsableCommand {
                 date = d
             }
             let (source, isSample) = try library.openForReading(quiet: true)
+            if let date {
+                // Checked before the screen is taken over, so the error is a plain line in the shell.
+                let issues = try Failure.check { () throws(StoreError) in try source.issues() }
+                guard issues.contains(where: { $0.date == date }) else {
+                    throw Failure("no issue dated \(date) in the library at \(library.root); `dubao issues` lists them")
+                }
+            }
 
             var keymap = Keymap.standard
             for (command, keys) in settings.config.keys { keymap.rebind(command, to: keys) }
@@ -66,16 +73,7 @@ struct ReadCommand: ParsableCommand {
                                                      keymap: keymap),
                                      library: source)
             runtime.start(isSample: isSample)
-            if let date {
-                if let index = runtime.state.issues.firstIndex(where: { $0.date == date }) {
-                    runtime.dispatch(.key(.character("d")))
-                    for _ in 0..<index { runtime.dispatch(.key(.down)) }
-                    runtime.dispatch(.key(.enter))
-                } else {
-                    terminal.stop()
-                    throw Failure("no issue dated \(date) in the library at \(library.root); `dubao issues` lists them")
-                }
-            }
+            if let date { runtime.dispatch(.openIssue(date)) }
             try ReaderLoop(terminal: terminal, runtime: runtime).run()
         }
     }

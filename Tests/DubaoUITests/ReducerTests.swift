@@ -214,3 +214,15 @@ struct ReducerTests {
         #expect(r.state.articleIndex == 1)
     }
 }
+
+@Suite("Reducer: opening an issue by date")
+struct OpenIssueTests {
+    @Test func openByDate() throws {
+        let r = AppRuntime(state: AppState(width: 120, height: 40), library: try SampleLibrary())
+        r.start(isSample: true)
+        r.dispatch(.openIssue(IssueDate("2026-11-27")!))
+        #expect(r.state.issue?.date.description == "2026-11-27")
+        r.dispatch(.openIssue(IssueDate("2001-01-01")!))
+        #expect(r.state.message?.isError == true)
+    }
+}
