@@ -1,0 +1,89 @@
+import DubaoModel
+import Foundation
+
+/// A saved article: enough to list it and find it again, and to show it even if a re-import
+/// removed the article (its title is kept).
+public struct Bookmark: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var paper: String
+    public var date: IssueDate
+    public var section: String
+    /// When it was bookmarked, ISO 8601.
+    public var added: String
+
+    public init(id: String, title: String, paper: String, date: IssueDate, section: String, added: String) {
+        self.id = id
+        self.title = title
+        self.paper = paper
+        self.date = date
+        self.section = section
+        self.added = added
+    }
+}
+
+struct BookmarksDocument: Codable {
+    var schema = LibraryFormat.schema
+    var format = "dubao-bookmarks"
+    var bookmarks: [Bookmark] = []
+}
+
+/// `bookmarks.json` in the library folder. Every change locks the library, re-reads the file
+/// and writes it back atomically, so a kill -9 right after a change keeps it and two dubao
+/// processes bookmarking at once keep both. A damaged file is reported and never rewritten.
+public struct BookmarkStore: Sendable {
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    public var path: String { root + "/bookmarks.json" }
+
+    /// Every bookmark, newest first.
+    public func all() throws(StoreError) -> [Bookmark] {
+        try read().bookmarks.sorted { $0.added > $1.added }
+    }
+
+    func read() throws(StoreError) -> BookmarksDocument {
+        guard let bytes = try AtomicFile.read(path) else { return BookmarksDocument() }
+        return try LibraryFormat.decode(BookmarksDocument.self, format: "dubao-bookmarks", from: bytes, path: path)
+    }
+
+    /// Adds the bookmark (replacing one with the same ID); returns false if it was there already.
+    @discardableResult
+    public func add(_ bookmark: Bookmark) throws(StoreError) -> Bool {
+        try change { document in
+            let had = document.bookmarks.contains { $0.id == bookmark.id }
+            document.bookmarks.removeAll { $0.id == bookmark.id }
+            document.bookmarks.append(bookmark)
+            return !had
+        }
+    }
+
+    /// Removes the bookmark; returns it, or nil if there was none.
+    @discardableResult
+    public func remove(id: String) throws(StoreError) -> Bookmark? {
+        try change { document in
+            guard let index = document.bookmarks.firstIndex(where: { $0.id == id }) else { return nil }
+            return document.bookmarks.remove(at: index)
+        }
+    }
+
+    func change<T>(_ body: (inout BookmarksDocument) -> T) throws(StoreError) -> T {
+        try AtomicFile.makeFolders(root)
+        let lock = try LibraryLock(path: root + "/.lock")
+        defer { withExtendedLifetime(lock) {} }
+        var document = try read()
+        let result = body(&document)
+        document.bookmarks.sort { ($0.added, $0.id) < ($1.added, $1.id) }
+        try AtomicFile.write(LibraryFormat.encode(document), to: path)
+        return result
+    }
+
+    public static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,85 @@
+import DubaoCore
+import DubaoModel
+import Foundation
+import Testing
+
+@Suite("Bookmarks and reading state on disk")
+struct UserDataStoreTests {
+    func bookmark(_ n: Int, added: String? = nil) -> Bookmark {
+        Bookmark(id: "20261127-\(String(format: "%010x", n))", title: "标题\(n)", paper: "江城晨报",
+                 date: IssueDate("2026-11-27")!, section: "要闻", added: added ?? "2026-11-27T08:00:\(String(format: "%02d", n))Z")
+    }
+
+    @Test("add, list newest first, remove; adding twice keeps one")
+    func roundTrip() throws {
+        let store = BookmarkStore(root: TestPaths.temporaryFolder())
+        #expect(try store.all().isEmpty)
+        #expect(try store.add(bookmark(1)))
+        #expect(try store.add(bookmark(2)))
+        #expect(try !store.add(bookmark(1)))
+        #expect(try store.all().map(\.title) == ["标题2", "标题1"])
+        #expect(try store.remove(id: bookmark(2).id)?.title == "标题2")
+        #expect(try store.remove(id: bookmark(2).id) == nil)
+        #expect(try store.all().map(\.title) == ["标题1"])
+    }
+
+    @Test("writers on many threads at once keep every bookmark")
+    func concurrentWriters() throws {
+        let store = BookmarkStore(root: TestPaths.temporaryFolder())
+        DispatchQueue.concurrentPerform(iterations: 24) { n in
+            _ = try? store.add(bookmark(n))
+        }
+        #expect(try store.all().count == 24)
+    }
+
+    @Test("a crash between writing the temporary file and renaming it leaves the old file whole")
+    func crashBeforeRename() throws {
+        let root = TestPaths.temporaryFolder()
+        let store = BookmarkStore(root: root)
+        try store.add(bookmark(1))
+        let before = try Data(contentsOf: URL(fileURLWithPath: store.path))
+        // What a writer killed before its rename leaves: a complete or half temporary file.
+        try Data("{\"schema\":1,\"format\":\"dubao-bookmarks\",\"bookm".utf8)
+            .write(to: URL(fileURLWithPath: store.path + ".tmp-4242-1"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == before)
+        #expect(try store.all().map(\.title) == ["标题1"])
+        try store.add(bookmark(2))
+        #expect(try store.all().count == 2)
+    }
+
+    @Test("a damaged bookmarks file is named, never rewritten")
+    func damaged() throws {
+        let store = BookmarkStore(root: TestPaths.temporaryFolder())
+        try store.add(bookmark(1))
+        let damaged = Data("[{\"id\": 3".utf8)
+        try damaged.write(to: URL(fileURLWithPath: store.path))
+        #expect { try store.all() } throws: { ($0 as? StoreError)?.description.contains(store.path) == true }
+        #expect(throws: StoreError.self) { try store.add(bookmark(2)) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == damaged)
+    }
+
+    @Test("reading state: changes merge with what another process wrote meanwhile")
+    func readingStateMerges() throws {
+        let root = TestPaths.temporaryFolder()
+        let a = ReadingStateStore(root: root), b = ReadingStateStore(root: root)
+        try a.apply([.markRead("x", true), .position("x", .init(paragraph: 2, offset: 30))])
+        try b.apply([.markRead("y", true)])
+        let place = ReadingState.Place(paper: "江城晨报", date: IssueDate("2026-11-27")!, section: "要闻", article: "y")
+        try a.apply([.last(place), .markRead("x", false)])
+        let state = try a.load()
+        #expect(state.read == ["y"])
+        #expect(state.positions["x"] == .init(paragraph: 2, offset: 30))
+        #expect(state.last == place)
+    }
+
+    @Test("a state file of the wrong type is damaged, and stays as it was")
+    func stateWrongType() throws {
+        let store = ReadingStateStore(root: TestPaths.temporaryFolder())
+        try store.apply([.markRead("x", true)])
+        let text = try String(contentsOfFile: store.path, encoding: .utf8).replacingOccurrences(of: "\"x\"", with: "42")
+        try text.write(toFile: store.path, atomically: true, encoding: .utf8)
+        #expect(throws: StoreError.self) { try store.load() }
+        #expect(throws: StoreError.self) { try store.apply([.markRead("z", true)]) }
+        #expect(try String(contentsOfFile: store.path, encoding: .utf8) == text)
+    }
+}
