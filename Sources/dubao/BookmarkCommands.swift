@@ -1,0 +1,145 @@
+import ArgumentParser
+import DubaoCore
+import DubaoLayout
+import DubaoModel
+import Foundation
+
+struct BookmarksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bookmarks",
+        abstract: "List or export the bookmarks.",
+        subcommands: [ListBookmarks.self, ExportBookmarks.self],
+        defaultSubcommand: ListBookmarks.self
+    )
+}
+
+/// A bookmark with what the library still knows of its article.
+struct BookmarkRow: Encodable {
+    var id, title, paper, date, section, added: String
+    var missing: Bool
+    var firstParagraph: String?
+
+    static func rows(_ bookmarks: [Bookmark], library: any LibraryReading, withText: Bool) -> [BookmarkRow] {
+        bookmarks.map { b in
+            let found = (try? library.article(id: b.id)) ?? nil
+            return BookmarkRow(id: b.id, title: found?.article.displayTitle ?? b.title, paper: b.paper,
+                               date: b.date.description, section: b.section, added: b.added, missing: found == nil,
+                               firstParagraph: withText ? found?.article.paragraphs.first : nil)
+        }
+    }
+}
+
+struct ListBookmarks: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the bookmarks, newest first.")
+
+    @Flag(help: "Print JSON: one object per bookmark with id, title, paper, date, section, added, missing.")
+    var json = false
+
+    @OptionGroup var library: LibraryOptions
+
+    func run() throws {
+        try Self.report {
+            let bookmarks = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).all() }
+            let (source, _) = try library.openForReading(quiet: true)
+            let rows = BookmarkRow.rows(bookmarks, library: source, withText: false)
+            if json {
+                print(JSONOutput.string(rows))
+                return
+            }
+            if rows.isEmpty { Failure.note("no bookmarks yet: press b in the reader, or run `dubao bookmark ID`") }
+            for row in rows {
+                let mark = row.missing ? "  (missing: gone from the library)" : ""
+                print("★ \(row.date)  \(Terminal.clean(row.section))  \(Terminal.clean(row.title))  \(row.id)\(mark)")
+            }
+        }
+    }
+}
+
+struct ExportBookmarks: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export",
+                                                    abstract: "Write the bookmarks with each article's first paragraph.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json }
+
+    @Option(help: "markdown or json.")
+    var format: Format = .markdown
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var library: LibraryOptions
+
+    func run() throws {
+        try Self.report {
+            let bookmarks = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).all() }
+            let (source, _) = try library.openForReading(quiet: true)
+            let rows = BookmarkRow.rows(bookmarks, library: source, withText: true)
+            let text: String
+            switch format {
+            case .json:
+                text = JSONOutput.string(rows) + "\n"
+            case .markdown:
+                var out = "# 书签 Bookmarks\n"
+                for row in rows {
+                    out += "\n## \(row.title)\n\n\(row.paper) · \(row.date) · \(row.section) · `\(row.id)`"
+                    out += row.missing ? " · missing from the library\n" : "\n"
+                    if let p = row.firstParagraph, !p.isEmpty { out += "\n> \(p)\n" }
+                }
+                text = out
+            }
+            guard let output else {
+                print(text, terminator: "")
+                return
+            }
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                throw Failure("cannot write \(output): \(error.localizedDescription); choose another file with -o")
+            }
+        }
+    }
+}
+
+struct BookmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bookmark", abstract: "Bookmark an article.")
+
+    @Argument(help: ArgumentHelp("The article's ID, as `dubao list` shows it.", valueName: "id"))
+    var id: String
+
+    @OptionGroup var library: LibraryOptions
+
+    func run() throws {
+        try Self.report {
+            guard ArticleID.isWellFormed(id) else {
+                throw Failure("“\(Terminal.clean(id))” is not an article ID: IDs look like 20261127-3fa9c2d81b; `dubao list` shows them")
+            }
+            let (source, _) = try library.openForReading(quiet: true)
+            guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
+                throw Failure("no article \(id) in the library at \(library.root); `dubao list` shows the IDs")
+            }
+            let bookmark = Bookmark(id: id, title: found.article.displayTitle, paper: found.issue.paper,
+                                    date: found.issue.date, section: found.section.name, added: BookmarkStore.now())
+            let added = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).add(bookmark) }
+            print(added ? "★ bookmarked: \(Terminal.clean(bookmark.title))" : "already bookmarked: \(Terminal.clean(bookmark.title))")
+        }
+    }
+}
+
+struct UnbookmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "unbookmark", abstract: "Remove a bookmark.")
+
+    @Argument(help: ArgumentHelp("The article's ID.", valueName: "id"))
+    var id: String
+
+    @OptionGroup var library: LibraryOptions
+
+    func run() throws {
+        try Self.report {
+            let removed = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).remove(id: id) }
+            guard let removed else {
+                throw Failure("\(Terminal.clean(id)) is not bookmarked; `dubao bookmarks` lists the bookmarks")
+            }
+            print("removed the bookmark: \(Terminal.clean(removed.title))")
+        }
+    }
+}

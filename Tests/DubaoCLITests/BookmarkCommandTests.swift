@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@Suite("dubao bookmarks on the command line")
+struct BookmarkCommandTests {
+    func library() throws -> (String, [String]) {
+        let lib = DubaoProcess.temporaryFolder()
+        #expect(try DubaoProcess.run(["import", DubaoProcess.sampleData], library: lib).status == 0)
+        let list = try DubaoProcess.run(["list", "--json"], library: lib)
+        let rows = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]] ?? []
+        return (lib, rows.compactMap { $0["id"] as? String })
+    }
+
+    func bookmarks(_ lib: String) throws -> [[String: Any]] {
+        let out = try DubaoProcess.run(["bookmarks", "--json"], library: lib)
+        #expect(out.status == 0, "\(out.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]] ?? []
+    }
+
+    @Test("bookmark, list as JSON with the stable keys, unbookmark")
+    func roundTrip() throws {
+        let (lib, ids) = try library()
+        #expect(try DubaoProcess.run(["bookmark", ids[0]], library: lib).status == 0)
+        #expect(try DubaoProcess.run(["bookmark", ids[3]], library: lib).status == 0)
+        let rows = try bookmarks(lib)
+        #expect(rows.map { $0["id"] as? String } == [ids[3], ids[0]], "newest first")
+        for row in rows {
+            for key in ["id", "title", "date", "section", "added"] { #expect(row[key] is String, "\(key)") }
+        }
+        #expect(try DubaoProcess.run(["unbookmark", ids[3]], library: lib).status == 0)
+        #expect(try bookmarks(lib).count == 1)
+        let again = try DubaoProcess.run(["unbookmark", ids[3]], library: lib)
+        #expect(again.status == 1 && again.stderr.contains("not bookmarked"))
+    }
+
+    @Test("export as markdown and JSON, with the first paragraph, to a file")
+    func export() throws {
+        let (lib, ids) = try library()
+        #expect(try DubaoProcess.run(["bookmark", ids[1]], library: lib).status == 0)
+        let md = try DubaoProcess.run(["bookmarks", "export", "--format", "markdown"], library: lib)
+        #expect(md.stdout.contains("## 城际铁路江临段全线铺轨贯通"))
+        #expect(md.stdout.contains("> 随着最后一组"))
+        let file = DubaoProcess.temporaryFolder() + "/b.json"
+        #expect(try DubaoProcess.run(["bookmarks", "export", "--format", "json", "-o", file], library: lib).status == 0)
+        let rows = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [[String: Any]]
+        #expect((rows?.first?["firstParagraph"] as? String)?.hasPrefix("随着最后一组") == true)
+    }
+
+    @Test("two processes bookmarking different articles at once both keep theirs")
+    func concurrent() throws {
+        let (lib, ids) = try library()
+        for round in 0..<3 {
+            let a = try DubaoProcess.start(["bookmark", ids[2 * round]], library: lib)
+            let b = try DubaoProcess.start(["bookmark", ids[2 * round + 1]], library: lib)
+            a.waitUntilExit()
+            b.waitUntilExit()
+            #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
+        }
+        #expect(try bookmarks(lib).count == 6)
+    }
+
+    @Test("a bookmark whose article disappeared is listed as missing with its saved title")
+    func missingArticle() throws {
+        let lib = DubaoProcess.temporaryFolder()
+        let dir = DubaoProcess.temporaryFolder("missingInput")
+        try "第02版：经济\n\n会被删掉的稿件\n\n本报讯（记者 乙）正文。\n".write(toFile: dir + "/p.txt", atomically: true, encoding: .utf8)
+        #expect(try DubaoProcess.run(["import", dir + "/p.txt", "--date", "2026-11-27"], library: lib).status == 0)
+        let list = try DubaoProcess.run(["list", "--json"], library: lib)
+        let id = try #require((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])?.first?["id"] as? String)
+        #expect(try DubaoProcess.run(["bookmark", id], library: lib).status == 0)
+        try "第02版：经济\n\n换了标题的稿件\n\n本报讯（记者 乙）正文。\n".write(toFile: dir + "/p.txt", atomically: true, encoding: .utf8)
+        #expect(try DubaoProcess.run(["import", dir + "/p.txt", "--date", "2026-11-27"], library: lib).status == 0)
+        let rows = try bookmarks(lib)
+        #expect(rows.count == 1)
+        #expect(rows.first?["missing"] as? Bool == true)
+        #expect(rows.first?["title"] as? String == "会被删掉的稿件")
+        let text = try DubaoProcess.run(["bookmarks"], library: lib)
+        #expect(text.stdout.contains("missing"))
+    }
+
+    @Test("a damaged bookmarks file: one line naming it, and it is left as it was")
+    func damaged() throws {
+        let (lib, ids) = try library()
+        try Data("{\"schema\":1,\"format\":\"dubao-bookmarks\",\"bookmarks\":[{".utf8)
+            .write(to: URL(fileURLWithPath: lib + "/bookmarks.json"))
+        let before = try Data(contentsOf: URL(fileURLWithPath: lib + "/bookmarks.json"))
+        for args in [["bookmarks"], ["bookmark", ids[0]], ["unbookmark", ids[0]]] {
+            let out = try DubaoProcess.run(args, library: lib)
+            #expect(out.status == 1)
+            #expect(out.stderr.split(separator: "\n").count == 1)
+            #expect(out.stderr.contains(lib + "/bookmarks.json"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: lib + "/bookmarks.json")) == before)
+    }
+}
