@@ -63,19 +63,28 @@ struct ReaderEndToEndTests {
         try t.waitFor("本报讯（记者 孟远航）")
         try t.resize(width: 80, height: 24)
         // One pane at a time: the article list alone, with the selection kept.
-        let relaid = try t.waitFor(seconds: 10) { rows in
+        let relaid = try t.waitForSettled(seconds: 10) { rows in
             rows.count == 24 && !rows.contains { $0.contains("01 要闻            3") }
                 && rows.contains { $0.contains("江城出台措施支持中小企业数字化转型") } && rows[23].contains("2/3")
         }
         let after = try t.capture().joined(separator: "\n")
         #expect(relaid != nil, "after the resize: \(after)")
         try t.sendKeys("Enter")
-        var screen = try t.waitFor("本报讯（记者 孟远航）")
         // One pane at a time at 80 columns: the reader sets 40 Chinese characters a line.
-        let widest = screen.dropFirst().dropLast().map { DisplayWidth.of($0.trimmingCharacters(in: .whitespaces)) }.max() ?? 0
-        #expect(widest >= 78, "lines as wide as the terminal, got \(widest)")
+        func widest(_ rows: [String]) -> Int {
+            rows.dropFirst().dropLast().map { DisplayWidth.of($0.trimmingCharacters(in: .whitespaces)) }.max() ?? 0
+        }
+        let reading = try t.waitForSettled(seconds: 10) { rows in
+            rows.contains { $0.contains("本报讯（记者 孟远航）") } && widest(rows) >= 78
+        }
+        let seen = try t.capture().joined(separator: "\n")
+        #expect(reading != nil, "reader lines as wide as the terminal: \(seen)")
         try t.resize(width: 120, height: 40)
-        screen = try t.waitFor("01 要闻")
+        // Waits for the whole redraw: three panes on every row, not just the first changed one.
+        let wide = try t.waitForSettled(seconds: 10) { rows in
+            rows.count >= 40 && (0..<39).allSatisfy { columns(of: "│", in: rows[$0]).count == 2 }
+        }
+        let screen = try #require(wide, "three panes again after the resize")
         expectAlignedRules(screen, rows: 0..<39, expected: columns(of: "│", in: screen[3]))
         try t.resize(width: 15, height: 5)
         try t.waitFor("terminal too")

@@ -252,18 +252,35 @@ extension TmuxSession {
         try run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
-    /// The screen as soon as some row contains `text`; throws with the last screen if it never does.
+    /// The screen once some row contains `text` and the screen has stopped changing (a frame can
+    /// be captured half drawn); throws with the last screen if that never happens.
     @discardableResult
     public func waitFor(_ text: String, seconds: Double = 10) throws -> [String] {
-        if let screen = try waitFor(seconds: seconds, { $0.contains { $0.contains(text) } }) { return screen }
+        if let screen = try waitForSettled(seconds: seconds, { $0.contains { $0.contains(text) } }) { return screen }
         throw ScreenTimeout(waitedFor: text, screen: try capture())
     }
 
-    /// The screen as soon as no row contains `text`.
+    /// The screen once no row contains `text` and it has stopped changing.
     @discardableResult
     public func waitForAbsence(_ text: String, seconds: Double = 10) throws -> [String] {
-        if let screen = try waitFor(seconds: seconds, { !$0.contains { $0.contains(text) } }) { return screen }
+        if let screen = try waitForSettled(seconds: seconds, { !$0.contains { $0.contains(text) } }) { return screen }
         throw ScreenTimeout(waitedFor: "no “\(text)”", screen: try capture())
+    }
+
+    /// Like `waitFor(seconds:_:)`, but only a screen that two captures 80 ms apart agree on.
+    public func waitForSettled(seconds: Double = 10, _ predicate: ([String]) -> Bool) throws -> [String]? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let first = try capture()
+            if predicate(first) {
+                usleep(80_000)
+                let second = try capture()
+                if second == first { return second }
+                continue
+            }
+            usleep(50_000)
+        }
+        return nil
     }
 }
 
