@@ -63,7 +63,7 @@ public enum ReadingChange: Sendable, Equatable {
     case position(String, ReadingState.Position?)
     case last(ReadingState.Place)
 
-    func apply(to state: inout ReadingState) {
+    public func apply(to state: inout ReadingState) {
         switch self {
         case .markRead(let id, let read):
             if read { state.read.insert(id) } else { state.read.remove(id) }

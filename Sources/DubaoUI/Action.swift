@@ -12,12 +12,22 @@ public enum Action: Equatable, Sendable {
     case catalogLoaded(IssueEntry, IssueCatalog)
     case sectionLoaded(LoadedSection)
     case loadFailed(String)
+    case userDataLoaded(bookmarks: [Bookmark], state: ReadingState)
+    /// The user data could not be read; the message names the file.
+    case userDataFailed(String)
+    case bookmarksChanged([Bookmark])
+    /// An article found by ID (for a bookmark), or nil when it is gone from the library.
+    case articleLoaded(id: String, Article?)
 }
 
 /// Work the reducer asks for; the runtime performs it and feeds the result back as an action.
 public enum Effect: Equatable, Sendable {
     case loadCatalog(IssueEntry)
     case loadSection(IssueEntry, SectionEntry)
+    case loadArticle(String)
+    case addBookmark(Bookmark)
+    case removeBookmark(String)
+    case saveReading([ReadingChange])
     case quit
     /// The whole screen must be sent again (after Ctrl-L or a suspend).
     case redraw

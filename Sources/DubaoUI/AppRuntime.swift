@@ -1,28 +1,43 @@
 import DubaoCore
+import Foundation
 
-/// Runs the reducer's effects against the library and feeds the results back as actions.
+/// Runs the reducer's effects against the library and the user's data, and feeds the results
+/// back as actions.
 ///
 /// Loading is synchronous: an issue's catalog and one section's articles are small files, read in
-/// well under a frame. The effects the runtime cannot perform itself (quit, redraw) go back to
-/// the caller, which owns the terminal.
+/// well under a frame; a bookmark or a reading change is written before the next frame, so a
+/// kill -9 right after `b` keeps it. The effects the runtime cannot perform itself (quit,
+/// redraw) go back to the caller, which owns the terminal.
 public final class AppRuntime {
     public private(set) var state: AppState
     let library: any LibraryReading
+    let userData: (any UserData)?
 
-    public init(state: AppState, library: any LibraryReading) {
+    public init(state: AppState, library: any LibraryReading, userData: (any UserData)? = nil) {
         self.state = state
         self.library = library
+        self.userData = userData
     }
 
-    /// Loads the issue list and opens the newest issue.
+    /// Loads the issue list, opens the newest issue, then the user's bookmarks and reading state
+    /// (which may move to where the last session stopped).
     @discardableResult
     public func start(isSample: Bool) -> [Effect] {
+        var effects: [Effect]
         do {
-            let issues = try library.issues()
-            return dispatch(.issuesLoaded(issues, isSample: isSample))
+            effects = dispatch(.issuesLoaded(try library.issues(), isSample: isSample))
         } catch {
-            return dispatch(.loadFailed(error.description))
+            effects = dispatch(.loadFailed(error.description))
         }
+        guard let userData else { return effects }
+        do {
+            let bookmarks = try userData.bookmarks()
+            let reading = try userData.readingState()
+            effects += dispatch(.userDataLoaded(bookmarks: bookmarks, state: reading))
+        } catch {
+            effects += dispatch(.userDataFailed(error.description))
+        }
+        return effects
     }
 
     /// Applies an action and everything it leads to; returns what only the caller can do.
@@ -33,26 +48,53 @@ public final class AppRuntime {
         while !queue.isEmpty {
             let next = queue.removeFirst()
             for effect in Reducer.reduce(&state, next) {
-                switch effect {
-                case .loadCatalog(let issue):
-                    do {
-                        queue.append(.catalogLoaded(issue, try library.catalog(of: issue)))
-                    } catch {
-                        queue.append(.loadFailed(error.description))
-                    }
-                case .loadSection(let issue, let section):
-                    do {
-                        let articles = try library.articles(of: section, in: issue)
-                        queue.append(.sectionLoaded(LoadedSection(issueFolder: issue.folder, sectionName: section.name,
-                                                                  articles: articles)))
-                    } catch {
-                        queue.append(.loadFailed(error.description))
-                    }
-                case .quit, .redraw:
+                if let result = perform(effect) {
+                    queue.append(result)
+                } else if effect == .quit || effect == .redraw {
                     external.append(effect)
                 }
             }
         }
         return external
+    }
+
+    /// Performs one effect; the action that reports its result, if any.
+    func perform(_ effect: Effect) -> Action? {
+        switch effect {
+        case .loadCatalog(let issue):
+            do { return .catalogLoaded(issue, try library.catalog(of: issue)) } catch { return .loadFailed(error.description) }
+        case .loadSection(let issue, let section):
+            do {
+                let articles = try library.articles(of: section, in: issue)
+                return .sectionLoaded(LoadedSection(issueFolder: issue.folder, sectionName: section.name, articles: articles))
+            } catch {
+                return .loadFailed(error.description)
+            }
+        case .loadArticle(let id):
+            do { return .articleLoaded(id: id, try library.article(id: id)?.article) } catch { return .loadFailed(error.description) }
+        case .addBookmark(var bookmark):
+            guard let userData, !state.userDataReadOnly else { return nil }
+            if bookmark.added.isEmpty { bookmark.added = BookmarkStore.now() }
+            do {
+                try userData.add(bookmark)
+                return .bookmarksChanged(try userData.bookmarks())
+            } catch {
+                return .userDataFailed(error.description)
+            }
+        case .removeBookmark(let id):
+            guard let userData, !state.userDataReadOnly else { return nil }
+            do {
+                try userData.removeBookmark(id: id)
+                return .bookmarksChanged(try userData.bookmarks())
+            } catch {
+                return .userDataFailed(error.description)
+            }
+        case .saveReading(let changes):
+            guard let userData, !state.userDataReadOnly else { return nil }
+            do { try userData.apply(changes) } catch { return .userDataFailed(error.description) }
+            return nil
+        case .quit, .redraw:
+            return nil
+        }
     }
 }

@@ -19,6 +19,7 @@ public struct AppState: Equatable, Sendable {
     /// True while showing the built-in sample paper because the library is empty.
     public var isSample = false
 
+    /// The selected row of the sections pane: -1 is the bookmarks entry above the sections.
     public var sectionIndex = 0
     /// Selected article within the selected section.
     public var articleIndex = 0
@@ -41,9 +42,18 @@ public struct AppState: Equatable, Sendable {
     public var keymap: Keymap
     public var quitting = false
 
-    /// Articles marked in the article list (filled by bookmarks and read state).
-    public var bookmarked: Set<String> = []
+    /// Every bookmark, newest first, as the store last reported them.
+    public var bookmarks: [Bookmark] = []
+    /// The article of the selected bookmark, loaded from whatever issue it is in.
+    public var bookmarkArticle: Article?
+    /// A removed bookmark that `u` puts back.
+    public var removedBookmark: Bookmark?
     public var read: Set<String> = []
+    public var positions: [String: ReadingState.Position] = [:]
+    /// Where the last session stopped, applied once its issue's catalog arrives.
+    public var pendingRestore: ReadingState.Place?
+    /// The bookmarks or state file could not be read: changes are not saved this session.
+    public var userDataReadOnly = false
 
     public init(width: Int, height: Int, settings: ReaderSettings = ReaderSettings(), keymap: Keymap = .standard) {
         self.width = width
@@ -53,6 +63,15 @@ public struct AppState: Equatable, Sendable {
     }
 
     public var issue: IssueEntry? { issues.indices.contains(issueIndex) ? issues[issueIndex] : nil }
+    public var inBookmarks: Bool { sectionIndex < 0 }
+    public var bookmarked: Set<String> { Set(bookmarks.map(\.id)) }
+    /// Rows of the article pane: the section's articles, or the bookmarks.
+    public var listCount: Int { inBookmarks ? bookmarks.count : articleSummaries.count }
+    public var selectedBookmark: Bookmark? {
+        inBookmarks && bookmarks.indices.contains(articleIndex) ? bookmarks[articleIndex] : nil
+    }
+    /// The ID of the article selected in the article pane.
+    public var selectedID: String? { inBookmarks ? selectedBookmark?.id : selectedSummary?.id }
     public var sections: [SectionEntry] { catalog?.sections ?? [] }
     public var section: SectionEntry? { sections.indices.contains(sectionIndex) ? sections[sectionIndex] : nil }
     public var articleSummaries: [ArticleSummary] { section?.articles ?? [] }

@@ -24,6 +24,9 @@ public enum Command: String, CaseIterable, Sendable, Hashable, Codable {
     case nextIssue = "next-issue"
     case issueList = "issue-list"
     case zoom
+    case bookmark
+    case undo
+    case toggleRead = "toggle-read"
     case help
     case redraw
 
@@ -53,6 +56,9 @@ public enum Command: String, CaseIterable, Sendable, Hashable, Codable {
         case .nextIssue: return "next (newer) issue"
         case .issueList: return "list of issues by date"
         case .zoom: return "reader full screen / back"
+        case .bookmark: return "bookmark the article / remove the bookmark"
+        case .undo: return "undo removing a bookmark"
+        case .toggleRead: return "mark the article read / unread"
         case .help: return "this help"
         case .redraw: return "redraw the screen"
         }

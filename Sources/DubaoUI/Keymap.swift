@@ -30,7 +30,7 @@ public struct Keymap: Equatable, Sendable {
         }
     }
 
-    /// The bindings the issue asks for; `b`, `n` and `N` are kept free for bookmarks and search.
+    /// The bindings the issues ask for; `n` and `N` are kept free for search matches.
     public static let standard = Keymap(bindings: [
         .character("j"): .moveDown, .down: .moveDown,
         .character("k"): .moveUp, .up: .moveUp,
@@ -50,6 +50,7 @@ public struct Keymap: Equatable, Sendable {
         .character("<"): .previousIssue, .character(">"): .nextIssue,
         .character("d"): .issueList,
         .character("z"): .zoom,
+        .character("b"): .bookmark, .character("u"): .undo, .character("m"): .toggleRead,
         .character("?"): .help,
         .control("l"): .redraw,
     ])

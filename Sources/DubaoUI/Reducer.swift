@@ -34,18 +34,44 @@ public enum Reducer {
         case .catalogLoaded(let entry, let catalog):
             guard entry == state.issue else { return [] }
             state.catalog = catalog
+            if state.pendingRestore != nil { return restorePlace(&state) }
             state.sectionIndex = min(state.sectionIndex, max(0, catalog.sections.count - 1))
-            state.articleIndex = min(state.articleIndex, max(0, (state.section?.articles.count ?? 1) - 1))
+            state.articleIndex = min(state.articleIndex, max(0, state.listCount - 1))
             keepSelectionVisible(&state)
             return loadSectionIfNeeded(&state)
         case .sectionLoaded(let loaded):
             guard loaded.issueFolder == state.issue?.folder, loaded.sectionName == state.section?.name else { return [] }
             state.loaded = loaded
-            showSelectedArticle(&state)
-            return []
+            return showSelectedArticle(&state)
         case .loadFailed(let message):
             state.message = StatusMessage(message, isError: true)
             return []
+        case .userDataLoaded(let bookmarks, let reading):
+            state.bookmarks = bookmarks
+            state.read = reading.read
+            state.positions = reading.positions
+            guard let last = reading.last,
+                  let index = state.issues.firstIndex(where: { $0.paper == last.paper && $0.date == last.date })
+            else { return [] }
+            state.pendingRestore = last
+            return index == state.issueIndex ? restorePlace(&state) : selectIssue(&state, index, force: false)
+        case .userDataFailed(let message):
+            state.userDataReadOnly = true
+            state.message = StatusMessage(message + " — bookmarks and reading state are not saved this session",
+                                          isError: true)
+            return []
+        case .bookmarksChanged(let bookmarks):
+            state.bookmarks = bookmarks
+            if state.inBookmarks {
+                state.articleIndex = min(state.articleIndex, max(0, bookmarks.count - 1))
+                keepSelectionVisible(&state)
+                return showSelectedArticle(&state)
+            }
+            return []
+        case .articleLoaded(let id, let article):
+            guard state.selectedID == id else { return [] }
+            state.bookmarkArticle = article
+            return showSelectedArticle(&state)
         }
     }
 
@@ -114,7 +140,7 @@ public enum Reducer {
             let step = mouse.kind == .wheelDown ? 3 : -3
             switch pane {
             case .reader: scrollReader(&state, by: step)
-            case .sections: return selectSection(&state, state.sectionIndex + step.signum(), article: .first)
+            case .sections: return selectSection(&state, max(-1, state.sectionIndex + step.signum()), article: .first)
             case .articles: return selectArticle(&state, state.articleIndex + step.signum())
             }
             return []
@@ -124,11 +150,12 @@ public enum Reducer {
             guard row >= 0 else { return [] }
             switch pane {
             case .sections:
-                let index = state.sectionScroll + row
-                if state.sections.indices.contains(index) { return selectSection(&state, index, article: .first) }
+                // Row 0 of the list is the bookmarks entry.
+                let index = state.sectionScroll + row - 1
+                if index >= -1, index < state.sections.count { return selectSection(&state, index, article: .first) }
             case .articles:
                 let index = state.articleScroll + row
-                if state.articleSummaries.indices.contains(index) { return selectArticle(&state, index) }
+                if index < state.listCount { return selectArticle(&state, index) }
             case .reader:
                 break
             }
@@ -146,6 +173,8 @@ public enum Reducer {
         case .focusNext:
             state.focus = Pane(rawValue: (state.focus.rawValue + 1) % 3)!
             if state.zoomed && state.focus != .reader { state.zoomed = false }
+            relayoutReader(&state)
+            return markRead(&state)
         case .focusPrevious:
             state.focus = Pane(rawValue: (state.focus.rawValue + 2) % 3)!
             if state.zoomed && state.focus != .reader { state.zoomed = false }
@@ -154,10 +183,17 @@ public enum Reducer {
             state.focus = Pane(rawValue: max(0, state.focus.rawValue - 1))!
         case .focusRight:
             state.focus = Pane(rawValue: min(2, state.focus.rawValue + 1))!
+            relayoutReader(&state)
+            return markRead(&state)
         case .open:
             switch state.focus {
             case .sections: state.focus = .articles
-            case .articles: if state.reader != nil { state.focus = .reader }
+            case .articles:
+                if state.reader != nil {
+                    state.focus = .reader
+                    relayoutReader(&state)
+                    return markRead(&state)
+                }
             case .reader: break
             }
         case .back:
@@ -173,11 +209,27 @@ public enum Reducer {
             }
         case .quit:
             state.quitting = true
-            return [.quit]
+            return saveReadingPlace(state) + [.quit]
         case .previousSection:
-            return selectSection(&state, state.sectionIndex - count, article: .first)
+            return selectSection(&state, max(0, state.sectionIndex - count), article: .first)
         case .nextSection:
             return selectSection(&state, state.sectionIndex + count, article: .first)
+        case .bookmark:
+            return toggleBookmark(&state)
+        case .undo:
+            guard let bookmark = state.removedBookmark else {
+                state.message = StatusMessage("nothing to undo")
+                return []
+            }
+            state.removedBookmark = nil
+            state.message = StatusMessage("bookmark restored: \(bookmark.title)")
+            return [.addBookmark(bookmark)]
+        case .toggleRead:
+            guard let id = state.selectedID else { return [] }
+            let nowRead = !state.read.contains(id)
+            if nowRead { state.read.insert(id) } else { state.read.remove(id) }
+            state.message = StatusMessage(nowRead ? "marked read" : "marked unread")
+            return [.saveReading([.markRead(id, nowRead)])]
         case .nextArticle:
             var effects: [Effect] = []
             for _ in 0..<count { effects += stepArticle(&state, forward: true) }
@@ -204,6 +256,7 @@ public enum Reducer {
             state.zoomed.toggle()
             if state.zoomed { state.focus = .reader }
             relayoutReader(&state)
+            return markRead(&state)
         case .help:
             state.overlay = .help(scroll: 0)
         case .redraw:
@@ -238,7 +291,7 @@ public enum Reducer {
             scrollReader(&state, by: step)
             return []
         case .sections:
-            return selectSection(&state, clampedAdd(state.sectionIndex, step), article: .first)
+            return selectSection(&state, max(-1, clampedAdd(state.sectionIndex, step)), article: .first)
         case .articles:
             return selectArticle(&state, clampedAdd(state.articleIndex, step))
         }
@@ -257,6 +310,7 @@ public enum Reducer {
         guard state.issues.indices.contains(index) else { return [] }
         if index == state.issueIndex && state.catalog != nil && !force { return [] }
         let changed = index != state.issueIndex
+        let saving = savePosition(state)
         state.issueIndex = index
         state.catalog = nil
         state.loaded = nil
@@ -269,34 +323,46 @@ public enum Reducer {
                 state.articleScroll = 0
             }
         }
-        return [.loadCatalog(state.issues[index])]
+        return saving + [.loadCatalog(state.issues[index])]
     }
 
     static func selectSection(_ state: inout AppState, _ index: Int, article: ArticleChoice) -> [Effect] {
         let sections = state.sections
-        guard !sections.isEmpty else { return [] }
-        let target = min(max(0, index), sections.count - 1)
-        if target == state.sectionIndex && state.loaded?.sectionName == sections[target].name && article == .first
-            && state.articleIndex == 0 { return [] }
+        guard !sections.isEmpty || index < 0 else { return [] }
+        let target = min(max(-1, index), sections.count - 1)
+        let count = target < 0 ? state.bookmarks.count : sections[target].articles.count
+        let articleIndex = article == .first ? 0 : max(0, count - 1)
+        if target == state.sectionIndex && articleIndex == state.articleIndex && state.reader != nil { return [] }
+        let saving = savePosition(state)
         state.sectionIndex = target
-        state.articleIndex = article == .first ? 0 : max(0, sections[target].articles.count - 1)
+        state.articleIndex = articleIndex
         state.articleScroll = 0
         keepSelectionVisible(&state)
-        return loadSectionIfNeeded(&state)
+        if target < 0 { return saving + showSelectedArticle(&state) }
+        return saving + loadSectionIfNeeded(&state)
     }
 
     static func selectArticle(_ state: inout AppState, _ index: Int) -> [Effect] {
-        let count = state.articleSummaries.count
+        let count = state.listCount
         guard count > 0 else { return [] }
-        state.articleIndex = min(max(0, index), count - 1)
+        let target = min(max(0, index), count - 1)
+        let saving = target == state.articleIndex ? [] : savePosition(state)
+        state.articleIndex = target
         keepSelectionVisible(&state)
-        showSelectedArticle(&state)
-        return []
+        return saving + showSelectedArticle(&state)
     }
 
     /// `J`/`K`: the next article, running on into the next section (empty sections skipped).
     static func stepArticle(_ state: inout AppState, forward: Bool) -> [Effect] {
-        let count = state.articleSummaries.count
+        let count = state.listCount
+        if state.inBookmarks {
+            let next = state.articleIndex + (forward ? 1 : -1)
+            guard next >= 0, next < count else {
+                state.message = StatusMessage(forward ? "the last bookmark" : "the first bookmark")
+                return []
+            }
+            return selectArticle(&state, next)
+        }
         if forward, state.articleIndex + 1 < count { return selectArticle(&state, state.articleIndex + 1) }
         if !forward, state.articleIndex > 0 { return selectArticle(&state, state.articleIndex - 1) }
         var s = state.sectionIndex
@@ -314,24 +380,111 @@ public enum Reducer {
     static func loadSectionIfNeeded(_ state: inout AppState) -> [Effect] {
         guard let issue = state.issue, let section = state.section else { return [] }
         if let loaded = state.loaded, loaded.issueFolder == issue.folder, loaded.sectionName == section.name {
-            showSelectedArticle(&state)
-            return []
+            return showSelectedArticle(&state)
         }
         state.reader = nil
         return [.loadSection(issue, section)]
     }
 
-    /// The reader follows the article list: the selected article is always the one shown.
-    static func showSelectedArticle(_ state: inout AppState) {
-        guard let summary = state.selectedSummary,
-              let article = state.loaded?.articles.first(where: { $0.id == summary.id }) else {
+    /// The reader follows the article list: the selected article is always the one shown, at the
+    /// place it was left, and counts as read when the reader has the focus.
+    static func showSelectedArticle(_ state: inout AppState) -> [Effect] {
+        guard let id = state.selectedID else {
             state.reader = nil
-            return
+            return []
         }
-        if state.reader?.article.id == article.id { return }
+        let article: Article?
+        if state.inBookmarks {
+            guard state.bookmarkArticle?.id == id else {
+                state.reader = nil
+                return [.loadArticle(id)]
+            }
+            article = state.bookmarkArticle
+        } else {
+            article = state.loaded?.articles.first { $0.id == id }
+        }
+        guard let article else {
+            state.reader = nil
+            if state.inBookmarks { state.message = StatusMessage("this bookmarked article is no longer in the library") }
+            return []
+        }
+        if state.reader?.article.id == article.id { return markRead(&state) }
         let width = readerWidth(state)
-        state.reader = ReaderState(article: article, lines: state.settings.typesetter.typeset(article, width: width),
-                                   layoutWidth: width, top: 0)
+        let lines = state.settings.typesetter.typeset(article, width: width)
+        var top = 0
+        if let saved = state.positions[article.id] { top = line(for: saved, in: lines) }
+        state.reader = ReaderState(article: article, lines: lines, layoutWidth: width, top: top)
+        scrollReader(&state, by: 0)
+        return markRead(&state)
+    }
+
+    /// Opening an article in the reader marks it read, once.
+    static func markRead(_ state: inout AppState) -> [Effect] {
+        guard state.focus == .reader || state.zoomed, let id = state.reader?.article.id, !state.read.contains(id) else { return [] }
+        state.read.insert(id)
+        return [.saveReading([.markRead(id, true)])]
+    }
+
+    /// The reading position of the article in the reader, to save before it is replaced.
+    static func savePosition(_ state: AppState) -> [Effect] {
+        guard let reader = state.reader else { return [] }
+        let position = position(of: reader)
+        guard state.positions[reader.article.id] != position else { return [] }
+        return [.saveReading([.position(reader.article.id, position)])]
+    }
+
+    /// Where the reader is, as a paragraph and an offset into it: the first line of text at or
+    /// below the top row (a blank row between paragraphs belongs to the paragraph after it).
+    static func position(of reader: ReaderState) -> ReadingState.Position? {
+        guard reader.top > 0, reader.lines.indices.contains(reader.top) else { return nil }
+        guard let line = reader.lines[reader.top...].first(where: { $0.paragraph != nil }) else {
+            return ReadingState.Position(paragraph: -1, offset: 0)
+        }
+        return ReadingState.Position(paragraph: line.paragraph!, offset: line.sourceRange.lowerBound)
+    }
+
+    /// On quit: where the reader is, so the next start comes back to it.
+    static func saveReadingPlace(_ state: AppState) -> [Effect] {
+        var changes: [ReadingChange] = []
+        if let reader = state.reader { changes.append(.position(reader.article.id, position(of: reader))) }
+        if let issue = state.issue, let section = state.section, let id = state.selectedSummary?.id {
+            changes.append(.last(ReadingState.Place(paper: issue.paper, date: issue.date, section: section.name, article: id)))
+        }
+        return changes.isEmpty ? [] : [.saveReading(changes)]
+    }
+
+    /// Applies the place the last session stopped at, once its issue is loaded.
+    static func restorePlace(_ state: inout AppState) -> [Effect] {
+        guard let place = state.pendingRestore, let catalog = state.catalog, let issue = state.issue else { return [] }
+        guard issue.paper == place.paper, issue.date == place.date else { return [] }
+        state.pendingRestore = nil
+        if let s = catalog.sections.firstIndex(where: { $0.name == place.section }) {
+            state.sectionIndex = s
+            state.articleIndex = catalog.sections[s].articles.firstIndex { $0.id == place.article } ?? 0
+        }
+        keepSelectionVisible(&state)
+        return loadSectionIfNeeded(&state)
+    }
+
+    static func toggleBookmark(_ state: inout AppState) -> [Effect] {
+        guard let id = state.selectedID else { return [] }
+        if let existing = state.bookmarks.first(where: { $0.id == id }) {
+            state.bookmarks.removeAll { $0.id == id }
+            state.removedBookmark = existing
+            state.message = StatusMessage("bookmark removed — u puts it back")
+            if state.inBookmarks {
+                state.articleIndex = min(state.articleIndex, max(0, state.bookmarks.count - 1))
+                keepSelectionVisible(&state)
+                return [.removeBookmark(id)] + showSelectedArticle(&state)
+            }
+            return [.removeBookmark(id)]
+        }
+        guard let issue = state.issue, let section = state.section, let summary = state.selectedSummary else { return [] }
+        let bookmark = Bookmark(id: id, title: summary.title, paper: issue.paper, date: issue.date,
+                                section: section.name, added: "")
+        state.bookmarks.insert(bookmark, at: 0)
+        state.message = StatusMessage("★ bookmarked")
+        return [.addBookmark(bookmark)]
     }
 
     // MARK: reader
@@ -362,20 +515,20 @@ public enum Reducer {
         guard var reader = state.reader else { return }
         let width = readerWidth(state)
         if width != reader.layoutWidth {
-            let anchor = reader.lines.indices.contains(reader.top) ? reader.lines[reader.top] : nil
+            let anchor = position(of: reader)
             reader.lines = state.settings.typesetter.typeset(reader.article, width: width)
             reader.layoutWidth = width
-            if let anchor, reader.top > 0 {
-                reader.top = reader.lines.firstIndex { $0.origin == anchor.origin && $0.sourceRange.contains(anchor.sourceRange.lowerBound) }
-                    ?? reader.lines.firstIndex { $0.origin == anchor.origin }
-                    ?? 0
-            } else {
-                reader.top = 0
-            }
+            reader.top = line(for: anchor, in: reader.lines)
         }
         let maxTop = max(0, reader.lines.count - readerHeight(state))
         reader.top = min(reader.top, maxTop)
         state.reader = reader
+    }
+
+    /// The line a saved position falls on in a new layout; the top for none or the headline.
+    static func line(for position: ReadingState.Position?, in lines: [TypesetLine]) -> Int {
+        guard let position, position.paragraph >= 0 else { return 0 }
+        return lines.lineIndex(paragraph: position.paragraph, utf8Offset: position.offset) ?? 0
     }
 
     static func keepSelectionVisible(_ state: inout AppState) {
@@ -387,8 +540,9 @@ public enum Reducer {
             if selection >= scroll + visible { scroll = selection - visible + 1 }
             scroll = max(0, min(scroll, max(0, count - visible)))
         }
-        adjust(&state.sectionScroll, selection: state.sectionIndex, count: state.sections.count, pane: .sections)
-        adjust(&state.articleScroll, selection: state.articleIndex, count: state.articleSummaries.count, pane: .articles)
+        // The sections list starts with the bookmarks row, so its rows are indices + 1.
+        adjust(&state.sectionScroll, selection: state.sectionIndex + 1, count: state.sections.count + 1, pane: .sections)
+        adjust(&state.articleScroll, selection: state.articleIndex, count: state.listCount, pane: .articles)
     }
 
     public static func layoutOf(_ state: AppState) -> PaneLayout {

@@ -52,8 +52,7 @@ struct ReadCommand: ParsableCommand {
                 }
             }
 
-            var keymap = Keymap.standard
-            for (command, keys) in settings.config.keys { keymap.rebind(command, to: keys) }
+            let keymap = settings.config.keymap(base: .standard)
             let readerSettings = ReaderSettings(measureCharacters: settings.config.readerWidth,
                                                 normalizesPunctuation: settings.config.normalizePunctuation,
                                                 mouse: settings.config.mouse)
@@ -71,7 +70,7 @@ struct ReadCommand: ParsableCommand {
             let size = terminal.size
             let runtime = AppRuntime(state: AppState(width: size.width, height: size.height, settings: readerSettings,
                                                      keymap: keymap),
-                                     library: source)
+                                     library: source, userData: FolderUserData(root: library.root))
             runtime.start(isSample: isSample)
             if let date { runtime.dispatch(.openIssue(date)) }
             try ReaderLoop(terminal: terminal, runtime: runtime).run()
@@ -87,12 +86,18 @@ struct ReaderLoop {
     func run() throws {
         while true {
             terminal.draw(Screen.render(runtime.state))
-            if terminal.takePendingSignal() != nil { return }
+            if terminal.takePendingSignal() != nil {
+                // Ctrl-C, SIGTERM, SIGHUP: leave as `Q` does, saving where the reader was.
+                runtime.dispatch(.run(.quit))
+                return
+            }
             let event: KeyEvent?
             do throws(TerminalError) {
                 event = try terminal.nextEvent(timeoutMilliseconds: 250)
             } catch {
-                return
+                runtime.dispatch(.run(.quit))
+                terminal.stop()
+                throw Failure(error.message)
             }
             guard let event else { continue }
             let effects = runtime.dispatch(.key(event))

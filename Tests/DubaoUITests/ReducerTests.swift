@@ -120,22 +120,25 @@ struct ReducerTests {
 
     @Test("resizing keeps the selection and the reading position by paragraph")
     func resizeKeepsPosition() throws {
-        let r = try start(60, 12)
+        let r = try start(60, 8)
         keys(r, "]j")
         r.dispatch(.key(.enter))
-        keys(r, "12j")
-        let before = try #require(r.state.reader)
-        let anchor = before.lines[before.top]
-        r.dispatch(.key(.resize(width: 130, height: 30)))
-        let after = try #require(r.state.reader)
-        #expect(r.state.sectionIndex == 1 && r.state.articleIndex == 1)
-        #expect(after.layoutWidth != before.layoutWidth)
-        let top = after.lines[after.top]
-        if top.origin == anchor.origin {
-            #expect(top.sourceRange.contains(anchor.sourceRange.lowerBound) || after.top == max(0, after.lines.count - 28))
-        } else {
-            // Scrolling is clamped when the whole rest of the article now fits.
-            #expect(after.top == max(0, after.lines.count - (30 - 2)))
+        for steps in [3, 7, 11] {
+            keys(r, "g")
+            for _ in 0..<steps { keys(r, "j") }
+            let before = try #require(r.state.reader)
+            let anchor = try #require(before.lines[before.top...].first { $0.paragraph != nil })
+            // Still short enough that the article scrolls, so the position is not clamped away.
+            r.dispatch(.key(.resize(width: 130, height: 8)))
+            let after = try #require(r.state.reader)
+            #expect(r.state.sectionIndex == 1 && r.state.articleIndex == 1)
+            #expect(after.layoutWidth != before.layoutWidth)
+            let top = try #require(after.lines[after.top...].first { $0.paragraph != nil })
+            #expect(top.paragraph == anchor.paragraph, "after \(steps) lines")
+            #expect(top.sourceRange.contains(anchor.sourceRange.lowerBound) || top.sourceRange.lowerBound == anchor.sourceRange.lowerBound,
+                    "the same place in the paragraph")
+            #expect(after.top < after.lines.count - 6, "not clamped at the end, so the test means something")
+            r.dispatch(.key(.resize(width: 60, height: 8)))
         }
     }
 
@@ -191,7 +194,7 @@ struct ReducerTests {
         let r = try start()
         let layout = Reducer.layoutOf(r.state)
         let sections = try #require(layout.sections)
-        r.dispatch(.key(.mouse(MouseEvent(kind: .press, x: sections.x + 2, y: sections.y + 3))))
+        r.dispatch(.key(.mouse(MouseEvent(kind: .press, x: sections.x + 2, y: sections.y + 4))))  // row 0 is the bookmarks entry
         #expect(r.state.focus == .sections && r.state.sectionIndex == 2)
         let articles = try #require(layout.articles)
         r.dispatch(.key(.mouse(MouseEvent(kind: .press, x: articles.x + 3, y: articles.y + 2))))

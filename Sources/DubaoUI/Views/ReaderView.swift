@@ -10,7 +10,12 @@ enum ReaderView {
         PaneChrome.title(heading, right: percent(state, visible: text.height).map { "\($0)%" } ?? "", into: &grid,
                          rect: rect, focused: focused)
         guard let reader = state.reader else {
-            let note = state.catalog == nil || state.selectedSummary != nil ? "…" : "(nothing to read here)"
+            var note = state.catalog == nil || state.selectedSummary != nil ? "…" : "(nothing to read here)"
+            if let b = state.selectedBookmark, state.bookmarkArticle?.id != b.id {
+                note = "“\(DisplaySanitizer.sanitize(b.title))” (\(b.date)) is no longer in the library; b removes the bookmark"
+            } else if state.inBookmarks && state.bookmarks.isEmpty {
+                note = "(no bookmarks)"
+            }
             grid.put(note, x: text.x + 1, y: text.y, maxWidth: text.width - 1, style: .dim)
             return
         }

@@ -10,20 +10,26 @@ enum SectionsView {
         let sections = state.sections
         let rows = rect.height - 1
         guard rows > 0 else { return }
-        if sections.isEmpty {
-            grid.put(state.catalog == nil ? " …" : " (no sections)", x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: .dim)
-            return
-        }
+        // Row 0 of the list is the bookmarks entry; sections follow.
         for row in 0..<rows {
-            let index = state.sectionScroll + row
-            guard sections.indices.contains(index) else { break }
-            let section = sections[index]
+            let index = state.sectionScroll + row - 1
+            guard index < sections.count else { break }
             let selected = index == state.sectionIndex
             let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
+            let y = rect.y + 1 + row
+            if index < 0 {
+                PaneChrome.row(left: "★ 书签 Bookmarks", right: "\(state.bookmarks.count)", into: &grid, x: rect.x, y: y,
+                               width: rect.width, style: style, rightStyle: selected ? style : .dim)
+                continue
+            }
+            let section = sections[index]
             let unread = section.articles.filter { !state.read.contains($0.id) }.count
-            let count = state.read.isEmpty ? "\(section.articles.count)" : "\(unread)/\(section.articles.count)"
-            PaneChrome.row(left: " " + label(section), right: count, into: &grid, x: rect.x, y: rect.y + 1 + row,
+            let count = "\(unread)/\(section.articles.count)"
+            PaneChrome.row(left: " " + label(section), right: count, into: &grid, x: rect.x, y: y,
                            width: rect.width, style: style, rightStyle: selected ? style : .dim)
+        }
+        if sections.isEmpty, rows > 1 {
+            grid.put(state.catalog == nil ? " …" : " (no sections)", x: rect.x, y: rect.y + 2, maxWidth: rect.width, style: .dim)
         }
     }
 

@@ -5,9 +5,14 @@ enum StatusLine {
     static func draw(into grid: inout ScreenGrid, rect: Rect, state: AppState) {
         grid.fill(rect, style: .status)
         var parts: [String] = []
-        if let issue = state.issue { parts.append("\(issue.paper) \(issue.date)\(state.isSample ? " (sample)" : "")") }
-        if let section = state.section { parts.append(SectionsView.label(section)) }
-        if !state.articleSummaries.isEmpty { parts.append("\(state.articleIndex + 1)/\(state.articleSummaries.count)") }
+        if let issue = state.issue {
+            parts.append("\(DisplaySanitizer.sanitize(issue.paper)) \(issue.date)\(state.isSample ? " (sample)" : "")")
+        }
+        if state.inBookmarks { parts.append("书签") } else if let section = state.section { parts.append(SectionsView.label(section)) }
+        if state.listCount > 0 {
+            let star = state.selectedID.map { state.bookmarked.contains($0) } == true ? " ★" : ""
+            parts.append("\(state.articleIndex + 1)/\(state.listCount)\(star)")
+        }
         if let text = Reducer.layoutOf(state).readerText, let pct = ReaderView.percent(state, visible: text.height) {
             parts.append("\(pct)%")
         }
@@ -44,8 +49,8 @@ enum StatusLine {
         let commands: [(Command, String)]
         switch (state.focus, state.zoomed) {
         case (.sections, _): commands = [(.moveDown, "版面"), (.open, "open"), (.help, "help"), (.back, "quit")]
-        case (.articles, _): commands = [(.moveDown, "article"), (.open, "read"), (.nextSection, "版面"), (.help, "help"), (.back, "back")]
-        case (.reader, false): commands = [(.pageDown, "page"), (.nextArticle, "next"), (.zoom, "zoom"), (.help, "help"), (.back, "back")]
+        case (.articles, _): commands = [(.moveDown, "article"), (.open, "read"), (.bookmark, "bookmark"), (.nextSection, "版面"), (.help, "help"), (.back, "back")]
+        case (.reader, false): commands = [(.pageDown, "page"), (.nextArticle, "next"), (.bookmark, "bookmark"), (.zoom, "zoom"), (.help, "help"), (.back, "back")]
         case (.reader, true): commands = [(.pageDown, "page"), (.nextArticle, "next"), (.zoom, "unzoom"), (.back, "back")]
         }
         return commands.compactMap { command, label in

@@ -1,0 +1,26 @@
+/// The user's own data — bookmarks and reading state — behind one interface, so the reader's
+/// runtime can be tested without files.
+public protocol UserData: Sendable {
+    func bookmarks() throws(StoreError) -> [Bookmark]
+    @discardableResult func add(_ bookmark: Bookmark) throws(StoreError) -> Bool
+    @discardableResult func removeBookmark(id: String) throws(StoreError) -> Bookmark?
+    func readingState() throws(StoreError) -> ReadingState
+    func apply(_ changes: [ReadingChange]) throws(StoreError)
+}
+
+/// Bookmarks and reading state in the library folder.
+public struct FolderUserData: UserData {
+    let bookmarkStore: BookmarkStore
+    let stateStore: ReadingStateStore
+
+    public init(root: String) {
+        bookmarkStore = BookmarkStore(root: root)
+        stateStore = ReadingStateStore(root: root)
+    }
+
+    public func bookmarks() throws(StoreError) -> [Bookmark] { try bookmarkStore.all() }
+    public func add(_ bookmark: Bookmark) throws(StoreError) -> Bool { try bookmarkStore.add(bookmark) }
+    public func removeBookmark(id: String) throws(StoreError) -> Bookmark? { try bookmarkStore.remove(id: id) }
+    public func readingState() throws(StoreError) -> ReadingState { try stateStore.load() }
+    public func apply(_ changes: [ReadingChange]) throws(StoreError) { try stateStore.apply(changes) }
+}

@@ -1,0 +1,128 @@
+import DubaoCore
+import DubaoModel
+import DubaoUI
+import Foundation
+import Testing
+
+/// User data in memory, to watch what the runtime writes.
+final class MemoryUserData: UserData, @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Bookmark] = []
+    private var state = ReadingState()
+    var failing = false
+
+    func bookmarks() throws(StoreError) -> [Bookmark] {
+        if failing { throw StoreError.corrupt(path: "/lib/bookmarks.json", detail: "not valid JSON") }
+        return lock.withLock { stored.sorted { $0.added > $1.added } }
+    }
+    func add(_ bookmark: Bookmark) throws(StoreError) -> Bool {
+        lock.withLock { stored.removeAll { $0.id == bookmark.id }; stored.append(bookmark) }
+        return true
+    }
+    func removeBookmark(id: String) throws(StoreError) -> Bookmark? {
+        lock.withLock {
+            guard let i = stored.firstIndex(where: { $0.id == id }) else { return nil }
+            return stored.remove(at: i)
+        }
+    }
+    func readingState() throws(StoreError) -> ReadingState { lock.withLock { state } }
+    func apply(_ changes: [ReadingChange]) throws(StoreError) {
+        lock.withLock { for c in changes { c.apply(to: &state) } }
+    }
+}
+
+@Suite("Reducer: bookmarks, read state and reading memory")
+struct BookmarkAndMemoryTests {
+    func start(_ data: MemoryUserData, width: Int = 120, height: Int = 40) throws -> AppRuntime {
+        let r = AppRuntime(state: AppState(width: width, height: height), library: try SampleLibrary(), userData: data)
+        r.start(isSample: true)
+        return r
+    }
+
+    @Test("b bookmarks the selected article at once, ★ shows; b again removes, u undoes")
+    func toggle() throws {
+        let data = MemoryUserData()
+        let r = try start(data)
+        let id = try #require(r.state.selectedID)
+        r.dispatch(.key(.character("b")))
+        #expect(try data.bookmarks().map(\.id) == [id], "written before the next frame")
+        #expect(r.state.bookmarked.contains(id))
+        #expect(Screen.render(r.state).text.contains("★"))
+        r.dispatch(.key(.character("b")))
+        #expect(try data.bookmarks().isEmpty)
+        r.dispatch(.key(.character("u")))
+        #expect(try data.bookmarks().map(\.id) == [id])
+    }
+
+    @Test("the bookmarks entry lists every bookmark; Enter reads it; b there removes it")
+    func bookmarksEntry() throws {
+        let data = MemoryUserData()
+        let r = try start(data)
+        r.dispatch(.key(.character("b")))
+        r.dispatch(.key(.character("]")))
+        r.dispatch(.key(.character("j")))
+        let second = try #require(r.state.selectedID)
+        r.dispatch(.key(.character("b")))
+        r.dispatch(.key(.character("h")))   // sections pane
+        r.dispatch(.key(.character("g")))   // top: the bookmarks entry
+        #expect(r.state.inBookmarks)
+        #expect(r.state.listCount == 2)
+        #expect(r.state.selectedID == second, "newest first")
+        #expect(r.state.reader?.article.id == second)
+        r.dispatch(.key(.enter))
+        r.dispatch(.key(.character("j")))
+        #expect(r.state.reader?.article.id != second)
+        r.dispatch(.key(.character("b")))
+        #expect(r.state.bookmarks.count == 1)
+        #expect(try data.bookmarks().count == 1)
+    }
+
+    @Test("opening an article marks it read; m toggles; section counts show unread/total")
+    func readState() throws {
+        let data = MemoryUserData()
+        let r = try start(data)
+        let id = try #require(r.state.selectedID)
+        #expect(!r.state.read.contains(id), "previewing in the reader is not reading")
+        r.dispatch(.key(.enter))
+        #expect(r.state.read.contains(id))
+        #expect(try data.readingState().read.contains(id))
+        #expect(Screen.render(r.state).text.contains("2/3"))
+        r.dispatch(.key(.character("m")))
+        #expect(!r.state.read.contains(id))
+        #expect(try !data.readingState().read.contains(id))
+    }
+
+    @Test("quitting saves where the reader was; the next start returns there, at the same paragraph")
+    func memory() throws {
+        let data = MemoryUserData()
+        let first = try start(data, width: 60, height: 12)
+        first.dispatch(.key(.character("]")))
+        first.dispatch(.key(.character("j")))
+        first.dispatch(.key(.enter))
+        for _ in 0..<7 { first.dispatch(.key(.character("j"))) }
+        let id = try #require(first.state.reader?.article.id)
+        let line = try #require(first.state.reader.map { $0.lines[$0.top] })
+        #expect(first.dispatch(.key(.character("Q"))) == [.quit])
+
+        let second = try start(data, width: 100, height: 12)
+        #expect(second.state.sectionIndex == 1 && second.state.articleIndex == 1)
+        let reader = try #require(second.state.reader)
+        #expect(reader.article.id == id)
+        let top = reader.lines[reader.top]
+        #expect(top.paragraph == line.paragraph, "same paragraph at another width")
+    }
+
+    @Test("a damaged bookmarks file: the reader works, says so, and saves nothing")
+    func damagedUserData() throws {
+        let data = MemoryUserData()
+        data.failing = true
+        let r = try start(data)
+        #expect(r.state.userDataReadOnly)
+        #expect(r.state.message?.text.contains("/lib/bookmarks.json") == true)
+        r.dispatch(.key(.character("j")))
+        #expect(r.state.articleIndex == 1, "reading goes on")
+        r.dispatch(.key(.character("b")))
+        data.failing = false
+        #expect(try data.bookmarks().isEmpty)
+    }
+}
