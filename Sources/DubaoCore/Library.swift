@@ -64,18 +64,36 @@ public struct Library: LibraryReading {
     }
 
     public func catalog(of issue: IssueEntry) throws(StoreError) -> IssueCatalog {
-        let path = "\(root)/\(issue.folder)/issue.json"
-        guard let bytes = try AtomicFile.read(path) else {
-            throw .corrupt(path: path, detail: "listed in library.json but missing")
+        if let catalog = try readCatalog(issue) { return catalog }
+        // A writer may have replaced the catalog since `issue` was read: look again once.
+        if let fresh = try readIndex().issues.first(where: { $0.folder == issue.folder }), fresh.catalog != issue.catalog,
+           let catalog = try readCatalog(fresh) {
+            return catalog
         }
+        throw .corrupt(path: "\(root)/\(issue.folder)/\(issue.catalog)", detail: "listed in library.json but missing")
+    }
+
+    func readCatalog(_ issue: IssueEntry) throws(StoreError) -> IssueCatalog? {
+        let path = "\(root)/\(issue.folder)/\(issue.catalog)"
+        guard let bytes = try AtomicFile.read(path) else { return nil }
         return try LibraryFormat.decode(IssueCatalog.self, format: "dubao-issue", from: bytes, path: path)
     }
 
     public func articles(of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article] {
-        let path = "\(root)/\(issue.folder)/\(section.file)"
-        guard let bytes = try AtomicFile.read(path) else {
-            throw .corrupt(path: path, detail: "listed in issue.json but missing")
+        if let articles = try readSection(section.file, in: issue) { return articles }
+        // Re-imported since the caller read the catalog: the section lives in a newer file now.
+        if let fresh = try readIndex().issues.first(where: { $0.folder == issue.folder }),
+           let catalog = try readCatalog(fresh),
+           let current = catalog.sections.first(where: { $0.name == section.name }), current.file != section.file,
+           let articles = try readSection(current.file, in: fresh) {
+            return articles
         }
+        throw .corrupt(path: "\(root)/\(issue.folder)/\(section.file)", detail: "listed in the issue's catalog but missing")
+    }
+
+    func readSection(_ file: String, in issue: IssueEntry) throws(StoreError) -> [Article]? {
+        let path = "\(root)/\(issue.folder)/\(file)"
+        guard let bytes = try AtomicFile.read(path) else { return nil }
         return try LibraryFormat.decode(SectionDocument.self, format: "dubao-section", from: bytes, path: path).articles
     }
 
@@ -96,6 +114,11 @@ public struct Library: LibraryReading {
     }
 
     /// Adds an imported issue, replacing sections of the same name and keeping the others.
+    ///
+    /// Section documents and the issue's catalog are new files named by their content, so nothing
+    /// a reader may be using is overwritten; `library.json` is written last and is the one commit
+    /// point: until its rename nothing has changed, and if anything fails before it the files this
+    /// call wrote are removed again.
     public func store(_ issue: Issue, now: Date = Date()) throws(StoreError) -> StoreReport {
         try AtomicFile.makeFolders(root)
         let lock = try LibraryLock(path: root + "/.lock")
@@ -104,63 +127,86 @@ public struct Library: LibraryReading {
         var index = try readIndex()
         let folder = issueFolder(paper: issue.paper, date: issue.date)
         let folderPath = "\(root)/\(folder)"
-        let catalogPath = folderPath + "/issue.json"
+        let existing = index.issues.first { $0.folder == folder }
         var catalog: IssueCatalog
-        if let bytes = try AtomicFile.read(catalogPath) {
-            catalog = try LibraryFormat.decode(IssueCatalog.self, format: "dubao-issue", from: bytes, path: catalogPath)
+        if let existing {
+            guard let found = try readCatalog(existing) else {
+                throw .corrupt(path: "\(folderPath)/\(existing.catalog)", detail: "listed in library.json but missing")
+            }
+            catalog = found
         } else {
             catalog = IssueCatalog(paper: issue.paper, date: issue.date, sections: [])
         }
         try AtomicFile.makeFolders(folderPath)
 
-        var changes: [StoreReport.SectionChange] = []
-        for section in issue.sections {
-            let document = SectionDocument(paper: issue.paper, date: issue.date, section: section.name, page: section.page,
-                                           pageLines: section.pageLines, articles: section.articles)
-            let bytes = LibraryFormat.encode(document)
-            // Named by content: a new version never overwrites the file the catalog still points at.
-            let file = "s-\(LibraryFormat.hex(LibraryFormat.fnv(Array(section.name.utf8)), digits: 6))-"
-                + "\(LibraryFormat.hex(LibraryFormat.fnv(bytes), digits: 10)).json"
-            if (try? AtomicFile.read(folderPath + "/" + file)) ?? nil != bytes {
-                try AtomicFile.write(bytes, to: folderPath + "/" + file)
-            }
-            let entry = SectionEntry(name: section.name, order: 0, page: section.page, file: file,
-                                     pageLines: section.pageLines, articles: section.articles.map(ArticleSummary.init))
-            let newIDs = Set(section.articles.map(\.id))
-            if let i = catalog.sections.firstIndex(where: { $0.name == section.name }) {
-                let oldIDs = Set(catalog.sections[i].articles.map(\.id))
-                let kind: StoreReport.SectionChange.Kind = catalog.sections[i].file == file ? .unchanged : .replaced
-                changes.append(.init(name: section.name, kind: kind, articles: newIDs.count,
-                                     kept: oldIDs.intersection(newIDs).count, removed: oldIDs.subtracting(newIDs).count))
-                catalog.sections[i] = entry
-            } else {
-                changes.append(.init(name: section.name, kind: .added, articles: newIDs.count, kept: 0, removed: 0))
-                catalog.sections.append(entry)
-            }
+        var created: [String] = []
+        func writeNew(_ bytes: [UInt8], named name: String) throws(StoreError) {
+            let path = folderPath + "/" + name
+            if (try? AtomicFile.read(path)) ?? nil == bytes { return }
+            try AtomicFile.write(bytes, to: path)
+            created.append(path)
         }
-        for i in catalog.sections.indices { catalog.sections[i].order = i + 1 }
-        try AtomicFile.write(LibraryFormat.encode(catalog), to: catalogPath)
+        do {
+            var changes: [StoreReport.SectionChange] = []
+            for section in issue.sections {
+                let document = SectionDocument(paper: issue.paper, date: issue.date, section: section.name, page: section.page,
+                                               pageLines: section.pageLines, articles: section.articles)
+                let bytes = LibraryFormat.encode(document)
+                let file = "s-\(LibraryFormat.hex(LibraryFormat.fnv(Array(section.name.utf8)), digits: 6))-"
+                    + "\(LibraryFormat.hex(LibraryFormat.fnv(bytes), digits: 10)).json"
+                try writeNew(bytes, named: file)
+                let entry = SectionEntry(name: section.name, order: 0, page: section.page, file: file,
+                                         pageLines: section.pageLines, articles: section.articles.map(ArticleSummary.init))
+                let newIDs = Set(section.articles.map(\.id))
+                if let i = catalog.sections.firstIndex(where: { $0.name == section.name }) {
+                    let oldIDs = Set(catalog.sections[i].articles.map(\.id))
+                    let kind: StoreReport.SectionChange.Kind = catalog.sections[i].file == file ? .unchanged : .replaced
+                    changes.append(.init(name: section.name, kind: kind, articles: newIDs.count,
+                                         kept: oldIDs.intersection(newIDs).count, removed: oldIDs.subtracting(newIDs).count))
+                    catalog.sections[i] = entry
+                } else {
+                    changes.append(.init(name: section.name, kind: .added, articles: newIDs.count, kept: 0, removed: 0))
+                    catalog.sections.append(entry)
+                }
+            }
+            for i in catalog.sections.indices { catalog.sections[i].order = i + 1 }
+            let catalogBytes = LibraryFormat.encode(catalog)
+            let catalogFile = "issue-\(LibraryFormat.hex(LibraryFormat.fnv(catalogBytes), digits: 10)).json"
+            try writeNew(catalogBytes, named: catalogFile)
 
-        let entry = IssueEntry(paper: issue.paper, date: issue.date, folder: folder, sections: catalog.sections.count,
-                               articles: catalog.sections.reduce(0) { $0 + $1.articles.count },
-                               updated: ISO8601DateFormatter().string(from: now))
-        index.issues.removeAll { $0.folder == folder }
-        index.issues.append(entry)
-        index.issues.sort { ($0.date, $1.paper) > ($1.date, $0.paper) }
-        try AtomicFile.write(LibraryFormat.encode(index), to: indexPath)
+            let entry = IssueEntry(paper: issue.paper, date: issue.date, folder: folder, catalog: catalogFile,
+                                   sections: catalog.sections.count,
+                                   articles: catalog.sections.reduce(0) { $0 + $1.articles.count },
+                                   updated: ISO8601DateFormatter().string(from: now))
+            index.issues.removeAll { $0.folder == folder }
+            index.issues.append(entry)
+            index.issues.sort(by: IssueEntry.newestFirst)
+            try AtomicFile.write(LibraryFormat.encode(index), to: indexPath)
 
-        removeUnreferenced(in: folderPath, keeping: Set(catalog.sections.map(\.file)))
-        return StoreReport(folder: folder, sections: changes)
+            removeUnreferenced(in: folderPath, keeping: Set(catalog.sections.map(\.file) + [catalogFile]))
+            removeTemporaryFiles(in: root)
+            return StoreReport(folder: folder, sections: changes)
+        } catch {
+            // Nothing refers to these yet: take them away so a failure leaves no trace.
+            for path in created { unlink(path) }
+            throw error
+        }
     }
 
-    /// Old section versions and temporary files a crash left behind. Called under the lock,
-    /// after the catalog no longer points at them.
+    /// Old versions of section documents and catalogs, and temporary files a crash left behind.
+    /// Called under the lock, after `library.json` no longer points at them.
     func removeUnreferenced(in folder: String, keeping: Set<String>) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where !keeping.contains(name) {
-            if (name.hasPrefix("s-") && name.hasSuffix(".json")) || name.contains(".json.tmp-") {
-                unlink(folder + "/" + name)
-            }
+            let stale = (name.hasPrefix("s-") || name.hasPrefix("issue")) && name.hasSuffix(".json")
+            if stale || name.contains(".json.tmp-") { unlink(folder + "/" + name) }
         }
+    }
+
+    /// Temporary files of writers that were killed before their rename. Only called under the
+    /// lock, when no writer can be halfway.
+    func removeTemporaryFiles(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.contains(".json.tmp-") { unlink(folder + "/" + name) }
     }
 }

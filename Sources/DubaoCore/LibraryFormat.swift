@@ -4,7 +4,7 @@ import Foundation
 /// The documents of the library folder, as they are written to disk.
 ///
 ///     library.json                                   issues: paper, date, counts
-///     issues/<paper>-<hash>/<YYYY-MM-DD>/issue.json   sections and article titles of one issue
+///     issues/<paper>-<hash>/<YYYY-MM-DD>/issue-….json sections and article titles of one issue
 ///     issues/<paper>-<hash>/<YYYY-MM-DD>/s-….json     the full articles of one section
 ///
 /// Listing issues, sections and titles reads only the first two kinds; article bodies are
@@ -98,9 +98,26 @@ public struct IssueEntry: Codable, Sendable, Equatable {
     public var date: IssueDate
     /// Relative to the library root.
     public var folder: String
+    /// The issue's catalog in that folder; a new file for every change, named by its content.
+    public var catalog: String
     public var sections: Int
     public var articles: Int
     public var updated: String
+
+    public init(paper: String, date: IssueDate, folder: String, catalog: String, sections: Int, articles: Int, updated: String) {
+        self.paper = paper
+        self.date = date
+        self.folder = folder
+        self.catalog = catalog
+        self.sections = sections
+        self.articles = articles
+        self.updated = updated
+    }
+
+    /// Newest first; on the same day, papers in name order.
+    public static func newestFirst(_ a: IssueEntry, _ b: IssueEntry) -> Bool {
+        (a.date, b.paper) > (b.date, a.paper)
+    }
 }
 
 struct LibraryIndex: Codable {

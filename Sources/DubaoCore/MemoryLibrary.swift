@@ -6,13 +6,13 @@ public struct MemoryLibrary: LibraryReading {
 
     /// Issues in any order; they are listed newest first, as the library lists them.
     public init(issues: [Issue]) {
-        contents = issues.sorted { ($0.date, $1.paper) > ($1.date, $0.paper) }
+        contents = issues.sorted { ($0.date, $1.paper) > ($1.date, $0.paper) }  // as IssueEntry.newestFirst
     }
 
     public func issues() throws(StoreError) -> [IssueEntry] {
         contents.map { issue in
             IssueEntry(paper: issue.paper, date: issue.date, folder: "(memory)/\(issue.paper)/\(issue.date)",
-                       sections: issue.sections.count, articles: issue.articleCount, updated: "")
+                       catalog: "", sections: issue.sections.count, articles: issue.articleCount, updated: "")
         }
     }
 

@@ -29,9 +29,9 @@ struct FullAndReadOnlyDiskTests {
         #expect(out.stderr.contains("disk is full"), "\(out.stderr)")
         let after = DubaoProcess.snapshot(lib)
         #expect(!after.keys.contains { $0.contains(".tmp-") }, "no temporary files: \(after.keys.sorted())")
-        for (path, bytes) in before where !path.hasSuffix(".json") || path.hasSuffix("library.json") || path.hasSuffix("issue.json") {
-            #expect(after[path] == bytes, "\(path) unchanged")
-        }
+        // Exactly the files there were before, byte for byte: no orphaned section or catalog.
+        #expect(Set(after.keys) == Set(before.keys), "files now: \(after.keys.sorted())")
+        for (path, bytes) in before { #expect(after[path] == bytes, "\(path) unchanged") }
         // Free the space: the library still reads and imports.
         try FileManager.default.removeItem(atPath: filler)
         #expect(try DubaoProcess.run(["list", "--date", "2026-11-26"], library: lib).status == 0)

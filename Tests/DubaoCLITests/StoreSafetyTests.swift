@@ -52,7 +52,7 @@ struct StoreSafetyTests {
         // The next clean import sweeps away temporary files a killed writer left behind.
         let last = try DubaoProcess.run(["import", DubaoProcess.sampleData], library: lib)
         #expect(last.status == 0)
-        let leftovers = DubaoProcess.snapshot(lib).keys.filter { $0.contains(".tmp-") && !$0.hasPrefix("library.json") }
+        let leftovers = DubaoProcess.snapshot(lib).keys.filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
@@ -60,9 +60,8 @@ struct StoreSafetyTests {
     func strayTemporaryFile() throws {
         let lib = DubaoProcess.temporaryFolder()
         #expect(try DubaoProcess.run(["import", DubaoProcess.sampleData], library: lib).status == 0)
-        let issueFolder = try #require(DubaoProcess.snapshot(lib).keys.first { $0.hasSuffix("/issue.json") })
-            .replacingOccurrences(of: "/issue.json", with: "")
-        let stray = lib + "/" + issueFolder + "/issue.json.tmp-999-1"
+        let catalog = try #require(DubaoProcess.snapshot(lib).keys.first { $0.contains("/issue-") })
+        let stray = lib + "/" + catalog + ".tmp-999-1"
         try Data("{\"schema\":1,\"for".utf8).write(to: URL(fileURLWithPath: stray))
         let list = try DubaoProcess.run(["list"], library: lib)
         #expect(list.status == 0)

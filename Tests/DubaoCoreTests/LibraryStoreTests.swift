@@ -1,0 +1,49 @@
+import DubaoCore
+import DubaoModel
+import Foundation
+import Testing
+
+@Suite("Library store: readers and writers")
+struct LibraryStoreTests {
+    func issue(_ body: String) -> DubaoModel.Issue {
+        let date = IssueDate("2026-11-27")!
+        let article = Article(id: ArticleID.make(paper: "测试报", date: date, section: "经济", title: "标题"),
+                              title: "标题", paragraphs: [body])
+        return DubaoModel.Issue(paper: "测试报", date: date, sections: [Section(name: "经济", order: 1, articles: [article])])
+    }
+
+    @Test("a reader holding the catalog from before a re-import still reads, and gets the new text")
+    func staleReader() throws {
+        let library = Library(root: TestPaths.temporaryFolder())
+        try library.store(issue("旧的正文。"))
+        let oldEntry = try #require(try library.issues().first)
+        let oldCatalog = try library.catalog(of: oldEntry)
+        try library.store(issue("新的正文。"))
+        #expect(try library.catalog(of: oldEntry).sections.first?.file != oldCatalog.sections.first?.file)
+        let articles = try library.articles(of: oldCatalog.sections[0], in: oldEntry)
+        #expect(articles.first?.paragraphs == ["新的正文。"])
+    }
+
+    @Test("re-storing the same issue changes no file but the index's date stamp")
+    func idempotent() throws {
+        let root = TestPaths.temporaryFolder()
+        let library = Library(root: root)
+        try library.store(issue("正文。"))
+        let names = try FileManager.default.subpathsOfDirectory(atPath: root).sorted()
+        let report = try library.store(issue("正文。"))
+        #expect(report.sections.map(\.kind) == [.unchanged])
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: root).sorted() == names)
+    }
+
+    @Test("a replaced section's old files are removed once nothing points at them")
+    func oldVersionsRemoved() throws {
+        let root = TestPaths.temporaryFolder()
+        let library = Library(root: root)
+        try library.store(issue("一。"))
+        try library.store(issue("二。"))
+        try library.store(issue("三。"))
+        let files = try FileManager.default.subpathsOfDirectory(atPath: root).filter { $0.hasSuffix(".json") }
+        #expect(files.filter { $0.contains("/s-") }.count == 1)
+        #expect(files.filter { $0.contains("/issue-") }.count == 1)
+    }
+}
