@@ -75,8 +75,12 @@ enum AtomicFile {
     static func makeFolders(_ path: String) throws(StoreError) {
         var current = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {
+            let parent = current.isEmpty ? "/" : current
             current += "/" + part
-            if mkdir(current, 0o755) != 0 && errno != EEXIST {
+            if mkdir(current, 0o755) == 0 {
+                // The new folder's entry must survive a power cut as well as the files in it.
+                syncFolder(parent)
+            } else if errno != EEXIST {
                 throw StoreError.io(path: current, errno: errno, doing: "create the folder")
             }
         }

@@ -180,7 +180,18 @@ public struct Importer {
         return ext.isEmpty || ext == "txt" || ext == "text"
     }
 
+    /// Pages are text files; a larger file than this is not a page (and would not fit in memory).
+    public static let largestPage = 256 << 20
+
     func read(_ file: String) throws(Failure) -> [UInt8] {
+        // A FIFO or /dev/zero would never end: only regular files are read.
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
+              attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw Failure(file: file, error: .unreadable("not a regular file (a device, pipe or socket); save the page to a file first"))
+        }
+        if let size = attributes[.size] as? Int, size > Self.largestPage {
+            throw Failure(file: file, error: .unreadable("\(size >> 20) MB is too large for a newspaper page (the limit is \(Self.largestPage >> 20) MB)"))
+        }
         guard let handle = FileHandle(forReadingAtPath: file) else {
             throw Failure(file: file, error: .unreadable("permission denied or not a regular file"))
         }

@@ -74,6 +74,13 @@ public enum DisplaySanitizer {
     }
 
     /// The sanitizing state machine, fed one scalar at a time so that callers can track offsets.
+    /// Whether a scalar may go to the terminal as it is: printable, and not a control, escape,
+    /// bidi or joiner character. The grid draws only these, whatever a caller forgot to sanitize.
+    @inline(__always)
+    public static func isSafeToDraw(_ scalar: Unicode.Scalar) -> Bool {
+        !Filter.needsAttention(scalar)
+    }
+
     struct Filter {
         private enum State {
             case text

@@ -100,12 +100,15 @@ public enum Reducer {
         let command = state.keymap.command(for: key)
         switch overlay {
         case .help(let scroll):
+            // Scrolling stops where the last entry shows, so k moves at once on the way back.
+            let last = HelpOverlay.maxScroll(state)
             switch command {
-            case .moveDown: state.overlay = .help(scroll: scroll + 1)
+            case .moveDown: state.overlay = .help(scroll: min(last, scroll + 1))
             case .moveUp: state.overlay = .help(scroll: max(0, scroll - 1))
-            case .pageDown, .halfPageDown: state.overlay = .help(scroll: scroll + max(1, state.height / 2))
+            case .pageDown, .halfPageDown: state.overlay = .help(scroll: min(last, scroll + max(1, state.height / 2)))
             case .pageUp, .halfPageUp: state.overlay = .help(scroll: max(0, scroll - max(1, state.height / 2)))
             case .top: state.overlay = .help(scroll: 0)
+            case .bottom: state.overlay = .help(scroll: last)
             case .quit: return run(&state, .quit, count: 1)
             default: state.overlay = nil
             }
@@ -211,8 +214,16 @@ public enum Reducer {
             state.quitting = true
             return saveReadingPlace(state) + [.quit]
         case .previousSection:
+            guard state.sectionIndex > 0 else {
+                state.message = StatusMessage(state.inBookmarks ? "the bookmarks come before the first section" : "the first section")
+                return []
+            }
             return selectSection(&state, max(0, state.sectionIndex - count), article: .first)
         case .nextSection:
+            guard state.sectionIndex + 1 < state.sections.count else {
+                state.message = StatusMessage("the last section of this issue")
+                return []
+            }
             return selectSection(&state, state.sectionIndex + count, article: .first)
         case .bookmark:
             return toggleBookmark(&state)

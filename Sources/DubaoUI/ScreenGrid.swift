@@ -40,7 +40,7 @@ public struct ScreenGrid: Equatable, Sendable {
     }
 
     /// Draws `text` at (x, y), using at most `maxWidth` cells (default: to the right edge).
-    /// Returns the number of cells used. Control characters are never stored.
+    /// Returns the number of cells used. Control, escape, bidi and joiner characters are never stored.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: StyleRole) -> Int {
         guard y >= 0, y < height, x >= 0, x < width else { return 0 }
@@ -49,7 +49,7 @@ public struct ScreenGrid: Equatable, Sendable {
         var used = 0
         var lastCell: Int?
         for scalar in text.unicodeScalars {
-            guard DisplayWidth.isPrintable(scalar) else { continue }
+            guard DisplaySanitizer.isSafeToDraw(scalar) else { continue }
             let w = DisplayWidth.of(scalar)
             if w == 0 {
                 // A combining mark joins the character before it; with none, it is dropped.

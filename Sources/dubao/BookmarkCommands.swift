@@ -19,9 +19,10 @@ struct BookmarkRow: Encodable {
     var missing: Bool
     var firstParagraph: String?
 
-    static func rows(_ bookmarks: [Bookmark], library: any LibraryReading, withText: Bool) -> [BookmarkRow] {
-        bookmarks.map { b in
-            let found = (try? library.article(id: b.id)) ?? nil
+    /// A damaged library is an error, not a reason to call every bookmark missing.
+    static func rows(_ bookmarks: [Bookmark], library: any LibraryReading, withText: Bool) throws -> [BookmarkRow] {
+        try bookmarks.map { b in
+            let found = try Failure.check { () throws(StoreError) in try library.article(id: b.id) }
             return BookmarkRow(id: b.id, title: found?.article.displayTitle ?? b.title, paper: b.paper,
                                date: b.date.description, section: b.section, added: b.added, missing: found == nil,
                                firstParagraph: withText ? found?.article.paragraphs.first : nil)
@@ -41,7 +42,7 @@ struct ListBookmarks: ParsableCommand {
         try Self.report {
             let bookmarks = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).all() }
             let (source, _) = try library.openForReading(quiet: true)
-            let rows = BookmarkRow.rows(bookmarks, library: source, withText: false)
+            let rows = try BookmarkRow.rows(bookmarks, library: source, withText: false)
             if json {
                 print(JSONOutput.string(rows))
                 return
@@ -73,7 +74,7 @@ struct ExportBookmarks: ParsableCommand {
         try Self.report {
             let bookmarks = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).all() }
             let (source, _) = try library.openForReading(quiet: true)
-            let rows = BookmarkRow.rows(bookmarks, library: source, withText: true)
+            let rows = try BookmarkRow.rows(bookmarks, library: source, withText: true)
             let text: String
             switch format {
             case .json:

@@ -75,10 +75,10 @@ struct ImportCommand: ParsableCommand {
     func printSummary(_ result: Importer.Result, _ report: Library.StoreReport?) {
         let issue = result.issue
         let verb = dryRun ? "read (dry run, nothing stored)" : "imported"
-        print("\(verb): \(issue.paper) \(issue.date) — \(issue.sections.count) sections, \(issue.articleCount) articles")
+        print(Terminal.clean("\(verb): \(issue.paper) \(issue.date) — \(Terminal.count(issue.sections.count, "section")), \(Terminal.count(issue.articleCount, "article"))"))
         print("date from \(result.dateSource)")
         for section in issue.sections {
-            var line = "  \(section.page.isEmpty ? "" : section.page + " ")\(section.name): \(section.articles.count) articles"
+            var line = "  \(section.page.isEmpty ? "" : section.page + " ")\(section.name): \(Terminal.count(section.articles.count, "article"))"
             if let change = report?.sections.first(where: { $0.name == section.name }) {
                 switch change.kind {
                 case .added: line += " (new)"
@@ -86,9 +86,9 @@ struct ImportCommand: ParsableCommand {
                 case .replaced: line += " (replaced: \(change.kept) kept, \(change.removed) gone)"
                 }
             }
-            print(line)
+            print(Terminal.clean(line))
             if dryRun {
-                for a in section.articles { print("    \(a.id)  \(a.displayTitle)") }
+                for a in section.articles { print("    \(a.id)  \(Terminal.clean(a.displayTitle))") }
             }
         }
     }

@@ -20,7 +20,7 @@ struct IssuesCommand: ParsableCommand {
                 return
             }
             for issue in issues {
-                print("\(issue.date)  \(issue.paper)  \(issue.sections) sections, \(issue.articles) articles")
+                print(Terminal.clean("\(issue.date)  \(issue.paper)  \(Terminal.count(issue.sections, "section")), \(Terminal.count(issue.articles, "article"))"))
             }
         }
     }

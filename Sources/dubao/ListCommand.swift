@@ -36,22 +36,23 @@ struct ListCommand: ParsableCommand {
                 struct Row: Encodable {
                     var id, title, kicker, subtitle, section, page, date, paper: String
                     var reporters: [String]
-                    var paragraphs: Int
+                    /// A count here; `import --json` gives the paragraphs themselves.
+                    var paragraphCount: Int
                 }
                 let rows = sections.flatMap { s in
                     s.articles.map { a in
                         Row(id: a.id, title: a.title, kicker: a.kicker, subtitle: a.subtitle, section: s.name, page: s.page,
-                            date: issue.date.description, paper: issue.paper, reporters: a.reporters, paragraphs: a.paragraphs)
+                            date: issue.date.description, paper: issue.paper, reporters: a.reporters, paragraphCount: a.paragraphs)
                     }
                 }
                 print(JSONOutput.string(rows))
                 return
             }
             let count = sections.reduce(0) { $0 + $1.articles.count }
-            print("\(issue.paper)  \(issue.date)  \(sections.count) sections, \(count) articles")
+            print(Terminal.clean("\(issue.paper)  \(issue.date)  \(Terminal.count(sections.count, "section")), \(Terminal.count(count, "article"))"))
             for s in sections {
                 print("")
-                print(s.page.isEmpty || s.page == s.name ? s.name : "\(s.page) \(s.name)")
+                print(Terminal.clean(s.page.isEmpty || s.page == s.name ? s.name : "\(s.page) \(s.name)"))
                 for a in s.articles {
                     let title = Terminal.clean(a.title)
                     let extra = a.paragraphs > 0 ? "" : a.captions > 0 ? "  (photo)" : "  (headline only)"

@@ -32,8 +32,10 @@ struct ReadCommand: ParsableCommand {
             var settings: Settings
             do throws(SettingsError) {
                 settings = try Settings.load(environment: environment)
-                if let theme, !settings.colourDisabled {
+                if let theme {
+                    // An explicit --theme wins over NO_COLOR, as no-color.org asks.
                     settings.theme = try ThemeCatalog(environment: environment).theme(named: theme)
+                    settings.colourDisabled = false
                 }
             } catch {
                 throw Failure(error.description)
@@ -73,7 +75,11 @@ struct ReadCommand: ParsableCommand {
                                      library: source, userData: FolderUserData(root: library.root))
             runtime.start(isSample: isSample)
             if let date { runtime.dispatch(.openIssue(date)) }
-            try ReaderLoop(terminal: terminal, runtime: runtime).run()
+            if let signal = try ReaderLoop(terminal: terminal, runtime: runtime).run() {
+                // Quit by a signal: the shell sees it, as with any program Ctrl-C stops.
+                terminal.stop()
+                throw ExitCode(128 + signal)
+            }
         }
     }
 }
@@ -83,13 +89,14 @@ struct ReaderLoop {
     let terminal: CursesTerminal
     let runtime: AppRuntime
 
-    func run() throws {
+    /// Returns the signal that ended the session, if one did.
+    func run() throws -> Int32? {
         while true {
             terminal.draw(Screen.render(runtime.state))
-            if terminal.takePendingSignal() != nil {
+            if let signal = terminal.takePendingSignal() {
                 // Ctrl-C, SIGTERM, SIGHUP: leave as `Q` does, saving where the reader was.
                 runtime.dispatch(.run(.quit))
-                return
+                return signal
             }
             let event: KeyEvent?
             do throws(TerminalError) {
@@ -101,7 +108,7 @@ struct ReaderLoop {
             }
             guard let event else { continue }
             let effects = runtime.dispatch(.key(event))
-            if effects.contains(.quit) { return }
+            if effects.contains(.quit) { return nil }
             if effects.contains(.redraw) { terminal.invalidate() }
         }
     }

@@ -11,8 +11,13 @@ enum Terminal {
         if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
             return Int(size.ws_col)
         }
-        if let env = getenv("COLUMNS"), let n = Int(String(cString: env)), n > 0 { return n }
+        if let env = getenv("COLUMNS"), let n = Int(String(cString: env)), n > 0 { return min(n, 1000) }
         return 80
+    }
+
+    /// `1 article`, `3 articles`.
+    static func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
     }
 
     /// Text from the library made safe to print: no control characters or escape sequences.

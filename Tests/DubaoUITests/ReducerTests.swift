@@ -155,20 +155,60 @@ struct ReducerTests {
         #expect(!r.state.zoomed && r.state.focus == .articles)
     }
 
-    @Test("? shows help, any other key closes it; d lists issues")
-    func overlays() throws {
-        let r = try start()
+    @Test("? shows help; it scrolls only as far as its last key, G goes there; any other key closes it")
+    func help() throws {
+        let r = try start(100, 16)
         keys(r, "?")
         #expect(r.state.overlay == .help(scroll: 0))
         keys(r, "j")
         #expect(r.state.overlay == .help(scroll: 1))
+        keys(r, "G")
+        guard case .help(let last) = r.state.overlay else { Issue.record("help closed"); return }
+        #expect(last > 1)
+        #expect(Screen.render(r.state).text.contains("↑ k, g"), "at the end the box says how to go back")
+        keys(r, "j")
+        #expect(r.state.overlay == .help(scroll: last), "no scrolling past the end")
+        keys(r, "k")
+        #expect(r.state.overlay == .help(scroll: last - 1), "k moves at once on the way back")
+        #expect(Screen.render(r.state).text.contains("↓ more"), "above the end the box says there is more")
         keys(r, "q")
         #expect(r.state.overlay == nil)
+    }
+
+    @Test("d lists the issues; Enter opens the chosen one; < and > step through them")
+    func issueList() throws {
+        let newer = try SampleLibrary().issue
+        var older = newer
+        older.date = IssueDate("2026-11-20")!
+        older.sections = [older.sections[1]]
+        let r = AppRuntime(state: AppState(width: 120, height: 40), library: MemoryLibrary(issues: [older, newer]))
+        r.start(isSample: false)
+        #expect(r.state.issue?.date == newer.date)
         keys(r, "d")
         #expect(r.state.overlay == .issues(selection: 0))
+        keys(r, "j")
         r.dispatch(.key(.enter))
         #expect(r.state.overlay == nil)
-        #expect(r.state.catalog != nil)
+        #expect(r.state.issue?.date == older.date)
+        #expect(r.state.sections.count == 1)
+        #expect(r.state.reader != nil)
+        keys(r, ">")
+        #expect(r.state.issue?.date == newer.date)
+        keys(r, "<")
+        #expect(r.state.issue?.date == older.date)
+    }
+
+    @Test("[ and ] at the first and last section stay and say so")
+    func sectionEnds() throws {
+        let r = try start()
+        keys(r, "[")
+        #expect(r.state.sectionIndex == 0)
+        #expect(r.state.message?.text.contains("first section") == true)
+        keys(r, "3]")
+        keys(r, "j")
+        keys(r, "]")
+        #expect(r.state.sectionIndex == 3 && r.state.articleIndex == 1, "the place is kept")
+        #expect(r.state.message?.text.contains("last section") == true)
     }
 
     @Test("< and > at the ends of the archive say so instead of doing nothing")

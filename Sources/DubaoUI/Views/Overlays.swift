@@ -30,21 +30,39 @@ enum HelpOverlay {
         }
     }
 
+    static let title = "keys — q closes, a count before a motion repeats it (5j)"
+
+    /// Rows of entries the help box has room for at this screen size.
+    static func visibleRows(_ state: AppState) -> Int {
+        let entries = lines(state.keymap).count
+        return max(0, min(entries + 4, state.height - 2) - 2)
+    }
+
+    static func maxScroll(_ state: AppState) -> Int {
+        max(0, lines(state.keymap).count - visibleRows(state))
+    }
+
     static func draw(into grid: inout ScreenGrid, state: AppState, scroll: Int) {
         let entries = lines(state.keymap)
         let keyWidth = min(18, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
-        let inner = OverlayBox.frame(into: &grid, width: 70, height: entries.count + 4,
-                                     title: "keys — q closes, a count before a motion repeats it (5j)")
+        let inner = OverlayBox.frame(into: &grid, width: 70, height: entries.count + 4, title: title)
         guard inner.width > 0 else { return }
         let first = min(scroll, max(0, entries.count - inner.height))
         for row in 0..<inner.height {
             let i = first + row
             guard entries.indices.contains(i) else { break }
-            let used = grid.put(Truncation.truncate(entries[i].keys, toWidth: keyWidth), x: inner.x, y: inner.y + row,
-                                maxWidth: keyWidth, style: .helpKey)
-            _ = used
+            grid.put(Truncation.truncate(entries[i].keys, toWidth: keyWidth), x: inner.x, y: inner.y + row,
+                     maxWidth: keyWidth, style: .helpKey)
             grid.put(entries[i].summary, x: inner.x + keyWidth + 2, y: inner.y + row,
                      maxWidth: max(0, inner.width - keyWidth - 2), style: .helpText)
+        }
+        // Say there is more, on the frame, when the box cannot show every key.
+        if first + inner.height < entries.count {
+            grid.put(" ↓ more: j, Space, G ", x: inner.x + max(0, inner.width - 21), y: inner.y + inner.height,
+                     maxWidth: inner.width, style: .overlayBorder)
+        } else if first > 0 {
+            grid.put(" ↑ k, g ", x: inner.x + max(0, inner.width - 8), y: inner.y + inner.height,
+                     maxWidth: inner.width, style: .overlayBorder)
         }
     }
 }
