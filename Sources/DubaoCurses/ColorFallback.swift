@@ -112,5 +112,16 @@ public enum ColorFallback {
         return result
     }
 
+    /// Whether a role that stands out by its background (a selection bar, the status line) loses
+    /// that background on this terminal: its colour falls onto the normal text's background, or
+    /// onto black over the terminal's own (usually black) background. Such a role is drawn in
+    /// reverse video instead, so an 8-colour terminal still shows where the selection is.
+    public static func backgroundCollapses(_ style: TextStyle, normal: TextStyle, terminalColors: Int, defaultColors: Bool) -> Bool {
+        guard style.background != normal.background, style.background != .terminalDefault else { return false }
+        let mine = pair(for: style, terminalColors: terminalColors, defaultColors: defaultColors).background
+        let base = pair(for: normal, terminalColors: terminalColors, defaultColors: defaultColors).background
+        return mine == base || (mine == 0 && base == defaultColor)
+    }
+
     private static func square(_ x: Int) -> Int { x * x }
 }

@@ -116,7 +116,12 @@ public final class CursesTerminal {
                     let (fg, bg) = ColorFallback.pair(for: style, terminalColors: colors, defaultColors: defaults)
                     if init_pair(Int16(number), fg, bg) == OK { pair = Int16(number) }
                 }
-                let attributes = ColorFallback.attributes(for: style, supported: supported, colorsInUse: colorsInUse)
+                var attributes = ColorFallback.attributes(for: style, supported: supported, colorsInUse: colorsInUse)
+                if colorsInUse, ColorFallback.backgroundCollapses(style, normal: theme.style(.normal), terminalColors: colors,
+                                                                  defaultColors: defaults) {
+                    attributes |= dubao_A_REVERSE() & supported
+                    pair = 0
+                }
                 looks[role] = (attributes, pair)
             }
         } else {

@@ -197,3 +197,28 @@ import Testing
         #expect(TerminalError.unknownTerminal("nosuchterm").message.contains("'nosuchterm'"))
     }
 }
+
+@Suite("Colour fallback: bars that lose their background")
+struct BackgroundCollapseTests {
+    @Test("a dark-grey selection on 8 colours collapses to black over the default background: drawn reversed")
+    func darkGreyOnEight() {
+        let normal = TextStyle()
+        let unfocused = TextStyle(foreground: .indexed(252), background: .indexed(237))
+        #expect(ColorFallback.backgroundCollapses(unfocused, normal: normal, terminalColors: 8, defaultColors: true))
+        #expect(!ColorFallback.backgroundCollapses(unfocused, normal: normal, terminalColors: 256, defaultColors: true))
+    }
+
+    @Test("a light bar on a light page: both fall onto white on 8 colours")
+    func paperOnEight() {
+        let page = TextStyle(foreground: .indexed(236), background: .indexed(230))
+        let status = TextStyle(foreground: .indexed(236), background: .indexed(187))
+        #expect(ColorFallback.backgroundCollapses(status, normal: page, terminalColors: 8, defaultColors: true))
+        #expect(!ColorFallback.backgroundCollapses(status, normal: page, terminalColors: 256, defaultColors: true))
+    }
+
+    @Test("a blue selection stays blue on 8 colours")
+    func blueStays() {
+        let selection = TextStyle(foreground: .indexed(231), background: .indexed(24))
+        #expect(!ColorFallback.backgroundCollapses(selection, normal: TextStyle(), terminalColors: 8, defaultColors: true))
+    }
+}
