@@ -77,19 +77,9 @@ public enum LibraryFormat {
         return "\(safe)-\(hex(fnv(Array(paper.utf8)), digits: 6))"
     }
 
-    static func fnv(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            hash ^= UInt64(b)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
-    }
+    static func fnv(_ bytes: [UInt8]) -> UInt64 { StableHash.fnv1a64(bytes) }
 
-    static func hex(_ value: UInt64, digits: Int) -> String {
-        let s = String(value, radix: 16)
-        return String((String(repeating: "0", count: max(0, 16 - s.count)) + s).suffix(digits))
-    }
+    static func hex(_ value: UInt64, digits: Int) -> String { StableHash.hex(value, digits: digits) }
 }
 
 /// One issue as `library.json` lists it.

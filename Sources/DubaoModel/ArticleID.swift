@@ -8,10 +8,7 @@ public enum ArticleID {
     public static func make(paper: String, date: IssueDate, section: String, title: String, occurrence: Int = 1) -> String {
         var key = "\(paper)\u{1F}\(date)\u{1F}\(section)\u{1F}\(title)"
         if occurrence > 1 { key += "\u{1F}\(occurrence)" }
-        let hash = fnv1a64(key)
-        let hex = String(hash, radix: 16)
-        let padded = String(repeating: "0", count: 16 - hex.count) + hex
-        return "\(date.compact)-\(padded.prefix(10))"
+        return "\(date.compact)-\(StableHash.hex(StableHash.fnv1a64(Array(key.utf8)), digits: 10))"
     }
 
     /// True for strings shaped like an ID, so commands can tell an ID from a typo early.
@@ -22,12 +19,23 @@ public enum ArticleID {
             && parts[1].allSatisfy { $0.isASCII && $0.isHexDigit && !$0.isUppercase }
     }
 
-    static func fnv1a64(_ text: String) -> UInt64 {
+}
+
+/// FNV-1a: a small hash that is the same on every machine and every run (Swift's `Hasher` is
+/// seeded per process), for names that must not change: article IDs, content-named files.
+public enum StableHash {
+    public static func fnv1a64(_ bytes: [UInt8]) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }
         return hash
+    }
+
+    /// The last `digits` hex digits of the hash, zero-padded.
+    public static func hex(_ value: UInt64, digits: Int) -> String {
+        let s = String(value, radix: 16)
+        return String((String(repeating: "0", count: max(0, 16 - s.count)) + s).suffix(digits))
     }
 }
