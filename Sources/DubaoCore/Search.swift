@@ -1,0 +1,194 @@
+import DubaoModel
+
+/// What the user typed, folded for matching: several words separated by spaces must all occur.
+///
+/// Matching is a plain substring search on folded text — Chinese needs no word segmentation to
+/// find 巡回审判 — where Latin letters ignore case and full-width forms equal half-width ones
+/// (Ａ = A, ， = ,, （ = (), so a query typed either way finds text printed either way.
+public struct SearchQuery: Sendable, Equatable {
+    public let text: String
+    let terms: [[UInt32]]
+
+    /// Nil when the text holds nothing to search for.
+    public init?(_ text: String) {
+        self.text = text
+        var terms: [[UInt32]] = []
+        var current: [UInt32] = []
+        for s in text.unicodeScalars {
+            let f = SearchFolding.fold(s.value)
+            if f == 0x20 || (0x09...0x0D).contains(f) {
+                if !current.isEmpty { terms.append(current); current = [] }
+            } else {
+                current.append(f)
+            }
+        }
+        if !current.isEmpty { terms.append(current) }
+        guard !terms.isEmpty else { return nil }
+        // Longest first: the rarest term rejects most articles soonest.
+        self.terms = terms.sorted { $0.count > $1.count }
+    }
+}
+
+/// The folding both the query and the text go through.
+public enum SearchFolding {
+    @inline(__always)
+    public static func fold(_ v: UInt32) -> UInt32 {
+        switch v {
+        case 0x41...0x5A: return v + 0x20
+        case 0xFF21...0xFF3A: return v - 0xFF21 + 0x61          // Ａ–Ｚ → a–z
+        case 0xFF01...0xFF5E: return v - 0xFF01 + 0x21          // other full-width ASCII forms
+        case 0x3000: return 0x20
+        default: return v
+        }
+    }
+}
+
+/// Where a match is: a field of the article and a UTF-8 range in that field's text, the same
+/// offsets the typesetter reports for each line, so the reader can highlight it.
+public struct SearchMatch: Sendable, Equatable {
+    public enum Field: Sendable, Equatable, Hashable {
+        case kicker, title, subtitle, dateline, credit
+        case paragraph(Int)
+        case caption(Int)
+    }
+
+    public var field: Field
+    public var range: Range<Int>
+
+    public init(field: Field, range: Range<Int>) {
+        self.field = field
+        self.range = range
+    }
+}
+
+/// One article that matches, as a result list shows it.
+public struct SearchHit: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var paper: String
+    public var date: IssueDate
+    public var section: String
+    /// A line of text around the first match, and where the match is in it (UTF-8).
+    public var snippet: String
+    public var snippetMatch: Range<Int>
+    public var matches: [SearchMatch]
+}
+
+public enum Searcher {
+    /// Every occurrence of every term in the article, in reading order; empty unless each term
+    /// occurs somewhere in it.
+    public static func matches(in article: Article, query: SearchQuery) -> [SearchMatch] {
+        let fields = searchableFields(article)
+        var found: [SearchMatch] = []
+        for term in query.terms {
+            var termFound = false
+            for (field, text) in fields {
+                for range in occurrences(of: term, in: text) {
+                    found.append(SearchMatch(field: field, range: range))
+                    termFound = true
+                }
+            }
+            if !termFound { return [] }
+        }
+        let order = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($0.element.0, $0.offset) })
+        return found.sorted { (order[$0.field]!, $0.range.lowerBound) < (order[$1.field]!, $1.range.lowerBound) }
+    }
+
+    /// The article's text fields in reading order, as the search sees them.
+    public static func searchableFields(_ a: Article) -> [(SearchMatch.Field, String)] {
+        var out: [(SearchMatch.Field, String)] = [(.kicker, a.kicker), (.title, a.title), (.subtitle, a.subtitle),
+                                                  (.dateline, a.dateline), (.credit, a.credit)]
+        for (i, p) in a.paragraphs.enumerated() { out.append((.paragraph(i), p)) }
+        for (i, c) in a.captions.enumerated() { out.append((.caption(i), c.text)) }
+        return out.filter { !$0.1.isEmpty }
+    }
+
+    /// UTF-8 ranges in `text` where the folded `term` occurs.
+    static func occurrences(of term: [UInt32], in text: String) -> [Range<Int>] {
+        guard let first = term.first else { return [] }
+        var scalars: [UInt32] = []
+        var offsets: [Int] = []
+        scalars.reserveCapacity(text.utf8.count)
+        var offset = 0
+        for s in text.unicodeScalars {
+            scalars.append(SearchFolding.fold(s.value))
+            offsets.append(offset)
+            offset += UTF8.width(s)
+        }
+        offsets.append(offset)
+        var out: [Range<Int>] = []
+        let n = scalars.count, m = term.count
+        guard m <= n else { return [] }
+        var i = 0
+        while i <= n - m {
+            if scalars[i] == first {
+                var k = 1
+                while k < m, scalars[i + k] == term[k] { k += 1 }
+                if k == m {
+                    out.append(offsets[i]..<offsets[i + m])
+                    i += m
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Text around a match, about `width` characters, cut at no half character, with `…` where
+    /// the field goes on; and the match's UTF-8 range in the snippet.
+    public static func snippet(of text: String, around match: Range<Int>, width: Int = 40) -> (String, Range<Int>) {
+        let utf8 = Array(text.utf8)
+        let start = max(0, min(match.lowerBound, utf8.count))
+        let end = max(start, min(match.upperBound, utf8.count))
+        let before = String(decoding: utf8[..<start], as: UTF8.self)
+        let hit = String(decoding: utf8[start..<end], as: UTF8.self)
+        let after = String(decoding: utf8[end...], as: UTF8.self)
+        let room = max(0, width - hit.count)
+        let lead = String(before.suffix(room / 3))
+        let tail = String(after.prefix(room - lead.count))
+        let prefix = lead.count < before.count ? "…" + lead : lead
+        let suffix = tail.count < after.count ? tail + "…" : tail
+        let snippet = (prefix + hit + suffix).replacingAll("\n", with: " ")
+        let from = prefix.utf8.count
+        return (snippet, from..<(from + hit.utf8.count))
+    }
+
+    /// Which issues and sections to search.
+    public struct Scope: Sendable {
+        public var from: IssueDate?
+        public var to: IssueDate?
+        public var section: String?
+        public var limit: Int?
+
+        public init(from: IssueDate? = nil, to: IssueDate? = nil, section: String? = nil, limit: Int? = nil) {
+            self.from = from
+            self.to = to
+            self.section = section
+            self.limit = limit
+        }
+    }
+
+    /// Every matching article of the library, newest issue first, in page order within an issue.
+    public static func search(_ library: any LibraryReading, query: SearchQuery, scope: Scope = Scope()) throws(StoreError) -> [SearchHit] {
+        var hits: [SearchHit] = []
+        for issue in try library.issues() {
+            if let from = scope.from, issue.date < from { continue }
+            if let to = scope.to, issue.date > to { continue }
+            let catalog = try library.catalog(of: issue)
+            for section in catalog.sections {
+                if let wanted = scope.section, section.name != wanted, section.page != wanted { continue }
+                for article in try library.articles(of: section, in: issue) {
+                    let found = matches(in: article, query: query)
+                    guard let first = found.first else { continue }
+                    let text = searchableFields(article).first { $0.0 == first.field }?.1 ?? ""
+                    let (snippet, range) = Self.snippet(of: text, around: first.range)
+                    hits.append(SearchHit(id: article.id, title: article.displayTitle, paper: issue.paper, date: issue.date,
+                                          section: section.name, snippet: snippet, snippetMatch: range, matches: found))
+                    if let limit = scope.limit, hits.count >= limit { return hits }
+                }
+            }
+        }
+        return hits
+    }
+}
