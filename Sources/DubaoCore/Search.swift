@@ -181,8 +181,10 @@ public enum Searcher {
                 for article in try library.articles(of: section, in: issue) {
                     let found = matches(in: article, query: query)
                     guard let first = found.first else { continue }
-                    let text = searchableFields(article).first { $0.0 == first.field }?.1 ?? ""
-                    let (snippet, range) = Self.snippet(of: text, around: first.range)
+                    // The list shows the title anyway: the snippet shows the text, where there is a match in it.
+                    let shown = found.first { if case .paragraph = $0.field { return true } else { return false } } ?? first
+                    let text = searchableFields(article).first { $0.0 == shown.field }?.1 ?? ""
+                    let (snippet, range) = Self.snippet(of: text, around: shown.range)
                     hits.append(SearchHit(id: article.id, title: article.displayTitle, paper: issue.paper, date: issue.date,
                                           section: section.name, snippet: snippet, snippetMatch: range, matches: found))
                     if let limit = scope.limit, hits.count >= limit { return hits }

@@ -10,7 +10,7 @@ struct Dubao: ParsableCommand {
             articles in the local library. With an empty library the commands show a sample paper.
             """,
         subcommands: [ReadCommand.self, ImportCommand.self, IssuesCommand.self, ListCommand.self, ShowCommand.self,
-                      BookmarksCommand.self, BookmarkCommand.self, UnbookmarkCommand.self],
+                      SearchCommand.self, BookmarksCommand.self, BookmarkCommand.self, UnbookmarkCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 }

@@ -1,0 +1,76 @@
+import ArgumentParser
+import DubaoCore
+import DubaoModel
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search every article of the library.",
+        discussion: """
+            Plain substring search: Chinese needs no word breaks (巡回审判 finds 巡回审判), Latin letters
+            ignore case, full-width and half-width forms are the same (Ａ=A, ，=,). Several words separated
+            by spaces must all occur. One line per hit: date, section, title, snippet, article ID.
+            Exits 1 with no output when nothing matches, like grep.
+            """
+    )
+
+    @Argument(help: "What to search for.")
+    var query: [String]
+
+    @Option(help: ArgumentHelp("Only the issue of this date.", valueName: "yyyy-mm-dd"))
+    var date: String?
+
+    @Option(help: ArgumentHelp("Only issues from this date on.", valueName: "yyyy-mm-dd"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Only issues up to this date.", valueName: "yyyy-mm-dd"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("Only this section (版面).", valueName: "name"))
+    var section: String?
+
+    @Option(help: ArgumentHelp("At most this many hits.", valueName: "n"))
+    var limit: Int?
+
+    @Flag(help: "Print JSON: one object per hit.")
+    var json = false
+
+    @OptionGroup var library: LibraryOptions
+
+    func run() throws {
+        try Self.report {
+            guard let query = SearchQuery(self.query.joined(separator: " ")) else {
+                throw Failure("nothing to search for: give a word, e.g. dubao search 巡回审判")
+            }
+            func parse(_ text: String?, _ name: String) throws -> IssueDate? {
+                guard let text else { return nil }
+                guard let d = IssueDate(text) else { throw Failure("--\(name) \(text) is not a date: use YYYY-MM-DD, e.g. 2026-11-27") }
+                return d
+            }
+            var scope = Searcher.Scope(from: try parse(from, "from"), to: try parse(to, "to"), section: section, limit: limit)
+            if let day = try parse(date, "date") {
+                guard from == nil, to == nil else { throw Failure("--date cannot go with --from or --to: use one or the other") }
+                scope.from = day
+                scope.to = day
+            }
+            if let limit, limit < 1 { throw Failure("--limit \(limit) must be 1 or more") }
+            let (source, _) = try library.openForReading(quiet: true)
+            let hits = try Failure.check { () throws(StoreError) in try Searcher.search(source, query: query, scope: scope) }
+            guard !hits.isEmpty else { throw ExitCode(1) }
+            if json {
+                struct Row: Encodable {
+                    var id, title, paper, date, section, snippet: String
+                    var matches: Int
+                }
+                print(JSONOutput.string(hits.map {
+                    Row(id: $0.id, title: $0.title, paper: $0.paper, date: $0.date.description, section: $0.section,
+                        snippet: $0.snippet, matches: $0.matches.count)
+                }))
+                return
+            }
+            for hit in hits {
+                print(Terminal.clean("\(hit.date)  \(hit.section)  \(hit.title)  \(hit.snippet)  \(hit.id)"))
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@Suite("dubao search on the command line")
+struct SearchCommandTests {
+    @Test("one line per hit; JSON objects; exit 1 and no output when nothing matches")
+    func search() throws {
+        let lib = DubaoProcess.temporaryFolder()
+        #expect(try DubaoProcess.run(["import", DubaoProcess.sampleData], library: lib).status == 0)
+        let out = try DubaoProcess.run(["search", "调解"], library: lib)
+        #expect(out.status == 0)
+        let lines = out.stdout.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        #expect(lines.allSatisfy { $0.hasPrefix("2026-11-27  ") && $0.contains("20261127-") })
+        let json = try DubaoProcess.run(["search", "APP", "--json"], library: lib)
+        let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(!rows.isEmpty)
+        for row in rows { for key in ["id", "title", "date", "section", "snippet"] { #expect(row[key] is String) } }
+        let none = try DubaoProcess.run(["search", "火星探测器"], library: lib)
+        #expect(none.status == 1 && none.stdout.isEmpty && none.stderr.isEmpty)
+        let limited = try DubaoProcess.run(["search", "江城", "--limit", "2"], library: lib)
+        #expect(limited.stdout.split(separator: "\n").count == 2)
+        let section = try DubaoProcess.run(["search", "江城", "--section", "文化"], library: lib)
+        #expect(section.stdout.split(separator: "\n").allSatisfy { $0.contains("  文化  ") })
+        let dated = try DubaoProcess.run(["search", "江城", "--date", "2026-11-26"], library: lib)
+        #expect(dated.status == 1)
+        let bad = try DubaoProcess.run(["search", "江城", "--from", "yesterday"], library: lib)
+        #expect(bad.status == 1 && bad.stderr.contains("YYYY-MM-DD"))
+    }
+
+    @Test("searches the seed page: 巡回审判 is found without any word segmentation",
+          .enabled(if: DubaoProcess.seedAvailable, "skipped: ../shared/seeds is absent beside the checkout"))
+    func seed() throws {
+        let lib = DubaoProcess.temporaryFolder()
+        #expect(try DubaoProcess.run(["import", DubaoProcess.seed, "--date", "2023-03-25"], library: lib).status == 0)
+        let out = try DubaoProcess.run(["search", "巡回审判", "--json"], library: lib)
+        let rows = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(rows.count == 1)
+        #expect((rows.first?["matches"] as? Int ?? 0) >= 3)
+    }
+}
