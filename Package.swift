@@ -38,6 +38,12 @@ let package = Package(
             ]
         ),
         // Draws a test screen with the curses backend: for checking it in a real terminal.
+        // The benchmark: a generated archive, medians, reference tools in the same run.
+        .executableTarget(
+            name: "dubao-bench",
+            dependencies: ["DubaoModel", "DubaoLayout", "DubaoCore", "DubaoUI",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(name: "dubao-curses-check", dependencies: ["DubaoCurses", "DubaoUI"]),
         .testTarget(name: "DubaoCoreTests", dependencies: ["DubaoCore", "DubaoModel"], exclude: ["Fixtures"]),
         .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoCore", "DubaoModel", "DubaoLayout"]),

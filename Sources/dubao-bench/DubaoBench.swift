@@ -1,0 +1,194 @@
+import ArgumentParser
+import DubaoCore
+import DubaoLayout
+import DubaoModel
+import DubaoUI
+import Foundation
+
+/// `swift run -c release dubao-bench [--scale S] [--json]`: generates a synthetic archive with a
+/// fixed seed and measures what a reader waits for, with reference tools run on the same data.
+@main
+struct DubaoBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dubao-bench",
+        abstract: "Measure dubao on a generated archive (default: one year of a daily paper, about 26,000 articles)."
+    )
+
+    @Option(help: "Archive size: 1 is a year (365 issues x 12 sections x 6 articles); 0.1 a quick run, 10 ten years.")
+    var scale: Double = 1
+
+    @Option(help: "Repeated runs per measurement; medians are reported.")
+    var runs: Int = 9
+
+    @Option(help: ArgumentHelp("Where to put the archive and the library (default: a temporary folder, removed after).", valueName: "dir"))
+    var work: String?
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    @Flag(help: "Do not start the real dubao binary in a pseudo-terminal.")
+    var skipBinary = false
+
+    struct Row: Encodable {
+        var name: String
+        var value: Double
+        var unit: String
+        var target: String
+        var reference: String?
+        var ratio: Double?
+        var met: Bool?
+    }
+
+    func run() throws {
+        let issues = max(1, Int((365 * scale).rounded()))
+        let root = work ?? NSTemporaryDirectory() + "dubao-bench-\(getpid())"
+        defer { if work == nil { try? FileManager.default.removeItem(atPath: root) } }
+        try? FileManager.default.removeItem(atPath: root)
+        let pages = root + "/pages", libraryRoot = root + "/library"
+        var rows: [Row] = []
+        func add(_ name: String, _ value: Double, _ unit: String, target: String, met: Bool? = nil,
+                 reference: String? = nil, ratio: Double? = nil) {
+            rows.append(Row(name: name, value: value, unit: unit, target: target, reference: reference, ratio: ratio, met: met))
+            if !json { FileHandle.standardError.write(Data("  \(name): \(String(format: "%.3f", value)) \(unit)\n".utf8)) }
+        }
+
+        log("generating \(issues) issues…")
+        let archive = try ArchiveGenerator(issues: issues).write(to: pages)
+        let megabytes = Double(archive.bytes) / 1_048_576
+        log(String(format: "%d pages, %d articles, %.1f MB of raw text", archive.files.count, archive.articles, megabytes))
+
+        // Import: every issue parsed and stored, as `dubao import` does it, once.
+        let library = Library(root: libraryRoot)
+        let importSeconds = try Measure.seconds {
+            for date in archive.dates {
+                let result = try Importer(options: .init(date: date, paper: "江城晨报")).importPaths(["\(pages)/\(date)"])
+                _ = try library.store(result.issue)
+            }
+        }
+        let catSeconds = Measure.median(runs: runs) { Measure.run("/bin/cat", archive.files) }
+        add("import (parse + store), whole archive", megabytes / importSeconds, "MB/s", target: "≥ 30 MB/s",
+            met: megabytes / importSeconds >= 30, reference: String(format: "cat %.1f MB/s", megabytes / catSeconds),
+            ratio: catSeconds / importSeconds)
+        let parseOnly = Measure.median(runs: runs) {
+            _ = try? Importer(options: .init(date: archive.dates[0], paper: "江城晨报")).importPaths(["\(pages)/\(archive.dates[0])"])
+        }
+        let issueMB = Double(archive.bytes) / Double(issues) / 1_048_576
+        add("import, parsing alone (one issue)", issueMB / parseOnly, "MB/s", target: "≥ 30 MB/s", met: issueMB / parseOnly >= 30)
+
+        // The first complete screen, from a cold library object.
+        let firstFrame = Measure.median(runs: runs) {
+            let runtime = AppRuntime(state: AppState(width: 120, height: 40), library: Library(root: libraryRoot),
+                                     userData: FolderUserData(root: libraryRoot))
+            runtime.start(isSample: false)
+            _ = Screen.render(runtime.state)
+        }
+        add("first frame in-process (open library, newest issue)", firstFrame * 1000, "ms", target: "≤ 30 ms",
+            met: firstFrame * 1000 <= 30)
+
+        // Key to finished frame.
+        let runtime = AppRuntime(state: AppState(width: 120, height: 40), library: library)
+        runtime.start(isSample: false)
+        func keyToFrame(_ name: String, setUp: () -> Void = {}, _ keys: [KeyEvent]) {
+            setUp()
+            var i = 0
+            let t = Measure.median(runs: max(runs, 15)) {
+                runtime.dispatch(.key(keys[i % keys.count]))
+                _ = Screen.render(runtime.state)
+                i += 1
+            }
+            add("key → frame: \(name)", t * 1000, "ms", target: "≤ 5 ms", met: t * 1000 <= 5)
+        }
+        keyToFrame("move in the article list", [.character("j"), .character("j"), .character("k"), .character("k")])
+        keyToFrame("page the reader", setUp: { runtime.dispatch(.key(.enter)) }, [.character(" "), .character("-")])
+        keyToFrame("switch section", [.character("]"), .character("]"), .character("["), .character("[")])
+        keyToFrame("switch issue", [.character("<"), .character("<"), .character(">"), .character(">")])
+
+        // Search against grep -rF on the same text.
+        let sample = try library.articles(of: library.catalog(of: library.issues()[issues / 2]).sections[3],
+                                          in: library.issues()[issues / 2])[2].paragraphs[1]
+        // Queries are runs of Han characters that stand in the archive's text, so they match.
+        let runsOfHan = sample.split { !ChineseTextBench.isHan($0.unicodeScalars.first!) }.map(Array.init)
+        for length in [2, 4, 8] {
+            guard let run = runsOfHan.first(where: { $0.count >= length }) else { continue }
+            let query = String(run.prefix(length))
+            var hits = 0
+            let ours = try Measure.median(runs: runs) {
+                hits = try Searcher.search(library, query: SearchQuery(query)!).count
+            }
+            let grep = Measure.median(runs: runs) { Measure.run("/bin/grep", ["-rF", "--", query, pages]) }
+            add("search, \(length) characters (\(hits) articles)", ours * 1000, "ms", target: "≤ 1.5 × grep -rF",
+                met: ours <= grep * 1.5, reference: String(format: "grep -rF %.1f ms", grep * 1000), ratio: ours / grep)
+        }
+
+        // Layout of a 1 MB article at 80 columns.
+        var generator = SplitMix(seed: 7)
+        var paragraphs: [String] = []
+        var size = 0
+        while size < 1_048_576 {
+            var p = ""
+            while p.count < 200 { p += ArchiveGenerator(issues: 1).sentence(&generator) }
+            size += p.utf8.count
+            paragraphs.append(p)
+        }
+        let big = Article(id: "big", title: "长文", paragraphs: paragraphs)
+        let layout = Measure.median(runs: runs) { _ = ArticleTypesetter().typeset(big, width: 80) }
+        add("layout of a 1 MB article at 80 columns", layout * 1000, "ms", target: "≤ 50 ms", met: layout * 1000 <= 50)
+
+        add("peak memory of this process", Measure.peakMemoryMB(), "MB", target: "≤ 100 MB (library open)",
+            met: Measure.peakMemoryMB() <= 100)
+
+        if !skipBinary {
+            let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dubao").path
+            if FileManager.default.isExecutableFile(atPath: binary) {
+                var env = ProcessInfo.processInfo.environment
+                env["DUBAO_LIBRARY"] = libraryRoot
+                env["TERM"] = "xterm-256color"
+                env["XDG_CONFIG_HOME"] = root + "/config"
+                var times: [Double] = []
+                for _ in 0...runs {
+                    if let t = FirstScreen.time(binary: binary, arguments: [], environment: env, marker: "? help") { times.append(t) }
+                }
+                if times.count > 1 {
+                    let t = Measure.median(Array(times.dropFirst()))
+                    add("first screen of the real binary (pty, 120x40)", t * 1000, "ms", target: "≤ 100 ms", met: t * 1000 <= 100)
+                }
+            } else {
+                log("no dubao binary beside dubao-bench: build it (swift build -c release) to time the first screen")
+            }
+        }
+
+        if json {
+            struct Report: Encodable {
+                var issues: Int
+                var articles: Int
+                var megabytes: Double
+                var runs: Int
+                var results: [Row]
+            }
+            print(JSONOutput.string(Report(issues: issues, articles: archive.articles, megabytes: megabytes, runs: runs, results: rows)))
+        } else {
+            print(table(rows, issues: issues, articles: archive.articles, megabytes: megabytes))
+        }
+    }
+
+    func log(_ text: String) {
+        FileHandle.standardError.write(Data("dubao-bench: \(text)\n".utf8))
+    }
+
+    func table(_ rows: [Row], issues: Int, articles: Int, megabytes: Double) -> String {
+        var out = String(format: "dubao-bench: %d issues, %d articles, %.1f MB raw; medians of %d runs\n\n", issues, articles,
+                         megabytes, runs)
+        out += "| measurement | median | target | met | reference | ratio |\n| --- | --- | --- | --- | --- | --- |\n"
+        for r in rows {
+            let value = String(format: r.value >= 100 ? "%.0f %@" : "%.2f %@", r.value, r.unit)
+            let met = r.met.map { $0 ? "yes" : "no" } ?? ""
+            let ratio = r.ratio.map { String(format: "%.2f", $0) } ?? ""
+            out += "| \(r.name) | \(value) | \(r.target) | \(met) | \(r.reference ?? "") | \(ratio) |\n"
+        }
+        return out
+    }
+}
+
+enum ChineseTextBench {
+    static func isHan(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) }
+}
