@@ -10,9 +10,16 @@ public protocol LibraryReading: Sendable {
     func issues() throws(StoreError) -> [IssueEntry]
     func catalog(of issue: IssueEntry) throws(StoreError) -> IssueCatalog
     func articles(of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article]
+    /// The articles that may match, by ID and section, when the library keeps a search text;
+    /// nil means "read them all".
+    func searchCandidates(in issue: IssueEntry, query: SearchQuery) throws(StoreError) -> [(id: String, section: String)]?
 }
 
 extension LibraryReading {
+    public func searchCandidates(in issue: IssueEntry, query: SearchQuery) throws(StoreError) -> [(id: String, section: String)]? {
+        nil
+    }
+
     /// Finds an article by ID; only issues of the ID's date are opened.
     public func article(id: String) throws(StoreError) -> (issue: IssueEntry, section: SectionEntry, article: Article)? {
         let datePart = id.prefix(8)
@@ -89,6 +96,15 @@ public struct Library: LibraryReading {
             return articles
         }
         throw .corrupt(path: "\(root)/\(issue.folder)/\(section.file)", detail: "listed in the issue's catalog but missing")
+    }
+
+    /// Articles of the issue whose text holds every term of the query, from its search text;
+    /// nil when the issue has none (then the search reads the articles themselves).
+    public func searchCandidates(in issue: IssueEntry, query: SearchQuery) throws(StoreError) -> [(id: String, section: String)]? {
+        guard !issue.searchText.isEmpty, let bytes = try AtomicFile.read("\(root)/\(issue.folder)/\(issue.searchText)") else {
+            return nil
+        }
+        return SearchText.candidates(in: bytes, terms: query.foldedUTF8Terms).map { ($0.id, $0.section) }
     }
 
     func readSection(_ file: String, in issue: IssueEntry) throws(StoreError) -> [Article]? {
@@ -174,7 +190,21 @@ public struct Library: LibraryReading {
             let catalogFile = "issue-\(LibraryFormat.hex(LibraryFormat.fnv(catalogBytes), digits: 10)).json"
             try writeNew(catalogBytes, named: catalogFile)
 
-            let entry = IssueEntry(paper: issue.paper, date: issue.date, folder: folder, catalog: catalogFile,
+            // The search text covers every section of the issue, the ones this import left alone too.
+            var searchSections: [(name: String, articles: [Article])] = []
+            for section in catalog.sections {
+                if let fresh = issue.sections.first(where: { $0.name == section.name }) {
+                    searchSections.append((section.name, fresh.articles))
+                } else if let stored = try readSection(section.file, in: existing ?? IssueEntry(
+                    paper: issue.paper, date: issue.date, folder: folder, catalog: catalogFile, sections: 0, articles: 0, updated: "")) {
+                    searchSections.append((section.name, stored))
+                }
+            }
+            let searchBytes = SearchText.build(searchSections)
+            let searchFile = "text-\(LibraryFormat.hex(LibraryFormat.fnv(searchBytes), digits: 10)).txt"
+            try writeNew(searchBytes, named: searchFile)
+
+            let entry = IssueEntry(paper: issue.paper, date: issue.date, folder: folder, catalog: catalogFile, searchText: searchFile,
                                    sections: catalog.sections.count,
                                    articles: catalog.sections.reduce(0) { $0 + $1.articles.count },
                                    updated: ISO8601DateFormatter().string(from: now))
@@ -183,7 +213,7 @@ public struct Library: LibraryReading {
             index.issues.sort(by: IssueEntry.newestFirst)
             try AtomicFile.write(LibraryFormat.encode(index), to: indexPath)
 
-            removeUnreferenced(in: folderPath, keeping: Set(catalog.sections.map(\.file) + [catalogFile]))
+            removeUnreferenced(in: folderPath, keeping: Set(catalog.sections.map(\.file) + [catalogFile, searchFile]))
             removeTemporaryFiles(in: root)
             return StoreReport(folder: folder, sections: changes)
         } catch {
@@ -198,8 +228,9 @@ public struct Library: LibraryReading {
     func removeUnreferenced(in folder: String, keeping: Set<String>) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where !keeping.contains(name) {
-            let stale = (name.hasPrefix("s-") || name.hasPrefix("issue")) && name.hasSuffix(".json")
-            if stale || name.contains(".json.tmp-") { unlink(folder + "/" + name) }
+            let stale = ((name.hasPrefix("s-") || name.hasPrefix("issue")) && name.hasSuffix(".json"))
+                || (name.hasPrefix("text-") && name.hasSuffix(".txt"))
+            if stale || name.contains(".tmp-") { unlink(folder + "/" + name) }
         }
     }
 
@@ -207,6 +238,6 @@ public struct Library: LibraryReading {
     /// lock, when no writer can be halfway.
     func removeTemporaryFiles(in folder: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.contains(".json.tmp-") { unlink(folder + "/" + name) }
+        for name in names where name.contains(".json.tmp-") || name.contains(".txt.tmp-") { unlink(folder + "/" + name) }
     }
 }

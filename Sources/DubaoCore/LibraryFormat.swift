@@ -90,15 +90,19 @@ public struct IssueEntry: Codable, Sendable, Equatable {
     public var folder: String
     /// The issue's catalog in that folder; a new file for every change, named by its content.
     public var catalog: String
+    /// The issue's folded text for search (`SearchText`), named by its content; empty if none.
+    public var searchText: String
     public var sections: Int
     public var articles: Int
     public var updated: String
 
-    public init(paper: String, date: IssueDate, folder: String, catalog: String, sections: Int, articles: Int, updated: String) {
+    public init(paper: String, date: IssueDate, folder: String, catalog: String, searchText: String = "",
+                sections: Int, articles: Int, updated: String) {
         self.paper = paper
         self.date = date
         self.folder = folder
         self.catalog = catalog
+        self.searchText = searchText
         self.sections = sections
         self.articles = articles
         self.updated = updated

@@ -175,10 +175,17 @@ public enum Searcher {
         for issue in try library.issues() {
             if let from = scope.from, issue.date < from { continue }
             if let to = scope.to, issue.date > to { continue }
+            // With a search text, only the sections holding a candidate are read at all.
+            let candidates = try library.searchCandidates(in: issue, query: query)
+            if let candidates, candidates.isEmpty { continue }
+            let wantedIDs = candidates.map { Set($0.map(\.id)) }
+            let wantedSections = candidates.map { Set($0.map(\.section)) }
             let catalog = try library.catalog(of: issue)
             for section in catalog.sections {
                 if let wanted = scope.section, section.name != wanted, section.page != wanted { continue }
+                if let wantedSections, !wantedSections.contains(section.name) { continue }
                 for article in try library.articles(of: section, in: issue) {
+                    if let wantedIDs, !wantedIDs.contains(article.id) { continue }
                     let found = matches(in: article, query: query)
                     guard let first = found.first else { continue }
                     // The list shows the title anyway: the snippet shows the text, where there is a match in it.

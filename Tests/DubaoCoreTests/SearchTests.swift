@@ -66,3 +66,33 @@ struct SearchTests {
         #expect(try Searcher.search(library, query: SearchQuery("不存在的词语组合")!).isEmpty)
     }
 }
+
+@Suite("Search: the stored search text finds exactly what reading every article finds")
+struct SearchTextTests {
+    @Test("same hits from the library on disk as from memory, for folded and multi-word queries")
+    func sameHits() throws {
+        let sample = try SampleLibrary()
+        let library = Library(root: TestPaths.temporaryFolder())
+        try library.store(sample.issue)
+        let memory = MemoryLibrary(issues: [sample.issue])
+        for text in ["江城", "app", "ＡＰＰ", "(", "调解 居民", "9.2%", "下转", "不存在的词", "，"] {
+            let query = try #require(SearchQuery(text))
+            let fromDisk = try Searcher.search(library, query: query)
+            let fromMemory = try Searcher.search(memory, query: query)
+            #expect(fromDisk.map(\.id) == fromMemory.map(\.id), "query \(text)")
+            #expect(fromDisk.map(\.matches) == fromMemory.map(\.matches), "query \(text)")
+        }
+    }
+
+    @Test("re-importing one section keeps the other sections searchable")
+    func partialReimport() throws {
+        let sample = try SampleLibrary()
+        let library = Library(root: TestPaths.temporaryFolder())
+        try library.store(sample.issue)
+        var one = sample.issue
+        one.sections = [one.sections[0]]
+        try library.store(one)
+        let hits = try Searcher.search(library, query: SearchQuery("调解")!)
+        #expect(!hits.isEmpty && hits.allSatisfy { $0.section == "城事" })
+    }
+}

@@ -1,0 +1,112 @@
+import DubaoModel
+
+@_silgen_name("memmem")
+private func c_memmem(_ haystack: UnsafeRawPointer?, _ haystackLength: Int,
+                      _ needle: UnsafeRawPointer?, _ needleLength: Int) -> UnsafeRawPointer?
+
+/// One file per issue with the folded text of all its articles, so that a search reads plain
+/// bytes at the speed of grep instead of decoding every article, and decodes only the sections
+/// of the articles that matched.
+///
+/// Each article is a record: `0x1E id 0x1F section 0x1F` then its searchable fields, folded
+/// (`SearchFolding`) and separated by newlines. Folded query terms never contain these control
+/// bytes, so a match never spans two records.
+enum SearchText {
+    static let recordStart: UInt8 = 0x1E
+    static let unitSeparator: UInt8 = 0x1F
+
+    static func build(_ sections: [(name: String, articles: [Article])]) -> [UInt8] {
+        var out: [UInt8] = []
+        for section in sections {
+            for article in section.articles {
+                out.append(recordStart)
+                out += Array(article.id.utf8)
+                out.append(unitSeparator)
+                out += Array(section.name.utf8)
+                out.append(unitSeparator)
+                for (_, text) in Searcher.searchableFields(article) {
+                    appendFolded(text, to: &out)
+                    out.append(0x0A)
+                }
+            }
+        }
+        return out
+    }
+
+    static func appendFolded(_ text: String, to out: inout [UInt8]) {
+        for s in text.unicodeScalars {
+            let v = SearchFolding.fold(s.value)
+            // Separators the records use never come from article text.
+            if v == 0x1E || v == 0x1F { continue }
+            var buffer: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+            if let scalar = Unicode.Scalar(v) {
+                let count = withUnsafeMutableBytes(of: &buffer) { raw -> Int in
+                    var n = 0
+                    UTF8.encode(scalar) { raw[n] = $0; n += 1 }
+                    return n
+                }
+                withUnsafeBytes(of: &buffer) { out.append(contentsOf: $0.prefix(count)) }
+            }
+        }
+    }
+
+    /// A record that contains every term: its article ID and section name.
+    struct Candidate: Equatable {
+        var id: String
+        var section: String
+    }
+
+    /// Records of `text` that contain all the query's terms (folded UTF-8 byte strings).
+    static func candidates(in text: [UInt8], terms: [[UInt8]]) -> [Candidate] {
+        guard let first = terms.first, !first.isEmpty else { return [] }
+        var out: [Candidate] = []
+        text.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            let count = raw.count
+            var position = 0
+            var lastRecord = -1
+            while position < count {
+                let found = first.withUnsafeBytes { n in c_memmem(base + position, count - position, n.baseAddress, n.count) }
+                guard let found else { break }
+                let at = found - base
+                // The record this hit is in: back to its start, forward to the next.
+                var start = at
+                while start > 0, raw[start] != recordStart { start -= 1 }
+                var end = at
+                while end < count, raw[end] != recordStart { end += 1 }
+                position = end
+                if start == lastRecord { continue }
+                lastRecord = start
+                let record = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+                let others = terms.dropFirst().allSatisfy { term in
+                    term.withUnsafeBytes { n in c_memmem(record.baseAddress, record.count, n.baseAddress, n.count) != nil }
+                }
+                guard others, let header = headerFields(record) else { continue }
+                out.append(Candidate(id: header.0, section: header.1))
+            }
+        }
+        return out
+    }
+
+    static func headerFields(_ record: UnsafeRawBufferPointer) -> (String, String)? {
+        guard record.count > 1, record[0] == recordStart else { return nil }
+        var i = 1
+        while i < record.count, record[i] != unitSeparator { i += 1 }
+        let id = String(decoding: record[1..<i], as: UTF8.self)
+        var j = i + 1
+        while j < record.count, record[j] != unitSeparator { j += 1 }
+        guard j < record.count else { return nil }
+        return (id, String(decoding: record[(i + 1)..<j], as: UTF8.self))
+    }
+}
+
+extension SearchQuery {
+    /// The terms as folded UTF-8, the form `SearchText` stores.
+    var foldedUTF8Terms: [[UInt8]] {
+        terms.map { term in
+            var out: [UInt8] = []
+            for v in term { if let s = Unicode.Scalar(v) { out += Array(String(s).utf8) } }
+            return out
+        }
+    }
+}
