@@ -18,6 +18,8 @@ public enum Action: Equatable, Sendable {
     case bookmarksChanged([Bookmark])
     /// An article found by ID (for a bookmark), or nil when it is gone from the library.
     case articleLoaded(id: String, Article?)
+    /// The library searched for `query`: every matching article, newest issue first.
+    case searchFinished(query: String, hits: [SearchHit])
 }
 
 /// Work the reducer asks for; the runtime performs it and feeds the result back as an action.
@@ -28,6 +30,8 @@ public enum Effect: Equatable, Sendable {
     case addBookmark(Bookmark)
     case removeBookmark(String)
     case saveReading([ReadingChange])
+    /// Search every article of every issue for the query as typed.
+    case search(String)
     case quit
     /// The whole screen must be sent again (after Ctrl-L or a suspend).
     case redraw

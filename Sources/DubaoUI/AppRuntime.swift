@@ -93,6 +93,11 @@ public final class AppRuntime {
             guard let userData, !state.userDataReadOnly else { return nil }
             do { try userData.apply(changes) } catch { return .userDataFailed(error.description) }
             return nil
+        case .search(let text):
+            guard let query = SearchQuery(text) else { return .searchFinished(query: text, hits: []) }
+            do { return .searchFinished(query: text, hits: try Searcher.search(library, query: query)) } catch {
+                return .loadFailed(error.description)
+            }
         case .quit, .redraw:
             return nil
         }

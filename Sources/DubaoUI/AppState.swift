@@ -44,8 +44,8 @@ public struct AppState: Equatable, Sendable {
 
     /// Every bookmark, newest first, as the store last reported them.
     public var bookmarks: [Bookmark] = []
-    /// The article of the selected bookmark, loaded from whatever issue it is in.
-    public var bookmarkArticle: Article?
+    /// The article of the selected bookmark or search result, loaded by ID from whatever issue it is in.
+    public var fetchedArticle: Article?
     /// A removed bookmark that `u` puts back.
     public var removedBookmark: Bookmark?
     public var read: Set<String> = []
@@ -55,6 +55,13 @@ public struct AppState: Equatable, Sendable {
     /// The bookmarks or state file could not be read: changes are not saved this session.
     public var userDataReadOnly = false
 
+    /// The query line, while a query is being typed (`/`).
+    public var queryLine: QueryLine?
+    /// The results of the last search of the library, while the article pane lists them. The
+    /// sections pane shows them as an entry above the bookmarks; `sectionIndex` and the section
+    /// stay as they were underneath and come back when the results are left.
+    public var results: SearchResults?
+
     public init(width: Int, height: Int, settings: ReaderSettings = ReaderSettings(), keymap: Keymap = .standard) {
         self.width = width
         self.height = height
@@ -63,20 +70,59 @@ public struct AppState: Equatable, Sendable {
     }
 
     public var issue: IssueEntry? { issues.indices.contains(issueIndex) ? issues[issueIndex] : nil }
-    public var inBookmarks: Bool { sectionIndex < 0 }
+    /// What the article pane lists.
+    public var listing: Listing {
+        if results != nil { return .searchResults }
+        return sectionIndex < 0 ? .bookmarks : .section(sectionIndex)
+    }
+    public var inBookmarks: Bool { listing == .bookmarks }
+    public var inResults: Bool { listing == .searchResults }
+    public var inSection: Bool { if case .section = listing { return true } else { return false } }
     public var bookmarked: Set<String> { Set(bookmarks.map(\.id)) }
-    /// Rows of the article pane: the section's articles, or the bookmarks.
-    public var listCount: Int { inBookmarks ? bookmarks.count : articleSummaries.count }
+    /// Rows of the article pane: the section's articles, the bookmarks or the search results.
+    public var listCount: Int {
+        switch listing {
+        case .section: return articleSummaries.count
+        case .bookmarks: return bookmarks.count
+        case .searchResults: return results?.hits.count ?? 0
+        }
+    }
     public var selectedBookmark: Bookmark? {
         inBookmarks && bookmarks.indices.contains(articleIndex) ? bookmarks[articleIndex] : nil
     }
+    public var selectedHit: SearchHit? {
+        guard let hits = results?.hits, hits.indices.contains(articleIndex) else { return nil }
+        return hits[articleIndex]
+    }
     /// The ID of the article selected in the article pane.
-    public var selectedID: String? { inBookmarks ? selectedBookmark?.id : selectedSummary?.id }
+    public var selectedID: String? {
+        switch listing {
+        case .section: return selectedSummary?.id
+        case .bookmarks: return selectedBookmark?.id
+        case .searchResults: return selectedHit?.id
+        }
+    }
     public var sections: [SectionEntry] { catalog?.sections ?? [] }
-    public var section: SectionEntry? { sections.indices.contains(sectionIndex) ? sections[sectionIndex] : nil }
+    /// The selected section; nil on the bookmarks entry and while search results are listed.
+    public var section: SectionEntry? {
+        guard case .section(let i) = listing, sections.indices.contains(i) else { return nil }
+        return sections[i]
+    }
     public var articleSummaries: [ArticleSummary] { section?.articles ?? [] }
     public var selectedSummary: ArticleSummary? {
         articleSummaries.indices.contains(articleIndex) ? articleSummaries[articleIndex] : nil
+    }
+    /// The rows of the sections pane, top to bottom.
+    public var sectionsRows: [SectionsRow] {
+        (results != nil ? [.searchResults] : []) + [.bookmarks] + sections.indices.map { .section($0) }
+    }
+    /// The row of the sections pane that is selected.
+    public var sectionsRow: Int {
+        switch listing {
+        case .searchResults: return 0
+        case .bookmarks: return results != nil ? 1 : 0
+        case .section(let i): return i + (results != nil ? 2 : 1)
+        }
     }
 }
 
@@ -99,6 +145,8 @@ public struct ReaderState: Equatable, Sendable {
     public var layoutWidth: Int
     /// First visible line.
     public var top: Int
+    /// The matches found in the article (`/`, or opening a search result), highlighted.
+    public var find: ArticleFind?
 }
 
 public enum Overlay: Equatable, Sendable {

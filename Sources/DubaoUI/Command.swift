@@ -27,6 +27,9 @@ public enum Command: String, CaseIterable, Sendable, Hashable, Codable {
     case bookmark
     case undo
     case toggleRead = "toggle-read"
+    case search
+    case nextMatch = "next-match"
+    case previousMatch = "previous-match"
     case help
     case redraw
 
@@ -59,6 +62,9 @@ public enum Command: String, CaseIterable, Sendable, Hashable, Codable {
         case .bookmark: return "bookmark the article / remove the bookmark"
         case .undo: return "undo removing a bookmark"
         case .toggleRead: return "mark the article read / unread"
+        case .search: return "search all issues; in the reader, the article"
+        case .nextMatch: return "next match"
+        case .previousMatch: return "previous match"
         case .help: return "this help"
         case .redraw: return "redraw the screen"
         }

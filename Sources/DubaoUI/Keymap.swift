@@ -30,7 +30,7 @@ public struct Keymap: Equatable, Sendable {
         }
     }
 
-    /// The bindings the issues ask for; `n` and `N` are kept free for search matches.
+    /// The bindings the issues ask for.
     public static let standard = Keymap(bindings: [
         .character("j"): .moveDown, .down: .moveDown,
         .character("k"): .moveUp, .up: .moveUp,
@@ -51,6 +51,7 @@ public struct Keymap: Equatable, Sendable {
         .character("d"): .issueList,
         .character("z"): .zoom,
         .character("b"): .bookmark, .character("u"): .undo, .character("m"): .toggleRead,
+        .character("/"): .search, .character("n"): .nextMatch, .character("N"): .previousMatch,
         .character("?"): .help,
         .control("l"): .redraw,
     ])

@@ -70,8 +70,10 @@ public enum Reducer {
             return []
         case .articleLoaded(let id, let article):
             guard state.selectedID == id else { return [] }
-            state.bookmarkArticle = article
+            state.fetchedArticle = article
             return showSelectedArticle(&state)
+        case .searchFinished(let query, let hits):
+            return showResults(&state, query: query, hits: hits)
         }
     }
 
@@ -80,6 +82,7 @@ public enum Reducer {
     static func handleKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
         state.message = nil
         if case .resize(let w, let h) = key { return reduce(&state, .resize(width: w, height: h)) }
+        if state.queryLine != nil { return handleQueryKey(&state, key) }
         if case .mouse(let mouse) = key { return handleMouse(&state, mouse) }
         if let overlay = state.overlay { return handleOverlayKey(&state, overlay, key) }
         if case .character(let c) = key, let digit = c.wholeNumberValue, c.isASCII, digit > 0 || state.count != nil {
@@ -143,7 +146,7 @@ public enum Reducer {
             let step = mouse.kind == .wheelDown ? 3 : -3
             switch pane {
             case .reader: scrollReader(&state, by: step)
-            case .sections: return selectSection(&state, max(-1, state.sectionIndex + step.signum()), article: .first)
+            case .sections: return selectSectionsRow(&state, state.sectionsRow + step.signum())
             case .articles: return selectArticle(&state, state.articleIndex + step.signum())
             }
             return []
@@ -153,9 +156,8 @@ public enum Reducer {
             guard row >= 0 else { return [] }
             switch pane {
             case .sections:
-                // Row 0 of the list is the bookmarks entry.
-                let index = state.sectionScroll + row - 1
-                if index >= -1, index < state.sections.count { return selectSection(&state, index, article: .first) }
+                let index = state.sectionScroll + row
+                if index < state.sectionsRows.count { return selectSectionsRow(&state, index) }
             case .articles:
                 let index = state.articleScroll + row
                 if index < state.listCount { return selectArticle(&state, index) }
@@ -200,7 +202,9 @@ public enum Reducer {
             case .reader: break
             }
         case .back:
-            if state.zoomed {
+            if state.inResults && state.focus != .reader && !state.zoomed {
+                return leaveResults(&state)
+            } else if state.zoomed {
                 state.zoomed = false
                 state.focus = .articles
             } else {
@@ -268,6 +272,12 @@ public enum Reducer {
             if state.zoomed { state.focus = .reader }
             relayoutReader(&state)
             return markRead(&state)
+        case .search:
+            state.queryLine = QueryLine(scope: state.focus == .reader || state.zoomed ? .article : .library)
+        case .nextMatch:
+            stepMatch(&state, forward: true, count: count)
+        case .previousMatch:
+            stepMatch(&state, forward: false, count: count)
         case .help:
             state.overlay = .help(scroll: 0)
         case .redraw:
@@ -302,7 +312,7 @@ public enum Reducer {
             scrollReader(&state, by: step)
             return []
         case .sections:
-            return selectSection(&state, max(-1, clampedAdd(state.sectionIndex, step)), article: .first)
+            return selectSectionsRow(&state, max(0, clampedAdd(state.sectionsRow, step)))
         case .articles:
             return selectArticle(&state, clampedAdd(state.articleIndex, step))
         }
@@ -322,6 +332,7 @@ public enum Reducer {
         if index == state.issueIndex && state.catalog != nil && !force { return [] }
         let changed = index != state.issueIndex
         let saving = savePosition(state)
+        if state.results != nil { _ = leaveResults(&state) }
         state.issueIndex = index
         state.catalog = nil
         state.loaded = nil
@@ -338,6 +349,10 @@ public enum Reducer {
     }
 
     static func selectSection(_ state: inout AppState, _ index: Int, article: ArticleChoice) -> [Effect] {
+        if state.results != nil {
+            let leaving = leaveResults(&state)
+            if index == state.sectionIndex && article == .first { return leaving }
+        }
         let sections = state.sections
         guard !sections.isEmpty || index < 0 else { return [] }
         let target = min(max(-1, index), sections.count - 1)
@@ -366,10 +381,11 @@ public enum Reducer {
     /// `J`/`K`: the next article, running on into the next section (empty sections skipped).
     static func stepArticle(_ state: inout AppState, forward: Bool) -> [Effect] {
         let count = state.listCount
-        if state.inBookmarks {
+        if !state.inSection {
             let next = state.articleIndex + (forward ? 1 : -1)
             guard next >= 0, next < count else {
-                state.message = StatusMessage(forward ? "the last bookmark" : "the first bookmark")
+                let what = state.inBookmarks ? "bookmark" : "result"
+                state.message = StatusMessage(forward ? "the last \(what)" : "the first \(what)")
                 return []
             }
             return selectArticle(&state, next)
@@ -405,27 +421,37 @@ public enum Reducer {
             return []
         }
         let article: Article?
-        if state.inBookmarks {
-            guard state.bookmarkArticle?.id == id else {
-                state.reader = nil
+        if state.inSection {
+            article = state.loaded?.articles.first { $0.id == id }
+        } else if let inSection = state.loaded?.articles.first(where: { $0.id == id }) {
+            article = inSection
+        } else {
+            guard state.fetchedArticle?.id == id else {
+                if state.reader?.article.id != id { state.reader = nil }
                 return [.loadArticle(id)]
             }
-            article = state.bookmarkArticle
-        } else {
-            article = state.loaded?.articles.first { $0.id == id }
+            article = state.fetchedArticle
         }
         guard let article else {
             state.reader = nil
-            if state.inBookmarks { state.message = StatusMessage("this bookmarked article is no longer in the library") }
+            if !state.inSection {
+                state.message = StatusMessage(state.inBookmarks ? "this bookmarked article is no longer in the library"
+                                                                : "this article is no longer in the library")
+            }
             return []
         }
-        if state.reader?.article.id == article.id { return markRead(&state) }
-        let width = readerWidth(state)
-        let lines = state.settings.typesetter.typeset(article, width: width)
-        var top = 0
-        if let saved = state.positions[article.id] { top = line(for: saved, in: lines) }
-        state.reader = ReaderState(article: article, lines: lines, layoutWidth: width, top: top)
-        scrollReader(&state, by: 0)
+        if state.reader?.article.id != article.id {
+            let width = readerWidth(state)
+            let lines = state.settings.typesetter.typeset(article, width: width)
+            var top = 0
+            if let saved = state.positions[article.id] { top = line(for: saved, in: lines) }
+            state.reader = ReaderState(article: article, lines: lines, layoutWidth: width, top: top)
+            scrollReader(&state, by: 0)
+        }
+        // A search result opens on its first match, every match highlighted.
+        if let query = state.results?.query, state.reader?.find?.query != query {
+            findInReader(&state, query: query, fromTop: false)
+        }
         return markRead(&state)
     }
 
@@ -490,9 +516,14 @@ public enum Reducer {
             }
             return [.removeBookmark(id)]
         }
-        guard let issue = state.issue, let section = state.section, let summary = state.selectedSummary else { return [] }
-        let bookmark = Bookmark(id: id, title: summary.title, paper: issue.paper, date: issue.date,
+        let bookmark: Bookmark
+        if let hit = state.selectedHit {
+            bookmark = Bookmark(id: id, title: hit.title, paper: hit.paper, date: hit.date, section: hit.section, added: "")
+        } else {
+            guard let issue = state.issue, let section = state.section, let summary = state.selectedSummary else { return [] }
+            bookmark = Bookmark(id: id, title: summary.title, paper: issue.paper, date: issue.date,
                                 section: section.name, added: "")
+        }
         state.bookmarks.insert(bookmark, at: 0)
         state.message = StatusMessage("★ bookmarked")
         return [.addBookmark(bookmark)]
@@ -551,8 +582,8 @@ public enum Reducer {
             if selection >= scroll + visible { scroll = selection - visible + 1 }
             scroll = max(0, min(scroll, max(0, count - visible)))
         }
-        // The sections list starts with the bookmarks row, so its rows are indices + 1.
-        adjust(&state.sectionScroll, selection: state.sectionIndex + 1, count: state.sections.count + 1, pane: .sections)
+        // The sections list starts with the search results and bookmarks rows.
+        adjust(&state.sectionScroll, selection: state.sectionsRow, count: state.sectionsRows.count, pane: .sections)
         adjust(&state.articleScroll, selection: state.articleIndex, count: state.listCount, pane: .articles)
     }
 

@@ -94,6 +94,19 @@ public struct ScreenGrid: Equatable, Sendable {
         }
     }
 
+    /// Marks cells as a search match (`StyleRole.match`), widened to whole characters: a wide
+    /// character is highlighted in both its cells or in neither, never in half.
+    public mutating func highlight(_ rect: Rect, style: StyleRole = .match) {
+        let r = rect.clipped(to: Rect(x: 0, y: 0, width: width, height: height))
+        guard r.width > 0, r.height > 0 else { return }
+        for y in r.y..<(r.y + r.height) {
+            var x0 = r.x, x1 = r.x + r.width
+            if self[x0, y].width == 0, x0 > 0 { x0 -= 1 }
+            if x1 < width, self[x1, y].width == 0 { x1 += 1 }
+            for x in x0..<x1 { cells[y * width + x].style = style }
+        }
+    }
+
     /// Overwriting half of a wide character leaves a blank in its other half, never a fragment.
     private mutating func clearWide(at index: Int) {
         guard index < cells.count else { return }

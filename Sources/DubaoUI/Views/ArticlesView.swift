@@ -5,9 +5,15 @@ import DubaoLayout
 enum ArticlesView {
     static func draw(into grid: inout ScreenGrid, rect: Rect, state: AppState) {
         let focused = state.focus == .articles
-        if state.inBookmarks {
+        switch state.listing {
+        case .bookmarks:
             drawBookmarks(into: &grid, rect: rect, state: state, focused: focused)
             return
+        case .searchResults:
+            drawResults(into: &grid, rect: rect, state: state, focused: focused)
+            return
+        case .section:
+            break
         }
         let summaries = state.articleSummaries
         let heading = state.section.map { SectionsView.label($0) } ?? ""
@@ -69,5 +75,75 @@ enum ArticlesView {
             PaneChrome.row(left: "★ " + DisplaySanitizer.sanitize(b.title), right: where_, into: &grid, x: rect.x,
                            y: rect.y + 1 + row, width: rect.width, style: style, rightStyle: selected ? style : .dim)
         }
+    }
+
+    /// The search results: for each article its date and a line of text around its first
+    /// match, the match highlighted and kept in view however narrow the pane.
+    static func drawResults(into grid: inout ScreenGrid, rect: Rect, state: AppState, focused: Bool) {
+        guard let results = state.results else { return }
+        let position = "\(state.articleIndex + 1)/\(results.hits.count)"
+        PaneChrome.title("搜索：" + results.query, right: position, into: &grid, rect: rect, focused: focused)
+        let rows = rect.height - 1
+        guard rows > 0 else { return }
+        for row in 0..<rows {
+            let index = state.articleScroll + row
+            guard results.hits.indices.contains(index) else { break }
+            let hit = results.hits[index]
+            let selected = index == state.articleIndex
+            let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
+            let y = rect.y + 1 + row
+            grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
+            let marker = state.bookmarked.contains(hit.id) ? "★" : (state.read.contains(hit.id) ? " " : "•")
+            grid.put(marker, x: rect.x, y: y, maxWidth: 1, style: selected ? style : (marker == "★" ? .bookmark : .unread))
+            let date = String("\(hit.date)".suffix(5))
+            let dateWidth = grid.put(date, x: rect.x + 2, y: y, maxWidth: max(0, rect.width - 2), style: selected ? style : .dim)
+            let x = rect.x + 2 + dateWidth + 1
+            let room = rect.x + rect.width - x
+            guard room > 0 else { continue }
+            let (text, match) = SnippetFit.fit(hit.snippet, match: hit.snippetMatch, width: room)
+            grid.put(text, x: x, y: y, maxWidth: room, style: style)
+            if let match { grid.highlight(Rect(x: x + match.lowerBound, y: y, width: match.count, height: 1)) }
+        }
+    }
+}
+
+/// A snippet cut to a width with its match in view.
+enum SnippetFit {
+    /// The snippet shortened to `width` cells — from the left when the match would not show,
+    /// from the right otherwise, `…` where text was cut — and the cells its match takes.
+    static func fit(_ snippet: String, match: Range<Int>, width: Int) -> (String, Range<Int>?) {
+        let clean = DisplaySanitizer.sanitize(snippet)
+        guard clean == snippet else { return (Truncation.truncate(clean, toWidth: width), nil) }
+        let utf8 = Array(snippet.utf8)
+        let lower = min(max(0, match.lowerBound), utf8.count), upper = min(max(lower, match.upperBound), utf8.count)
+        var before = String(decoding: utf8[..<lower], as: UTF8.self)
+        let hit = String(decoding: utf8[lower..<upper], as: UTF8.self)
+        let after = String(decoding: utf8[upper...], as: UTF8.self)
+        let hitWidth = DisplayWidth.of(hit)
+        // Keep about a third of the width before the match when the whole of it cannot show.
+        if DisplayWidth.of(before) + hitWidth > width {
+            let keep = max(0, min(width - hitWidth, width / 3) - 1)
+            var kept = ""
+            for c in before.reversed() {
+                if DisplayWidth.of(String(c)) + DisplayWidth.of(kept) > keep { break }
+                kept.insert(c, at: kept.startIndex)
+            }
+            before = "…" + kept
+        }
+        let start = DisplayWidth.of(before)
+        let whole = before + hit + after
+        let text = Truncation.truncate(whole, toWidth: width)
+        // A match cut by the right edge is highlighted up to the `…`.
+        var kept = DisplayWidth.of(whole)
+        if kept > width {
+            kept = 0
+            for c in whole {
+                let w = DisplayWidth.of(String(c))
+                if kept + w > width - 1 { break }
+                kept += w
+            }
+        }
+        let end = min(kept, start + hitWidth)
+        return (text, start < end ? start..<end : nil)
     }
 }

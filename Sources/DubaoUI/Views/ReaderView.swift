@@ -11,7 +11,7 @@ enum ReaderView {
                          rect: rect, focused: focused)
         guard let reader = state.reader else {
             var note = state.catalog == nil || state.selectedSummary != nil ? "…" : "(nothing to read here)"
-            if let b = state.selectedBookmark, state.bookmarkArticle?.id != b.id {
+            if let b = state.selectedBookmark, state.fetchedArticle?.id != b.id {
                 note = "“\(DisplaySanitizer.sanitize(b.title))” (\(b.date)) is no longer in the library; b removes the bookmark"
             } else if state.inBookmarks && state.bookmarks.isEmpty {
                 note = "(no bookmarks)"
@@ -24,8 +24,14 @@ enum ReaderView {
             guard reader.lines.indices.contains(index) else { break }
             let line = reader.lines[index]
             guard !line.text.isEmpty else { continue }
-            grid.put(line.text, x: text.x + line.leftOffset, y: text.y + row,
-                     maxWidth: text.width - line.leftOffset, style: role(line.style))
+            let x = text.x + line.leftOffset
+            grid.put(line.text, x: x, y: text.y + row, maxWidth: text.width - line.leftOffset, style: role(line.style))
+            if let find = reader.find {
+                for columns in ArticleFind.columns(on: line, matches: find.matches, article: reader.article) {
+                    let right = min(x + columns.upperBound, text.x + text.width)
+                    grid.highlight(Rect(x: x + columns.lowerBound, y: text.y + row, width: right - x - columns.lowerBound, height: 1))
+                }
+            }
         }
     }
 

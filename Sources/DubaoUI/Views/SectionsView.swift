@@ -10,26 +10,33 @@ enum SectionsView {
         let sections = state.sections
         let rows = rect.height - 1
         guard rows > 0 else { return }
-        // Row 0 of the list is the bookmarks entry; sections follow.
+        // The search results entry (while there are results) and the bookmarks entry, then the sections.
+        let all = state.sectionsRows
         for row in 0..<rows {
-            let index = state.sectionScroll + row - 1
-            guard index < sections.count else { break }
-            let selected = index == state.sectionIndex
+            let index = state.sectionScroll + row
+            guard all.indices.contains(index) else { break }
+            let selected = index == state.sectionsRow
             let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
             let y = rect.y + 1 + row
-            if index < 0 {
+            switch all[index] {
+            case .searchResults:
+                let results = state.results!
+                PaneChrome.row(left: "搜索：" + DisplaySanitizer.sanitize(results.query) + " (\(results.hits.count))",
+                               into: &grid, x: rect.x, y: y, width: rect.width, style: style)
+            case .bookmarks:
                 PaneChrome.row(left: "★ 书签 Bookmarks", right: "\(state.bookmarks.count)", into: &grid, x: rect.x, y: y,
                                width: rect.width, style: style, rightStyle: selected ? style : .dim)
-                continue
+            case .section(let i):
+                let section = sections[i]
+                let unread = section.articles.filter { !state.read.contains($0.id) }.count
+                let count = "\(unread)/\(section.articles.count)"
+                PaneChrome.row(left: " " + label(section), right: count, into: &grid, x: rect.x, y: y,
+                               width: rect.width, style: style, rightStyle: selected ? style : .dim)
             }
-            let section = sections[index]
-            let unread = section.articles.filter { !state.read.contains($0.id) }.count
-            let count = "\(unread)/\(section.articles.count)"
-            PaneChrome.row(left: " " + label(section), right: count, into: &grid, x: rect.x, y: y,
-                           width: rect.width, style: style, rightStyle: selected ? style : .dim)
         }
-        if sections.isEmpty, rows > 1 {
-            grid.put(state.catalog == nil ? " …" : " (no sections)", x: rect.x, y: rect.y + 2, maxWidth: rect.width, style: .dim)
+        if sections.isEmpty, rows > all.count {
+            grid.put(state.catalog == nil ? " …" : " (no sections)", x: rect.x, y: rect.y + 1 + all.count,
+                     maxWidth: rect.width, style: .dim)
         }
     }
 

@@ -1,0 +1,151 @@
+import DubaoCore
+import DubaoLayout
+import DubaoModel
+
+/// Search: the query line, the results of a library search, and finding in the open article.
+extension Reducer {
+    // MARK: the query line
+
+    /// Keys while the query line is open: characters are typed (Chinese arrives as whole
+    /// characters), Backspace removes the last whole character, Ctrl-U clears, Esc cancels and
+    /// Enter runs the query. Nothing else reaches the keymap until the line is closed.
+    static func handleQueryKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
+        guard var line = state.queryLine else { return [] }
+        switch key {
+        case .character(let c):
+            guard !c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return [] }
+            line.text.append(c)
+        case .backspace, .delete, .control("h"):
+            if !line.text.isEmpty { line.text.removeLast() }
+        case .control("u"):
+            line.text = ""
+        case .escape:
+            state.queryLine = nil
+            return []
+        case .enter:
+            state.queryLine = nil
+            return runQuery(&state, line)
+        default:
+            return []
+        }
+        state.queryLine = line
+        return []
+    }
+
+    static func runQuery(_ state: inout AppState, _ line: QueryLine) -> [Effect] {
+        guard SearchQuery(line.text) != nil else {
+            state.message = StatusMessage("nothing to search for")
+            return []
+        }
+        switch line.scope {
+        case .library:
+            state.message = StatusMessage("searching for “\(line.text)”…")
+            return [.search(line.text)]
+        case .article:
+            guard state.reader != nil else {
+                state.message = StatusMessage("no article is open")
+                return []
+            }
+            findInReader(&state, query: line.text, fromTop: true)
+            return []
+        }
+    }
+
+    // MARK: search results
+
+    /// The results of a library search: listed in the article pane under a "搜索" entry at the
+    /// top of the sections pane, the first one open in the reader at its first match.
+    static func showResults(_ state: inout AppState, query: String, hits: [SearchHit]) -> [Effect] {
+        guard !hits.isEmpty else {
+            state.message = StatusMessage("no article matches “\(query)”")
+            return []
+        }
+        state.message = nil
+        let saving = savePosition(state)
+        let returnTo = state.results?.returnTo ?? (state.articleIndex, state.articleScroll)
+        state.results = SearchResults(query: query, hits: hits, returnTo: returnTo)
+        state.articleIndex = 0
+        state.articleScroll = 0
+        state.zoomed = false
+        state.focus = .articles
+        relayoutReader(&state)
+        keepSelectionVisible(&state)
+        return saving + showSelectedArticle(&state)
+    }
+
+    /// Leaves the search results: the article pane lists what it listed before, as it was.
+    static func leaveResults(_ state: inout AppState) -> [Effect] {
+        guard let results = state.results else { return [] }
+        let saving = savePosition(state)
+        state.results = nil
+        state.articleIndex = min(results.returnTo.article, max(0, state.listCount - 1))
+        state.articleScroll = results.returnTo.scroll
+        keepSelectionVisible(&state)
+        return saving + (state.inSection ? loadSectionIfNeeded(&state) : showSelectedArticle(&state))
+    }
+
+    /// Selects a row of the sections pane: the results entry, the bookmarks, or a section.
+    static func selectSectionsRow(_ state: inout AppState, _ row: Int) -> [Effect] {
+        let rows = state.sectionsRows
+        guard !rows.isEmpty else { return [] }
+        switch rows[min(max(0, row), rows.count - 1)] {
+        case .searchResults: return []
+        case .bookmarks: return selectSection(&state, -1, article: .first)
+        case .section(let i): return selectSection(&state, i, article: .first)
+        }
+    }
+
+    // MARK: finding in the article
+
+    /// Finds `query` in the article in the reader and goes to a match: the first one at or
+    /// below the top of the page (`/` in the reader), or the first of all (a search result).
+    static func findInReader(_ state: inout AppState, query: String, fromTop: Bool) {
+        guard var reader = state.reader else { return }
+        guard var find = ArticleFind(query: query, in: reader.article) else {
+            reader.find = nil
+            state.reader = reader
+            state.message = StatusMessage("“\(query)” is not in this article")
+            return
+        }
+        if fromTop {
+            let top = reader.top
+            find.current = find.matches.firstIndex { (ArticleFind.line(of: $0, in: reader.lines) ?? 0) >= top } ?? 0
+        }
+        reader.find = find
+        state.reader = reader
+        revealMatch(&state)
+    }
+
+    /// `n`/`N`: the next or previous match, across paragraphs, wrapping round at the ends with
+    /// a message saying so.
+    static func stepMatch(_ state: inout AppState, forward: Bool, count: Int) {
+        guard var reader = state.reader, var find = reader.find else {
+            state.message = StatusMessage("no search: / finds in the article")
+            return
+        }
+        let n = find.matches.count
+        let next = find.current + (forward ? count : -count)
+        find.current = ((next % n) + n) % n
+        if next >= n {
+            state.message = StatusMessage("match \(find.current + 1)/\(n): wrapped round to the first")
+        } else if next < 0 {
+            state.message = StatusMessage("match \(find.current + 1)/\(n): wrapped round to the last")
+        }
+        reader.find = find
+        state.reader = reader
+        revealMatch(&state)
+    }
+
+    /// Scrolls the reader so the current match shows, a third of the way down the page when it
+    /// was out of sight.
+    static func revealMatch(_ state: inout AppState) {
+        guard var reader = state.reader, let find = reader.find,
+              let line = ArticleFind.line(of: find.matches[find.current], in: reader.lines) else { return }
+        let height = readerHeight(state)
+        if line < reader.top || line >= reader.top + height {
+            reader.top = max(0, line - height / 3)
+            state.reader = reader
+            scrollReader(&state, by: 0)
+        }
+    }
+}
