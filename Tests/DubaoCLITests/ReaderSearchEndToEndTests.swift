@@ -1,0 +1,69 @@
+import DubaoTestSupport
+import Foundation
+import Testing
+
+/// Search in the real reader, in tmux: a Chinese query typed at the keyboard, the results
+/// entry, the highlighted match (seen in the colours `capture-pane -e` reports) and `n`.
+@Suite("Reader search end to end in tmux", .enabled(if: ReaderSession.available, "skipped: tmux is not installed (apt-get install tmux)"),
+       .serialized)
+struct ReaderSearchEndToEndTests {
+    /// The screen with its colours and attributes as escape sequences.
+    func captureWithAttributes(_ t: TmuxSession) throws -> [String] {
+        try t.run(["capture-pane", "-p", "-e", "-t", t.name]).components(separatedBy: "\n")
+    }
+
+    @Test("/ 调解 Enter: the results entry, the match highlighted in the list and the article; n; q leaves")
+    func searchTheSample() throws {
+        let t = try ReaderSession.start(width: 120, height: 40, library: DubaoProcess.temporaryFolder())
+        try t.waitFor("江城港前十月")
+        try t.sendKeys("/")
+        try t.waitFor("search all:")
+        try t.type("调解")
+        try t.waitFor("search all: 调解█")
+        // Backspace takes the whole wide character; typing it again puts it back.
+        try t.sendKeys("BSpace")
+        try t.waitFor("search all: 调█")
+        try t.type("解")
+        try t.sendKeys("Enter")
+        var screen = try t.waitFor("搜索：调解 (1)")
+        #expect(screen.contains { $0.contains("11-27") && $0.contains("调解") }, "a result row with its date and snippet")
+        screen = try t.waitFor("match 1/")
+        #expect(screen[39].contains("搜索：调解"))
+
+        // The article's title shows 调解 in the match colours: an attribute change just before
+        // it and another just after, inside an otherwise plain run of text.
+        let coloured = try captureWithAttributes(t)
+        let body = coloured.dropFirst()  // below the pane titles
+        let title = try #require(body.first { $0.contains("临湖区法院把") && $0.contains("室搬进居民小区") },
+                                 "the title row: \(coloured.joined(separator: "\n"))")
+        #expect(title.contains("m调解\u{1b}["), "调解 is drawn in its own attributes: \(title.debugDescription)")
+        let list = try #require(body.first { $0.contains(" 11-27 ") })
+        #expect(list.contains("m调解\u{1b}["), "the snippet's match too: \(list.debugDescription)")
+
+        try t.sendKeys("n")
+        try t.waitFor("match 2/")
+        try t.sendKeys("N", "N")
+        screen = try t.waitFor("wrapped round to the last")
+
+        try t.sendKeys("q")
+        screen = try t.waitForAbsence("搜索：调解 (1)")
+        #expect(screen[39].contains("01 要闻"), "back to the section the search started from")
+    }
+
+    @Test("/ in the reader finds in the open article")
+    func findInTheReader() throws {
+        let t = try ReaderSession.start(width: 80, height: 24, library: DubaoProcess.temporaryFolder())
+        try t.waitFor("江城港前十月")
+        try t.sendKeys("Enter")
+        try t.waitFor("Space page")
+        try t.sendKeys("/")
+        try t.waitFor("find in article:")
+        try t.type("吞吐量")
+        try t.sendKeys("Enter")
+        try t.waitFor("match 1/")
+        try t.sendKeys("n")
+        try t.waitFor("match 2/")
+        let coloured = try captureWithAttributes(t)
+        #expect(coloured.contains { $0.contains("m吞吐量\u{1b}[") }, "the match is highlighted")
+    }
+}
