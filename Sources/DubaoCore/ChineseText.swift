@@ -49,13 +49,33 @@ enum ChineseText {
 
     /// Cells the text takes in a terminal, roughly: what the importer uses to tell a
     /// headline (short) from a paragraph (long). Exact widths belong to the layout layer.
+    /// Counted on UTF-8 bytes: ASCII one cell, a scalar from U+1000 up (three or four bytes) two.
     static func roughWidth(_ text: Substring) -> Int {
         var w = 0
-        for s in text.unicodeScalars { w += s.value < 0x1100 ? 1 : 2 }
+        for b in text.utf8 { w += cells(leadByte: b) }
         return w
     }
 
     static func roughWidth(_ text: String) -> Int { roughWidth(text[...]) }
+
+    /// `roughWidth(text) <= limit`, stopping as soon as the text is known to be wider: most
+    /// lines of a page are long paragraphs and every recognizer asks this first.
+    static func fits(_ text: Substring, within limit: Int) -> Bool {
+        var w = 0
+        for b in text.utf8 {
+            w += cells(leadByte: b)
+            if w > limit { return false }
+        }
+        return true
+    }
+
+    @inline(__always)
+    static func cells(leadByte b: UInt8) -> Int {
+        if b < 0x80 { return 1 }
+        if b < 0xC0 { return 0 }           // continuation byte
+        if b < 0xE1 { return 1 }           // U+0080–U+0FFF
+        return 2
+    }
 
     /// Text without leading and trailing layout whitespace.
     static func trimmed(_ text: Substring) -> Substring {

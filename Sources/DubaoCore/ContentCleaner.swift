@@ -9,6 +9,7 @@ enum ContentCleaner {
     }
 
     static func clean(_ text: String) -> Result {
+        if !mayNeedCleaning(text) { return Result(text: text.replacingLineEnds(), removed: 0, firstRemovedLine: nil) }
         var out = String.UnicodeScalarView()
         var removed = 0
         var firstLine: Int?
@@ -51,6 +52,29 @@ enum ContentCleaner {
             i += 1
         }
         return Result(text: removed == 0 ? text.replacingLineEnds() : String(out), removed: removed, firstRemovedLine: firstLine)
+    }
+
+    /// A byte scan that clears almost every page at once: no C0 control but tab, LF and CR, no
+    /// DEL, and none of the lead bytes of C1 controls (C2 80–9F), bidi and mark characters
+    /// (E2 80/81 …), U+061C (D8 9C) or a BOM (EF BB BF).
+    static func mayNeedCleaning(_ text: String) -> Bool {
+        var p1: UInt8 = 0, p2: UInt8 = 0
+        for b in text.utf8 {
+            if b < 0x20 {
+                if b != 0x09 && b != 0x0A && b != 0x0D { return true }
+            } else if b == 0x7F {
+                return true
+            } else if b >= 0x80 && b < 0xC0 {
+                if p1 == 0xC2 && b < 0xA0 { return true }                              // C1 controls
+                if p1 == 0xD8 && b == 0x9C { return true }                             // U+061C
+                if p2 == 0xE2 && p1 == 0x80 && (b == 0x8E || b == 0x8F || (0xAA...0xAE).contains(b)) { return true }
+                if p2 == 0xE2 && p1 == 0x81 && (0xA6...0xA9).contains(b) { return true }  // isolates
+                if p2 == 0xEF && p1 == 0xBB && b == 0xBF { return true }               // BOM
+            }
+            p2 = p1
+            p1 = b
+        }
+        return false
     }
 
     /// Index just past an escape sequence starting at `start` (ESC).

@@ -19,9 +19,13 @@ enum Credits {
 
     static let ornaments: Set<Unicode.Scalar> = ["□", "■", "◎", "●", "○", "◇", "◆", "☆", "★", "▲", "△", "▼", "·", "•", "◆", "|", "｜"]
 
+    /// First characters of the agencies above, to turn most lines away before comparing prefixes.
+    static let agencyInitials: Set<Unicode.Scalar> = Set(agencies.compactMap(\.unicodeScalars.first))
+
     static func lead(_ line: Substring) -> Lead? {
         let s = line
-        guard let agency = agencies.first(where: { s.hasPrefix($0) }) else { return nil }
+        guard let initial = s.unicodeScalars.first, agencyInitials.contains(initial),
+              let agency = agencies.first(where: { s.hasPrefix($0) }) else { return nil }
         var index = s.index(s.startIndex, offsetBy: agency.count)
         if agency != "本报讯" {
             // `新华社北京3月24日电`, `本报长春3月25日讯`, `新华社电`: a place and a date, then 电 or 讯.
@@ -79,7 +83,7 @@ enum Credits {
 
     /// A byline on its own line: `本报记者 孙红丽`, `□本报记者 甲 通讯员 乙`, `◎记者 己`, `文/图 本报记者 庚`.
     static func byline(_ line: Substring) -> [String]? {
-        guard ChineseText.roughWidth(line) <= 48,
+        guard ChineseText.fits(line, within: 48),
               !line.unicodeScalars.contains(where: { ChineseText.isProsePunctuation($0) || $0 == "：" || $0 == ":" })
         else { return nil }
         var s = line.drop { $0.unicodeScalars.first.map { ornaments.contains($0) || ChineseText.isBlank($0) } ?? false }
@@ -110,7 +114,7 @@ enum Credits {
 
     /// `图为…`, `▲…`, `…本报记者 甲 摄`: a photo caption.
     static func isCaption(_ line: Substring) -> Bool {
-        guard ChineseText.roughWidth(line) <= 400 else { return false }
+        guard ChineseText.fits(line, within: 400) else { return false }
         for prefix in ["图为", "图：", "图:", "▲", "△", "上图", "下图", "左图", "右图", "图①", "图②", "图③", "（图片", "(图片"]
         where line.hasPrefix(prefix) {
             return true

@@ -6,8 +6,7 @@ struct HeadlineBlock: Equatable {
 
     /// Can this line stand in a headline block? Headlines are short and carry no sentence punctuation.
     static func isCandidate(_ text: Substring) -> Bool {
-        let width = ChineseText.roughWidth(text)
-        guard width >= 2, width <= 70 else { return false }
+        guard ChineseText.fits(text, within: 70), !ChineseText.fits(text, within: 1) else { return false }
         var sawText = false
         let scalars = text.unicodeScalars
         var index = scalars.startIndex

@@ -71,8 +71,13 @@ public enum PageDecoder {
         return nil
     }
 
+    /// The first NUL of a file that looks binary: many NULs, as executables and images have.
+    /// A text page with a stray NUL or two is text; the cleaner removes them with a warning.
     static func firstNUL(_ bytes: [UInt8]) -> Int? {
-        bytes.firstIndex(of: 0)
+        let sample = bytes.prefix(65536)
+        let nuls = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        guard nuls >= 4, nuls > 64 || nuls * 200 > sample.count else { return nil }
+        return bytes.firstIndex(of: 0)
     }
 
     static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool, bom: Bool) -> Decoded {

@@ -24,7 +24,7 @@ enum PageFurniture {
     /// Besides the page number, the line may carry only a section name, dates, a weekday and
     /// the paper's name: anything more and it is prose that mentions a page.
     static func header(_ line: Substring) -> Header? {
-        guard ChineseText.roughWidth(line) <= 100, !line.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
+        guard ChineseText.fits(line, within: 100), !line.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
         else { return nil }
         let scalars = Array(line.unicodeScalars)
         for i in scalars.indices where scalars[i] == "第" && (i == 0 || ChineseText.isBlank(scalars[i - 1])) {
@@ -112,7 +112,7 @@ enum PageFurniture {
 
     /// `责任编辑:赵磊`, `责任编辑：甲 美术编辑：乙`.
     static func isEditorLine(_ line: Substring) -> Bool {
-        guard ChineseText.roughWidth(line) <= 80 else { return false }
+        guard ChineseText.fits(line, within: 80) else { return false }
         let stripped = line.drop { "□■◎●○◇◆☆★·（(【[".contains($0) }
         for role in editorRoles where stripped.hasPrefix(role) {
             let after = stripped.dropFirst(role.count)
@@ -126,7 +126,7 @@ enum PageFurniture {
 
     /// A line that is only a date, a weekday and perhaps the paper's name; returns the date and the name.
     static func dateLine(_ line: Substring) -> (date: IssueDateFound, paper: String)? {
-        guard ChineseText.roughWidth(line) <= 60, let found = date(in: line),
+        guard ChineseText.fits(line, within: 60), let found = date(in: line),
               !line.unicodeScalars.contains(where: ChineseText.isProsePunctuation) else { return nil }
         var paper = ""
         for token in line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }) {

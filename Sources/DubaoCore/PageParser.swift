@@ -98,7 +98,8 @@ public struct PageParser {
     func splitLines(_ text: String) -> [Line] {
         var lines: [Line] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the newline byte, not on Characters: grapheme breaking a whole page is slow.
+        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map({ Substring($0) }) {
             number += 1
             let trimmed = ChineseText.trimmed(raw)
             if trimmed.isEmpty { continue }
@@ -110,7 +111,7 @@ public struct PageParser {
     /// Pages that mark paragraph starts by indentation: an indented line then starts a paragraph
     /// even when the one before it ends mid-sentence.
     static func usesIndentation(_ lines: [Line]) -> Bool {
-        let long = lines.filter { ChineseText.roughWidth($0.text) > 60 }
+        let long = lines.filter { !ChineseText.fits($0.text, within: 60) }
         guard long.count >= 3 else { return false }
         return long.filter { $0.indent >= 2 }.count * 2 >= long.count
     }
@@ -144,6 +145,11 @@ struct ChunkParser {
     }
 
     static func kind(of text: Substring) -> Kind {
+        // Most lines are long paragraphs: of all the furniture, only a lead or a caption can be that long.
+        if !ChineseText.fits(text, within: 100) {
+            if let lead = Credits.lead(text) { return .lead(lead) }
+            return Credits.isCaption(text) ? .caption : .text
+        }
         if PageFurniture.header(text) != nil { return .header }
         if PageFurniture.isEditorLine(text) { return .editor }
         if let d = PageFurniture.dateLine(text) { return .dateLine(d.date, paper: d.paper) }
@@ -253,7 +259,7 @@ struct ChunkParser {
     }
 
     static func looksLikeProse(_ text: Substring) -> Bool {
-        text.unicodeScalars.contains(where: ChineseText.isProsePunctuation) || ChineseText.roughWidth(text) > 70
+        text.unicodeScalars.contains(where: ChineseText.isProsePunctuation) || !ChineseText.fits(text, within: 70)
     }
 
     /// Does the article's last paragraph stop mid-sentence, so that the next text continues it?
@@ -263,7 +269,7 @@ struct ChunkParser {
         if !ChineseText.endsSentence(last) {
             // `一、餐饮美食` is a finished subheading, not a paragraph cut by a column.
             let text = article.paragraphs.last![...]
-            let isSubheading = HeadlineBlock.isSubheading(text) && ChineseText.roughWidth(text) <= 60
+            let isSubheading = HeadlineBlock.isSubheading(text) && ChineseText.fits(text, within: 60)
                 && !text.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
             return !isSubheading
         }
