@@ -159,7 +159,9 @@ public struct Library: LibraryReading {
         func writeNew(_ bytes: [UInt8], named name: String) throws(StoreError) {
             let path = folderPath + "/" + name
             if (try? AtomicFile.read(path)) ?? nil == bytes { return }
-            try AtomicFile.write(bytes, to: path)
+            // Not flushed one by one: nothing refers to it until library.json is written, and
+            // everything is flushed at once just before that.
+            try AtomicFile.write(bytes, to: path, durable: false)
             created.append(path)
         }
         do {
@@ -167,7 +169,7 @@ public struct Library: LibraryReading {
             for section in issue.sections {
                 let document = SectionDocument(paper: issue.paper, date: issue.date, section: section.name, page: section.page,
                                                pageLines: section.pageLines, articles: section.articles)
-                let bytes = LibraryFormat.encode(document)
+                let bytes = LibraryFormat.encode(document, pretty: false)
                 let file = "s-\(LibraryFormat.hex(LibraryFormat.fnv(Array(section.name.utf8)), digits: 6))-"
                     + "\(LibraryFormat.hex(LibraryFormat.fnv(bytes), digits: 10)).json"
                 try writeNew(bytes, named: file)
@@ -211,6 +213,8 @@ public struct Library: LibraryReading {
             index.issues.removeAll { $0.folder == folder }
             index.issues.append(entry)
             index.issues.sort(by: IssueEntry.newestFirst)
+            try AtomicFile.syncFileSystem(containing: folderPath)
+            AtomicFile.syncFolder(folderPath)
             try AtomicFile.write(LibraryFormat.encode(index), to: indexPath)
 
             removeUnreferenced(in: folderPath, keeping: Set(catalog.sections.map(\.file) + [catalogFile, searchFile]))

@@ -39,9 +39,11 @@ public enum LibraryFormat {
         }
     }
 
-    static func encode<T: Encodable>(_ value: T) -> [UInt8] {
+    /// Small documents people may open (the index, catalogs, bookmarks) are indented; section
+    /// documents, which hold the article text and are most of the library, are not.
+    static func encode<T: Encodable>(_ value: T, pretty: Bool = true) -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         // Encoding our own plain value types cannot fail.
         return [UInt8]((try? encoder.encode(value)) ?? Data())
     }
