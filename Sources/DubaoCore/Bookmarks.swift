@@ -40,9 +40,14 @@ public struct BookmarkStore: Sendable {
 
     public var path: String { root + "/bookmarks.json" }
 
-    /// Every bookmark, newest first.
+    /// Every bookmark, newest first; of two added in the same instant, the one added later first.
     public func all() throws(StoreError) -> [Bookmark] {
-        try read().bookmarks.sorted { $0.added > $1.added }
+        Self.newestFirst(try read().bookmarks)
+    }
+
+    /// Newest first by `added`, ties broken by position in the file (later is newer).
+    public static func newestFirst(_ bookmarks: [Bookmark]) -> [Bookmark] {
+        bookmarks.enumerated().sorted { ($0.element.added, $0.offset) > ($1.element.added, $1.offset) }.map(\.element)
     }
 
     func read() throws(StoreError) -> BookmarksDocument {
@@ -76,7 +81,7 @@ public struct BookmarkStore: Sendable {
         defer { withExtendedLifetime(lock) {} }
         var document = try read()
         let result = body(&document)
-        document.bookmarks.sort { ($0.added, $0.id) < ($1.added, $1.id) }
+        // The file keeps the order bookmarks were added in.
         try AtomicFile.write(LibraryFormat.encode(document), to: path)
         return result
     }

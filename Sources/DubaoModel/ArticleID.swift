@@ -8,7 +8,9 @@ public enum ArticleID {
     public static func make(paper: String, date: IssueDate, section: String, title: String, occurrence: Int = 1) -> String {
         var key = "\(paper)\u{1F}\(date)\u{1F}\(section)\u{1F}\(title)"
         if occurrence > 1 { key += "\u{1F}\(occurrence)" }
-        return "\(date.compact)-\(StableHash.hex(StableHash.fnv1a64(Array(key.utf8)), digits: 10))"
+        // The first ten of the sixteen hex digits: IDs already handed out must never change.
+        let hex = StableHash.hex(StableHash.fnv1a64(Array(key.utf8)), digits: 16)
+        return "\(date.compact)-\(hex.prefix(10))"
     }
 
     /// True for strings shaped like an ID, so commands can tell an ID from a typo early.

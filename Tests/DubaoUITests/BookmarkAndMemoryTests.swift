@@ -13,7 +13,7 @@ final class MemoryUserData: UserData, @unchecked Sendable {
 
     func bookmarks() throws(StoreError) -> [Bookmark] {
         if failing { throw StoreError.corrupt(path: "/lib/bookmarks.json", detail: "not valid JSON") }
-        return lock.withLock { stored.sorted { $0.added > $1.added } }
+        return lock.withLock { BookmarkStore.newestFirst(stored) }
     }
     func add(_ bookmark: Bookmark) throws(StoreError) -> Bool {
         lock.withLock { stored.removeAll { $0.id == bookmark.id }; stored.append(bookmark) }
