@@ -169,7 +169,7 @@ public struct Library: LibraryReading {
             for section in issue.sections {
                 let document = SectionDocument(paper: issue.paper, date: issue.date, section: section.name, page: section.page,
                                                pageLines: section.pageLines, articles: section.articles)
-                let bytes = LibraryFormat.encode(document, pretty: false)
+                let bytes = SectionWriter.encode(document)
                 let file = "s-\(LibraryFormat.hex(LibraryFormat.fnv(Array(section.name.utf8)), digits: 6))-"
                     + "\(LibraryFormat.hex(LibraryFormat.fnv(bytes), digits: 10)).json"
                 try writeNew(bytes, named: file)

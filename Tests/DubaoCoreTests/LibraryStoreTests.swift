@@ -1,4 +1,4 @@
-import DubaoCore
+@testable import DubaoCore
 import DubaoModel
 import Foundation
 import Testing
@@ -45,5 +45,28 @@ struct LibraryStoreTests {
         let files = try FileManager.default.subpathsOfDirectory(atPath: root).filter { $0.hasSuffix(".json") }
         #expect(files.filter { $0.contains("/s-") }.count == 1)
         #expect(files.filter { $0.contains("/issue-") }.count == 1)
+    }
+}
+
+@Suite("Section documents written by hand")
+struct SectionWriterTests {
+    @Test("every sample and fixture page round-trips through the hand-written JSON", arguments: ImporterPageTests.allPages)
+    func roundTrip(_ path: String) throws {
+        guard let result = try? Importer().importPaths([path]) else { return }  // the pages that must fail
+        let root = TestPaths.temporaryFolder()
+        let library = Library(root: root)
+        try library.store(result.issue)
+        let entry = try #require(try library.issues().first)
+        let catalog = try library.catalog(of: entry)
+        for (section, stored) in zip(result.issue.sections, catalog.sections) {
+            #expect(try library.articles(of: stored, in: entry) == section.articles)
+        }
+    }
+
+    @Test("quotes, backslashes and control characters are escaped")
+    func escaping() throws {
+        var w = JSONBytes()
+        w.string("a\"b\\c\nd\u{01}中")
+        #expect(String(decoding: w.bytes, as: UTF8.self) == "\"a\\\"b\\\\c\\nd\\u0001中\"")
     }
 }

@@ -1,0 +1,100 @@
+import DubaoModel
+
+/// Writes section documents as JSON by hand: they hold nearly all of an archive's text, and
+/// Foundation's encoder spent more time on them than parsing the pages did. The output is plain
+/// JSON that `JSONDecoder` reads back into the same `SectionDocument` (a test checks the round
+/// trip on every fixture page).
+enum SectionWriter {
+    static func encode(_ d: SectionDocument) -> [UInt8] {
+        var w = JSONBytes()
+        w.open("{")
+        w.key("articles"); w.open("[")
+        for (i, a) in d.articles.enumerated() {
+            if i > 0 { w.comma() }
+            article(a, &w)
+        }
+        w.close("]"); w.comma()
+        w.key("date"); w.string(d.date.description); w.comma()
+        w.key("format"); w.string(d.format); w.comma()
+        w.key("page"); w.string(d.page); w.comma()
+        w.key("pageLines"); w.open("[")
+        for (i, p) in d.pageLines.enumerated() {
+            if i > 0 { w.comma() }
+            w.open("{")
+            w.key("kind"); w.string(p.kind.rawValue); w.comma()
+            w.key("line"); w.int(p.line); w.comma()
+            w.key("text"); w.string(p.text)
+            w.close("}")
+        }
+        w.close("]"); w.comma()
+        w.key("paper"); w.string(d.paper); w.comma()
+        w.key("schema"); w.int(d.schema); w.comma()
+        w.key("section"); w.string(d.section)
+        w.close("}")
+        return w.bytes
+    }
+
+    static func article(_ a: Article, _ w: inout JSONBytes) {
+        w.open("{")
+        w.key("captions"); w.open("[")
+        for (i, c) in a.captions.enumerated() {
+            if i > 0 { w.comma() }
+            w.open("{")
+            w.key("afterParagraph"); w.int(c.afterParagraph); w.comma()
+            w.key("text"); w.string(c.text)
+            w.close("}")
+        }
+        w.close("]"); w.comma()
+        for (name, value) in [("continuation", a.continuation), ("continuedFrom", a.continuedFrom), ("credit", a.credit),
+                              ("dateline", a.dateline), ("id", a.id), ("kicker", a.kicker)] {
+            w.key(name); w.string(value); w.comma()
+        }
+        w.key("paragraphs"); w.strings(a.paragraphs); w.comma()
+        w.key("reporters"); w.strings(a.reporters); w.comma()
+        w.key("sourceLines"); w.open("{")
+        w.key("first"); w.int(a.sourceLines.first); w.comma()
+        w.key("last"); w.int(a.sourceLines.last)
+        w.close("}"); w.comma()
+        w.key("subtitle"); w.string(a.subtitle); w.comma()
+        w.key("title"); w.string(a.title)
+        w.close("}")
+    }
+}
+
+/// Just enough of a JSON writer: strings escaped as RFC 8259 asks, UTF-8 left as it is.
+struct JSONBytes {
+    var bytes: [UInt8] = []
+
+    mutating func open(_ bracket: Unicode.Scalar) { bytes.append(UInt8(bracket.value)) }
+    mutating func close(_ bracket: Unicode.Scalar) { bytes.append(UInt8(bracket.value)) }
+    mutating func comma() { bytes.append(0x2C) }
+    mutating func key(_ k: String) { string(k); bytes.append(0x3A) }
+    mutating func int(_ n: Int) { bytes += Array(String(n).utf8) }
+
+    mutating func strings(_ values: [String]) {
+        bytes.append(0x5B)
+        for (i, v) in values.enumerated() {
+            if i > 0 { comma() }
+            string(v)
+        }
+        bytes.append(0x5D)
+    }
+
+    mutating func string(_ s: String) {
+        bytes.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: bytes += [0x5C, 0x22]
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, 0x6E]
+            case 0x0D: bytes += [0x5C, 0x72]
+            case 0x09: bytes += [0x5C, 0x74]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(0x22)
+    }
+}
