@@ -10,12 +10,19 @@ public protocol LibraryReading: Sendable {
     func issues() throws(StoreError) -> [IssueEntry]
     func catalog(of issue: IssueEntry) throws(StoreError) -> IssueCatalog
     func articles(of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article]
+    /// Only the articles with these IDs, in page order; libraries that can do it cheaper than
+    /// reading the whole section do.
+    func articles(withIDs ids: Set<String>, of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article]
     /// The articles that may match, by ID and section, when the library keeps a search text;
     /// nil means "read them all".
     func searchCandidates(in issue: IssueEntry, query: SearchQuery) throws(StoreError) -> [(id: String, section: String)]?
 }
 
 extension LibraryReading {
+    public func articles(withIDs ids: Set<String>, of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article] {
+        try articles(of: section, in: issue).filter { ids.contains($0.id) }
+    }
+
     public func searchCandidates(in issue: IssueEntry, query: SearchQuery) throws(StoreError) -> [(id: String, section: String)]? {
         nil
     }
@@ -105,6 +112,15 @@ public struct Library: LibraryReading {
             return nil
         }
         return SearchText.candidates(in: bytes, terms: query.foldedUTF8Terms).map { ($0.id, $0.section) }
+    }
+
+    public func articles(withIDs ids: Set<String>, of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article] {
+        let path = "\(root)/\(issue.folder)/\(section.file)"
+        if let bytes = try AtomicFile.read(path), let found = SectionReader.articles(withIDs: ids, in: bytes) {
+            let order = Dictionary(uniqueKeysWithValues: section.articles.enumerated().map { ($0.element.id, $0.offset) })
+            return found.sorted { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }
+        }
+        return try articles(of: section, in: issue).filter { ids.contains($0.id) }
     }
 
     func readSection(_ file: String, in issue: IssueEntry) throws(StoreError) -> [Article]? {

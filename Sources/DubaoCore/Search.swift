@@ -184,8 +184,15 @@ public enum Searcher {
             for section in catalog.sections {
                 if let wanted = scope.section, section.name != wanted, section.page != wanted { continue }
                 if let wantedSections, !wantedSections.contains(section.name) { continue }
-                for article in try library.articles(of: section, in: issue) {
-                    if let wantedIDs, !wantedIDs.contains(article.id) { continue }
+                let articles: [Article]
+                if let wantedIDs {
+                    let here = Set(section.articles.map(\.id)).intersection(wantedIDs)
+                    if here.isEmpty { continue }
+                    articles = try library.articles(withIDs: here, of: section, in: issue)
+                } else {
+                    articles = try library.articles(of: section, in: issue)
+                }
+                for article in articles {
                     let found = matches(in: article, query: query)
                     guard let first = found.first else { continue }
                     // The list shows the title anyway: the snippet shows the text, where there is a match in it.

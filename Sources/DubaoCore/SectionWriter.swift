@@ -1,4 +1,5 @@
 import DubaoModel
+import Foundation
 
 /// Writes section documents as JSON by hand: they hold nearly all of an archive's text, and
 /// Foundation's encoder spent more time on them than parsing the pages did. The output is plain
@@ -11,6 +12,9 @@ enum SectionWriter {
         w.key("articles"); w.open("[")
         for (i, a) in d.articles.enumerated() {
             if i > 0 { w.comma() }
+            // Each article on a line of its own: a search that wants one article of a section
+            // cuts out that line and decodes just it (`SectionReader`).
+            w.bytes.append(0x0A)
             article(a, &w)
         }
         w.close("]"); w.comma()
@@ -36,6 +40,7 @@ enum SectionWriter {
 
     static func article(_ a: Article, _ w: inout JSONBytes) {
         w.open("{")
+        w.key("id"); w.string(a.id); w.comma()
         w.key("captions"); w.open("[")
         for (i, c) in a.captions.enumerated() {
             if i > 0 { w.comma() }
@@ -46,7 +51,7 @@ enum SectionWriter {
         }
         w.close("]"); w.comma()
         for (name, value) in [("continuation", a.continuation), ("continuedFrom", a.continuedFrom), ("credit", a.credit),
-                              ("dateline", a.dateline), ("id", a.id), ("kicker", a.kicker)] {
+                              ("dateline", a.dateline), ("kicker", a.kicker)] {
             w.key(name); w.string(value); w.comma()
         }
         w.key("paragraphs"); w.strings(a.paragraphs); w.comma()
@@ -96,5 +101,39 @@ struct JSONBytes {
             }
         }
         bytes.append(0x22)
+    }
+}
+
+/// Reads single articles out of a section document that `SectionWriter` wrote, without decoding
+/// the rest of the section.
+enum SectionReader {
+    /// The articles with these IDs; nil when the document is not laid out as expected (then the
+    /// caller decodes it whole).
+    static func articles(withIDs ids: Set<String>, in bytes: [UInt8]) -> [Article]? {
+        var out: [Article] = []
+        let decoder = JSONDecoder()
+        for id in ids {
+            let marker = Array("\n{\"id\":\"\(id)\",".utf8)
+            guard let start = find(marker, in: bytes) else { return nil }
+            var end = start + 1
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            // The line is the article's object, followed by a comma or the array's end.
+            var slice = Array(bytes[(start + 1)..<end])
+            while let last = slice.last, last != 0x7D { slice.removeLast() }
+            guard let article = try? decoder.decode(Article.self, from: Data(slice)) else { return nil }
+            out.append(article)
+        }
+        return out
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 }

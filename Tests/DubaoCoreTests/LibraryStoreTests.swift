@@ -70,3 +70,19 @@ struct SectionWriterTests {
         #expect(String(decoding: w.bytes, as: UTF8.self) == "\"a\\\"b\\\\c\\nd\\u0001中\"")
     }
 }
+
+@Suite("Reading single articles out of a section document")
+struct SectionReaderTests {
+    @Test("the articles asked for, and nil for a document not laid out one article a line")
+    func slices() throws {
+        let issue = try SampleLibrary().issue
+        let section = issue.sections[1]
+        let document = SectionDocument(paper: issue.paper, date: issue.date, section: section.name, page: section.page,
+                                       pageLines: section.pageLines, articles: section.articles)
+        let wanted: Set<String> = [section.articles[0].id, section.articles[2].id]
+        let found = try #require(SectionReader.articles(withIDs: wanted, in: SectionWriter.encode(document)))
+        #expect(Set(found.map(\.id)) == wanted)
+        #expect(found.first { $0.id == section.articles[2].id } == section.articles[2])
+        #expect(SectionReader.articles(withIDs: wanted, in: LibraryFormat.encode(document)) == nil)
+    }
+}
