@@ -17,6 +17,7 @@ enum SectionWriter {
             w.bytes.append(0x0A)
             article(a, &w)
         }
+        w.bytes.append(0x0A)
         w.close("]"); w.comma()
         w.key("date"); w.string(d.date.description); w.comma()
         w.key("format"); w.string(d.format); w.comma()
