@@ -15,7 +15,7 @@ public protocol LibraryReading: Sendable {
     func articles(withIDs ids: Set<String>, of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article]
     /// The articles that may match, by ID and section, when the library keeps a search text;
     /// nil means "read them all".
-    func searchCandidates(in issue: IssueEntry, query: SearchQuery) throws(StoreError) -> [(id: String, section: String)]?
+    func searchCandidates(in issue: IssueEntry, query: SearchQuery) throws(StoreError) -> [SearchText.Candidate]?
 }
 
 extension LibraryReading {
@@ -23,7 +23,7 @@ extension LibraryReading {
         try articles(of: section, in: issue).filter { ids.contains($0.id) }
     }
 
-    public func searchCandidates(in issue: IssueEntry, query: SearchQuery) throws(StoreError) -> [(id: String, section: String)]? {
+    public func searchCandidates(in issue: IssueEntry, query: SearchQuery) throws(StoreError) -> [SearchText.Candidate]? {
         nil
     }
 
@@ -107,18 +107,17 @@ public struct Library: LibraryReading {
 
     /// Articles of the issue whose text holds every term of the query, from its search text;
     /// nil when the issue has none (then the search reads the articles themselves).
-    public func searchCandidates(in issue: IssueEntry, query: SearchQuery) throws(StoreError) -> [(id: String, section: String)]? {
+    public func searchCandidates(in issue: IssueEntry, query: SearchQuery) throws(StoreError) -> [SearchText.Candidate]? {
         guard !issue.searchText.isEmpty, let bytes = try AtomicFile.read("\(root)/\(issue.folder)/\(issue.searchText)") else {
             return nil
         }
-        return SearchText.candidates(in: bytes, terms: query.foldedUTF8Terms).map { ($0.id, $0.section) }
+        return SearchText.candidates(in: bytes, terms: query.foldedUTF8Terms)
     }
 
     public func articles(withIDs ids: Set<String>, of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article] {
         let path = "\(root)/\(issue.folder)/\(section.file)"
         if let bytes = try AtomicFile.read(path), let found = SectionReader.articles(withIDs: ids, in: bytes) {
-            let order = Dictionary(uniqueKeysWithValues: section.articles.enumerated().map { ($0.element.id, $0.offset) })
-            return found.sorted { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }
+            return found
         }
         return try articles(of: section, in: issue).filter { ids.contains($0.id) }
     }
@@ -209,13 +208,13 @@ public struct Library: LibraryReading {
             try writeNew(catalogBytes, named: catalogFile)
 
             // The search text covers every section of the issue, the ones this import left alone too.
-            var searchSections: [(name: String, articles: [Article])] = []
+            var searchSections: [(name: String, file: String, articles: [Article])] = []
             for section in catalog.sections {
                 if let fresh = issue.sections.first(where: { $0.name == section.name }) {
-                    searchSections.append((section.name, fresh.articles))
+                    searchSections.append((section.name, section.file, fresh.articles))
                 } else if let stored = try readSection(section.file, in: existing ?? IssueEntry(
                     paper: issue.paper, date: issue.date, folder: folder, catalog: catalogFile, sections: 0, articles: 0, updated: "")) {
-                    searchSections.append((section.name, stored))
+                    searchSections.append((section.name, section.file, stored))
                 }
             }
             let searchBytes = SearchText.build(searchSections)

@@ -175,23 +175,29 @@ public enum Searcher {
         for issue in try library.issues() {
             if let from = scope.from, issue.date < from { continue }
             if let to = scope.to, issue.date > to { continue }
-            // With a search text, only the sections holding a candidate are read at all.
+            // With a search text, only the articles that hold every term are read, and no catalog.
             let candidates = try library.searchCandidates(in: issue, query: query)
             if let candidates, candidates.isEmpty { continue }
-            let wantedIDs = candidates.map { Set($0.map(\.id)) }
-            let wantedSections = candidates.map { Set($0.map(\.section)) }
-            let catalog = try library.catalog(of: issue)
-            for section in catalog.sections {
-                if let wanted = scope.section, section.name != wanted, section.page != wanted { continue }
-                if let wantedSections, !wantedSections.contains(section.name) { continue }
-                let articles: [Article]
-                if let wantedIDs {
-                    let here = Set(section.articles.map(\.id)).intersection(wantedIDs)
-                    if here.isEmpty { continue }
-                    articles = try library.articles(withIDs: here, of: section, in: issue)
-                } else {
-                    articles = try library.articles(of: section, in: issue)
+            var groups: [(section: SectionEntry, ids: Set<String>)] = []
+            if let candidates, scope.section == nil {
+                for c in candidates {
+                    if let last = groups.last, last.section.file == c.file {
+                        groups[groups.count - 1].ids.insert(c.id)
+                    } else {
+                        groups.append((SectionEntry(name: c.section, order: 0, page: "", file: c.file, pageLines: [], articles: []),
+                                       [c.id]))
+                    }
                 }
+            } else {
+                let wanted = candidates.map { Set($0.map(\.id)) }
+                for section in try library.catalog(of: issue).sections {
+                    if let name = scope.section, section.name != name, section.page != name { continue }
+                    let ids = Set(section.articles.map(\.id)).intersection(wanted ?? Set(section.articles.map(\.id)))
+                    if !ids.isEmpty { groups.append((section, ids)) }
+                }
+            }
+            for (section, ids) in groups {
+                let articles = try library.articles(withIDs: ids, of: section, in: issue)
                 for article in articles {
                     let found = matches(in: article, query: query)
                     guard let first = found.first else { continue }

@@ -8,14 +8,15 @@ private func c_memmem(_ haystack: UnsafeRawPointer?, _ haystackLength: Int,
 /// bytes at the speed of grep instead of decoding every article, and decodes only the sections
 /// of the articles that matched.
 ///
-/// Each article is a record: `0x1E id 0x1F section 0x1F` then its searchable fields, folded
+/// Each article is a record: `0x1E id 0x1F section 0x1F file 0x1F` (the section document it is
+/// in, so a search needs no catalog) then its searchable fields, folded
 /// (`SearchFolding`) and separated by newlines. Folded query terms never contain these control
 /// bytes, so a match never spans two records.
-enum SearchText {
+public enum SearchText {
     static let recordStart: UInt8 = 0x1E
     static let unitSeparator: UInt8 = 0x1F
 
-    static func build(_ sections: [(name: String, articles: [Article])]) -> [UInt8] {
+    static func build(_ sections: [(name: String, file: String, articles: [Article])]) -> [UInt8] {
         var out: [UInt8] = []
         for section in sections {
             for article in section.articles {
@@ -23,6 +24,8 @@ enum SearchText {
                 out += Array(article.id.utf8)
                 out.append(unitSeparator)
                 out += Array(section.name.utf8)
+                out.append(unitSeparator)
+                out += Array(section.file.utf8)
                 out.append(unitSeparator)
                 for (_, text) in Searcher.searchableFields(article) {
                     appendFolded(text, to: &out)
@@ -51,9 +54,11 @@ enum SearchText {
     }
 
     /// A record that contains every term: its article ID and section name.
-    struct Candidate: Equatable {
-        var id: String
-        var section: String
+    public struct Candidate: Equatable, Sendable {
+        public var id: String
+        public var section: String
+        /// The section document the article is in.
+        public var file: String
     }
 
     /// Records of `text` that contain all the query's terms (folded UTF-8 byte strings).
@@ -82,21 +87,26 @@ enum SearchText {
                     term.withUnsafeBytes { n in c_memmem(record.baseAddress, record.count, n.baseAddress, n.count) != nil }
                 }
                 guard others, let header = headerFields(record) else { continue }
-                out.append(Candidate(id: header.0, section: header.1))
+                out.append(Candidate(id: header.0, section: header.1, file: header.2))
             }
         }
         return out
     }
 
-    static func headerFields(_ record: UnsafeRawBufferPointer) -> (String, String)? {
+    static func headerFields(_ record: UnsafeRawBufferPointer) -> (String, String, String)? {
         guard record.count > 1, record[0] == recordStart else { return nil }
+        var fields: [String] = []
+        var start = 1
         var i = 1
-        while i < record.count, record[i] != unitSeparator { i += 1 }
-        let id = String(decoding: record[1..<i], as: UTF8.self)
-        var j = i + 1
-        while j < record.count, record[j] != unitSeparator { j += 1 }
-        guard j < record.count else { return nil }
-        return (id, String(decoding: record[(i + 1)..<j], as: UTF8.self))
+        while i < record.count, fields.count < 3 {
+            if record[i] == unitSeparator {
+                fields.append(String(decoding: record[start..<i], as: UTF8.self))
+                start = i + 1
+            }
+            i += 1
+        }
+        guard fields.count == 3 else { return nil }
+        return (fields[0], fields[1], fields[2])
     }
 }
 

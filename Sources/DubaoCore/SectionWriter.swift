@@ -108,10 +108,10 @@ struct JSONBytes {
 /// Reads single articles out of a section document that `SectionWriter` wrote, without decoding
 /// the rest of the section.
 enum SectionReader {
-    /// The articles with these IDs; nil when the document is not laid out as expected (then the
-    /// caller decodes it whole).
+    /// The articles with these IDs, in the document's order; nil when the document is not laid
+    /// out as expected (then the caller decodes it whole).
     static func articles(withIDs ids: Set<String>, in bytes: [UInt8]) -> [Article]? {
-        var out: [Article] = []
+        var found: [(Int, Article)] = []
         let decoder = JSONDecoder()
         for id in ids {
             let marker = Array("\n{\"id\":\"\(id)\",".utf8)
@@ -122,9 +122,9 @@ enum SectionReader {
             var slice = Array(bytes[(start + 1)..<end])
             while let last = slice.last, last != 0x7D { slice.removeLast() }
             guard let article = try? decoder.decode(Article.self, from: Data(slice)) else { return nil }
-            out.append(article)
+            found.append((start, article))
         }
-        return out
+        return found.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
