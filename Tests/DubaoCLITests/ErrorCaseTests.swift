@@ -111,3 +111,14 @@ struct ErrorCaseTests {
         #expect(out.stderr.contains("--library"), "says what to do")
     }
 }
+
+@Suite("dubao import refuses what is not a page file")
+struct NotAPageTests {
+    @Test("a device never ends: /dev/zero is refused at once, not read")
+    func device() throws {
+        let lib = DubaoProcess.temporaryFolder()
+        let out = try DubaoProcess.run(["import", "/dev/zero"], library: lib)
+        #expect(out.status == 1)
+        #expect(out.stderr.contains("not a regular file"))
+    }
+}
