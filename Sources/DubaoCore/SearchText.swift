@@ -36,19 +36,41 @@ public enum SearchText {
         return out
     }
 
+    /// `SearchFolding` on UTF-8 bytes: ASCII capitals, the full-width forms U+FF01–U+FF5E
+    /// (EF BC 81 – EF BD 9E) and U+3000 (E3 80 80) change; every other byte is copied.
     static func appendFolded(_ text: String, to out: inout [UInt8]) {
-        for s in text.unicodeScalars {
-            let v = SearchFolding.fold(s.value)
-            // Separators the records use never come from article text.
-            if v == 0x1E || v == 0x1F { continue }
-            var buffer: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-            if let scalar = Unicode.Scalar(v) {
-                let count = withUnsafeMutableBytes(of: &buffer) { raw -> Int in
-                    var n = 0
-                    UTF8.encode(scalar) { raw[n] = $0; n += 1 }
-                    return n
+        var utf8 = Array(text.utf8)
+        let n = utf8.count
+        out.reserveCapacity(out.count + n)
+        utf8.withUnsafeMutableBufferPointer { b in
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c == 0x1E || c == 0x1F {
+                        // never in article text: the records' own separators
+                    } else if c >= 0x41 && c <= 0x5A {
+                        out.append(c + 0x20)
+                    } else {
+                        out.append(c)
+                    }
+                    i += 1
+                } else if c == 0xEF, i + 2 < n, b[i + 1] == 0xBC || b[i + 1] == 0xBD {
+                    let v = 0xFF00 + (UInt32(b[i + 1] & 0x03) << 6) + UInt32(b[i + 2] & 0x3F)
+                    let folded = SearchFolding.fold(v)
+                    if folded < 0x80 {
+                        out.append(UInt8(folded))
+                    } else {
+                        out.append(contentsOf: b[i...(i + 2)])
+                    }
+                    i += 3
+                } else if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 {
+                    out.append(0x20)
+                    i += 3
+                } else {
+                    out.append(c)
+                    i += 1
                 }
-                withUnsafeBytes(of: &buffer) { out.append(contentsOf: $0.prefix(count)) }
             }
         }
     }

@@ -1,4 +1,4 @@
-import DubaoCore
+@testable import DubaoCore
 import DubaoModel
 import Testing
 
@@ -94,5 +94,19 @@ struct SearchTextTests {
         try library.store(one)
         let hits = try Searcher.search(library, query: SearchQuery("调解")!)
         #expect(!hits.isEmpty && hits.allSatisfy { $0.section == "城事" })
+    }
+}
+
+@Suite("Search text folding on bytes")
+struct SearchTextFoldingTests {
+    @Test("byte folding equals scalar folding, for every full-width form and mixed text")
+    func sameAsScalars() {
+        var text = "江城App ＡＢＣ（１２）　ｘｙｚ，。“”…—\u{FF5E}\u{FF5F}\u{FFE5}Ｚ"
+        for v in 0xFF00...0xFF65 { if let s = Unicode.Scalar(v) { text.unicodeScalars.append(s) } }
+        var bytes: [UInt8] = []
+        SearchText.appendFolded(text, to: &bytes)
+        var expected = String.UnicodeScalarView()
+        for s in text.unicodeScalars { expected.append(Unicode.Scalar(SearchFolding.fold(s.value))!) }
+        #expect(String(decoding: bytes, as: UTF8.self) == String(expected))
     }
 }

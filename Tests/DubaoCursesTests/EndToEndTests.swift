@@ -18,7 +18,7 @@ import Glibc
             echo "tty: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ')"; sleep 60
             """)
 
-        var screen = try #require(try tmux.waitFor { $0.first?.contains("读报 curses check 80x24") == true },
+        var screen = try #require(try tmux.waitForSettled { $0.first?.contains("读报 curses check 80x24") == true },
                                   "the check screen never appeared: \((try? tmux.capture()) ?? [])")
         try checkLayout(screen, width: 80, height: 24)
         #expect(try tmux.format("#{alternate_on}") == "1")
@@ -26,18 +26,18 @@ import Glibc
         try tmux.sendKeys("j")
         try tmux.sendKeys("Down")
         try tmux.sendKeys("C-d")
-        screen = try #require(try tmux.waitFor { $0.contains { $0.contains("Keys: j Down C-d ") } },
+        screen = try #require(try tmux.waitForSettled { $0.contains { $0.contains("Keys: j Down C-d ") } },
                               "keys not shown: \((try? tmux.capture()) ?? [])")
         try checkLayout(screen, width: 80, height: 24)
 
         try tmux.run(["resize-window", "-t", "check", "-x", "100", "-y", "30"])
-        screen = try #require(try tmux.waitFor {
+        screen = try #require(try tmux.waitForSettled {
             $0.first?.contains("100x30") == true && $0.contains { $0.contains("Keys: j Down C-d Resize(100x30) ") }
         }, "resize not shown: \((try? tmux.capture()) ?? [])")
         try checkLayout(screen, width: 100, height: 30)
 
         try tmux.sendKeys("q")
-        screen = try #require(try tmux.waitFor { $0.contains { $0.hasPrefix("tty: ") } },
+        screen = try #require(try tmux.waitForSettled { $0.contains { $0.hasPrefix("tty: ") } },
                               "the program did not quit: \((try? tmux.capture()) ?? [])")
         #expect(screen.contains("dubao-curses-check: quit by q; last keys: j Down C-d Resize(100x30)"))
         #expect(screen.contains("exit=0"))
@@ -79,27 +79,27 @@ import Glibc
         // Job control needs an interactive shell: without one, the kernel ignores Ctrl-Z.
         let tmux = try TmuxSession(tmux: Self.tmux!, width: 80, height: 24,
                                    command: "env -i PATH=/usr/bin:/bin HOME=/tmp TERM=tmux-256color bash --norc --noprofile -i")
-        _ = try tmux.waitFor { $0.contains { !$0.isEmpty } }
+        _ = try tmux.waitForSettled { $0.contains { !$0.isEmpty } }
         try tmux.sendKeys("'\(CheckBinary.path)'", "Enter")
-        _ = try #require(try tmux.waitFor { $0.first?.contains("读报 curses check 80x24") == true },
+        _ = try #require(try tmux.waitForSettled { $0.first?.contains("读报 curses check 80x24") == true },
                          "the check screen never appeared: \((try? tmux.capture()) ?? [])")
         try tmux.sendKeys("j")
-        _ = try #require(try tmux.waitFor { $0.contains { $0.contains("Keys: j ") } })
+        _ = try #require(try tmux.waitForSettled { $0.contains { $0.contains("Keys: j ") } })
 
         try tmux.sendKeys("C-z")
-        let stopped = try #require(try tmux.waitFor { $0.contains { $0.contains("Stopped") } },
+        let stopped = try #require(try tmux.waitForSettled { $0.contains { $0.contains("Stopped") } },
                                    "Ctrl-Z did not stop it: \((try? tmux.capture()) ?? [])")
         #expect(!stopped.contains { $0.contains("┌") }, "curses screen still up after Ctrl-Z: \(stopped)")
         #expect(try tmux.format("#{alternate_on}") == "0")
 
         try tmux.sendKeys("fg", "Enter")
-        let resumed = try #require(try tmux.waitFor {
+        let resumed = try #require(try tmux.waitForSettled {
             $0.first?.contains("读报 curses check 80x24") == true && $0.contains { $0.contains("Keys: j Resize(80x24) ") }
         }, "fg did not bring the screen back: \((try? tmux.capture()) ?? [])")
         try checkLayout(resumed, width: 80, height: 24)
 
         try tmux.sendKeys("C-c")
-        let quit = try #require(try tmux.waitFor { $0.contains { $0.contains("quit by signal 2") } },
+        let quit = try #require(try tmux.waitForSettled { $0.contains { $0.contains("quit by signal 2") } },
                                 "Ctrl-C did not quit: \((try? tmux.capture()) ?? [])")
         #expect(!quit.contains { $0.contains("┌") })
     }
@@ -111,7 +111,7 @@ import Glibc
             SWIFT_BACKTRACE=interactive=no,color=no TERM=tmux-256color '\(CheckBinary.path)' --crash-on-bang; \
             echo "exit=$?"; echo "tty: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ')"; sleep 60
             """)
-        _ = try #require(try tmux.waitFor { $0.first?.contains("读报 curses check") == true },
+        _ = try #require(try tmux.waitForSettled { $0.first?.contains("读报 curses check") == true },
                          "the check screen never appeared: \((try? tmux.capture()) ?? [])")
         try tmux.sendKeys("!")
         let screen = try #require(try tmux.waitFor(seconds: 30) { $0.contains { $0.hasPrefix("tty: ") } },
