@@ -65,7 +65,12 @@ struct DubaoBench: ParsableCommand {
                 _ = try library.store(result.issue)
             }
         }
-        let catSeconds = Measure.median(runs: runs) { Measure.run("/bin/cat", archive.files) }
+        // In chunks: tens of thousands of file names do not fit on one command line.
+        let catSeconds = Measure.median(runs: runs) {
+            for start in stride(from: 0, to: archive.files.count, by: 1000) {
+                Measure.run("/bin/cat", Array(archive.files[start..<min(start + 1000, archive.files.count)]))
+            }
+        }
         add("import (parse + store), whole archive", megabytes / importSeconds, "MB/s", target: "≥ 30 MB/s",
             met: megabytes / importSeconds >= 30, reference: String(format: "cat %.1f MB/s", megabytes / catSeconds),
             ratio: catSeconds / importSeconds)
