@@ -113,12 +113,17 @@ enum Credits {
     }
 
     /// `图为…`, `▲…`, `…本报记者 甲 摄`: a photo caption.
+    static let captionPrefixes = ["图为", "图：", "图:", "▲", "△", "上图", "下图", "左图", "右图", "图①", "图②", "图③", "（图片", "(图片"]
+    static let captionInitials: Set<Unicode.Scalar> = Set(captionPrefixes.compactMap(\.unicodeScalars.first))
+    /// What a caption's text can end with, once closing brackets are trimmed: `摄`, `发`, `片`.
+    static let captionEndings: Set<Unicode.Scalar> = ["摄", "发", "片"]
+
     static func isCaption(_ line: Substring) -> Bool {
-        guard ChineseText.fits(line, within: 400) else { return false }
-        for prefix in ["图为", "图：", "图:", "▲", "△", "上图", "下图", "左图", "右图", "图①", "图②", "图③", "（图片", "(图片"]
-        where line.hasPrefix(prefix) {
-            return true
-        }
+        guard ChineseText.fits(line, within: 400), let initial = line.unicodeScalars.first else { return false }
+        if captionInitials.contains(initial), captionPrefixes.contains(where: { line.hasPrefix($0) }) { return true }
+        // The other captions end in a credit; look at the end only when it could be one.
+        guard let ending = line.unicodeScalars.reversed().first(where: { !"）)】] \u{3000}".unicodeScalars.contains($0) }),
+              captionEndings.contains(ending) else { return false }
         var tail = line
         while let last = tail.last, "）)】] \u{3000}".contains(last) { tail = tail.dropLast() }
         if tail.hasSuffix("摄") && !tail.hasSuffix("拍摄") && !tail.hasSuffix("摄摄") {
