@@ -112,11 +112,14 @@ enum PageFurniture {
 
     /// `责任编辑:赵磊`, `责任编辑：甲 美术编辑：乙`.
     static let editorInitials: Set<Unicode.Scalar> = Set(editorRoles.compactMap(\.unicodeScalars.first))
+    static let editorOrnaments: Set<Unicode.Scalar> = Set("□■◎●○◇◆☆★·（(【[".unicodeScalars)
 
     static func isEditorLine(_ line: Substring) -> Bool {
         guard ChineseText.fits(line, within: 80) else { return false }
-        let stripped = line.drop { "□■◎●○◇◆☆★·（(【[".contains($0) }
         // Most lines start with none of the roles' first characters: no prefix compared at all.
+        guard let first = line.unicodeScalars.first, editorInitials.contains(first) || editorOrnaments.contains(first)
+        else { return false }
+        let stripped = Substring(line.unicodeScalars.drop { editorOrnaments.contains($0) })
         guard let initial = stripped.unicodeScalars.first, editorInitials.contains(initial) else { return false }
         for role in editorRoles where stripped.hasPrefix(role) {
             let after = stripped.dropFirst(role.count)
