@@ -169,8 +169,11 @@ struct ChunkParser {
             case .header:
                 pageLines.append(PageLine(kind: .header, text: String(line.text), line: line.number))
             case .editor:
+                // A footer closes the article above it: what follows is not its text.
+                finishArticle()
                 pageLines.append(PageLine(kind: .editor, text: String(line.text), line: line.number))
             case .dateLine(let d, let name):
+                finishArticle()
                 pageLines.append(PageLine(kind: .meta, text: String(line.text), line: line.number))
                 if date == nil { date = (d, line.number) }
                 if paper.isEmpty { paper = name }
