@@ -199,6 +199,12 @@ private struct Wrapper {
             let (kind, cells) = measure(index)
             switch kind {
             case .attached:
+                // A mark on a space that hangs past the end would pull that space onto the line:
+                // end the line before the spaces and let the mark start the next one.
+                if used > available {
+                    emit(lineStart..<contentEnd, width: contentWidth, isFirst: isFirst)
+                    return index
+                }
                 index += 1
                 contentEnd = index
                 contentWidth = used

@@ -148,3 +148,14 @@ func wrap(_ text: String, _ width: Int, indent: String = "") -> [String] {
         #expect(lines.last?.sourceRange.upperBound == utf8.count)
     }
 }
+
+@Suite("Line breaker: fuzz regressions")
+struct LineBreakerFuzzRegressionTests {
+    /// Found by Scripts/fuzz.sh: a combining mark on a space that hung past the end of the line
+    /// made the line one cell too wide.
+    @Test func combiningMarkOnHangingSpace() {
+        let lines = LineBreaker(width: 6, firstLineIndent: "\u{3000}\u{3000}").lines(of: "]; \u{0742}")
+        #expect(!lines.isEmpty)
+        for line in lines { #expect(line.width <= 6 && DisplayWidth.of(line.text) <= 6, "\(line)") }
+    }
+}
