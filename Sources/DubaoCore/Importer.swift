@@ -65,7 +65,6 @@ public struct Importer {
         var pageDate: (date: IssueDate, file: String, line: Int)?
         var pagePaper = ""
         for (file, bytes) in pages {
-            let display = (file as NSString).lastPathComponent
             let page: PageParser.Page
             do {
                 page = try parsePage(bytes, file: file, warnings: &warnings)
@@ -80,7 +79,6 @@ public struct Importer {
                 if pageDate == nil { pageDate = (d, file, page.dateLine) }
             }
             if pagePaper.isEmpty { pagePaper = page.paper }
-            _ = display
             for section in page.sections {
                 if let i = sections.firstIndex(where: { $0.name == section.name }) {
                     sections[i].articles += section.articles

@@ -156,7 +156,6 @@ public struct ArticleSummary: Codable, Sendable, Equatable {
     public var reporters: [String]
     public var paragraphs: Int
     public var captions: Int
-    public var characters: Int
 
     public init(_ a: Article) {
         id = a.id
@@ -166,7 +165,6 @@ public struct ArticleSummary: Codable, Sendable, Equatable {
         reporters = a.reporters
         paragraphs = a.paragraphs.count
         captions = a.captions.count
-        characters = a.paragraphs.reduce(0) { $0 + $1.count }
     }
 }
 

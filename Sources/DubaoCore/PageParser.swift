@@ -54,7 +54,7 @@ public struct PageParser {
         let usesIndent = Self.usesIndentation(lines)
         var sections: [Section] = []
         var carried: [PageLine] = []
-        for (index, chunk) in chunks.enumerated() {
+        for chunk in chunks {
             var parsed = ChunkParser(fileName: fileName, usesIndent: usesIndent)
             parsed.run(chunk.lines)
             warnings += parsed.warnings
@@ -63,8 +63,8 @@ public struct PageParser {
                 dateLine = d.line
             }
             if paper.isEmpty { paper = parsed.paper }
-            if parsed.articles.isEmpty && (index == 0 || chunk.header == nil) {
-                // Page furniture before the first header belongs to the first page.
+            if parsed.articles.isEmpty && chunk.header == nil {
+                // Only the chunk before the first header has none: its furniture belongs to the first page.
                 carried += parsed.pageLines
                 continue
             }

@@ -337,13 +337,11 @@ public enum Reducer {
         state.catalog = nil
         state.loaded = nil
         state.reader = nil
-        if changed || force && state.catalog == nil {
-            if changed {
-                state.sectionIndex = 0
-                state.articleIndex = 0
-                state.sectionScroll = 0
-                state.articleScroll = 0
-            }
+        if changed {
+            state.sectionIndex = 0
+            state.articleIndex = 0
+            state.sectionScroll = 0
+            state.articleScroll = 0
         }
         return saving + [.loadCatalog(state.issues[index])]
     }

@@ -40,10 +40,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try Self.report {
             var options = Importer.Options()
-            if let date {
-                guard let d = IssueDate(date) else { throw Failure("--date \(date) is not a date: use YYYY-MM-DD, e.g. 2026-11-27") }
-                options.date = d
-            }
+            options.date = try Failure.date(date, option: "date")
             if let encoding {
                 guard let e = TextEncoding(name: encoding) else {
                     throw Failure("--encoding \(encoding) is not known: use one of \(TextEncoding.names)")

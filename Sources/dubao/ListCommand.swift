@@ -71,10 +71,7 @@ struct IssueChoice {
     func pick(from source: any LibraryReading, root: String) throws -> IssueEntry {
         let issues = try Failure.check { () throws(StoreError) in try source.issues() }
         var candidates = issues
-        if let date {
-            guard let d = IssueDate(date) else { throw Failure("--date \(date) is not a date: use YYYY-MM-DD, e.g. 2026-11-27") }
-            candidates = candidates.filter { $0.date == d }
-        }
+        if let d = try Failure.date(date, option: "date") { candidates = candidates.filter { $0.date == d } }
         if let paper { candidates = candidates.filter { $0.paper == paper } }
         guard let first = candidates.first else {
             let what = [date.map { "dated \($0)" }, paper.map { "of \($0)" }].compactMap { $0 }.joined(separator: " ")

@@ -40,11 +40,7 @@ struct ReadCommand: ParsableCommand {
             } catch {
                 throw Failure(error.description)
             }
-            var date: IssueDate?
-            if let text = self.date {
-                guard let d = IssueDate(text) else { throw Failure("--date \(text) is not a date: use YYYY-MM-DD, e.g. 2026-11-27") }
-                date = d
-            }
+            let date = try Failure.date(self.date, option: "date")
             let (source, isSample) = try library.openForReading(quiet: true)
             if let date {
                 // Checked before the screen is taken over, so the error is a plain line in the shell.

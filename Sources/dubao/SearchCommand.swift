@@ -42,13 +42,9 @@ struct SearchCommand: ParsableCommand {
             guard let query = SearchQuery(self.query.joined(separator: " ")) else {
                 throw Failure("nothing to search for: give a word, e.g. dubao search 巡回审判")
             }
-            func parse(_ text: String?, _ name: String) throws -> IssueDate? {
-                guard let text else { return nil }
-                guard let d = IssueDate(text) else { throw Failure("--\(name) \(text) is not a date: use YYYY-MM-DD, e.g. 2026-11-27") }
-                return d
-            }
-            var scope = Searcher.Scope(from: try parse(from, "from"), to: try parse(to, "to"), section: section, limit: limit)
-            if let day = try parse(date, "date") {
+            var scope = Searcher.Scope(from: try Failure.date(from, option: "from"), to: try Failure.date(to, option: "to"),
+                                       section: section, limit: limit)
+            if let day = try Failure.date(date, option: "date") {
                 guard from == nil, to == nil else { throw Failure("--date cannot go with --from or --to: use one or the other") }
                 scope.from = day
                 scope.to = day
