@@ -14,7 +14,9 @@ enum ReaderSession {
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(separator: " ")
         let command = "env \(assignments) \(quote(DubaoProcess.binary)) \(arguments.map(quote).joined(separator: " ")); "
-            + "echo EXITED $?; sleep 600"
+            // A killed reader leaves the cursor anywhere, so the marker starts on a line of its own
+            // and cannot be wrapped in two at the right edge.
+            + "s=$?; printf '\\nEXITED %s\\n' $s; sleep 600"
         return try TmuxSession(tmux: tmux!, width: width, height: height, command: command, name: "reader")
     }
 
