@@ -72,7 +72,8 @@ public struct Importer {
                 throw Failure(file: file, error: error)
             }
             if let d = page.date {
-                if let seen = pageDate, seen.date != d {
+                // --date settles which day the pages belong to, whatever they say.
+                if let seen = pageDate, seen.date != d, options.date == nil {
                     throw Failure(file: file, error: .unreadable(
                         "its page says \(d) but \((seen.file as NSString).lastPathComponent) says \(seen.date); import them separately or pass --date"))
                 }
