@@ -22,7 +22,7 @@ public struct Bookmark: Codable, Sendable, Equatable {
     }
 }
 
-struct BookmarksDocument: Codable {
+struct BookmarksDocument: Codable, Equatable {
     var schema = LibraryFormat.schema
     var format = "dubao-bookmarks"
     var bookmarks: [Bookmark] = []

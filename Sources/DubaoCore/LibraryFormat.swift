@@ -19,6 +19,11 @@ public enum LibraryFormat {
 
     /// Decodes a library document, telling damage apart from a newer schema.
     static func decode<T: Decodable>(_ type: T.Type, format: String, from bytes: [UInt8], path: String) throws(StoreError) -> T {
+        if let fast = type as? JSONValueDecodable.Type, let json = JSONReader.parse(bytes),
+           json["format"]?.string == format, let schema = json["schema"]?.int, schema <= LibraryFormat.schema,
+           let value = fast.init(json: json) as? T {
+            return value
+        }
         let data = Data(bytes)
         let probe: Probe
         do {
@@ -116,7 +121,7 @@ public struct IssueEntry: Codable, Sendable, Equatable {
     }
 }
 
-struct LibraryIndex: Codable {
+struct LibraryIndex: Codable, Equatable {
     var schema = LibraryFormat.schema
     var format = "dubao-library"
     var issues: [IssueEntry] = []
@@ -157,6 +162,16 @@ public struct ArticleSummary: Codable, Sendable, Equatable {
     public var paragraphs: Int
     public var captions: Int
 
+    init(id: String, kicker: String, title: String, subtitle: String, reporters: [String], paragraphs: Int, captions: Int) {
+        self.id = id
+        self.kicker = kicker
+        self.title = title
+        self.subtitle = subtitle
+        self.reporters = reporters
+        self.paragraphs = paragraphs
+        self.captions = captions
+    }
+
     public init(_ a: Article) {
         id = a.id
         kicker = a.kicker
@@ -168,7 +183,7 @@ public struct ArticleSummary: Codable, Sendable, Equatable {
     }
 }
 
-struct SectionDocument: Codable {
+struct SectionDocument: Codable, Equatable {
     var schema = LibraryFormat.schema
     var format = "dubao-section"
     var paper: String

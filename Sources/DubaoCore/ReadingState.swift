@@ -75,7 +75,7 @@ public enum ReadingChange: Sendable, Equatable {
     }
 }
 
-struct ReadingStateDocument: Codable {
+struct ReadingStateDocument: Codable, Equatable {
     var schema = LibraryFormat.schema
     var format = "dubao-state"
     var state = ReadingState()

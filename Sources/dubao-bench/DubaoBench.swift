@@ -29,6 +29,9 @@ struct DubaoBench: ParsableCommand {
     @Flag(help: "Do not start the real dubao binary in a pseudo-terminal.")
     var skipBinary = false
 
+    @Flag(help: "Generate and import only, then stop (for profiling the import).")
+    var importOnly = false
+
     struct Row: Encodable {
         var name: String
         var value: Double
@@ -59,12 +62,19 @@ struct DubaoBench: ParsableCommand {
 
         // Import: every issue parsed and stored, as `dubao import` does it, once.
         let library = Library(root: libraryRoot)
+        var parseSeconds = 0.0
         let importSeconds = try Measure.seconds {
             for date in archive.dates {
-                let result = try Importer(options: .init(date: date, paper: "江城晨报")).importPaths(["\(pages)/\(date)"])
-                _ = try library.store(result.issue)
+                var result: Importer.Result?
+                parseSeconds += try Measure.seconds {
+                    result = try Importer(options: .init(date: date, paper: "江城晨报")).importPaths(["\(pages)/\(date)"])
+                }
+                _ = try library.store(result!.issue)
             }
         }
+        log(String(format: "import: %.2f s, of which parsing %.2f s and storing %.2f s", importSeconds, parseSeconds,
+                   importSeconds - parseSeconds))
+        if importOnly { return }
         // In chunks: tens of thousands of file names do not fit on one command line.
         let catSeconds = Measure.median(runs: runs) {
             for start in stride(from: 0, to: archive.files.count, by: 1000) {

@@ -1,0 +1,189 @@
+import DubaoModel
+
+/// A library document that can be built from a `JSONValue` without `JSONDecoder`.
+///
+/// Each conformance asks for exactly the keys and types the `Codable` one does and answers nil
+/// for anything else, so a document reads the same either way; nil sends the caller to
+/// `JSONDecoder`, which then names what is wrong.
+protocol JSONValueDecodable {
+    init?(json: JSONValue)
+}
+
+extension IssueDate {
+    init?(json: JSONValue) {
+        guard let text = json.string else { return nil }
+        // `YYYY-MM-DD` straight from the bytes: thousands of entries are read before the first screen.
+        let b = Array(text.utf8)
+        func digit(_ k: Int) -> Int? { (0x30...0x39).contains(b[k]) ? Int(b[k] - 0x30) : nil }
+        if b.count == 10, b[4] == 0x2D, b[7] == 0x2D,
+           let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+           let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) {
+            self.init(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
+        } else {
+            self.init(text)
+        }
+    }
+}
+
+extension LibraryIndex: JSONValueDecodable {
+    init?(json: JSONValue) {
+        guard let schema = json["schema"]?.int, let format = json["format"]?.string,
+              let items = json["issues"]?.array else { return nil }
+        var issues: [IssueEntry] = []
+        issues.reserveCapacity(items.count)
+        for item in items {
+            guard let entry = IssueEntry(json: item) else { return nil }
+            issues.append(entry)
+        }
+        self.init(schema: schema, format: format, issues: issues)
+    }
+}
+
+extension IssueEntry {
+    init?(json: JSONValue) {
+        guard case .object(let o) = json,
+              let paper = o["paper"]?.string, let date = o["date"].flatMap(IssueDate.init(json:)),
+              let folder = o["folder"]?.string, let catalog = o["catalog"]?.string,
+              let searchText = o["searchText"]?.string, let sections = o["sections"]?.int,
+              let articles = o["articles"]?.int, let updated = o["updated"]?.string
+        else { return nil }
+        self.init(paper: paper, date: date, folder: folder, catalog: catalog, searchText: searchText,
+                  sections: sections, articles: articles, updated: updated)
+    }
+}
+
+extension IssueCatalog: JSONValueDecodable {
+    init?(json: JSONValue) {
+        guard let schema = json["schema"]?.int, let format = json["format"]?.string,
+              let paper = json["paper"]?.string, let date = json["date"].flatMap(IssueDate.init(json:)),
+              let items = json["sections"]?.array else { return nil }
+        var sections: [SectionEntry] = []
+        for item in items {
+            guard let section = SectionEntry(json: item) else { return nil }
+            sections.append(section)
+        }
+        self.init(paper: paper, date: date, sections: sections)
+        self.schema = schema
+        self.format = format
+    }
+}
+
+extension SectionEntry {
+    init?(json: JSONValue) {
+        guard case .object(let o) = json,
+              let name = o["name"]?.string, let order = o["order"]?.int, let page = o["page"]?.string,
+              let file = o["file"]?.string, let lines = o["pageLines"]?.array, let items = o["articles"]?.array
+        else { return nil }
+        var pageLines: [PageLine] = []
+        for line in lines {
+            guard let p = PageLine(json: line) else { return nil }
+            pageLines.append(p)
+        }
+        var articles: [ArticleSummary] = []
+        articles.reserveCapacity(items.count)
+        for item in items {
+            guard case .object(let a) = item,
+                  let id = a["id"]?.string, let kicker = a["kicker"]?.string, let title = a["title"]?.string,
+                  let subtitle = a["subtitle"]?.string, let reporters = a["reporters"]?.strings,
+                  let paragraphs = a["paragraphs"]?.int, let captions = a["captions"]?.int
+            else { return nil }
+            articles.append(ArticleSummary(id: id, kicker: kicker, title: title, subtitle: subtitle, reporters: reporters,
+                                           paragraphs: paragraphs, captions: captions))
+        }
+        self.init(name: name, order: order, page: page, file: file, pageLines: pageLines, articles: articles)
+    }
+}
+
+extension PageLine {
+    init?(json: JSONValue) {
+        guard case .object(let o) = json, let kind = o["kind"]?.string.flatMap(Kind.init(rawValue:)),
+              let text = o["text"]?.string, let line = o["line"]?.int else { return nil }
+        self.init(kind: kind, text: text, line: line)
+    }
+}
+
+extension SectionDocument: JSONValueDecodable {
+    init?(json: JSONValue) {
+        guard let schema = json["schema"]?.int, let format = json["format"]?.string,
+              let paper = json["paper"]?.string, let date = json["date"].flatMap(IssueDate.init(json:)),
+              let section = json["section"]?.string, let page = json["page"]?.string,
+              let lines = json["pageLines"]?.array, let items = json["articles"]?.array else { return nil }
+        var pageLines: [PageLine] = []
+        for line in lines {
+            guard let p = PageLine(json: line) else { return nil }
+            pageLines.append(p)
+        }
+        var articles: [Article] = []
+        articles.reserveCapacity(items.count)
+        for item in items {
+            guard let a = Article(json: item) else { return nil }
+            articles.append(a)
+        }
+        self.init(schema: schema, format: format, paper: paper, date: date, section: section, page: page,
+                  pageLines: pageLines, articles: articles)
+    }
+}
+
+extension Article {
+    init?(json: JSONValue) {
+        guard case .object(let o) = json,
+              let id = o["id"]?.string, let kicker = o["kicker"]?.string, let title = o["title"]?.string,
+              let subtitle = o["subtitle"]?.string, let continuedFrom = o["continuedFrom"]?.string,
+              let dateline = o["dateline"]?.string, let credit = o["credit"]?.string,
+              let reporters = o["reporters"]?.strings, let paragraphs = o["paragraphs"]?.strings,
+              let captionItems = o["captions"]?.array, let continuation = o["continuation"]?.string,
+              let first = o["sourceLines"]?["first"]?.int, let last = o["sourceLines"]?["last"]?.int
+        else { return nil }
+        var captions: [Caption] = []
+        for item in captionItems {
+            guard let text = item["text"]?.string, let after = item["afterParagraph"]?.int else { return nil }
+            captions.append(Caption(text: text, afterParagraph: after))
+        }
+        self.init(id: id, kicker: kicker, title: title, subtitle: subtitle, continuedFrom: continuedFrom,
+                  dateline: dateline, credit: credit, reporters: reporters, paragraphs: paragraphs, captions: captions,
+                  continuation: continuation, sourceLines: LineRange(first: first, last: last))
+    }
+}
+
+extension BookmarksDocument: JSONValueDecodable {
+    init?(json: JSONValue) {
+        guard let schema = json["schema"]?.int, let format = json["format"]?.string,
+              let items = json["bookmarks"]?.array else { return nil }
+        var bookmarks: [Bookmark] = []
+        for item in items {
+            guard case .object(let o) = item,
+                  let id = o["id"]?.string, let title = o["title"]?.string, let paper = o["paper"]?.string,
+                  let date = o["date"].flatMap(IssueDate.init(json:)), let section = o["section"]?.string,
+                  let added = o["added"]?.string
+            else { return nil }
+            bookmarks.append(Bookmark(id: id, title: title, paper: paper, date: date, section: section, added: added))
+        }
+        self.init(schema: schema, format: format, bookmarks: bookmarks)
+    }
+}
+
+extension ReadingStateDocument: JSONValueDecodable {
+    init?(json: JSONValue) {
+        guard let schema = json["schema"]?.int, let format = json["format"]?.string,
+              case .object(let s) = json["state"] else { return nil }
+        var state = ReadingState()
+        if let last = s["last"], last != .null {
+            guard let paper = last["paper"]?.string, let date = last["date"].flatMap(IssueDate.init(json:)),
+                  let section = last["section"]?.string, let article = last["article"]?.string else { return nil }
+            state.last = ReadingState.Place(paper: paper, date: date, section: section, article: article)
+        }
+        if let read = s["read"], read != .null {
+            guard let ids = read.strings else { return nil }
+            state.read = Set(ids)
+        }
+        if let positions = s["positions"], positions != .null {
+            guard case .object(let p) = positions else { return nil }
+            state.positions.reserveCapacity(p.count)
+            for (id, value) in p {
+                guard let paragraph = value["paragraph"]?.int, let offset = value["offset"]?.int else { return nil }
+                state.positions[id] = ReadingState.Position(paragraph: paragraph, offset: offset)
+            }
+        }
+        self.init(schema: schema, format: format, state: state)
+    }
+}
