@@ -41,8 +41,8 @@ extension LibraryIndex: JSONValueDecodable {
 
 extension IssueEntry {
     init?(json: JSONValue) {
-        guard case .object(let o) = json,
-              let paper = o["paper"]?.string, let date = o["date"].flatMap(IssueDate.init(json:)),
+        let o = json
+        guard let paper = o["paper"]?.string, let date = o["date"].flatMap(IssueDate.init(json:)),
               let folder = o["folder"]?.string, let catalog = o["catalog"]?.string,
               let searchText = o["searchText"]?.string, let sections = o["sections"]?.int,
               let articles = o["articles"]?.int, let updated = o["updated"]?.string
@@ -70,8 +70,8 @@ extension IssueCatalog: JSONValueDecodable {
 
 extension SectionEntry {
     init?(json: JSONValue) {
-        guard case .object(let o) = json,
-              let name = o["name"]?.string, let order = o["order"]?.int, let page = o["page"]?.string,
+        let o = json
+        guard let name = o["name"]?.string, let order = o["order"]?.int, let page = o["page"]?.string,
               let file = o["file"]?.string, let lines = o["pageLines"]?.array, let items = o["articles"]?.array
         else { return nil }
         var pageLines: [PageLine] = []
@@ -82,8 +82,8 @@ extension SectionEntry {
         var articles: [ArticleSummary] = []
         articles.reserveCapacity(items.count)
         for item in items {
-            guard case .object(let a) = item,
-                  let id = a["id"]?.string, let kicker = a["kicker"]?.string, let title = a["title"]?.string,
+            let a = item
+            guard let id = a["id"]?.string, let kicker = a["kicker"]?.string, let title = a["title"]?.string,
                   let subtitle = a["subtitle"]?.string, let reporters = a["reporters"]?.strings,
                   let paragraphs = a["paragraphs"]?.int, let captions = a["captions"]?.int
             else { return nil }
@@ -96,7 +96,8 @@ extension SectionEntry {
 
 extension PageLine {
     init?(json: JSONValue) {
-        guard case .object(let o) = json, let kind = o["kind"]?.string.flatMap(Kind.init(rawValue:)),
+        let o = json
+        guard let kind = o["kind"]?.string.flatMap(Kind.init(rawValue:)),
               let text = o["text"]?.string, let line = o["line"]?.int else { return nil }
         self.init(kind: kind, text: text, line: line)
     }
@@ -126,8 +127,8 @@ extension SectionDocument: JSONValueDecodable {
 
 extension Article {
     init?(json: JSONValue) {
-        guard case .object(let o) = json,
-              let id = o["id"]?.string, let kicker = o["kicker"]?.string, let title = o["title"]?.string,
+        let o = json
+        guard let id = o["id"]?.string, let kicker = o["kicker"]?.string, let title = o["title"]?.string,
               let subtitle = o["subtitle"]?.string, let continuedFrom = o["continuedFrom"]?.string,
               let dateline = o["dateline"]?.string, let credit = o["credit"]?.string,
               let reporters = o["reporters"]?.strings, let paragraphs = o["paragraphs"]?.strings,
@@ -151,8 +152,8 @@ extension BookmarksDocument: JSONValueDecodable {
               let items = json["bookmarks"]?.array else { return nil }
         var bookmarks: [Bookmark] = []
         for item in items {
-            guard case .object(let o) = item,
-                  let id = o["id"]?.string, let title = o["title"]?.string, let paper = o["paper"]?.string,
+            let o = item
+            guard let id = o["id"]?.string, let title = o["title"]?.string, let paper = o["paper"]?.string,
                   let date = o["date"].flatMap(IssueDate.init(json:)), let section = o["section"]?.string,
                   let added = o["added"]?.string
             else { return nil }
@@ -165,7 +166,7 @@ extension BookmarksDocument: JSONValueDecodable {
 extension ReadingStateDocument: JSONValueDecodable {
     init?(json: JSONValue) {
         guard let schema = json["schema"]?.int, let format = json["format"]?.string,
-              case .object(let s) = json["state"] else { return nil }
+              let s = json["state"], case .object = s else { return nil }
         var state = ReadingState()
         if let last = s["last"], last != .null {
             guard let paper = last["paper"]?.string, let date = last["date"].flatMap(IssueDate.init(json:)),
@@ -179,9 +180,9 @@ extension ReadingStateDocument: JSONValueDecodable {
         if let positions = s["positions"], positions != .null {
             guard case .object(let p) = positions else { return nil }
             state.positions.reserveCapacity(p.count)
-            for (id, value) in p {
-                guard let paragraph = value["paragraph"]?.int, let offset = value["offset"]?.int else { return nil }
-                state.positions[id] = ReadingState.Position(paragraph: paragraph, offset: offset)
+            for member in p {
+                guard let paragraph = member.value["paragraph"]?.int, let offset = member.value["offset"]?.int else { return nil }
+                state.positions[member.key] = ReadingState.Position(paragraph: paragraph, offset: offset)
             }
         }
         self.init(schema: schema, format: format, state: state)

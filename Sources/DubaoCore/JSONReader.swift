@@ -6,10 +6,14 @@ enum JSONValue: Equatable {
     case double(Double)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    /// Members in document order. Our objects have a dozen keys at most, where looking along an
+    /// array beats hashing every key into a dictionary.
+    case object([JSONMember])
 
     subscript(key: String) -> JSONValue? {
-        if case .object(let o) = self { return o[key] }
+        guard case .object(let members) = self else { return nil }
+        // The last of equal keys wins, as in JSONDecoder.
+        for m in members.reversed() where m.key == key { return m.value }
         return nil
     }
 
@@ -38,6 +42,11 @@ enum JSONValue: Equatable {
         }
         return out
     }
+}
+
+struct JSONMember: Equatable {
+    var key: String
+    var value: JSONValue
 }
 
 /// A strict RFC 8259 reader over bytes, for the library's own documents.
@@ -100,7 +109,7 @@ struct JSONReader {
         defer { depth -= 1 }
         guard depth < 64 else { return nil }
         i += 1
-        var members: [String: JSONValue] = [:]
+        var members: [JSONMember] = []
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
             i += 1
@@ -113,7 +122,7 @@ struct JSONReader {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
             i += 1
             guard let v = value() else { return nil }
-            members[key] = v
+            members.append(JSONMember(key: key, value: v))
             skipSpace()
             guard i < bytes.count else { return nil }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -152,9 +161,9 @@ struct JSONReader {
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
-                let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<i])
                 i += 1
-                return s
+                return Self.isValidUTF8(run) ? String(decoding: run, as: UTF8.self) : nil
             }
             if b == UInt8(ascii: "\\") || b < 0x20 { break }
             i += 1
@@ -165,7 +174,7 @@ struct JSONReader {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
-                return String(validating: out, as: UTF8.self)
+                return out.withUnsafeBufferPointer { Self.isValidUTF8($0) ? String(decoding: $0, as: UTF8.self) : nil }
             }
             if b < 0x20 { return nil }
             if b != UInt8(ascii: "\\") {
@@ -202,6 +211,38 @@ struct JSONReader {
             }
         }
         return nil
+    }
+
+    /// Well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF), checked by hand:
+    /// the standard library's validating initializer is generic and was most of the reading time.
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        let n = b.count
+        while k < n {
+            let c = b[k]
+            if c < 0x80 { k += 1; continue }
+            func cont(_ j: Int) -> Bool { j < n && b[j] & 0xC0 == 0x80 }
+            switch c {
+            case 0xC2...0xDF:
+                guard cont(k + 1) else { return false }
+                k += 2
+            case 0xE0...0xEF:
+                guard cont(k + 1), cont(k + 2) else { return false }
+                let c1 = b[k + 1]
+                if c == 0xE0 && c1 < 0xA0 { return false }      // overlong
+                if c == 0xED && c1 >= 0xA0 { return false }     // surrogates
+                k += 3
+            case 0xF0...0xF4:
+                guard cont(k + 1), cont(k + 2), cont(k + 3) else { return false }
+                let c1 = b[k + 1]
+                if c == 0xF0 && c1 < 0x90 { return false }
+                if c == 0xF4 && c1 >= 0x90 { return false }
+                k += 4
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     private mutating func hex4() -> UInt32? {
