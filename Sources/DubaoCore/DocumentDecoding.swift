@@ -27,15 +27,45 @@ extension IssueDate {
 
 extension LibraryIndex: JSONValueDecodable {
     init?(json: JSONValue) {
-        guard let schema = json["schema"]?.int, let format = json["format"]?.string,
-              let items = json["issues"]?.array else { return nil }
+        guard let schema = json["schema"]?.int, let format = json["format"]?.string else { return nil }
+        var volumes: [VolumeEntry] = []
+        if let items = json["volumes"], items != .null {
+            guard let items = items.array else { return nil }
+            for item in items {
+                guard let year = item["year"]?.int, let file = item["file"]?.string, let count = item["issues"]?.int
+                else { return nil }
+                volumes.append(VolumeEntry(year: year, file: file, issues: count))
+            }
+        } else if json["issues"] == nil {
+            return nil     // `volumes` is required unless the index is of schema 1
+        }
+        var issues: [IssueEntry]?
+        if let items = json["issues"], items != .null {
+            guard let entries = [IssueEntry](json: items) else { return nil }
+            issues = entries
+        }
+        self.init(schema: schema, format: format, volumes: volumes, issues: issues)
+    }
+}
+
+extension VolumeDocument: JSONValueDecodable {
+    init?(json: JSONValue) {
+        guard let schema = json["schema"]?.int, let format = json["format"]?.string, let year = json["year"]?.int,
+              let items = json["issues"], let issues = [IssueEntry](json: items) else { return nil }
+        self.init(schema: schema, format: format, year: year, issues: issues)
+    }
+}
+
+extension [IssueEntry] {
+    init?(json: JSONValue) {
+        guard let items = json.array else { return nil }
         var issues: [IssueEntry] = []
         issues.reserveCapacity(items.count)
         for item in items {
             guard let entry = IssueEntry(json: item) else { return nil }
             issues.append(entry)
         }
-        self.init(schema: schema, format: format, issues: issues)
+        self = issues
     }
 }
 

@@ -69,18 +69,47 @@ public struct Library: LibraryReading {
     }
 
     public func issues() throws(StoreError) -> [IssueEntry] {
-        try readIndex().issues
+        var index = try readIndex()
+        var all: [IssueEntry]
+        do {
+            all = try issues(of: index)
+        } catch let error {
+            // A writer may have replaced a volume since the index was read: look again once.
+            guard case .corrupt = error else { throw error }
+            index = try readIndex()
+            all = try issues(of: index)
+        }
+        all.sort(by: IssueEntry.newestFirst)
+        return all
+    }
+
+    /// Every issue the index lists, in no particular order.
+    func issues(of index: LibraryIndex) throws(StoreError) -> [IssueEntry] {
+        var all = index.issues ?? []
+        for volume in index.volumes {
+            all += try readVolume(volume)
+        }
+        return all
     }
 
     func readIndex() throws(StoreError) -> LibraryIndex {
         guard let bytes = try AtomicFile.read(indexPath) else { return LibraryIndex() }
-        return try LibraryFormat.decode(LibraryIndex.self, format: "dubao-library", from: bytes, path: indexPath)
+        return try LibraryFormat.decode(LibraryIndex.self, format: "dubao-library", schema: LibraryFormat.indexSchema,
+                                        from: bytes, path: indexPath)
+    }
+
+    func readVolume(_ volume: VolumeEntry) throws(StoreError) -> [IssueEntry] {
+        let path = "\(root)/\(volume.file)"
+        guard let bytes = try AtomicFile.read(path) else {
+            throw .corrupt(path: path, detail: "listed in library.json but missing")
+        }
+        return try LibraryFormat.decode(VolumeDocument.self, format: "dubao-volume", from: bytes, path: path).issues
     }
 
     public func catalog(of issue: IssueEntry) throws(StoreError) -> IssueCatalog {
         if let catalog = try readCatalog(issue) { return catalog }
         // A writer may have replaced the catalog since `issue` was read: look again once.
-        if let fresh = try readIndex().issues.first(where: { $0.folder == issue.folder }), fresh.catalog != issue.catalog,
+        if let fresh = try issues().first(where: { $0.folder == issue.folder }), fresh.catalog != issue.catalog,
            let catalog = try readCatalog(fresh) {
             return catalog
         }
@@ -96,7 +125,7 @@ public struct Library: LibraryReading {
     public func articles(of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article] {
         if let articles = try readSection(section.file, in: issue) { return articles }
         // Re-imported since the caller read the catalog: the section lives in a newer file now.
-        if let fresh = try readIndex().issues.first(where: { $0.folder == issue.folder }),
+        if let fresh = try issues().first(where: { $0.folder == issue.folder }),
            let catalog = try readCatalog(fresh),
            let current = catalog.sections.first(where: { $0.name == section.name }), current.file != section.file,
            let articles = try readSection(current.file, in: fresh) {
@@ -156,9 +185,15 @@ public struct Library: LibraryReading {
         defer { withExtendedLifetime(lock) {} }
 
         var index = try readIndex()
+        // A library of schema 1 moves into volumes with its first change.
+        var volumes: [Int: [IssueEntry]] = [:]
+        for entry in index.issues ?? [] { volumes[entry.date.year, default: []].append(entry) }
+        let volumeBefore = index.volumes.first { $0.year == issue.date.year }
+        var year = try volumeBefore.map { v throws(StoreError) in try readVolume(v) } ?? []
+        year += volumes[issue.date.year] ?? []
         let folder = issueFolder(paper: issue.paper, date: issue.date)
         let folderPath = "\(root)/\(folder)"
-        let existing = index.issues.first { $0.folder == folder }
+        let existing = year.first { $0.folder == folder }
         var catalog: IssueCatalog
         if let existing {
             guard let found = try readCatalog(existing) else {
@@ -224,15 +259,34 @@ public struct Library: LibraryReading {
             let entry = IssueEntry(paper: issue.paper, date: issue.date, folder: folder, catalog: catalogFile, searchText: searchFile,
                                    sections: catalog.sections.count,
                                    articles: catalog.sections.reduce(0) { $0 + $1.articles.count },
-                                   updated: ISO8601DateFormatter().string(from: now))
-            index.issues.removeAll { $0.folder == folder }
-            index.issues.append(entry)
-            index.issues.sort(by: IssueEntry.newestFirst)
+                                   // Storing the same pages again changes nothing, not even the stamp.
+                                   updated: existing.flatMap { $0.catalog == catalogFile && $0.searchText == searchFile ? $0.updated : nil }
+                                       ?? ISO8601DateFormatter().string(from: now))
+            year.removeAll { $0.folder == folder }
+            year.append(entry)
+            volumes[issue.date.year] = year
+            try AtomicFile.makeFolders(root + "/volumes")
+            for (y, entries) in volumes {
+                let document = VolumeDocument(year: y, issues: entries.sorted(by: IssueEntry.newestFirst)).encoded()
+                let file = "volumes/\(y)-\(LibraryFormat.hex(LibraryFormat.fnv(document), digits: 10)).json"
+                let path = root + "/" + file
+                if (try? AtomicFile.read(path)) ?? nil != document {
+                    try AtomicFile.write(document, to: path, durable: false)
+                    created.append(path)
+                }
+                index.volumes.removeAll { $0.year == y }
+                index.volumes.append(VolumeEntry(year: y, file: file, issues: entries.count))
+            }
+            index.volumes.sort { $0.year > $1.year }
+            index.issues = nil
+            index.schema = LibraryFormat.indexSchema
             try AtomicFile.syncFileSystem(containing: folderPath)
             AtomicFile.syncFolder(folderPath)
+            AtomicFile.syncFolder(root + "/volumes")
             try AtomicFile.write(LibraryFormat.encode(index), to: indexPath)
 
             removeUnreferenced(in: folderPath, keeping: Set(catalog.sections.map(\.file) + [catalogFile, searchFile]))
+            removeUnreferenced(in: root + "/volumes", keeping: Set(index.volumes.map { String($0.file.dropFirst("volumes/".count)) }))
             removeTemporaryFiles(in: root)
             return StoreReport(folder: folder, sections: changes)
         } catch {
@@ -249,6 +303,7 @@ public struct Library: LibraryReading {
         for name in names where !keeping.contains(name) {
             let stale = ((name.hasPrefix("s-") || name.hasPrefix("issue")) && name.hasSuffix(".json"))
                 || (name.hasPrefix("text-") && name.hasSuffix(".txt"))
+                || (name.first?.isNumber == true && name.hasSuffix(".json"))     // volumes/<year>-….json
             if stale || name.contains(".tmp-") { unlink(folder + "/" + name) }
         }
     }

@@ -3,14 +3,20 @@ import Foundation
 
 /// The documents of the library folder, as they are written to disk.
 ///
-///     library.json                                   issues: paper, date, counts
+///     library.json                                   the volumes: one a year
+///     volumes/<YYYY>-<hash>.json                     that year's issues: paper, date, counts
 ///     issues/<paper>-<hash>/<YYYY-MM-DD>/issue-….json sections and article titles of one issue
 ///     issues/<paper>-<hash>/<YYYY-MM-DD>/s-….json     the full articles of one section
+///     issues/<paper>-<hash>/<YYYY-MM-DD>/text-….txt   the issue's folded text, for search
 ///
-/// Listing issues, sections and titles reads only the first two kinds; article bodies are
-/// read one section at a time, when they are needed.
+/// Listing issues, sections and titles reads only the first three kinds; article bodies are
+/// read one section at a time, when they are needed. An import rewrites one volume and the
+/// short `library.json`, so its cost does not grow with the years already in the library.
 public enum LibraryFormat {
+    /// The version of every document but the index.
     public static let schema = 1
+    /// `library.json` went to 2 when the issues moved out into volumes; 1 is still read.
+    public static let indexSchema = 2
 
     struct Probe: Decodable {
         var schema: Int?
@@ -18,9 +24,10 @@ public enum LibraryFormat {
     }
 
     /// Decodes a library document, telling damage apart from a newer schema.
-    static func decode<T: Decodable>(_ type: T.Type, format: String, from bytes: [UInt8], path: String) throws(StoreError) -> T {
+    static func decode<T: Decodable>(_ type: T.Type, format: String, schema newest: Int = LibraryFormat.schema,
+                                     from bytes: [UInt8], path: String) throws(StoreError) -> T {
         if let fast = type as? JSONValueDecodable.Type, let json = JSONReader.parse(bytes),
-           json["format"]?.string == format, let schema = json["schema"]?.int, schema <= LibraryFormat.schema,
+           json["format"]?.string == format, let schema = json["schema"]?.int, schema <= newest,
            let value = fast.init(json: json) as? T {
             return value
         }
@@ -34,7 +41,7 @@ public enum LibraryFormat {
         guard let schema = probe.schema, probe.format == format else {
             throw .corrupt(path: path, detail: "not a \(format) document")
         }
-        guard schema <= LibraryFormat.schema else { throw .unknownSchema(path: path, version: schema) }
+        guard schema <= newest else { throw .unknownSchema(path: path, version: schema) }
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
@@ -122,9 +129,74 @@ public struct IssueEntry: Codable, Sendable, Equatable {
 }
 
 struct LibraryIndex: Codable, Equatable {
-    var schema = LibraryFormat.schema
+    var schema = LibraryFormat.indexSchema
     var format = "dubao-library"
-    var issues: [IssueEntry] = []
+    var volumes: [VolumeEntry] = []
+    /// Schema 1 kept every issue here; read, never written.
+    var issues: [IssueEntry]?
+
+    init(schema: Int = LibraryFormat.indexSchema, format: String = "dubao-library", volumes: [VolumeEntry] = [],
+         issues: [IssueEntry]? = nil) {
+        self.schema = schema
+        self.format = format
+        self.volumes = volumes
+        self.issues = issues
+    }
+
+    enum CodingKeys: String, CodingKey { case schema, format, volumes, issues }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decode(Int.self, forKey: .schema)
+        format = try c.decode(String.self, forKey: .format)
+        issues = try c.decodeIfPresent([IssueEntry].self, forKey: .issues)
+        volumes = issues == nil ? try c.decode([VolumeEntry].self, forKey: .volumes)
+                                : try c.decodeIfPresent([VolumeEntry].self, forKey: .volumes) ?? []
+    }
+}
+
+/// One year of issues, as `library.json` points at it.
+struct VolumeEntry: Codable, Equatable {
+    var year: Int
+    /// Relative to the library root; a new file for every change, named by its content.
+    var file: String
+    var issues: Int
+}
+
+struct VolumeDocument: Codable, Equatable {
+    var schema = LibraryFormat.schema
+    var format = "dubao-volume"
+    var year: Int
+    var issues: [IssueEntry]
+
+    /// By hand, one issue a line: a volume is rewritten by every import of its year.
+    func encoded() -> [UInt8] {
+        var w = JSONBytes()
+        w.open("{")
+        w.key("format"); w.string(format); w.comma()
+        w.key("issues"); w.open("[")
+        for (i, e) in issues.enumerated() {
+            if i > 0 { w.comma() }
+            w.bytes.append(0x0A)
+            w.open("{")
+            w.key("articles"); w.int(e.articles); w.comma()
+            w.key("catalog"); w.string(e.catalog); w.comma()
+            w.key("date"); w.string(e.date.description); w.comma()
+            w.key("folder"); w.string(e.folder); w.comma()
+            w.key("paper"); w.string(e.paper); w.comma()
+            w.key("searchText"); w.string(e.searchText); w.comma()
+            w.key("sections"); w.int(e.sections); w.comma()
+            w.key("updated"); w.string(e.updated)
+            w.close("}")
+        }
+        w.bytes.append(0x0A)
+        w.close("]"); w.comma()
+        w.key("schema"); w.int(schema); w.comma()
+        w.key("year"); w.int(year)
+        w.close("}")
+        w.bytes.append(0x0A)
+        return w.bytes
+    }
 }
 
 /// An issue's table of contents: sections and what a list shows of each article.

@@ -90,7 +90,7 @@ struct ErrorCaseTests {
     func newerSchema() throws {
         let (lib, _) = try filledLibrary()
         let path = lib + "/library.json"
-        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"schema\" : 1", with: "\"schema\" : 99")
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"schema\" : 2", with: "\"schema\" : 99")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let before = DubaoProcess.snapshot(lib)
         let out = try DubaoProcess.run(["import", DubaoProcess.fixtures + "/kicker-title.txt"], library: lib)

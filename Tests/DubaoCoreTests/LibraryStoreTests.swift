@@ -24,15 +24,93 @@ struct LibraryStoreTests {
         #expect(articles.first?.paragraphs == ["新的正文。"])
     }
 
-    @Test("re-storing the same issue changes no file but the index's date stamp")
+    @Test("re-storing the same issue changes no file")
     func idempotent() throws {
         let root = TestPaths.temporaryFolder()
         let library = Library(root: root)
-        try library.store(issue("正文。"))
+        try library.store(issue("正文。"), now: Date(timeIntervalSince1970: 1_800_000_000))
         let names = try FileManager.default.subpathsOfDirectory(atPath: root).sorted()
-        let report = try library.store(issue("正文。"))
+        let index = try Data(contentsOf: URL(fileURLWithPath: root + "/library.json"))
+        let report = try library.store(issue("正文。"), now: Date(timeIntervalSince1970: 1_800_000_100))
         #expect(report.sections.map(\.kind) == [.unchanged])
         #expect(try FileManager.default.subpathsOfDirectory(atPath: root).sorted() == names)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: root + "/library.json")) == index)
+    }
+
+    func issue(on date: String, paper: String = "测试报") -> DubaoModel.Issue {
+        let day = IssueDate(date)!
+        let article = Article(id: ArticleID.make(paper: paper, date: day, section: "要闻", title: "标题\(date)"),
+                              title: "标题\(date)", paragraphs: ["\(date)的正文。"])
+        return DubaoModel.Issue(paper: paper, date: day, sections: [Section(name: "要闻", order: 1, articles: [article])])
+    }
+
+    func volumeFiles(_ root: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: root + "/volumes").sorted()
+    }
+
+    @Test("issues are kept in one volume a year, and an import rewrites only its own year's")
+    func volumes() throws {
+        let root = TestPaths.temporaryFolder()
+        let library = Library(root: root)
+        try library.store(issue(on: "2025-12-31"))
+        try library.store(issue(on: "2026-01-01"))
+        let before = try volumeFiles(root)
+        #expect(before.count == 2 && before[0].hasPrefix("2025-") && before[1].hasPrefix("2026-"))
+        try library.store(issue(on: "2026-01-02"))
+        let after = try volumeFiles(root)
+        #expect(after.count == 2)
+        #expect(after[0] == before[0], "the 2025 volume is left alone")
+        #expect(after[1] != before[1], "the 2026 volume is a new file, the old one removed")
+        #expect(try library.issues().map(\.date.description) == ["2026-01-02", "2026-01-01", "2025-12-31"])
+    }
+
+    @Test("a library of schema 1, its issues inside library.json, is read and moves into volumes with the next import")
+    func schemaOneLibrary() throws {
+        let root = TestPaths.temporaryFolder()
+        let library = Library(root: root)
+        try library.store(issue(on: "2025-06-01"))
+        try library.store(issue(on: "2026-06-01"))
+        // Rewrite the index as session-1 dubao wrote it: the issues inline, no volumes.
+        let entries = try library.issues()
+        try FileManager.default.removeItem(atPath: root + "/volumes")
+        let old = LibraryIndex(schema: 1, volumes: [], issues: entries)
+        var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(old)) as? [String: Any])
+        object["volumes"] = nil
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        #expect(!json.contains("volumes") && json.contains("\"schema\":1"))
+        try json.write(toFile: root + "/library.json", atomically: true, encoding: .utf8)
+
+        #expect(try library.issues() == entries)
+        #expect(try library.catalog(of: entries[0]).sections.count == 1)
+        try library.store(issue(on: "2026-06-02"))
+        let index = try library.readIndex()
+        #expect(index.schema == 2 && index.issues == nil && index.volumes.map(\.year) == [2026, 2025])
+        #expect(try library.issues().map(\.date.description) == ["2026-06-02", "2026-06-01", "2025-06-01"])
+        #expect(try library.catalog(of: library.issues()[2]).sections.count == 1)
+    }
+
+    @Test("a missing or damaged volume is named, and the next import refuses to touch the library")
+    func damagedVolume() throws {
+        let root = TestPaths.temporaryFolder()
+        let library = Library(root: root)
+        try library.store(issue(on: "2026-01-01"))
+        let volume = root + "/volumes/" + (try volumeFiles(root)[0])
+        try Data("{\"schema\":1,\"format\":\"dubao-volume\",\"year\":2026,\"issues\":[{".utf8).write(to: URL(fileURLWithPath: volume))
+        #expect {
+            try library.issues()
+        } throws: { error in
+            guard case .corrupt(let path, _) = error as? StoreError else { return false }
+            return path == volume
+        }
+        #expect(throws: StoreError.self) { try library.store(issue(on: "2026-01-02")) }
+        #expect(try volumeFiles(root).count == 1)
+        try FileManager.default.removeItem(atPath: volume)
+        #expect {
+            try library.issues()
+        } throws: { error in
+            guard case .corrupt(let path, let detail) = error as? StoreError else { return false }
+            return path == volume && detail.contains("missing")
+        }
     }
 
     @Test("a replaced section's old files are removed once nothing points at them")
