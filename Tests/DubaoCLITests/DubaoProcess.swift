@@ -1,3 +1,4 @@
+import DubaoTestSupport
 import Foundation
 
 /// Runs the real `dubao` binary, as a user would from a shell.
@@ -28,10 +29,7 @@ struct DubaoProcess {
     static var seedAvailable: Bool { FileManager.default.fileExists(atPath: seed) }
 
     static func temporaryFolder(_ name: String = #function) -> String {
-        let safe = name.filter { $0.isLetter || $0.isNumber }
-        let path = NSTemporaryDirectory() + "dubao-cli-\(safe)-\(UUID().uuidString.prefix(8))"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        ScratchFolder.make(name)
     }
 
     /// Starts dubao without waiting, for tests that need two at once.

@@ -1,3 +1,4 @@
+import DubaoTestSupport
 import Foundation
 
 /// Where the tests find the project's own files and the shared seeds.
@@ -16,9 +17,6 @@ enum TestPaths {
     static var seedAvailable: Bool { FileManager.default.fileExists(atPath: seed) }
 
     static func temporaryFolder(_ name: String = #function) -> String {
-        let safe = name.filter { $0.isLetter || $0.isNumber }
-        let path = NSTemporaryDirectory() + "dubao-test-\(safe)-\(UUID().uuidString.prefix(8))"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        ScratchFolder.make(name)
     }
 }

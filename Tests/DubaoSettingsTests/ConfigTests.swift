@@ -1,3 +1,4 @@
+import DubaoTestSupport
 import DubaoUI
 import Foundation
 import Testing
@@ -33,7 +34,7 @@ func configError(_ text: String, file: String = "config.toml", themes: ThemeCata
     }
 
     @Test func aMissingFileMeansTheDefaults() throws {
-        let folder = NSTemporaryDirectory() + "dubao-settings-missing-\(UUID().uuidString.prefix(8))"
+        let folder = ScratchFolder.path("missing")
         #expect(try ConfigLoader.load(environment: ["XDG_CONFIG_HOME": folder]) == Config())
         #expect(try ConfigLoader.load(environment: ["HOME": folder]) == Config())
         #expect(try ConfigLoader.load(environment: [:]) == Config())
@@ -91,7 +92,7 @@ func configError(_ text: String, file: String = "config.toml", themes: ThemeCata
     }
 
     @Test func theConfigFileIsReadFromXDGConfigHome() throws {
-        let folder = NSTemporaryDirectory() + "dubao-settings-xdg-\(UUID().uuidString.prefix(8))"
+        let folder = ScratchFolder.path("xdg")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/dubao/themes", withIntermediateDirectories: true)
         try "theme = \"evening\"\nreader_width = 30\n".write(toFile: folder + "/dubao/config.toml", atomically: true, encoding: .utf8)
@@ -187,7 +188,7 @@ func configError(_ text: String, file: String = "config.toml", themes: ThemeCata
     }
 
     @Test func aUserThemeNameIsAccepted() throws {
-        let folder = NSTemporaryDirectory() + "dubao-settings-usertheme-\(UUID().uuidString.prefix(8))"
+        let folder = ScratchFolder.path("usertheme")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try themeText(name: "sepia", roles: [:]).write(toFile: folder + "/sepia.toml", atomically: true, encoding: .utf8)
@@ -198,7 +199,7 @@ func configError(_ text: String, file: String = "config.toml", themes: ThemeCata
     }
 
     @Test func anUnreadableConfigFile() throws {
-        let folder = NSTemporaryDirectory() + "dubao-settings-unreadable-\(UUID().uuidString.prefix(8))"
+        let folder = ScratchFolder.path("unreadable")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/dubao/config.toml", withIntermediateDirectories: true)
         #expect(throws: SettingsError(file: folder + "/dubao/config.toml", problem: "is a folder, not a file; remove it or put a TOML file there")) {

@@ -1,3 +1,4 @@
+import DubaoTestSupport
 import DubaoUI
 import Foundation
 import Testing
@@ -100,7 +101,7 @@ func themeError(_ text: String, file: String = "mine.toml", expectedName: String
 
 @Suite struct UserThemeTests {
     static func folder(_ name: String = #function) -> String {
-        let path = NSTemporaryDirectory() + "dubao-settings-\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))"
+        let path = ScratchFolder.path(name)
         try? FileManager.default.createDirectory(atPath: path + "/dubao/themes", withIntermediateDirectories: true)
         return path
     }
