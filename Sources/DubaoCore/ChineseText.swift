@@ -61,6 +61,11 @@ enum ChineseText {
     /// `roughWidth(text) <= limit`, stopping as soon as the text is known to be wider: most
     /// lines of a page are long paragraphs and every recognizer asks this first.
     static func fits(_ text: Substring, within limit: Int) -> Bool {
+        // A character takes at least half a cell a byte and at most one, so the byte count
+        // settles most lines without looking at them.
+        let bytes = text.utf8.count
+        if bytes <= limit { return true }
+        if bytes > 2 * limit { return false }
         var w = 0
         for b in text.utf8 {
             w += cells(leadByte: b)

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// Removes what must never reach the store or a terminal from page text: control characters,
 /// terminal escape sequences, bidi overrides and stray byte order marks. Line ends become LF.
 enum ContentCleaner {
@@ -58,23 +61,26 @@ enum ContentCleaner {
     /// DEL, and none of the lead bytes of C1 controls (C2 80–9F), bidi and mark characters
     /// (E2 80/81 …), U+061C (D8 9C) or a BOM (EF BB BF).
     static func mayNeedCleaning(_ text: String) -> Bool {
-        var p1: UInt8 = 0, p2: UInt8 = 0
-        for b in text.utf8 {
-            if b < 0x20 {
-                if b != 0x09 && b != 0x0A && b != 0x0D { return true }
-            } else if b == 0x7F {
-                return true
-            } else if b >= 0x80 && b < 0xC0 {
-                if p1 == 0xC2 && b < 0xA0 { return true }                              // C1 controls
-                if p1 == 0xD8 && b == 0x9C { return true }                             // U+061C
-                if p2 == 0xE2 && p1 == 0x80 && (b == 0x8E || b == 0x8F || (0xAA...0xAE).contains(b)) { return true }
-                if p2 == 0xE2 && p1 == 0x81 && (0xA6...0xA9).contains(b) { return true }  // isolates
-                if p2 == 0xEF && p1 == 0xBB && b == 0xBF { return true }               // BOM
+        var text = text
+        return text.withUTF8 { b in
+            var p1: UInt8 = 0, p2: UInt8 = 0
+            for b in b {
+                if b < 0x20 {
+                    if b != 0x09 && b != 0x0A && b != 0x0D { return true }
+                } else if b == 0x7F {
+                    return true
+                } else if b >= 0x80 && b < 0xC0 {
+                    if p1 == 0xC2 && b < 0xA0 { return true }                              // C1 controls
+                    if p1 == 0xD8 && b == 0x9C { return true }                             // U+061C
+                    if p2 == 0xE2 && p1 == 0x80 && (b == 0x8E || b == 0x8F || (0xAA...0xAE).contains(b)) { return true }
+                    if p2 == 0xE2 && p1 == 0x81 && (0xA6...0xA9).contains(b) { return true }  // isolates
+                    if p2 == 0xEF && p1 == 0xBB && b == 0xBF { return true }               // BOM
+                }
+                p2 = p1
+                p1 = b
             }
-            p2 = p1
-            p1 = b
+            return false
         }
-        return false
     }
 
     /// Index just past an escape sequence starting at `start` (ESC).
@@ -107,7 +113,8 @@ enum ContentCleaner {
 extension String {
     /// CRLF and lone CR as LF; the common all-LF text is returned as is.
     func replacingLineEnds() -> String {
-        guard utf8.contains(0x0D) else { return self }
+        var copy = self
+        guard copy.withUTF8({ b in b.baseAddress.map { memchr($0, 0x0D, b.count) != nil } ?? false }) else { return self }
         var out = String.UnicodeScalarView()
         var previousCR = false
         for s in unicodeScalars {

@@ -21,11 +21,11 @@ public enum SearchText {
         for section in sections {
             for article in section.articles {
                 out.append(recordStart)
-                out += Array(article.id.utf8)
+                out.append(contentsOf: article.id.utf8)
                 out.append(unitSeparator)
-                out += Array(section.name.utf8)
+                out.append(contentsOf: section.name.utf8)
                 out.append(unitSeparator)
-                out += Array(section.file.utf8)
+                out.append(contentsOf: section.file.utf8)
                 out.append(unitSeparator)
                 for (_, text) in Searcher.searchableFields(article) {
                     appendFolded(text, to: &out)
@@ -39,39 +39,42 @@ public enum SearchText {
     /// `SearchFolding` on UTF-8 bytes: ASCII capitals, the full-width forms U+FF01–U+FF5E
     /// (EF BC 81 – EF BD 9E) and U+3000 (E3 80 80) change; every other byte is copied.
     static func appendFolded(_ text: String, to out: inout [UInt8]) {
-        var utf8 = Array(text.utf8)
-        let n = utf8.count
-        out.reserveCapacity(out.count + n)
-        utf8.withUnsafeMutableBufferPointer { b in
+        var text = text
+        text.withUTF8 { b in
+            let n = b.count
+            out.reserveCapacity(out.count + n)
+            // Bytes that stay as they are go over in runs; only the few that fold are looked at.
+            var run = 0
             var i = 0
             while i < n {
                 let c = b[i]
                 if c < 0x80 {
-                    if c == 0x1E || c == 0x1F {
-                        // never in article text: the records' own separators
-                    } else if c >= 0x41 && c <= 0x5A {
-                        out.append(c + 0x20)
-                    } else {
-                        out.append(c)
+                    if c == 0x1E || c == 0x1F || (c >= 0x41 && c <= 0x5A) {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                        // 1E and 1F, the records' own separators, are never in article text: dropped.
+                        if c >= 0x41 { out.append(c + 0x20) }
+                        run = i + 1
                     }
                     i += 1
                 } else if c == 0xEF, i + 2 < n, b[i + 1] == 0xBC || b[i + 1] == 0xBD {
                     let v = 0xFF00 + (UInt32(b[i + 1] & 0x03) << 6) + UInt32(b[i + 2] & 0x3F)
                     let folded = SearchFolding.fold(v)
                     if folded < 0x80 {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
                         out.append(UInt8(folded))
-                    } else {
-                        out.append(contentsOf: b[i...(i + 2)])
+                        run = i + 3
                     }
                     i += 3
                 } else if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
                     out.append(0x20)
                     i += 3
+                    run = i
                 } else {
-                    out.append(c)
                     i += 1
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n]))
         }
     }
 
