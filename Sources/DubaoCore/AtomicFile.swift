@@ -88,6 +88,9 @@ enum AtomicFile {
 
     /// `mkdir -p`.
     static func makeFolders(_ path: String) throws(StoreError) {
+        // Usually there already: one stat instead of a mkdir for every part of the path.
+        var st = stat()
+        if stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR { return }
         var current = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {
             let parent = current.isEmpty ? "/" : current

@@ -66,6 +66,13 @@ enum ChineseText {
         let bytes = text.utf8.count
         if bytes <= limit { return true }
         if bytes > 2 * limit { return false }
+        if let counted = text.utf8.withContiguousStorageIfAvailable({ b -> Int in
+            var w = 0
+            for byte in b { w &+= cells(leadByte: byte) }
+            return w
+        }) {
+            return counted <= limit
+        }
         var w = 0
         for b in text.utf8 {
             w += cells(leadByte: b)

@@ -221,7 +221,7 @@ public struct Library: LibraryReading {
                                                pageLines: section.pageLines, articles: section.articles)
                 let bytes = SectionWriter.encode(document)
                 let file = "s-\(LibraryFormat.hex(LibraryFormat.fnv(Array(section.name.utf8)), digits: 6))-"
-                    + "\(LibraryFormat.hex(LibraryFormat.fnv(bytes), digits: 10)).json"
+                    + "\(LibraryFormat.contentName(bytes)).json"
                 try writeNew(bytes, named: file)
                 let entry = SectionEntry(name: section.name, order: 0, page: section.page, file: file,
                                          pageLines: section.pageLines, articles: section.articles.map(ArticleSummary.init))
@@ -238,8 +238,8 @@ public struct Library: LibraryReading {
                 }
             }
             for i in catalog.sections.indices { catalog.sections[i].order = i + 1 }
-            let catalogBytes = LibraryFormat.encode(catalog)
-            let catalogFile = "issue-\(LibraryFormat.hex(LibraryFormat.fnv(catalogBytes), digits: 10)).json"
+            let catalogBytes = catalog.encoded()
+            let catalogFile = "issue-\(LibraryFormat.contentName(catalogBytes)).json"
             try writeNew(catalogBytes, named: catalogFile)
 
             // The search text covers every section of the issue, the ones this import left alone too.
@@ -253,7 +253,7 @@ public struct Library: LibraryReading {
                 }
             }
             let searchBytes = SearchText.build(searchSections)
-            let searchFile = "text-\(LibraryFormat.hex(LibraryFormat.fnv(searchBytes), digits: 10)).txt"
+            let searchFile = "text-\(LibraryFormat.contentName(searchBytes)).txt"
             try writeNew(searchBytes, named: searchFile)
 
             let entry = IssueEntry(paper: issue.paper, date: issue.date, folder: folder, catalog: catalogFile, searchText: searchFile,
@@ -261,14 +261,14 @@ public struct Library: LibraryReading {
                                    articles: catalog.sections.reduce(0) { $0 + $1.articles.count },
                                    // Storing the same pages again changes nothing, not even the stamp.
                                    updated: existing.flatMap { $0.catalog == catalogFile && $0.searchText == searchFile ? $0.updated : nil }
-                                       ?? ISO8601DateFormatter().string(from: now))
+                                       ?? LibraryFormat.timestamp(now))
             year.removeAll { $0.folder == folder }
             year.append(entry)
             volumes[issue.date.year] = year
             try AtomicFile.makeFolders(root + "/volumes")
             for (y, entries) in volumes {
                 let document = VolumeDocument(year: y, issues: entries.sorted(by: IssueEntry.newestFirst)).encoded()
-                let file = "volumes/\(y)-\(LibraryFormat.hex(LibraryFormat.fnv(document), digits: 10)).json"
+                let file = "volumes/\(y)-\(LibraryFormat.contentName(document)).json"
                 let path = root + "/" + file
                 if (try? AtomicFile.read(path)) ?? nil != document {
                     try AtomicFile.write(document, to: path, durable: false)

@@ -93,6 +93,50 @@ public enum LibraryFormat {
 
     static func fnv(_ bytes: [UInt8]) -> UInt64 { StableHash.fnv1a64(bytes) }
 
+    /// The name-part of a file named by its content: 10 hex digits of a hash that reads eight
+    /// bytes at a time (FNV-1a, one byte at a time, was a tenth of an import's storing).
+    /// Names only have to differ when contents do; unlike article IDs they may change between
+    /// versions of dubao, which then writes the next import under new names.
+    static func contentName(_ bytes: [UInt8]) -> String {
+        hex(contentHash(bytes), digits: 10)
+    }
+
+    static func contentHash(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { raw -> UInt64 in
+            @inline(__always) func mix(_ x: UInt64) -> UInt64 {
+                var z = x
+                z = (z ^ (z >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+                z = (z ^ (z >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+                return z ^ (z >> 33)
+            }
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+            var i = 0
+            while i + 8 <= raw.count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+                h ^= h >> 29
+                i += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < raw.count {
+                tail |= UInt64(raw[i]) << shift
+                shift += 8
+                i += 1
+            }
+            return mix(h ^ tail)
+        }
+    }
+
+    /// `2026-11-29T05:11:00Z` without a formatter object, which cost more than writing the volume.
+    static func timestamp(_ date: Date) -> String {
+        var t = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+
     static func hex(_ value: UInt64, digits: Int) -> String { StableHash.hex(value, digits: digits) }
 }
 
@@ -264,4 +308,59 @@ struct SectionDocument: Codable, Equatable {
     var page: String
     var pageLines: [PageLine]
     var articles: [Article]
+}
+
+extension IssueCatalog {
+    /// By hand, like section documents (JSONEncoder was a tenth of storing an issue): one
+    /// section's header a line, then one article a line.
+    func encoded() -> [UInt8] {
+        var w = JSONBytes()
+        w.open("{")
+        w.key("date"); w.string(date.description); w.comma()
+        w.key("format"); w.string(format); w.comma()
+        w.key("paper"); w.string(paper); w.comma()
+        w.key("schema"); w.int(schema); w.comma()
+        w.key("sections"); w.open("[")
+        for (i, s) in sections.enumerated() {
+            if i > 0 { w.comma() }
+            w.bytes.append(0x0A)
+            w.open("{")
+            w.key("file"); w.string(s.file); w.comma()
+            w.key("name"); w.string(s.name); w.comma()
+            w.key("order"); w.int(s.order); w.comma()
+            w.key("page"); w.string(s.page); w.comma()
+            w.key("pageLines"); w.open("[")
+            for (j, p) in s.pageLines.enumerated() {
+                if j > 0 { w.comma() }
+                w.open("{")
+                w.key("kind"); w.string(p.kind.rawValue); w.comma()
+                w.key("line"); w.int(p.line); w.comma()
+                w.key("text"); w.string(p.text)
+                w.close("}")
+            }
+            w.close("]"); w.comma()
+            w.key("articles"); w.open("[")
+            for (j, a) in s.articles.enumerated() {
+                if j > 0 { w.comma() }
+                w.bytes.append(0x0A)
+                w.open("{")
+                w.key("id"); w.string(a.id); w.comma()
+                w.key("captions"); w.int(a.captions); w.comma()
+                w.key("kicker"); w.string(a.kicker); w.comma()
+                w.key("paragraphs"); w.int(a.paragraphs); w.comma()
+                w.key("reporters"); w.strings(a.reporters); w.comma()
+                w.key("subtitle"); w.string(a.subtitle); w.comma()
+                w.key("title"); w.string(a.title)
+                w.close("}")
+            }
+            w.bytes.append(0x0A)
+            w.close("]")
+            w.close("}")
+        }
+        w.bytes.append(0x0A)
+        w.close("]")
+        w.close("}")
+        w.bytes.append(0x0A)
+        return w.bytes
+    }
 }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import DubaoModel
 
 /// Reads the text of one raw page file into sections and articles.
@@ -98,9 +101,31 @@ public struct PageParser {
     func splitLines(_ text: String) -> [Line] {
         var lines: [Line] = []
         var number = 0
-        // Split on the newline byte, not on Characters: grapheme breaking a whole page is slow.
-        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map({ Substring($0) }) {
+        // Split on the newline byte, found by memchr: grapheme breaking a whole page is slow, and
+        // so was the generic split over the UTF-8 view.
+        var offsets: [Int] = []
+        var copy = text
+        copy.withUTF8 { b in
+            guard let base = b.baseAddress else { return }
+            var at = 0
+            while at < b.count, let hit = memchr(base + at, 0x0A, b.count - at) {
+                let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                offsets.append(k)
+                at = k + 1
+            }
+        }
+        offsets.append(text.utf8.count)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var startOffset = 0
+        for end in offsets {
             number += 1
+            let endIndex = utf8.index(start, offsetBy: end - startOffset)
+            let raw = text[start..<endIndex]
+            if endIndex < utf8.endIndex {
+                start = utf8.index(after: endIndex)
+                startOffset = end + 1
+            }
             let trimmed = ChineseText.trimmed(raw)
             if trimmed.isEmpty { continue }
             lines.append(Line(number: number, text: trimmed, indent: ChineseText.indentation(raw)))

@@ -24,6 +24,25 @@ struct LibraryStoreTests {
         #expect(articles.first?.paragraphs == ["新的正文。"])
     }
 
+    @Test("stamps as ISO 8601 writes them; content names differ when one byte does")
+    func namesAndStamps() {
+        for seconds in [0.0, 1_800_000_000, 1_764_393_060.9, 4_102_444_799] {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(LibraryFormat.timestamp(date) == ISO8601DateFormatter().string(from: date))
+        }
+        let text = Array("江城晨报的正文，一共二十多个字节。".utf8)
+        var names: Set<String> = [LibraryFormat.contentName(text)]
+        for i in text.indices {
+            var changed = text
+            changed[i] ^= 1
+            names.insert(LibraryFormat.contentName(changed))
+        }
+        names.insert(LibraryFormat.contentName(Array(text.dropLast())))
+        names.insert(LibraryFormat.contentName([]))
+        #expect(names.count == text.count + 3)
+        #expect(names.allSatisfy { $0.count == 10 })
+    }
+
     @Test("re-storing the same issue changes no file")
     func idempotent() throws {
         let root = TestPaths.temporaryFolder()
@@ -138,7 +157,12 @@ struct SectionWriterTests {
         let catalog = try library.catalog(of: entry)
         for (section, stored) in zip(result.issue.sections, catalog.sections) {
             #expect(try library.articles(of: stored, in: entry) == section.articles)
+            #expect(stored.articles == section.articles.map(ArticleSummary.init))
+            #expect(stored.pageLines == section.pageLines)
         }
+        // The hand-written catalog is JSON that Foundation reads back the same.
+        let bytes = try #require(FileManager.default.contents(atPath: "\(root)/\(entry.folder)/\(entry.catalog)"))
+        #expect(try JSONDecoder().decode(IssueCatalog.self, from: bytes) == catalog)
     }
 
     @Test("quotes, backslashes and control characters are escaped")
