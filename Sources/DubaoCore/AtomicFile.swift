@@ -86,8 +86,9 @@ enum AtomicFile {
         return out
     }
 
-    /// `mkdir -p`.
-    static func makeFolders(_ path: String) throws(StoreError) {
+    /// `mkdir -p`. With `durable` false the new folders' entries are not flushed here: the
+    /// caller runs `syncFileSystem` before anything refers to them.
+    static func makeFolders(_ path: String, durable: Bool = true) throws(StoreError) {
         // Usually there already: one stat instead of a mkdir for every part of the path.
         var st = stat()
         if stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR { return }
@@ -97,7 +98,7 @@ enum AtomicFile {
             current += "/" + part
             if mkdir(current, 0o755) == 0 {
                 // The new folder's entry must survive a power cut as well as the files in it.
-                syncFolder(parent)
+                if durable { syncFolder(parent) }
             } else if errno != EEXIST {
                 throw StoreError.io(path: current, errno: errno, doing: "create the folder")
             }

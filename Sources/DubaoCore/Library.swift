@@ -203,7 +203,7 @@ public struct Library: LibraryReading {
         } else {
             catalog = IssueCatalog(paper: issue.paper, date: issue.date, sections: [])
         }
-        try AtomicFile.makeFolders(folderPath)
+        try AtomicFile.makeFolders(folderPath, durable: false)
 
         var created: [String] = []
         func writeNew(_ bytes: [UInt8], named name: String) throws(StoreError) {
@@ -265,7 +265,7 @@ public struct Library: LibraryReading {
             year.removeAll { $0.folder == folder }
             year.append(entry)
             volumes[issue.date.year] = year
-            try AtomicFile.makeFolders(root + "/volumes")
+            try AtomicFile.makeFolders(root + "/volumes", durable: false)
             for (y, entries) in volumes {
                 let document = VolumeDocument(year: y, issues: entries.sorted(by: IssueEntry.newestFirst)).encoded()
                 let file = "volumes/\(y)-\(LibraryFormat.contentName(document)).json"
@@ -280,9 +280,9 @@ public struct Library: LibraryReading {
             index.volumes.sort { $0.year > $1.year }
             index.issues = nil
             index.schema = LibraryFormat.indexSchema
+            // One syncfs flushes every new file, folder and directory entry above at once;
+            // then the index is written and fsynced with its folder.
             try AtomicFile.syncFileSystem(containing: folderPath)
-            AtomicFile.syncFolder(folderPath)
-            AtomicFile.syncFolder(root + "/volumes")
             try AtomicFile.write(LibraryFormat.encode(index), to: indexPath)
 
             removeUnreferenced(in: folderPath, keeping: Set(catalog.sections.map(\.file) + [catalogFile, searchFile]))
