@@ -64,11 +64,14 @@ public struct Importer {
         var sections: [Section] = []
         var pageDate: (date: IssueDate, file: String, line: Int)?
         var pagePaper = ""
-        for (file, bytes) in pages {
+        for (k, parsed) in parseAll(pages).enumerated() {
+            let file = pages[k].file
             let page: PageParser.Page
-            do {
-                page = try parsePage(bytes, file: file, warnings: &warnings)
-            } catch {
+            switch parsed {
+            case .success(let (p, w)):
+                page = p
+                warnings += w
+            case .failure(let error):
                 throw Failure(file: file, error: error)
             }
             if let d = page.date {
@@ -110,6 +113,31 @@ public struct Importer {
         assignIDs(&sections, paper: paper, date: date)
         return Result(issue: Issue(paper: paper, date: date, sections: sections), warnings: warnings,
                       dateSource: dateSource, files: pages.map(\.file))
+    }
+
+    /// Every page parsed, in order, on all cores: pages are independent until they are merged
+    /// into one issue.
+    func parseAll(_ pages: [(file: String, bytes: [UInt8])]) -> [Swift.Result<(PageParser.Page, [ImportWarning]), ImportError>] {
+        let parse = { (k: Int) -> Swift.Result<(PageParser.Page, [ImportWarning]), ImportError> in
+            var warnings: [ImportWarning] = []
+            do throws(ImportError) {
+                let page = try self.parsePage(pages[k].bytes, file: pages[k].file, warnings: &warnings)
+                return .success((page, warnings))
+            } catch {
+                return .failure(error)
+            }
+        }
+        guard pages.count > 1 else { return pages.indices.map { parse($0) } }
+        var results = [Swift.Result<(PageParser.Page, [ImportWarning]), ImportError>?](repeating: nil, count: pages.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes its own slot only.
+            nonisolated(unsafe) let slots = buffer
+            nonisolated(unsafe) let work = parse
+            DispatchQueue.concurrentPerform(iterations: pages.count) { k in
+                slots[k] = work(k)
+            }
+        }
+        return results.map { $0! }
     }
 
     func parsePage(_ bytes: [UInt8], file: String, warnings: inout [ImportWarning]) throws(ImportError) -> PageParser.Page {

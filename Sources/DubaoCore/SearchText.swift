@@ -71,7 +71,8 @@ public enum SearchText {
                     i += 3
                     run = i
                 } else {
-                    i += 1
+                    // Any other scalar is copied as it is: step over all of its bytes at once.
+                    i += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n]))

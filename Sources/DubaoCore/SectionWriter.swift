@@ -92,12 +92,23 @@ struct JSONBytes {
         s.withUTF8 { utf8 in
             // Runs that need no escape are copied whole: article text is nearly all such a run.
             var start = 0
-            for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                escape(b)
-                start = i + 1
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let b = utf8[i]
+                if b >= 0x80 {
+                    // The bytes to escape are all ASCII: step over a whole scalar.
+                    i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    continue
+                }
+                if b < 0x20 || b == 0x22 || b == 0x5C {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                    escape(b)
+                    start = i + 1
+                }
+                i += 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<n]))
         }
         bytes.append(0x22)
     }
