@@ -14,7 +14,13 @@ enum AtomicFile {
     /// data is not flushed here: the caller flushes many new files at once with `syncFileSystem`
     /// before the write that makes them part of the library.
     static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(StoreError) {
-        let dir = parentFolder(of: path)
+        let temp = try stage(bytes, for: path, durable: durable)
+        try commit(temp, to: path, durable: durable)
+    }
+
+    /// The first half of `write`: the bytes in a new temporary file beside `path`, flushed only
+    /// if `durable`. Returns the temporary file's path.
+    static func stage(_ bytes: [UInt8], for path: String, durable: Bool = false) throws(StoreError) -> String {
         let temp = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError.io(path: path, errno: errno, doing: "create a file next to") }
@@ -33,12 +39,23 @@ enum AtomicFile {
         }
         if failure == 0, durable, fsync(fd) != 0 { failure = errno }
         if close(fd) != 0, failure == 0 { failure = errno }
-        if failure == 0, rename(temp, path) != 0 { failure = errno }
         if failure != 0 {
             unlink(temp)
             throw StoreError.io(path: path, errno: failure, doing: "write")
         }
-        if durable { syncFolder(dir) }
+        return temp
+    }
+
+    /// The second half: the staged file renamed over `path`, and with `durable` the rename made
+    /// to survive a power cut. The staged data must be on disk by then (its own fsync, or a
+    /// `syncFileSystem` after staging).
+    static func commit(_ temp: String, to path: String, durable: Bool = true) throws(StoreError) {
+        if rename(temp, path) != 0 {
+            let failure = errno
+            unlink(temp)
+            throw StoreError.io(path: path, errno: failure, doing: "write")
+        }
+        if durable { syncFolder(parentFolder(of: path)) }
     }
 
     /// Flushes every file of the file system that holds `path`: one call for all the new files

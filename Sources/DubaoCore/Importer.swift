@@ -127,17 +127,7 @@ public struct Importer {
                 return .failure(error)
             }
         }
-        guard pages.count > 1 else { return pages.indices.map { parse($0) } }
-        var results = [Swift.Result<(PageParser.Page, [ImportWarning]), ImportError>?](repeating: nil, count: pages.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes its own slot only.
-            nonisolated(unsafe) let slots = buffer
-            nonisolated(unsafe) let work = parse
-            DispatchQueue.concurrentPerform(iterations: pages.count) { k in
-                slots[k] = work(k)
-            }
-        }
-        return results.map { $0! }
+        return Parallel.map(Array(pages.indices), parse)
     }
 
     func parsePage(_ bytes: [UInt8], file: String, warnings: inout [ImportWarning]) throws(ImportError) -> PageParser.Page {

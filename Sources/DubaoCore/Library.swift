@@ -216,12 +216,14 @@ public struct Library: LibraryReading {
         }
         do {
             var changes: [StoreReport.SectionChange] = []
-            for section in issue.sections {
+            let documents = Parallel.map(issue.sections) { section -> (bytes: [UInt8], file: String) in
                 let document = SectionDocument(paper: issue.paper, date: issue.date, section: section.name, page: section.page,
                                                pageLines: section.pageLines, articles: section.articles)
                 let bytes = SectionWriter.encode(document)
-                let file = "s-\(LibraryFormat.hex(LibraryFormat.fnv(Array(section.name.utf8)), digits: 6))-"
-                    + "\(LibraryFormat.contentName(bytes)).json"
+                return (bytes, "s-\(LibraryFormat.hex(LibraryFormat.fnv(Array(section.name.utf8)), digits: 6))-"
+                    + "\(LibraryFormat.contentName(bytes)).json")
+            }
+            for (section, (bytes, file)) in zip(issue.sections, documents) {
                 try writeNew(bytes, named: file)
                 let entry = SectionEntry(name: section.name, order: 0, page: section.page, file: file,
                                          pageLines: section.pageLines, articles: section.articles.map(ArticleSummary.init))
@@ -252,7 +254,7 @@ public struct Library: LibraryReading {
                     searchSections.append((section.name, section.file, stored))
                 }
             }
-            let searchBytes = SearchText.build(searchSections)
+            let searchBytes = Parallel.map(searchSections) { SearchText.build([$0]) }.flatMap { $0 }
             let searchFile = "text-\(LibraryFormat.contentName(searchBytes)).txt"
             try writeNew(searchBytes, named: searchFile)
 
@@ -280,10 +282,12 @@ public struct Library: LibraryReading {
             index.volumes.sort { $0.year > $1.year }
             index.issues = nil
             index.schema = LibraryFormat.indexSchema
-            // One syncfs flushes every new file, folder and directory entry above at once;
-            // then the index is written and fsynced with its folder.
+            // The new index is staged beside the old, one syncfs flushes it with every new file,
+            // folder and directory entry above, and its rename is the commit: two flushes in all.
+            let stagedIndex = try AtomicFile.stage(LibraryFormat.encode(index), for: indexPath)
+            created.append(stagedIndex)
             try AtomicFile.syncFileSystem(containing: folderPath)
-            try AtomicFile.write(LibraryFormat.encode(index), to: indexPath)
+            try AtomicFile.commit(stagedIndex, to: indexPath)
 
             removeUnreferenced(in: folderPath, keeping: Set(catalog.sections.map(\.file) + [catalogFile, searchFile]))
             removeUnreferenced(in: root + "/volumes", keeping: Set(index.volumes.map { String($0.file.dropFirst("volumes/".count)) }))
