@@ -102,9 +102,9 @@ public struct Importer {
         } else if let d = pageDate {
             date = d.date
             dateSource = "the page (\((d.file as NSString).lastPathComponent) line \(d.line))"
-        } else if let (d, file) = pages.lazy.compactMap({ p in Self.dateInFileName(p.file).map { ($0, p.file) } }).first {
+        } else if let (d, name) = pages.lazy.compactMap({ p in Self.dateInPath(p.file) }).first {
             date = d
-            dateSource = "the file name \((file as NSString).lastPathComponent)"
+            dateSource = name
         } else {
             date = options.today
             dateSource = "today (no date on the page; pass --date to set one)"
@@ -240,6 +240,16 @@ public struct Importer {
     }
 
     /// `2026-11-27.txt`, `20261127-01.txt`.
+    /// A date in the file's name, else in its folder's (`2026-11-27/01-要闻.txt`), with where it was found.
+    static func dateInPath(_ file: String) -> (IssueDate, String)? {
+        if let d = dateInFileName(file) { return (d, "the file name \((file as NSString).lastPathComponent)") }
+        let folder = (file as NSString).deletingLastPathComponent
+        if !folder.isEmpty, let d = dateInFileName(folder) {
+            return (d, "the folder name \((folder as NSString).lastPathComponent)")
+        }
+        return nil
+    }
+
     static func dateInFileName(_ file: String) -> IssueDate? {
         let name = (file as NSString).lastPathComponent
         let chars = Array(name)

@@ -180,6 +180,25 @@ public struct Library: LibraryReading {
     /// point: until its rename nothing has changed, and if anything fails before it the files this
     /// call wrote are removed again.
     public func store(_ issue: Issue, now: Date = Date()) throws(StoreError) -> StoreReport {
+        var pending: Issue? = issue
+        do {
+            return try storeEach(now: now) {
+                defer { pending = nil }
+                return pending
+            }[0]
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            // `next` above cannot throw.
+            throw .corrupt(path: root, detail: "\(error)")
+        }
+    }
+
+    /// Stores the issues `next` hands over one by one (nil ends them) as a single change: each
+    /// issue's files are written as it comes, so only one issue is in memory at a time, and one
+    /// flush and one rename of `library.json` at the end commit them all. If `next` or a write
+    /// throws, everything this call wrote is removed and the library is as it was.
+    public func storeEach(now: Date = Date(), _ next: () throws -> Issue?) throws -> [StoreReport] {
         try AtomicFile.makeFolders(root)
         let lock = try LibraryLock(path: root + "/.lock")
         defer { withExtendedLifetime(lock) {} }
@@ -188,91 +207,35 @@ public struct Library: LibraryReading {
         // A library of schema 1 moves into volumes with its first change.
         var volumes: [Int: [IssueEntry]] = [:]
         for entry in index.issues ?? [] { volumes[entry.date.year, default: []].append(entry) }
-        let volumeBefore = index.volumes.first { $0.year == issue.date.year }
-        var year = try volumeBefore.map { v throws(StoreError) in try readVolume(v) } ?? []
-        year += volumes[issue.date.year] ?? []
-        let folder = issueFolder(paper: issue.paper, date: issue.date)
-        let folderPath = "\(root)/\(folder)"
-        let existing = year.first { $0.folder == folder }
-        var catalog: IssueCatalog
-        if let existing {
-            guard let found = try readCatalog(existing) else {
-                throw .corrupt(path: "\(folderPath)/\(existing.catalog)", detail: "listed in library.json but missing")
-            }
-            catalog = found
-        } else {
-            catalog = IssueCatalog(paper: issue.paper, date: issue.date, sections: [])
-        }
-        try AtomicFile.makeFolders(folderPath, durable: false)
-
+        var touchedYears: Set<Int> = []
         var created: [String] = []
-        func writeNew(_ bytes: [UInt8], named name: String) throws(StoreError) {
-            let path = folderPath + "/" + name
-            if (try? AtomicFile.read(path)) ?? nil == bytes { return }
-            // Not flushed one by one: nothing refers to it until library.json is written, and
-            // everything is flushed at once just before that.
-            try AtomicFile.write(bytes, to: path, durable: false)
-            created.append(path)
-        }
+        var reports: [StoreReport] = []
+        var keep: [String: Set<String>] = [:]
         do {
-            var changes: [StoreReport.SectionChange] = []
-            let documents = Parallel.map(issue.sections) { section -> (bytes: [UInt8], file: String) in
-                let document = SectionDocument(paper: issue.paper, date: issue.date, section: section.name, page: section.page,
-                                               pageLines: section.pageLines, articles: section.articles)
-                let bytes = SectionWriter.encode(document)
-                return (bytes, "s-\(LibraryFormat.hex(LibraryFormat.fnv(Array(section.name.utf8)), digits: 6))-"
-                    + "\(LibraryFormat.contentName(bytes)).json")
-            }
-            for (section, (bytes, file)) in zip(issue.sections, documents) {
-                try writeNew(bytes, named: file)
-                let entry = SectionEntry(name: section.name, order: 0, page: section.page, file: file,
-                                         pageLines: section.pageLines, articles: section.articles.map(ArticleSummary.init))
-                let newIDs = Set(section.articles.map(\.id))
-                if let i = catalog.sections.firstIndex(where: { $0.name == section.name }) {
-                    let oldIDs = Set(catalog.sections[i].articles.map(\.id))
-                    let kind: StoreReport.SectionChange.Kind = catalog.sections[i].file == file ? .unchanged : .replaced
-                    changes.append(.init(name: section.name, kind: kind, articles: newIDs.count,
-                                         kept: oldIDs.intersection(newIDs).count, removed: oldIDs.subtracting(newIDs).count))
-                    catalog.sections[i] = entry
-                } else {
-                    changes.append(.init(name: section.name, kind: .added, articles: newIDs.count, kept: 0, removed: 0))
-                    catalog.sections.append(entry)
+            while let issue = try next() {
+                let year = issue.date.year
+                if !touchedYears.contains(year) {
+                    touchedYears.insert(year)
+                    if let volume = index.volumes.first(where: { $0.year == year }) {
+                        volumes[year, default: []] += try readVolume(volume)
+                    }
                 }
+                let (entry, report, files) = try write(issue, existing: volumes[year]?.first { $0.folder == issueFolder(paper: issue.paper, date: issue.date) },
+                                                       now: now, created: &created)
+                volumes[year, default: []].removeAll { $0.folder == entry.folder }
+                volumes[year, default: []].append(entry)
+                keep[entry.folder] = files
+                reports.append(report)
             }
-            for i in catalog.sections.indices { catalog.sections[i].order = i + 1 }
-            let catalogBytes = catalog.encoded()
-            let catalogFile = "issue-\(LibraryFormat.contentName(catalogBytes)).json"
-            try writeNew(catalogBytes, named: catalogFile)
-
-            // The search text covers every section of the issue, the ones this import left alone too.
-            var searchSections: [(name: String, file: String, articles: [Article])] = []
-            for section in catalog.sections {
-                if let fresh = issue.sections.first(where: { $0.name == section.name }) {
-                    searchSections.append((section.name, section.file, fresh.articles))
-                } else if let stored = try readSection(section.file, in: existing ?? IssueEntry(
-                    paper: issue.paper, date: issue.date, folder: folder, catalog: catalogFile, sections: 0, articles: 0, updated: "")) {
-                    searchSections.append((section.name, section.file, stored))
-                }
-            }
-            let searchBytes = Parallel.map(searchSections) { SearchText.build([$0]) }.flatMap { $0 }
-            let searchFile = "text-\(LibraryFormat.contentName(searchBytes)).txt"
-            try writeNew(searchBytes, named: searchFile)
-
-            let entry = IssueEntry(paper: issue.paper, date: issue.date, folder: folder, catalog: catalogFile, searchText: searchFile,
-                                   sections: catalog.sections.count,
-                                   articles: catalog.sections.reduce(0) { $0 + $1.articles.count },
-                                   // Storing the same pages again changes nothing, not even the stamp.
-                                   updated: existing.flatMap { $0.catalog == catalogFile && $0.searchText == searchFile ? $0.updated : nil }
-                                       ?? LibraryFormat.timestamp(now))
-            year.removeAll { $0.folder == folder }
-            year.append(entry)
-            volumes[issue.date.year] = year
-            try AtomicFile.makeFolders(root + "/volumes", durable: false)
-            for (y, entries) in volumes {
+            // Schema 1 held every year in library.json: all of them become volumes now.
+            if index.issues != nil { touchedYears.formUnion(volumes.keys) }
+            if !touchedYears.isEmpty { try AtomicFile.makeFolders(root + "/volumes", durable: false) }
+            for y in touchedYears.sorted() {
+                let entries = volumes[y] ?? []
                 let document = VolumeDocument(year: y, issues: entries.sorted(by: IssueEntry.newestFirst)).encoded()
                 let file = "volumes/\(y)-\(LibraryFormat.contentName(document)).json"
                 let path = root + "/" + file
-                if (try? AtomicFile.read(path)) ?? nil != document {
+                if access(path, F_OK) != 0 {
                     try AtomicFile.write(document, to: path, durable: false)
                     created.append(path)
                 }
@@ -286,18 +249,95 @@ public struct Library: LibraryReading {
             // folder and directory entry above, and its rename is the commit: two flushes in all.
             let stagedIndex = try AtomicFile.stage(LibraryFormat.encode(index), for: indexPath)
             created.append(stagedIndex)
-            try AtomicFile.syncFileSystem(containing: folderPath)
+            try AtomicFile.syncFileSystem(containing: root)
             try AtomicFile.commit(stagedIndex, to: indexPath)
-
-            removeUnreferenced(in: folderPath, keeping: Set(catalog.sections.map(\.file) + [catalogFile, searchFile]))
-            removeUnreferenced(in: root + "/volumes", keeping: Set(index.volumes.map { String($0.file.dropFirst("volumes/".count)) }))
-            removeTemporaryFiles(in: root)
-            return StoreReport(folder: folder, sections: changes)
         } catch {
             // Nothing refers to these yet: take them away so a failure leaves no trace.
             for path in created { unlink(path) }
             throw error
         }
+        for (folder, files) in keep { removeUnreferenced(in: "\(root)/\(folder)", keeping: files) }
+        removeUnreferenced(in: root + "/volumes", keeping: Set(index.volumes.map { String($0.file.dropFirst("volumes/".count)) }))
+        removeTemporaryFiles(in: root)
+        return reports
+    }
+
+    /// Writes one issue's new files (sections, catalog, search text), unflushed; returns its
+    /// entry for the volume and the names its folder keeps.
+    private func write(_ issue: Issue, existing: IssueEntry?, now: Date,
+                       created: inout [String]) throws(StoreError) -> (IssueEntry, StoreReport, Set<String>) {
+        let folder = issueFolder(paper: issue.paper, date: issue.date)
+        let folderPath = "\(root)/\(folder)"
+        var catalog: IssueCatalog
+        if let existing {
+            guard let found = try readCatalog(existing) else {
+                throw .corrupt(path: "\(folderPath)/\(existing.catalog)", detail: "listed in library.json but missing")
+            }
+            catalog = found
+        } else {
+            catalog = IssueCatalog(paper: issue.paper, date: issue.date, sections: [])
+        }
+        try AtomicFile.makeFolders(folderPath, durable: false)
+
+        func writeNew(_ bytes: [UInt8], named name: String) throws(StoreError) {
+            let path = folderPath + "/" + name
+            if (try? AtomicFile.read(path)) ?? nil == bytes { return }
+            // Not flushed one by one: nothing refers to it until library.json is written, and
+            // everything is flushed at once just before that.
+            try AtomicFile.write(bytes, to: path, durable: false)
+            created.append(path)
+        }
+        var changes: [StoreReport.SectionChange] = []
+        let documents = Parallel.map(issue.sections) { section -> (bytes: [UInt8], file: String) in
+            let document = SectionDocument(paper: issue.paper, date: issue.date, section: section.name, page: section.page,
+                                           pageLines: section.pageLines, articles: section.articles)
+            let bytes = SectionWriter.encode(document)
+            return (bytes, "s-\(LibraryFormat.hex(LibraryFormat.fnv(Array(section.name.utf8)), digits: 6))-"
+                + "\(LibraryFormat.contentName(bytes)).json")
+        }
+        for (section, (bytes, file)) in zip(issue.sections, documents) {
+            try writeNew(bytes, named: file)
+            let entry = SectionEntry(name: section.name, order: 0, page: section.page, file: file,
+                                     pageLines: section.pageLines, articles: section.articles.map(ArticleSummary.init))
+            let newIDs = Set(section.articles.map(\.id))
+            if let i = catalog.sections.firstIndex(where: { $0.name == section.name }) {
+                let oldIDs = Set(catalog.sections[i].articles.map(\.id))
+                let kind: StoreReport.SectionChange.Kind = catalog.sections[i].file == file ? .unchanged : .replaced
+                changes.append(.init(name: section.name, kind: kind, articles: newIDs.count,
+                                     kept: oldIDs.intersection(newIDs).count, removed: oldIDs.subtracting(newIDs).count))
+                catalog.sections[i] = entry
+            } else {
+                changes.append(.init(name: section.name, kind: .added, articles: newIDs.count, kept: 0, removed: 0))
+                catalog.sections.append(entry)
+            }
+        }
+        for i in catalog.sections.indices { catalog.sections[i].order = i + 1 }
+        let catalogBytes = catalog.encoded()
+        let catalogFile = "issue-\(LibraryFormat.contentName(catalogBytes)).json"
+        try writeNew(catalogBytes, named: catalogFile)
+
+        // The search text covers every section of the issue, the ones this import left alone too.
+        var searchSections: [(name: String, file: String, articles: [Article])] = []
+        for section in catalog.sections {
+            if let fresh = issue.sections.first(where: { $0.name == section.name }) {
+                searchSections.append((section.name, section.file, fresh.articles))
+            } else if let stored = try readSection(section.file, in: existing ?? IssueEntry(
+                paper: issue.paper, date: issue.date, folder: folder, catalog: catalogFile, sections: 0, articles: 0, updated: "")) {
+                searchSections.append((section.name, section.file, stored))
+            }
+        }
+        let searchBytes = Parallel.map(searchSections) { SearchText.build([$0]) }.flatMap { $0 }
+        let searchFile = "text-\(LibraryFormat.contentName(searchBytes)).txt"
+        try writeNew(searchBytes, named: searchFile)
+
+        let entry = IssueEntry(paper: issue.paper, date: issue.date, folder: folder, catalog: catalogFile, searchText: searchFile,
+                               sections: catalog.sections.count,
+                               articles: catalog.sections.reduce(0) { $0 + $1.articles.count },
+                               // Storing the same pages again changes nothing, not even the stamp.
+                               updated: existing.flatMap { $0.catalog == catalogFile && $0.searchText == searchFile ? $0.updated : nil }
+                                   ?? LibraryFormat.timestamp(now))
+        return (entry, StoreReport(folder: folder, sections: changes),
+                Set(catalog.sections.map(\.file) + [catalogFile, searchFile]))
     }
 
     /// Old versions of section documents and catalogs, and temporary files a crash left behind.

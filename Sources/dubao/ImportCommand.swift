@@ -7,9 +7,11 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import raw newspaper pages into the library.",
         discussion: """
-            Each FILE is one page; page headers such as `第03版：经济` split a file into sections. A folder
-            imports each of its *.txt files as a section, in name order. All files form one issue. Nothing
-            is stored unless every file imports: a bad file leaves the library as it was.
+            Each FILE is one page; page headers such as `第03版：经济` split a file into sections. A folder \
+            imports each of its *.txt files as a section, in name order. All files form one issue, or with \
+            --each every argument an issue of its own (a backlog kept one folder a day).
+
+            Nothing is stored unless every file imports: a bad file leaves the library as it was. \
             Re-importing a page replaces its section; article IDs stay the same while titles do.
             """
     )
@@ -28,6 +30,9 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Force an encoding: \(TextEncoding.names). Default: detected.", valueName: "encoding"))
     var encoding: String?
+
+    @Flag(help: "Import every argument as an issue of its own, dated by its pages or its name; all are stored, or none.")
+    var each = false
 
     @Flag(help: "Parse and print, store nothing.")
     var dryRun = false
@@ -49,6 +54,13 @@ struct ImportCommand: ParsableCommand {
             }
             if let paper { options.paper = paper }
             if let section { options.section = section }
+            if each {
+                guard options.date == nil else {
+                    throw Failure("--date cannot be used with --each: each issue is dated by its pages or by its file or folder name")
+                }
+                try importEach(Importer(options: options))
+                return
+            }
             let result: Importer.Result
             do throws(Importer.Failure) {
                 result = try Importer(options: options).importPaths(paths)
@@ -69,13 +81,56 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    func printSummary(_ result: Importer.Result, _ report: Library.StoreReport?) {
+    /// `--each`: the issues are parsed and written one at a time, so a year of them never sits in
+    /// memory at once, and committed together at the end.
+    func importEach(_ importer: Importer) throws {
+        var pending = paths[...]
+        var summaries: [(result: Importer.Result, counts: [Int])] = []
+        var reports: [Library.StoreReport] = []
+        let next = { () throws -> Issue? in
+            guard let path = pending.popFirst() else { return nil }
+            do throws(Importer.Failure) {
+                var result = try importer.importPaths([path])
+                for warning in result.warnings { Failure.warn(warning.description) }
+                let issue = result.issue
+                if json {
+                    print(ImportReport(result: result, stored: !dryRun).json())
+                } else if dryRun {
+                    printSummary(result, nil)
+                } else {
+                    // Only what the summary needs is kept: the articles are in the library once written.
+                    let counts = issue.sections.map(\.articles.count)
+                    for i in result.issue.sections.indices { result.issue.sections[i].articles = [] }
+                    summaries.append((result, counts))
+                }
+                return issue
+            } catch {
+                throw Failure("\(error.description) (nothing was imported)")
+            }
+        }
+        if dryRun {
+            while try next() != nil {}
+            return
+        }
+        do {
+            reports = try Library(root: library.root).storeEach(next)
+        } catch let error as StoreError {
+            throw Failure(error.description)
+        }
+        for (k, summary) in summaries.enumerated() {
+            printSummary(summary.result, reports[k], counts: summary.counts)
+        }
+    }
+
+    /// `counts`, when given, are the sections' article counts (the articles themselves were let go).
+    func printSummary(_ result: Importer.Result, _ report: Library.StoreReport?, counts: [Int]? = nil) {
         let issue = result.issue
+        let articles = counts ?? issue.sections.map(\.articles.count)
         let verb = dryRun ? "read (dry run, nothing stored)" : "imported"
-        print(Terminal.clean("\(verb): \(issue.paper) \(issue.date) — \(Terminal.count(issue.sections.count, "section")), \(Terminal.count(issue.articleCount, "article"))"))
+        print(Terminal.clean("\(verb): \(issue.paper) \(issue.date) — \(Terminal.count(issue.sections.count, "section")), \(Terminal.count(articles.reduce(0, +), "article"))"))
         print("date from \(result.dateSource)")
-        for section in issue.sections {
-            var line = "  \(section.page.isEmpty ? "" : section.page + " ")\(section.name): \(Terminal.count(section.articles.count, "article"))"
+        for (section, count) in zip(issue.sections, articles) {
+            var line = "  \(section.page.isEmpty ? "" : section.page + " ")\(section.name): \(Terminal.count(count, "article"))"
             if let change = report?.sections.first(where: { $0.name == section.name }) {
                 switch change.kind {
                 case .added: line += " (new)"
