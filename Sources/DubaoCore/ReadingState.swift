@@ -79,6 +79,49 @@ struct ReadingStateDocument: Codable, Equatable {
     var schema = LibraryFormat.schema
     var format = "dubao-state"
     var state = ReadingState()
+
+    /// By hand, sorted, one entry a line: the state is rewritten whenever an article is opened
+    /// or left, and after a year of reading holds tens of thousands of IDs.
+    func encoded() -> [UInt8] {
+        var w = JSONBytes()
+        w.open("{")
+        w.key("format"); w.string(format); w.comma()
+        w.key("schema"); w.int(schema); w.comma()
+        w.key("state"); w.open("{")
+        if let last = state.last {
+            w.bytes.append(0x0A)
+            w.key("last"); w.open("{")
+            w.key("article"); w.string(last.article); w.comma()
+            w.key("date"); w.string(last.date.description); w.comma()
+            w.key("paper"); w.string(last.paper); w.comma()
+            w.key("section"); w.string(last.section)
+            w.close("}"); w.comma()
+        }
+        w.bytes.append(0x0A)
+        w.key("positions"); w.open("{")
+        for (i, id) in state.positions.keys.sorted().enumerated() {
+            let p = state.positions[id]!
+            if i > 0 { w.comma() }
+            w.bytes.append(0x0A)
+            w.key(id); w.open("{")
+            w.key("offset"); w.int(p.offset); w.comma()
+            w.key("paragraph"); w.int(p.paragraph)
+            w.close("}")
+        }
+        w.close("}"); w.comma()
+        w.bytes.append(0x0A)
+        w.key("read"); w.open("[")
+        for (i, id) in state.read.sorted().enumerated() {
+            if i > 0 { w.comma() }
+            w.bytes.append(0x0A)
+            w.string(id)
+        }
+        w.close("]")
+        w.close("}")
+        w.close("}")
+        w.bytes.append(0x0A)
+        return w.bytes
+    }
 }
 
 /// `state.json` in the library folder, changed like bookmarks: locked, re-read, written atomically.
@@ -104,7 +147,7 @@ public struct ReadingStateStore: Sendable {
         defer { withExtendedLifetime(lock) {} }
         var state = try load()
         for change in changes { change.apply(to: &state) }
-        try AtomicFile.write(LibraryFormat.encode(ReadingStateDocument(state: state)), to: path)
+        try AtomicFile.write(ReadingStateDocument(state: state).encoded(), to: path)
         return state
     }
 }

@@ -96,3 +96,22 @@ struct JSONReaderTests {
         }
     }
 }
+
+@Suite("Reading state written by hand")
+struct ReadingStateWriterTests {
+    @Test("what is written reads back the same through JSONDecoder and the fast reader, empty or full")
+    func roundTrip() throws {
+        var full = ReadingState()
+        full.last = .init(paper: "江城\"晨报\"", date: IssueDate("2026-11-27")!, section: "要闻\\", article: "20261127-0123456789")
+        for n in 0..<500 {
+            let id = "20261127-\(String(format: "%010d", n))"
+            if n % 2 == 0 { full.read.insert(id) }
+            if n % 7 == 0 { full.positions[id] = .init(paragraph: n % 5 - 1, offset: n * 3) }
+        }
+        for state in [ReadingState(), full] {
+            let bytes = ReadingStateDocument(state: state).encoded()
+            #expect(try JSONDecoder().decode(ReadingStateDocument.self, from: Data(bytes)).state == state)
+            #expect(JSONReader.parse(bytes).flatMap(ReadingStateDocument.init(json:))?.state == state)
+        }
+    }
+}
