@@ -65,10 +65,11 @@ struct DubaoBench: ParsableCommand {
         let eachRoot = libraryRoot + "-each"
         var pendingDates = archive.dates[...]
         let eachSeconds = try Measure.seconds {
-            _ = try Library(root: eachRoot).storeEach {
+            let prefetch = Prefetch { () throws -> Issue? in
                 guard let date = pendingDates.popFirst() else { return nil }
                 return try Importer(options: .init(paper: "江城晨报")).importPaths(["\(pages)/\(date)"]).issue
             }
+            _ = try Library(root: eachRoot).storeEach(prefetch.next)
         }
         try? FileManager.default.removeItem(atPath: eachRoot)
 

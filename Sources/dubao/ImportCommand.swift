@@ -113,7 +113,9 @@ struct ImportCommand: ParsableCommand {
             return
         }
         do {
-            reports = try Library(root: library.root).storeEach(next)
+            // The next folder is parsed while the one before it is written.
+            let prefetch = Prefetch(next)
+            reports = try Library(root: library.root).storeEach(prefetch.next)
         } catch let error as StoreError {
             throw Failure(error.description)
         }
