@@ -220,7 +220,8 @@ public struct Library: LibraryReading {
                         volumes[year, default: []] += try readVolume(volume)
                     }
                 }
-                let (entry, report, files) = try write(issue, existing: volumes[year]?.first { $0.folder == issueFolder(paper: issue.paper, date: issue.date) },
+                let folder = issueFolder(paper: issue.paper, date: issue.date)
+                let (entry, report, files) = try write(issue, existing: volumes[year]?.first { $0.folder == folder },
                                                        now: now, created: &created)
                 volumes[year, default: []].removeAll { $0.folder == entry.folder }
                 volumes[year, default: []].append(entry)

@@ -32,6 +32,9 @@ struct DubaoBench: ParsableCommand {
     @Flag(help: "Generate and import only, then stop (for profiling the import).")
     var importOnly = false
 
+    @Flag(help: "Import --each without parsing the next issue while writing one (to compare).")
+    var noPrefetch = false
+
     struct Row: Encodable {
         var name: String
         var value: Double
@@ -63,13 +66,20 @@ struct DubaoBench: ParsableCommand {
         // Import of the whole archive in one command, as `dubao import --each` does it: every issue
         // parsed and written, one commit at the end. Into a library of its own, removed after.
         let eachRoot = libraryRoot + "-each"
-        var pendingDates = archive.dates[...]
+        let dates = archive.dates
         let eachSeconds = try Measure.seconds {
-            let prefetch = Prefetch { () throws -> Issue? in
-                guard let date = pendingDates.popFirst() else { return nil }
-                return try Importer(options: .init(paper: "江城晨报")).importPaths(["\(pages)/\(date)"]).issue
+            final class Cursor: @unchecked Sendable { var next = 0 }
+            let cursor = Cursor()
+            let produce = { () throws -> Issue? in
+                guard cursor.next < dates.count else { return nil }
+                defer { cursor.next += 1 }
+                return try Importer(options: .init(paper: "江城晨报")).importPaths(["\(pages)/\(dates[cursor.next])"]).issue
             }
-            _ = try Library(root: eachRoot).storeEach(prefetch.next)
+            if noPrefetch {
+                _ = try Library(root: eachRoot).storeEach(produce)
+            } else {
+                _ = try Library(root: eachRoot).storeEach(Prefetch(produce).next)
+            }
         }
         try? FileManager.default.removeItem(atPath: eachRoot)
 
