@@ -82,7 +82,13 @@ enum Credits {
     }
 
     /// A byline on its own line: `本报记者 孙红丽`, `□本报记者 甲 通讯员 乙`, `◎记者 己`, `文/图 本报记者 庚`.
+    /// First characters of a byline once ornaments and blanks are skipped: a role's, or 文/图.
+    static let bylineInitials: Set<Unicode.Scalar> = Set(roles.compactMap(\.unicodeScalars.first) + ["文", "图"])
+
     static func byline(_ line: Substring) -> [String]? {
+        // Asked of every short line: turned away on its first real character, without graphemes.
+        guard let initial = line.unicodeScalars.first(where: { !ornaments.contains($0) && !ChineseText.isBlank($0) }),
+              bylineInitials.contains(initial) else { return nil }
         guard ChineseText.fits(line, within: 48),
               !line.unicodeScalars.contains(where: { ChineseText.isProsePunctuation($0) || $0 == "：" || $0 == ":" })
         else { return nil }
@@ -146,7 +152,7 @@ enum ContinuationMarker {
 
     /// A marker at the end of the text (`…。（下转第3版）`) and the text before it.
     static func trailing(_ text: Substring) -> (marker: Substring, before: Substring)? {
-        guard text.last == "）" || text.last == ")" else { return nil }
+        guard text.unicodeScalars.last == "）" || text.unicodeScalars.last == ")" else { return nil }
         let tail = text.suffix(16)
         guard let open = tail.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
         let candidate = text[open...]
@@ -156,7 +162,7 @@ enum ContinuationMarker {
 
     /// A marker at the start of the text (`（上接第1版）…`) and the text after it.
     static func leading(_ text: Substring) -> (marker: Substring, after: Substring)? {
-        guard text.first == "（" || text.first == "(" else { return nil }
+        guard text.unicodeScalars.first == "（" || text.unicodeScalars.first == "(" else { return nil }
         guard let close = text.prefix(16).firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
         let candidate = text[...close]
         guard whole(candidate) == .continuedFrom else { return nil }

@@ -29,7 +29,11 @@ struct HeadlineBlock: Equatable {
     }
 
     /// `一、…`, `（二）…`, `3.…`: a subheading inside an article's body.
+    static let subheadingInitials: Set<Unicode.Scalar> = Set("（(一二三四五六七八九十0123456789".unicodeScalars)
+
     static func isSubheading(_ text: Substring) -> Bool {
+        // Asked of every line: most start with none of these, and are turned away without graphemes.
+        guard let initial = text.unicodeScalars.first, subheadingInitials.contains(initial) else { return false }
         let numerals = "一二三四五六七八九十"
         var t = text[...]
         if let first = t.first, first == "（" || first == "(" {

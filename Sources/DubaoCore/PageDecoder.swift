@@ -29,6 +29,11 @@ public enum PageDecoder {
         if let offset = firstNUL(bytes) {
             throw .binary(offset: offset)
         }
+        // Nearly every page is valid UTF-8: one validating pass decides it; the byte-by-byte scan
+        // below is for the pages that are not.
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return Decoded(text: text, encoding: .utf8, hadBOM: false, replacedBytes: 0, firstBadOffset: nil)
+        }
         let utf8 = UTF8Scan(bytes)
         if utf8.invalidBytes == 0 {
             return Decoded(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8, hadBOM: false,
@@ -75,6 +80,10 @@ public enum PageDecoder {
     /// A text page with a stray NUL or two is text; the cleaner removes them with a warning.
     static func firstNUL(_ bytes: [UInt8]) -> Int? {
         let sample = bytes.prefix(65536)
+        // Text has none: memchr settles that without counting.
+        guard sample.withUnsafeBufferPointer({ b in b.baseAddress.map { memchr($0, 0, b.count) != nil } ?? false }) else {
+            return nil
+        }
         let nuls = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
         guard nuls >= 4, nuls > 64 || nuls * 200 > sample.count else { return nil }
         return bytes.firstIndex(of: 0)
