@@ -32,9 +32,6 @@ struct DubaoBench: ParsableCommand {
     @Flag(help: "Generate and import only, then stop (for profiling the import).")
     var importOnly = false
 
-    @Flag(help: "Import --each without parsing the next issue while writing one (to compare).")
-    var noPrefetch = false
-
     struct Row: Encodable {
         var name: String
         var value: Double
@@ -68,18 +65,13 @@ struct DubaoBench: ParsableCommand {
         let eachRoot = libraryRoot + "-each"
         let dates = archive.dates
         let eachSeconds = try Measure.seconds {
-            final class Cursor: @unchecked Sendable { var next = 0 }
-            let cursor = Cursor()
+            var next = 0
             let produce = { () throws -> Issue? in
-                guard cursor.next < dates.count else { return nil }
-                defer { cursor.next += 1 }
-                return try Importer(options: .init(paper: "江城晨报")).importPaths(["\(pages)/\(dates[cursor.next])"]).issue
+                guard next < dates.count else { return nil }
+                defer { next += 1 }
+                return try Importer(options: .init(paper: "江城晨报")).importPaths(["\(pages)/\(dates[next])"]).issue
             }
-            if noPrefetch {
-                _ = try Library(root: eachRoot).storeEach(produce)
-            } else {
-                _ = try Library(root: eachRoot).storeEach(Prefetch(produce).next)
-            }
+            _ = try Library(root: eachRoot).storeEach(produce)
         }
         try? FileManager.default.removeItem(atPath: eachRoot)
 
