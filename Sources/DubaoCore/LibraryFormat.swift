@@ -218,10 +218,7 @@ struct VolumeDocument: Codable, Equatable {
         var w = JSONBytes()
         w.open("{")
         w.key("format"); w.string(format); w.comma()
-        w.key("issues"); w.open("[")
-        for (i, e) in issues.enumerated() {
-            if i > 0 { w.comma() }
-            w.bytes.append(0x0A)
+        w.key("issues"); w.array(issues, lineEach: true) { w, e in
             w.open("{")
             w.key("articles"); w.int(e.articles); w.comma()
             w.key("catalog"); w.string(e.catalog); w.comma()
@@ -233,8 +230,7 @@ struct VolumeDocument: Codable, Equatable {
             w.key("updated"); w.string(e.updated)
             w.close("}")
         }
-        w.bytes.append(0x0A)
-        w.close("]"); w.comma()
+        w.comma()
         w.key("schema"); w.int(schema); w.comma()
         w.key("year"); w.int(year)
         w.close("}")
@@ -320,29 +316,14 @@ extension IssueCatalog {
         w.key("format"); w.string(format); w.comma()
         w.key("paper"); w.string(paper); w.comma()
         w.key("schema"); w.int(schema); w.comma()
-        w.key("sections"); w.open("[")
-        for (i, s) in sections.enumerated() {
-            if i > 0 { w.comma() }
-            w.bytes.append(0x0A)
+        w.key("sections"); w.array(sections, lineEach: true) { w, s in
             w.open("{")
             w.key("file"); w.string(s.file); w.comma()
             w.key("name"); w.string(s.name); w.comma()
             w.key("order"); w.int(s.order); w.comma()
             w.key("page"); w.string(s.page); w.comma()
-            w.key("pageLines"); w.open("[")
-            for (j, p) in s.pageLines.enumerated() {
-                if j > 0 { w.comma() }
-                w.open("{")
-                w.key("kind"); w.string(p.kind.rawValue); w.comma()
-                w.key("line"); w.int(p.line); w.comma()
-                w.key("text"); w.string(p.text)
-                w.close("}")
-            }
-            w.close("]"); w.comma()
-            w.key("articles"); w.open("[")
-            for (j, a) in s.articles.enumerated() {
-                if j > 0 { w.comma() }
-                w.bytes.append(0x0A)
+            w.key("pageLines"); w.pageLines(s.pageLines); w.comma()
+            w.key("articles"); w.array(s.articles, lineEach: true) { w, a in
                 w.open("{")
                 w.key("id"); w.string(a.id); w.comma()
                 w.key("captions"); w.int(a.captions); w.comma()
@@ -353,12 +334,8 @@ extension IssueCatalog {
                 w.key("title"); w.string(a.title)
                 w.close("}")
             }
-            w.bytes.append(0x0A)
-            w.close("]")
             w.close("}")
         }
-        w.bytes.append(0x0A)
-        w.close("]")
         w.close("}")
         w.bytes.append(0x0A)
         return w.bytes

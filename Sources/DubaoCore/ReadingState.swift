@@ -110,13 +110,7 @@ struct ReadingStateDocument: Codable, Equatable {
         }
         w.close("}"); w.comma()
         w.bytes.append(0x0A)
-        w.key("read"); w.open("[")
-        for (i, id) in state.read.sorted().enumerated() {
-            if i > 0 { w.comma() }
-            w.bytes.append(0x0A)
-            w.string(id)
-        }
-        w.close("]")
+        w.key("read"); w.array(state.read.sorted(), lineEach: true) { w, id in w.string(id) }
         w.close("}")
         w.close("}")
         w.bytes.append(0x0A)

@@ -9,29 +9,13 @@ enum SectionWriter {
     static func encode(_ d: SectionDocument) -> [UInt8] {
         var w = JSONBytes()
         w.open("{")
-        w.key("articles"); w.open("[")
-        for (i, a) in d.articles.enumerated() {
-            if i > 0 { w.comma() }
-            // Each article on a line of its own: a search that wants one article of a section
-            // cuts out that line and decodes just it (`SectionReader`).
-            w.bytes.append(0x0A)
-            article(a, &w)
-        }
-        w.bytes.append(0x0A)
-        w.close("]"); w.comma()
+        // Each article on a line of its own: a search that wants one article of a section cuts
+        // out that line and decodes just it (`SectionReader`).
+        w.key("articles"); w.array(d.articles, lineEach: true) { w, a in article(a, &w) }; w.comma()
         w.key("date"); w.string(d.date.description); w.comma()
         w.key("format"); w.string(d.format); w.comma()
         w.key("page"); w.string(d.page); w.comma()
-        w.key("pageLines"); w.open("[")
-        for (i, p) in d.pageLines.enumerated() {
-            if i > 0 { w.comma() }
-            w.open("{")
-            w.key("kind"); w.string(p.kind.rawValue); w.comma()
-            w.key("line"); w.int(p.line); w.comma()
-            w.key("text"); w.string(p.text)
-            w.close("}")
-        }
-        w.close("]"); w.comma()
+        w.key("pageLines"); w.pageLines(d.pageLines); w.comma()
         w.key("paper"); w.string(d.paper); w.comma()
         w.key("schema"); w.int(d.schema); w.comma()
         w.key("section"); w.string(d.section)
@@ -76,6 +60,29 @@ struct JSONBytes {
     mutating func comma() { bytes.append(0x2C) }
     mutating func key(_ k: String) { string(k); bytes.append(0x3A) }
     mutating func int(_ n: Int) { bytes += Array(String(n).utf8) }
+
+    /// `[…]` with `element` writing each item; with `lineEach`, every item on a line of its own
+    /// (what lets `SectionReader` and people pick one out).
+    mutating func array<T>(_ items: [T], lineEach: Bool = false, _ element: (inout JSONBytes, T) -> Void) {
+        bytes.append(0x5B)
+        for (i, item) in items.enumerated() {
+            if i > 0 { comma() }
+            if lineEach { bytes.append(0x0A) }
+            element(&self, item)
+        }
+        if lineEach { bytes.append(0x0A) }
+        bytes.append(0x5D)
+    }
+
+    mutating func pageLines(_ lines: [PageLine]) {
+        array(lines) { w, p in
+            w.open("{")
+            w.key("kind"); w.string(p.kind.rawValue); w.comma()
+            w.key("line"); w.int(p.line); w.comma()
+            w.key("text"); w.string(p.text)
+            w.close("}")
+        }
+    }
 
     mutating func strings(_ values: [String]) {
         bytes.append(0x5B)

@@ -54,8 +54,9 @@ struct BookmarksEndToEndTests {
         #expect(try bookmarkIDs(lib).count == 1)
     }
 
-    @Test("dubao comes back to the last article, scrolled where it was left")
-    func readingMemory() throws {
+    @Test("dubao comes back to the last article, scrolled where it was left: after q, and after SIGTERM",
+          arguments: ["q", "SIGTERM"])
+    func readingMemory(_ leaving: String) throws {
         let lib = try library()
         do {
             let t = try ReaderSession.start(width: 80, height: 12, library: lib)
@@ -64,8 +65,13 @@ struct BookmarksEndToEndTests {
             try t.waitFor("本报讯（记者 孟远航）")
             for _ in 0..<8 { try t.sendKeys("j") }
             try t.waitForAbsence("本报讯（记者 孟远航）")
-            try t.sendKeys("q", "q", "q")
-            try t.waitFor("EXITED 0")
+            if leaving == "q" {
+                try t.sendKeys("q", "q", "q")
+                try t.waitFor("EXITED 0")
+            } else {
+                kill(try #require(try ReaderSession.pid(in: t)), SIGTERM)
+                try t.waitFor("EXITED 143")
+            }
         }
         let t = try ReaderSession.start(width: 80, height: 12, library: lib)
         // Back in the same section, on the same article; opening it lands on the saved place.

@@ -2,8 +2,8 @@ import DubaoTestSupport
 import Foundation
 import Testing
 
-/// The real reader against what issue 7 lists: resize storms, store files edited by hand to hold
-/// terminal escapes, and signals that must still save the reading place.
+/// The real reader against what issue 7 lists: resize storms, and store files edited by hand to
+/// hold terminal escapes. (A signal saving the reading place: BookmarksEndToEndTests.)
 @Suite("Hostile terminals and store files, end to end in tmux",
        .enabled(if: ReaderSession.available, "skipped: tmux is not installed (apt-get install tmux)"))
 struct HostileEndToEndTests {
@@ -90,27 +90,5 @@ struct HostileEndToEndTests {
             #expect(!bytes.contains(0x1B) && !bytes.contains(0x07), "\(args) printed a control: \(out.stdout)")
             #expect(!out.stdout.contains("\u{202E}") && !out.stdout.contains("\u{9B}"), "\(args)")
         }
-    }
-
-    @Test("SIGTERM while reading: the terminal is given back and the next start returns to the same place")
-    func sigtermSavesThePlace() throws {
-        let lib = try library()
-        do {
-            let t = try ReaderSession.start(width: 80, height: 12, library: lib)
-            try t.waitFor("江城港前十月")
-            try t.sendKeys("]", "j", "Enter")
-            try t.waitFor("本报讯（记者 孟远航）")
-            for _ in 0..<8 { try t.sendKeys("j") }
-            try t.waitForAbsence("本报讯（记者 孟远航）")
-            let pid = try #require(try ReaderSession.pid(in: t))
-            kill(pid, SIGTERM)
-            try t.waitFor("EXITED 143")
-        }
-        let t = try ReaderSession.start(width: 80, height: 12, library: lib)
-        try t.waitFor("江城出台措施支持中小企业数字化转型")
-        try t.sendKeys("Enter")
-        let screen = try t.waitFor("%")
-        #expect(!screen.contains { $0.contains("本报讯（记者 孟远航）") }, "scrolled past the lead, as it was left")
-        #expect(screen[11].contains("02 经济") && screen[11].contains("2/3"))
     }
 }
