@@ -1,3 +1,4 @@
+import Foundation
 import DubaoModel
 
 /// Where the reader was: the last article open, which articles were read, and how far into
@@ -118,7 +119,84 @@ struct ReadingStateDocument: Codable, Equatable {
     }
 }
 
-/// `state.json` in the library folder, changed like bookmarks: locked, re-read, written atomically.
+/// One year of reading (or `other`, for IDs without a date): `reading/<YYYY>.json`.
+struct ReadingPart: Codable, Equatable {
+    var schema = LibraryFormat.schema
+    var format = "dubao-reading"
+    var read: Set<String> = []
+    var positions: [String: ReadingState.Position] = [:]
+
+    /// By hand, one entry a line, in the exact layout `scan` reads back.
+    func encoded() -> [UInt8] {
+        var w = JSONBytes()
+        w.bytes += Array(#"{"format":"dubao-reading","positions":{"#.utf8)
+        for id in positions.keys.sorted() {
+            let p = positions[id]!
+            if w.bytes.last != 0x7B { w.comma() }
+            w.bytes.append(0x0A)
+            w.key(id); w.open("{")
+            w.key("offset"); w.int(p.offset); w.comma()
+            w.key("paragraph"); w.int(p.paragraph)
+            w.close("}")
+        }
+        w.bytes += Array("\n},\"read\":[".utf8)
+        for (i, id) in read.sorted().enumerated() {
+            if i > 0 { w.comma() }
+            w.bytes.append(0x0A)
+            w.string(id)
+        }
+        w.bytes += Array("\n],\"schema\":\(schema)}\n".utf8)
+        return w.bytes
+    }
+
+    /// Reads what `encoded` wrote, line by line, without building a JSON tree: a heavy reader's
+    /// ten years are a hundred thousand entries, read before the first screen. Nil for anything
+    /// laid out otherwise; `JSONDecoder` then reads it, or says what is wrong.
+    static func scan(_ bytes: [UInt8]) -> ReadingPart? {
+        var part = ReadingPart()
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)[...]
+        guard lines.popFirst()?.elementsEqual(#"{"format":"dubao-reading","positions":{"#.utf8) == true else { return nil }
+        func quoted(_ line: ArraySlice<UInt8>) -> (String, ArraySlice<UInt8>)? {
+            guard line.first == 0x22 else { return nil }
+            let body = line.dropFirst()
+            // IDs are ASCII; anything else goes the long way, through the validating decoder.
+            guard let end = body.firstIndex(of: 0x22), body[..<end].allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x5C })
+            else { return nil }
+            return (String(decoding: body[..<end], as: UTF8.self), body[(end + 1)...])
+        }
+        func int(_ s: ArraySlice<UInt8>) -> Int? { Int(String(decoding: s, as: UTF8.self)) }
+        while let line = lines.popFirst() {
+            if line.elementsEqual(#"},"read":["#.utf8) { break }
+            guard let (id, rest) = quoted(line) else { return nil }
+            var tail = rest
+            if tail.last == 0x2C { tail = tail.dropLast() }
+            let head = Array(#":{"offset":"#.utf8), middle = Array(#","paragraph":"#.utf8)
+            guard tail.starts(with: head), tail.last == 0x7D else { return nil }
+            let numbers = tail.dropFirst(head.count).dropLast()
+            guard let comma = numbers.firstIndex(of: 0x2C), numbers[comma...].starts(with: middle),
+                  let offset = int(numbers[..<comma]), let paragraph = int(numbers[(comma + middle.count)...]) else { return nil }
+            part.positions[id] = .init(paragraph: paragraph, offset: offset)
+        }
+        while let line = lines.popFirst() {
+            if line.starts(with: Array(#"],"schema":"#.utf8)) {
+                guard line.last == 0x7D, let schema = int(line.dropFirst(11).dropLast()), schema <= LibraryFormat.schema,
+                      lines.allSatisfy(\.isEmpty) else { return nil }
+                part.schema = schema
+                return part
+            }
+            var item = line
+            if item.last == 0x2C { item = item.dropLast() }
+            guard let (id, rest) = quoted(item), rest.isEmpty else { return nil }
+            part.read.insert(id)
+        }
+        return nil
+    }
+}
+
+/// Where the reading state lives: `state.json` holds the last place, and `reading/<YYYY>.json`
+/// the read marks and positions of each year's articles (an ID begins with its date), so
+/// opening an article rewrites one year, however many years were read. Changed like bookmarks:
+/// locked, re-read, written atomically; a damaged file is named and never rewritten.
 public struct ReadingStateStore: Sendable {
     public let root: String
 
@@ -127,21 +205,86 @@ public struct ReadingStateStore: Sendable {
     }
 
     public var path: String { root + "/state.json" }
+    var folder: String { root + "/reading" }
 
-    public func load() throws(StoreError) -> ReadingState {
-        guard let bytes = try AtomicFile.read(path) else { return ReadingState() }
-        return try LibraryFormat.decode(ReadingStateDocument.self, format: "dubao-state", from: bytes, path: path).state
+    /// The file that holds an article's marks: its year's, or `other` for an ID without a date.
+    public func partPath(for id: String) -> String {
+        let year = id.utf8.prefix(4)
+        let dated = id.utf8.count >= 8 && id.utf8.prefix(8).allSatisfy { (0x30...0x39).contains($0) }
+        return "\(folder)/\(dated ? String(decoding: year, as: UTF8.self) : "other").json"
     }
 
-    /// Applies the changes to the state on disk; returns the state as written.
-    @discardableResult
-    public func apply(_ changes: [ReadingChange]) throws(StoreError) -> ReadingState {
+    func loadDocument() throws(StoreError) -> ReadingStateDocument {
+        guard let bytes = try AtomicFile.read(path) else { return ReadingStateDocument() }
+        return try LibraryFormat.decode(ReadingStateDocument.self, format: "dubao-state", from: bytes, path: path)
+    }
+
+    func loadPart(_ path: String) throws(StoreError) -> ReadingPart? {
+        guard let bytes = try AtomicFile.read(path) else { return nil }
+        if let part = ReadingPart.scan(bytes) { return part }
+        return try LibraryFormat.decode(ReadingPart.self, format: "dubao-reading", from: bytes, path: path)
+    }
+
+    func partPaths() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.contains(".tmp-") }.sorted().map { folder + "/" + $0 }
+    }
+
+    public func load() throws(StoreError) -> ReadingState {
+        var state = try loadDocument().state
+        for path in partPaths() {
+            guard let part = try loadPart(path) else { continue }
+            state.read.formUnion(part.read)
+            state.positions.merge(part.positions) { _, new in new }
+        }
+        return state
+    }
+
+    /// Applies the changes to the state on disk, rewriting only the years they touch.
+    public func apply(_ changes: [ReadingChange]) throws(StoreError) {
         try AtomicFile.makeFolders(root)
         let lock = try LibraryLock(path: root + "/.lock")
         defer { withExtendedLifetime(lock) {} }
-        var state = try load()
-        for change in changes { change.apply(to: &state) }
-        try AtomicFile.write(ReadingStateDocument(state: state).encoded(), to: path)
-        return state
+        var document = try loadDocument()
+        var parts: [String: ReadingPart] = [:]
+        func part(_ path: String) throws(StoreError) -> ReadingPart {
+            if let loaded = parts[path] { return loaded }
+            return try loadPart(path) ?? ReadingPart()
+        }
+        // A state.json from before the years were split holds its marks itself: they move out now.
+        let legacy = document.state
+        var documentChanged = !legacy.read.isEmpty || !legacy.positions.isEmpty
+        for id in legacy.read {
+            var p = try part(partPath(for: id))
+            p.read.insert(id)
+            parts[partPath(for: id)] = p
+        }
+        for (id, position) in legacy.positions {
+            var p = try part(partPath(for: id))
+            p.positions[id] = p.positions[id] ?? position
+            parts[partPath(for: id)] = p
+        }
+        document.state.read = []
+        document.state.positions = [:]
+        for change in changes {
+            switch change {
+            case .last(let place):
+                document.state.last = place
+                documentChanged = true
+            case .markRead(let id, let read):
+                var p = try part(partPath(for: id))
+                if read { p.read.insert(id) } else { p.read.remove(id) }
+                parts[partPath(for: id)] = p
+            case .position(let id, let position):
+                var p = try part(partPath(for: id))
+                p.positions[id] = position
+                parts[partPath(for: id)] = p
+            }
+        }
+        if !parts.isEmpty { try AtomicFile.makeFolders(folder) }
+        for (path, p) in parts.sorted(by: { $0.key < $1.key }) {
+            try AtomicFile.write(p.encoded(), to: path)
+        }
+        if documentChanged { try AtomicFile.write(document.encoded(), to: self.path) }
     }
 }

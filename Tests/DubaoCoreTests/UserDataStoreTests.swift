@@ -76,10 +76,56 @@ struct UserDataStoreTests {
     func stateWrongType() throws {
         let store = ReadingStateStore(root: TestPaths.temporaryFolder())
         try store.apply([.markRead("x", true)])
-        let text = try String(contentsOfFile: store.path, encoding: .utf8).replacingOccurrences(of: "\"x\"", with: "42")
-        try text.write(toFile: store.path, atomically: true, encoding: .utf8)
+        let file = store.partPath(for: "x")
+        let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "\"x\"", with: "42")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
         #expect(throws: StoreError.self) { try store.load() }
         #expect(throws: StoreError.self) { try store.apply([.markRead("z", true)]) }
-        #expect(try String(contentsOfFile: store.path, encoding: .utf8) == text)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == text)
+    }
+
+    @Test("marks are kept a year a file: a change rewrites its own year's only")
+    func readingYears() throws {
+        let root = TestPaths.temporaryFolder()
+        let store = ReadingStateStore(root: root)
+        let old = "20251231-0123456789", new = "20260101-abcdef0123"
+        try store.apply([.markRead(old, true), .markRead(new, true), .position(new, .init(paragraph: 1, offset: 6))])
+        let before = try Data(contentsOf: URL(fileURLWithPath: store.partPath(for: old)))
+        try store.apply([.markRead(new, false), .position(new, .init(paragraph: 3, offset: 0))])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store.partPath(for: old))) == before)
+        let state = try store.load()
+        #expect(state.read == [old])
+        #expect(state.positions == [new: .init(paragraph: 3, offset: 0)])
+        #expect(store.partPath(for: old).hasSuffix("/reading/2025.json"))
+    }
+
+    @Test("a state.json that still holds its marks (before the years were split) is read, and moves them out on the next change")
+    func legacyState() throws {
+        let root = TestPaths.temporaryFolder()
+        let store = ReadingStateStore(root: root)
+        let legacy = #"{"format":"dubao-state","schema":1,"state":{"read":["20251231-0123456789","x"],"#
+            + #""positions":{"20251231-0123456789":{"paragraph":2,"offset":9}}}}"#
+        try legacy.write(toFile: store.path, atomically: true, encoding: .utf8)
+        #expect(try store.load().read == ["20251231-0123456789", "x"])
+        try store.apply([.markRead("20260101-abcdef0123", true)])
+        let state = try store.load()
+        #expect(state.read == ["20251231-0123456789", "x", "20260101-abcdef0123"])
+        #expect(state.positions["20251231-0123456789"] == .init(paragraph: 2, offset: 9))
+        #expect(!(try String(contentsOfFile: store.path, encoding: .utf8)).contains("20251231"), "moved out of state.json")
+    }
+
+    @Test("a year file laid out by another tool is still read; the line scanner reads what is written as JSONDecoder does")
+    func readingPartLayouts() throws {
+        let root = TestPaths.temporaryFolder()
+        let store = ReadingStateStore(root: root)
+        let ids = (0..<300).map { "20260101-\(String(format: "%010d", $0))" }
+        try store.apply(ids.map { .markRead($0, true) } + ids.prefix(40).map { .position($0, .init(paragraph: -1, offset: 3)) })
+        let file = store.partPath(for: ids[0])
+        let expected = try store.load()
+        #expect(expected.read.count == 300 && expected.positions.count == 40)
+        // Re-laid out by hand (indented, keys in another order): read through JSONDecoder.
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file)))
+        try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: file))
+        #expect(try store.load() == expected)
     }
 }
