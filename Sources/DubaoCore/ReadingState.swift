@@ -155,6 +155,7 @@ struct ReadingPart: Codable, Equatable {
     static func scan(_ bytes: [UInt8]) -> ReadingPart? {
         var part = ReadingPart()
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)[...]
+        part.read.reserveCapacity(lines.count)
         guard lines.popFirst()?.elementsEqual(#"{"format":"dubao-reading","positions":{"#.utf8) == true else { return nil }
         func quoted(_ line: ArraySlice<UInt8>) -> (String, ArraySlice<UInt8>)? {
             guard line.first == 0x22 else { return nil }
@@ -234,8 +235,13 @@ public struct ReadingStateStore: Sendable {
         var state = try loadDocument().state
         for path in partPaths() {
             guard let part = try loadPart(path) else { continue }
-            state.read.formUnion(part.read)
-            state.positions.merge(part.positions) { _, new in new }
+            // Hashing a year's IDs once more to merge them was half of loading them.
+            if state.read.isEmpty { state.read = part.read } else { state.read.formUnion(part.read) }
+            if state.positions.isEmpty {
+                state.positions = part.positions
+            } else {
+                state.positions.merge(part.positions) { _, new in new }
+            }
         }
         return state
     }
