@@ -210,9 +210,17 @@ public struct ReadingStateStore: Sendable {
 
     /// The file that holds an article's marks: its year's, or `other` for an ID without a date.
     public func partPath(for id: String) -> String {
-        let year = id.utf8.prefix(4)
+        "\(folder)/\(Self.yearKey(for: id)).json"
+    }
+
+    /// `2026` for an article ID of 2026 (IDs begin with their date), `other` for any other ID.
+    public static func yearKey(for id: String) -> String {
         let dated = id.utf8.count >= 8 && id.utf8.prefix(8).allSatisfy { (0x30...0x39).contains($0) }
-        return "\(folder)/\(dated ? String(decoding: year, as: UTF8.self) : "other").json"
+        return dated ? String(decoding: id.utf8.prefix(4), as: UTF8.self) : "other"
+    }
+
+    public static func yearKey(for date: IssueDate) -> String {
+        yearKey(for: date.compact)
     }
 
     func loadDocument() throws(StoreError) -> ReadingStateDocument {
@@ -231,9 +239,17 @@ public struct ReadingStateStore: Sendable {
         return names.filter { $0.hasSuffix(".json") && !$0.contains(".tmp-") }.sorted().map { folder + "/" + $0 }
     }
 
+    /// The whole state: the last place and every year's marks.
     public func load() throws(StoreError) -> ReadingState {
+        try load(years: nil)
+    }
+
+    /// The last place and the marks of these years only (`yearKey`); nil for all years. The
+    /// reader starts with the year it opens on and reads others when it needs them.
+    public func load(years: Set<String>?) throws(StoreError) -> ReadingState {
         var state = try loadDocument().state
-        for path in partPaths() {
+        let paths = years.map { $0.sorted().map { "\(folder)/\($0).json" } } ?? partPaths()
+        for path in paths {
             guard let part = try loadPart(path) else { continue }
             // Hashing a year's IDs once more to merge them was half of loading them.
             if state.read.isEmpty { state.read = part.read } else { state.read.formUnion(part.read) }

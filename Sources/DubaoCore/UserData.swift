@@ -5,7 +5,14 @@ public protocol UserData: Sendable {
     @discardableResult func add(_ bookmark: Bookmark) throws(StoreError) -> Bool
     @discardableResult func removeBookmark(id: String) throws(StoreError) -> Bookmark?
     func readingState() throws(StoreError) -> ReadingState
+    /// The last place and the marks of these years only (`ReadingStateStore.yearKey`).
+    func readingState(years: Set<String>) throws(StoreError) -> ReadingState
     func apply(_ changes: [ReadingChange]) throws(StoreError)
+}
+
+extension UserData {
+    /// For stores small enough to read whole: every year, whichever were asked for.
+    public func readingState(years: Set<String>) throws(StoreError) -> ReadingState { try readingState() }
 }
 
 /// Bookmarks and reading state in the library folder.
@@ -22,5 +29,6 @@ public struct FolderUserData: UserData {
     public func add(_ bookmark: Bookmark) throws(StoreError) -> Bool { try bookmarkStore.add(bookmark) }
     public func removeBookmark(id: String) throws(StoreError) -> Bookmark? { try bookmarkStore.remove(id: id) }
     public func readingState() throws(StoreError) -> ReadingState { try stateStore.load() }
+    public func readingState(years: Set<String>) throws(StoreError) -> ReadingState { try stateStore.load(years: years) }
     public func apply(_ changes: [ReadingChange]) throws(StoreError) { try stateStore.apply(changes) }
 }

@@ -13,6 +13,8 @@ public enum Action: Equatable, Sendable {
     case sectionLoaded(LoadedSection)
     case loadFailed(String)
     case userDataLoaded(bookmarks: [Bookmark], state: ReadingState)
+    /// The marks of more years, read when the reader first needs them.
+    case readingLoaded(ReadingState)
     /// The user data could not be read; the message names the file.
     case userDataFailed(String)
     case bookmarksChanged([Bookmark])

@@ -32,12 +32,45 @@ public final class AppRuntime {
         guard let userData else { return effects }
         do {
             let bookmarks = try userData.bookmarks()
-            let reading = try userData.readingState()
+            // Only the year on screen: ten years of a heavy reader's marks are a hundred thousand
+            // entries, and the rest are read when an issue or a search result of theirs is shown.
+            let years = Set(state.issue.map { [ReadingStateStore.yearKey(for: $0.date)] } ?? [])
+            let reading = try userData.readingState(years: years)
+            loadedYears = years
             effects += dispatch(.userDataLoaded(bookmarks: bookmarks, state: reading))
         } catch {
             effects += dispatch(.userDataFailed(error.description))
         }
         return effects
+    }
+
+    /// Years of reading marks already in the state.
+    private var loadedYears: Set<String>?
+
+    /// The years the screen shows articles of: the issue's, the open article's, and in the
+    /// bookmarks or the search results, theirs.
+    var yearsOnScreen: Set<String> {
+        var years: Set<String> = []
+        if let issue = state.issue { years.insert(ReadingStateStore.yearKey(for: issue.date)) }
+        if let id = state.reader?.article.id { years.insert(ReadingStateStore.yearKey(for: id)) }
+        if state.inBookmarks { years.formUnion(state.bookmarks.map { ReadingStateStore.yearKey(for: $0.id) }) }
+        if state.inResults, let hits = state.results?.hits { years.formUnion(hits.map { ReadingStateStore.yearKey(for: $0.id) }) }
+        return years
+    }
+
+    /// Reads the marks of years that came on screen, before the frame is drawn.
+    private func loadYearsOnScreen() {
+        guard let userData, let loaded = loadedYears, !state.userDataReadOnly else { return }
+        let missing = yearsOnScreen.subtracting(loaded)
+        guard !missing.isEmpty else { return }
+        loadedYears = loaded.union(missing)
+        do {
+            var more = try userData.readingState(years: missing)
+            more.last = nil
+            _ = Reducer.reduce(&state, .readingLoaded(more))
+        } catch {
+            _ = Reducer.reduce(&state, .userDataFailed(error.description))
+        }
     }
 
     /// Applies an action and everything it leads to; returns what only the caller can do.
@@ -55,6 +88,7 @@ public final class AppRuntime {
                 }
             }
         }
+        loadYearsOnScreen()
         return external
     }
 

@@ -55,6 +55,10 @@ public enum Reducer {
             else { return [] }
             state.pendingRestore = last
             return index == state.issueIndex ? restorePlace(&state) : selectIssue(&state, index, force: false)
+        case .readingLoaded(let more):
+            state.read.formUnion(more.read)
+            state.positions.merge(more.positions) { current, _ in current }
+            return []
         case .userDataFailed(let message):
             state.userDataReadOnly = true
             state.message = StatusMessage(message + " — bookmarks and reading state are not saved this session",

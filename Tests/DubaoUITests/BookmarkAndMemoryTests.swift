@@ -126,3 +126,36 @@ struct BookmarkAndMemoryTests {
         #expect(try data.bookmarks().isEmpty)
     }
 }
+
+@Suite("Reading marks read a year at a time")
+struct ReadingYearsTests {
+    func issue(_ date: String) -> DubaoModel.Issue {
+        let day = IssueDate(date)!
+        let article = Article(id: ArticleID.make(paper: "测试报", date: day, section: "要闻", title: "标题\(date)"),
+                              title: "标题\(date)", paragraphs: ["\(date)的正文。"])
+        return DubaoModel.Issue(paper: "测试报", date: day, sections: [Section(name: "要闻", order: 1, articles: [article])])
+    }
+
+    @Test("the reader starts with the marks of the year it shows, and reads another year's when it shows that one")
+    func lazyYears() throws {
+        let root = NSTemporaryDirectory() + "dubao-years-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let library = Library(root: root)
+        let old = issue("2025-12-31"), new = issue("2026-01-01")
+        try library.store(old)
+        try library.store(new)
+        let oldID = old.sections[0].articles[0].id, newID = new.sections[0].articles[0].id
+        try ReadingStateStore(root: root).apply([.markRead(oldID, true), .markRead(newID, true),
+                                                 .position(oldID, .init(paragraph: 0, offset: 3))])
+
+        let runtime = AppRuntime(state: AppState(width: 120, height: 40), library: library, userData: FolderUserData(root: root))
+        runtime.start(isSample: false)
+        #expect(runtime.state.issue?.date.description == "2026-01-01")
+        #expect(runtime.state.read == [newID], "2025's marks are not read yet")
+        runtime.dispatch(.key(.character("<")))
+        #expect(runtime.state.issue?.date.description == "2025-12-31")
+        #expect(runtime.state.read == [oldID, newID])
+        #expect(runtime.state.positions[oldID] == .init(paragraph: 0, offset: 3))
+        #expect(!Screen.render(runtime.state).text.contains("•"), "the older issue's article shows as read")
+    }
+}
