@@ -84,6 +84,27 @@ struct UserDataStoreTests {
         #expect(try String(contentsOfFile: file, encoding: .utf8) == text)
     }
 
+    @Test("a year file from a newer dubao, or cut short, is named and left as it is")
+    func readingPartDamage() throws {
+        let store = ReadingStateStore(root: TestPaths.temporaryFolder())
+        let id = "20260101-abcdef0123"
+        try store.apply([.markRead(id, true)])
+        let file = store.partPath(for: id)
+        let whole = try String(contentsOfFile: file, encoding: .utf8)
+        for damaged in [whole.replacingOccurrences(of: "\"schema\":1", with: "\"schema\":7"), String(whole.prefix(30))] {
+            try damaged.write(toFile: file, atomically: true, encoding: .utf8)
+            #expect {
+                try store.load()
+            } throws: { error in
+                guard let error = error as? StoreError else { return false }
+                return error.description.contains(file)
+                    && (damaged.contains("\"schema\":7") ? error.description.contains("schema version 7") : true)
+            }
+            #expect(throws: StoreError.self) { try store.apply([.markRead(id, false)]) }
+            #expect(try String(contentsOfFile: file, encoding: .utf8) == damaged)
+        }
+    }
+
     @Test("marks are kept a year a file: a change rewrites its own year's only")
     func readingYears() throws {
         let root = TestPaths.temporaryFolder()
