@@ -205,12 +205,17 @@ struct ChunkParser {
             case .marker(let direction):
                 addMarker(line, direction)
             case .lead(let lead):
+                if let a = current, a.paragraphs.isEmpty, a.captions.isEmpty, a.dateline.isEmpty, !a.credit.isEmpty {
+                    // A byline above the lead: an article's dateline comes before its credit, so
+                    // this dateline cannot go where the page put it. The lead stays text, whole
+                    // (found by the fuzzer: the page's order was lost).
+                    addText(line.text, line: line)
+                    break
+                }
                 if var a = current, a.paragraphs.isEmpty, a.captions.isEmpty, a.dateline.isEmpty {
                     a.dateline = lead.dateline
-                    if !lead.credit.isEmpty {
-                        a.credit = a.credit.isEmpty ? lead.credit : a.credit + " " + lead.credit
-                        a.reporters += lead.reporters
-                    }
+                    a.credit = lead.credit
+                    a.reporters += lead.reporters
                     current = a
                 } else {
                     startArticle(at: line, reason: "a lead without a headline")

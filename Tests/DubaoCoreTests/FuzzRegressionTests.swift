@@ -22,4 +22,14 @@ struct FuzzRegressionTests {
         #expect(articles.count == 2)
         #expect(articles[0].paragraphs == ["正文一段。"])
     }
+
+    @Test("a byline above a 本报讯 lead: the lead stays text, so the page's order is kept")
+    func bylineAboveLead() throws {
+        let bytes = Array("第02版：经济\n\n镇上年货大集开市\n\n□本报记者 甲\n\n本报讯(记者乙)今天开市，摊位摆满了街。\n".utf8)
+        let issue = try expectLossless(bytes)
+        let article = try #require(issue.sections.first?.articles.first)
+        #expect(article.credit == "□本报记者 甲")
+        #expect(article.dateline.isEmpty)
+        #expect(article.paragraphs == ["本报讯(记者乙)今天开市，摊位摆满了街。"])
+    }
 }
