@@ -19,13 +19,16 @@ public final class AppRuntime {
         self.userData = userData
     }
 
-    /// Loads the issue list, opens the newest issue, then the user's bookmarks and reading state
-    /// (which may move to where the last session stopped).
+    /// Loads the issue list (unless the caller has read it already), opens the newest issue,
+    /// then the user's bookmarks and reading state (which may move to where the last session
+    /// stopped).
     @discardableResult
-    public func start(isSample: Bool) -> [Effect] {
+    public func start(isSample: Bool, issues: [IssueEntry]? = nil) -> [Effect] {
         var effects: [Effect]
-        do {
-            effects = dispatch(.issuesLoaded(try library.issues(), isSample: isSample))
+        do throws(StoreError) {
+            let list: [IssueEntry]
+            if let issues { list = issues } else { list = try library.issues() }
+            effects = dispatch(.issuesLoaded(list, isSample: isSample))
         } catch {
             effects = dispatch(.loadFailed(error.description))
         }

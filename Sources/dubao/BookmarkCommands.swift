@@ -41,7 +41,7 @@ struct ListBookmarks: ParsableCommand {
     func run() throws {
         try Self.report {
             let bookmarks = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).all() }
-            let (source, _) = try library.openForReading(quiet: true)
+            let source = try library.openForReading(quiet: true).source
             let rows = try BookmarkRow.rows(bookmarks, library: source, withText: false)
             if json {
                 print(JSONOutput.string(rows))
@@ -73,7 +73,7 @@ struct ExportBookmarks: ParsableCommand {
     func run() throws {
         try Self.report {
             let bookmarks = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).all() }
-            let (source, _) = try library.openForReading(quiet: true)
+            let source = try library.openForReading(quiet: true).source
             let rows = try BookmarkRow.rows(bookmarks, library: source, withText: true)
             let text: String
             switch format {
@@ -114,7 +114,7 @@ struct BookmarkCommand: ParsableCommand {
             guard ArticleID.isWellFormed(id) else {
                 throw Failure("“\(Terminal.clean(id))” is not an article ID: IDs look like 20261127-3fa9c2d81b; `dubao list` shows them")
             }
-            let (source, _) = try library.openForReading(quiet: true)
+            let source = try library.openForReading(quiet: true).source
             guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
                 throw Failure("no article \(id) in the library at \(library.root); `dubao list` shows the IDs")
             }

@@ -11,8 +11,7 @@ struct IssuesCommand: ParsableCommand {
 
     func run() throws {
         try Self.report {
-            let (source, _) = try library.openForReading()
-            let issues = try Failure.check { () throws(StoreError) in try source.issues() }
+            let issues = try library.openForReading().issues
             if json {
                 struct Row: Encodable { var paper: String; var date: String; var sections: Int; var articles: Int }
                 print(JSONOutput.string(issues.map { Row(paper: $0.paper, date: $0.date.description,

@@ -10,15 +10,23 @@ struct LibraryOptions: ParsableArguments {
 
     var root: String { Library.defaultRoot(option: library) }
 
-    /// The library, or the sample paper while the library holds no issue.
-    func openForReading(quiet: Bool = false) throws -> (source: any LibraryReading, isSample: Bool) {
+    /// What a reading command opens: the library, or the sample paper while the library holds
+    /// no issue, with its issues already read (commands and the reader use them, so the index
+    /// and its volumes are read once).
+    struct Opened {
+        var source: any LibraryReading
+        var isSample: Bool
+        var issues: [IssueEntry]
+    }
+
+    func openForReading(quiet: Bool = false) throws -> Opened {
         let library = Library(root: root)
         let issues = try Failure.check { () throws(StoreError) in try library.issues() }
-        if !issues.isEmpty { return (library, false) }
+        if !issues.isEmpty { return Opened(source: library, isSample: false, issues: issues) }
         do {
             let sample = try SampleLibrary()
             if !quiet { Failure.note("the library at \(root) is empty: showing the sample paper (add pages with `dubao import FILE`)") }
-            return (sample, true)
+            return Opened(source: sample, isSample: true, issues: try sample.issues())
         } catch {
             throw Failure("the built-in sample paper cannot be read (\(error)); this is a bug in dubao")
         }

@@ -21,8 +21,9 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         try Self.report {
-            let (source, _) = try library.openForReading()
-            let issue = try IssueChoice(date: date, paper: paper).pick(from: source, root: library.root)
+            let opened = try library.openForReading()
+            let source = opened.source
+            let issue = try IssueChoice(date: date, paper: paper).pick(from: opened.issues, root: library.root)
             let catalog = try Failure.check { () throws(StoreError) in try source.catalog(of: issue) }
             var sections = catalog.sections
             if let section {
@@ -68,8 +69,7 @@ struct IssueChoice {
     var date: String?
     var paper: String?
 
-    func pick(from source: any LibraryReading, root: String) throws -> IssueEntry {
-        let issues = try Failure.check { () throws(StoreError) in try source.issues() }
+    func pick(from issues: [IssueEntry], root: String) throws -> IssueEntry {
         var candidates = issues
         if let d = try Failure.date(date, option: "date") { candidates = candidates.filter { $0.date == d } }
         if let paper { candidates = candidates.filter { $0.paper == paper } }

@@ -41,11 +41,10 @@ struct ReadCommand: ParsableCommand {
                 throw Failure(error.description)
             }
             let date = try Failure.date(self.date, option: "date")
-            let (source, isSample) = try library.openForReading(quiet: true)
+            let opened = try library.openForReading(quiet: true)
             if let date {
                 // Checked before the screen is taken over, so the error is a plain line in the shell.
-                let issues = try Failure.check { () throws(StoreError) in try source.issues() }
-                guard issues.contains(where: { $0.date == date }) else {
+                guard opened.issues.contains(where: { $0.date == date }) else {
                     throw Failure("no issue dated \(date) in the library at \(library.root); `dubao issues` lists them")
                 }
             }
@@ -68,8 +67,8 @@ struct ReadCommand: ParsableCommand {
             let size = terminal.size
             let runtime = AppRuntime(state: AppState(width: size.width, height: size.height, settings: readerSettings,
                                                      keymap: keymap),
-                                     library: source, userData: FolderUserData(root: library.root))
-            runtime.start(isSample: isSample)
+                                     library: opened.source, userData: FolderUserData(root: library.root))
+            runtime.start(isSample: opened.isSample, issues: opened.issues)
             if let date { runtime.dispatch(.openIssue(date)) }
             if let signal = try ReaderLoop(terminal: terminal, runtime: runtime).run() {
                 // Quit by a signal: the shell sees it, as with any program Ctrl-C stops.

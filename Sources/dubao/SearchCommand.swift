@@ -50,7 +50,7 @@ struct SearchCommand: ParsableCommand {
                 scope.to = day
             }
             if let limit, limit < 1 { throw Failure("--limit \(limit) must be 1 or more") }
-            let (source, _) = try library.openForReading(quiet: true)
+            let source = try library.openForReading(quiet: true).source
             let hits = try Failure.check { () throws(StoreError) in try Searcher.search(source, query: query, scope: scope) }
             guard !hits.isEmpty else { throw ExitCode(1) }
             if json {

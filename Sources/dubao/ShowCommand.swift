@@ -20,7 +20,7 @@ struct ShowCommand: ParsableCommand {
             guard ArticleID.isWellFormed(id) else {
                 throw Failure("“\(Terminal.clean(id))” is not an article ID: IDs look like 20261127-3fa9c2d81b; `dubao list` shows them")
             }
-            let (source, _) = try library.openForReading()
+            let source = try library.openForReading().source
             let columns = width ?? Terminal.width()
             guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
                 throw Failure("no article \(id) in the library at \(library.root); `dubao list --date \(id.prefix(4))-\(id.dropFirst(4).prefix(2))-\(id.dropFirst(6).prefix(2))` lists that day's articles")
