@@ -25,23 +25,38 @@ extension IssueDate {
     }
 }
 
+extension Array {
+    /// A JSON array every item of which `element` reads; nil if it is not an array or an item
+    /// is not what `element` wants.
+    init?(json: JSONValue?, _ element: (JSONValue) -> Element?) {
+        guard let items = json?.array else { return nil }
+        var out: [Element] = []
+        out.reserveCapacity(items.count)
+        for item in items {
+            guard let e = element(item) else { return nil }
+            out.append(e)
+        }
+        self = out
+    }
+}
+
 extension LibraryIndex: JSONValueDecodable {
     init?(json: JSONValue) {
         guard let schema = json["schema"]?.int, let format = json["format"]?.string else { return nil }
         var volumes: [VolumeEntry] = []
         if let items = json["volumes"], items != .null {
-            guard let items = items.array else { return nil }
-            for item in items {
+            guard let read = [VolumeEntry](json: items, { item in
                 guard let year = item["year"]?.int, let file = item["file"]?.string, let count = item["issues"]?.int
                 else { return nil }
-                volumes.append(VolumeEntry(year: year, file: file, issues: count))
-            }
+                return VolumeEntry(year: year, file: file, issues: count)
+            }) else { return nil }
+            volumes = read
         } else if json["issues"] == nil {
             return nil     // `volumes` is required unless the index is of schema 1
         }
         var issues: [IssueEntry]?
         if let items = json["issues"], items != .null {
-            guard let entries = [IssueEntry](json: items) else { return nil }
+            guard let entries = [IssueEntry](json: items, IssueEntry.init(json:)) else { return nil }
             issues = entries
         }
         self.init(schema: schema, format: format, volumes: volumes, issues: issues)
@@ -51,27 +66,13 @@ extension LibraryIndex: JSONValueDecodable {
 extension VolumeDocument: JSONValueDecodable {
     init?(json: JSONValue) {
         guard let schema = json["schema"]?.int, let format = json["format"]?.string, let year = json["year"]?.int,
-              let items = json["issues"], let issues = [IssueEntry](json: items) else { return nil }
+              let issues = [IssueEntry](json: json["issues"], IssueEntry.init(json:)) else { return nil }
         self.init(schema: schema, format: format, year: year, issues: issues)
     }
 }
 
-extension [IssueEntry] {
-    init?(json: JSONValue) {
-        guard let items = json.array else { return nil }
-        var issues: [IssueEntry] = []
-        issues.reserveCapacity(items.count)
-        for item in items {
-            guard let entry = IssueEntry(json: item) else { return nil }
-            issues.append(entry)
-        }
-        self = issues
-    }
-}
-
 extension IssueEntry {
-    init?(json: JSONValue) {
-        let o = json
+    init?(json o: JSONValue) {
         guard let paper = o["paper"]?.string, let date = o["date"].flatMap(IssueDate.init(json:)),
               let folder = o["folder"]?.string, let catalog = o["catalog"]?.string,
               let searchText = o["searchText"]?.string, let sections = o["sections"]?.int,
@@ -86,12 +87,7 @@ extension IssueCatalog: JSONValueDecodable {
     init?(json: JSONValue) {
         guard let schema = json["schema"]?.int, let format = json["format"]?.string,
               let paper = json["paper"]?.string, let date = json["date"].flatMap(IssueDate.init(json:)),
-              let items = json["sections"]?.array else { return nil }
-        var sections: [SectionEntry] = []
-        for item in items {
-            guard let section = SectionEntry(json: item) else { return nil }
-            sections.append(section)
-        }
+              let sections = [SectionEntry](json: json["sections"], SectionEntry.init(json:)) else { return nil }
         self.init(paper: paper, date: date, sections: sections)
         self.schema = schema
         self.format = format
@@ -99,34 +95,28 @@ extension IssueCatalog: JSONValueDecodable {
 }
 
 extension SectionEntry {
-    init?(json: JSONValue) {
-        let o = json
+    init?(json o: JSONValue) {
         guard let name = o["name"]?.string, let order = o["order"]?.int, let page = o["page"]?.string,
-              let file = o["file"]?.string, let lines = o["pageLines"]?.array, let items = o["articles"]?.array
+              let file = o["file"]?.string, let pageLines = [PageLine](json: o["pageLines"], PageLine.init(json:)),
+              let articles = [ArticleSummary](json: o["articles"], ArticleSummary.init(json:))
         else { return nil }
-        var pageLines: [PageLine] = []
-        for line in lines {
-            guard let p = PageLine(json: line) else { return nil }
-            pageLines.append(p)
-        }
-        var articles: [ArticleSummary] = []
-        articles.reserveCapacity(items.count)
-        for item in items {
-            let a = item
-            guard let id = a["id"]?.string, let kicker = a["kicker"]?.string, let title = a["title"]?.string,
-                  let subtitle = a["subtitle"]?.string, let reporters = a["reporters"]?.strings,
-                  let paragraphs = a["paragraphs"]?.int, let captions = a["captions"]?.int
-            else { return nil }
-            articles.append(ArticleSummary(id: id, kicker: kicker, title: title, subtitle: subtitle, reporters: reporters,
-                                           paragraphs: paragraphs, captions: captions))
-        }
         self.init(name: name, order: order, page: page, file: file, pageLines: pageLines, articles: articles)
     }
 }
 
+extension ArticleSummary {
+    init?(json a: JSONValue) {
+        guard let id = a["id"]?.string, let kicker = a["kicker"]?.string, let title = a["title"]?.string,
+              let subtitle = a["subtitle"]?.string, let reporters = a["reporters"]?.strings,
+              let paragraphs = a["paragraphs"]?.int, let captions = a["captions"]?.int
+        else { return nil }
+        self.init(id: id, kicker: kicker, title: title, subtitle: subtitle, reporters: reporters,
+                  paragraphs: paragraphs, captions: captions)
+    }
+}
+
 extension PageLine {
-    init?(json: JSONValue) {
-        let o = json
+    init?(json o: JSONValue) {
         guard let kind = o["kind"]?.string.flatMap(Kind.init(rawValue:)),
               let text = o["text"]?.string, let line = o["line"]?.int else { return nil }
         self.init(kind: kind, text: text, line: line)
@@ -138,38 +128,26 @@ extension SectionDocument: JSONValueDecodable {
         guard let schema = json["schema"]?.int, let format = json["format"]?.string,
               let paper = json["paper"]?.string, let date = json["date"].flatMap(IssueDate.init(json:)),
               let section = json["section"]?.string, let page = json["page"]?.string,
-              let lines = json["pageLines"]?.array, let items = json["articles"]?.array else { return nil }
-        var pageLines: [PageLine] = []
-        for line in lines {
-            guard let p = PageLine(json: line) else { return nil }
-            pageLines.append(p)
-        }
-        var articles: [Article] = []
-        articles.reserveCapacity(items.count)
-        for item in items {
-            guard let a = Article(json: item) else { return nil }
-            articles.append(a)
-        }
+              let pageLines = [PageLine](json: json["pageLines"], PageLine.init(json:)),
+              let articles = [Article](json: json["articles"], Article.init(json:)) else { return nil }
         self.init(schema: schema, format: format, paper: paper, date: date, section: section, page: page,
                   pageLines: pageLines, articles: articles)
     }
 }
 
 extension Article {
-    init?(json: JSONValue) {
-        let o = json
+    init?(json o: JSONValue) {
         guard let id = o["id"]?.string, let kicker = o["kicker"]?.string, let title = o["title"]?.string,
               let subtitle = o["subtitle"]?.string, let continuedFrom = o["continuedFrom"]?.string,
               let dateline = o["dateline"]?.string, let credit = o["credit"]?.string,
               let reporters = o["reporters"]?.strings, let paragraphs = o["paragraphs"]?.strings,
-              let captionItems = o["captions"]?.array, let continuation = o["continuation"]?.string,
-              let first = o["sourceLines"]?["first"]?.int, let last = o["sourceLines"]?["last"]?.int
+              let continuation = o["continuation"]?.string,
+              let first = o["sourceLines"]?["first"]?.int, let last = o["sourceLines"]?["last"]?.int,
+              let captions = [Caption](json: o["captions"], { item in
+                  guard let text = item["text"]?.string, let after = item["afterParagraph"]?.int else { return nil }
+                  return Caption(text: text, afterParagraph: after)
+              })
         else { return nil }
-        var captions: [Caption] = []
-        for item in captionItems {
-            guard let text = item["text"]?.string, let after = item["afterParagraph"]?.int else { return nil }
-            captions.append(Caption(text: text, afterParagraph: after))
-        }
         self.init(id: id, kicker: kicker, title: title, subtitle: subtitle, continuedFrom: continuedFrom,
                   dateline: dateline, credit: credit, reporters: reporters, paragraphs: paragraphs, captions: captions,
                   continuation: continuation, sourceLines: LineRange(first: first, last: last))
@@ -179,16 +157,13 @@ extension Article {
 extension BookmarksDocument: JSONValueDecodable {
     init?(json: JSONValue) {
         guard let schema = json["schema"]?.int, let format = json["format"]?.string,
-              let items = json["bookmarks"]?.array else { return nil }
-        var bookmarks: [Bookmark] = []
-        for item in items {
-            let o = item
-            guard let id = o["id"]?.string, let title = o["title"]?.string, let paper = o["paper"]?.string,
-                  let date = o["date"].flatMap(IssueDate.init(json:)), let section = o["section"]?.string,
-                  let added = o["added"]?.string
-            else { return nil }
-            bookmarks.append(Bookmark(id: id, title: title, paper: paper, date: date, section: section, added: added))
-        }
+              let bookmarks = [Bookmark](json: json["bookmarks"], { o in
+                  guard let id = o["id"]?.string, let title = o["title"]?.string, let paper = o["paper"]?.string,
+                        let date = o["date"].flatMap(IssueDate.init(json:)), let section = o["section"]?.string,
+                        let added = o["added"]?.string
+                  else { return nil }
+                  return Bookmark(id: id, title: title, paper: paper, date: date, section: section, added: added)
+              }) else { return nil }
         self.init(schema: schema, format: format, bookmarks: bookmarks)
     }
 }
