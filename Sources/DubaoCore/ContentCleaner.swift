@@ -63,24 +63,41 @@ enum ContentCleaner {
     static func mayNeedCleaning(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { b in
-            var p1: UInt8 = 0, p2: UInt8 = 0
-            for b in b {
-                if b < 0x20 {
-                    if b != 0x09 && b != 0x0A && b != 0x0D { return true }
-                } else if b == 0x7F {
+            let n = b.count
+            var i = 0
+            // One table look-up a byte: nearly every byte of a page is 0 there and passes.
+            while i < n {
+                let c = b[i]
+                switch suspect[Int(c)] {
+                case 0:
+                    i += 1
+                    continue
+                case 1:
                     return true
-                } else if b >= 0x80 && b < 0xC0 {
-                    if p1 == 0xC2 && b < 0xA0 { return true }                              // C1 controls
-                    if p1 == 0xD8 && b == 0x9C { return true }                             // U+061C
-                    if p2 == 0xE2 && p1 == 0x80 && (b == 0x8E || b == 0x8F || (0xAA...0xAE).contains(b)) { return true }
-                    if p2 == 0xE2 && p1 == 0x81 && (0xA6...0xA9).contains(b) { return true }  // isolates
-                    if p2 == 0xEF && p1 == 0xBB && b == 0xBF { return true }               // BOM
+                default:
+                    let c1: UInt8 = i + 1 < n ? b[i + 1] : 0
+                    let c2: UInt8 = i + 2 < n ? b[i + 2] : 0
+                    switch c {
+                    case 0xC2: if c1 >= 0x80 && c1 < 0xA0 { return true }                      // C1 controls
+                    case 0xD8: if c1 == 0x9C { return true }                                    // U+061C
+                    case 0xE2:
+                        if c1 == 0x80 && (c2 == 0x8E || c2 == 0x8F || (0xAA...0xAE).contains(c2)) { return true }
+                        if c1 == 0x81 && (0xA6...0xA9).contains(c2) { return true }          // isolates
+                    default: if c1 == 0xBB && c2 == 0xBF { return true }                      // EF: BOM
+                    }
+                    i += 1
                 }
-                p2 = p1
-                p1 = b
             }
             return false
         }
+    }
+
+    /// For `mayNeedCleaning`: 1 for a byte that always needs cleaning (C0 controls but tab, LF
+    /// and CR; DEL), 2 for a lead byte whose scalar may (C2, D8, E2, EF), 0 for the rest.
+    private static let suspect: [UInt8] = (0..<256).map { b in
+        if b < 0x20 { return b == 0x09 || b == 0x0A || b == 0x0D ? 0 : 1 }
+        if b == 0x7F { return 1 }
+        return b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF ? 2 : 0
     }
 
     /// Index just past an escape sequence starting at `start` (ESC).

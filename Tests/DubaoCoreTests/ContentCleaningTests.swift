@@ -24,4 +24,19 @@ struct ContentCleaningTests {
         #expect(text == body)
         #expect(!warnings.contains { $0.contains("control character") })
     }
+
+    @Test("every removable scalar is found wherever it stands, the last place of the page too")
+    func everyRemovableScalar() throws {
+        let removable: [UInt32] = Array(0x01...0x08) + [0x0B, 0x0C] + Array(0x0E...0x1F) + [0x7F] + Array(0x80...0x9F)
+            + [0x061C, 0x200E, 0x200F] + Array(0x202A...0x202E) + Array(0x2066...0x2069) + [0xFEFF]
+        for v in removable {
+            let s = String(Unicode.Scalar(v)!)
+            let (middle, _) = try page("开头\(s)结尾。")
+            #expect(middle == "开头结尾。", "U+\(String(v, radix: 16)) in the middle")
+            // Last in the file: the byte scan must not stop short of a scalar's final byte.
+            let text = "第01版：要闻\n\n一条标题\n\n本报讯（记者 甲）正文。\(s)"
+            let result = try Importer().importPages([("p.txt", Array(text.utf8))])
+            #expect(result.issue.sections[0].articles[0].paragraphs.joined() == "正文。", "U+\(String(v, radix: 16)) at the end")
+        }
+    }
 }
