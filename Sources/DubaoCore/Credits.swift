@@ -107,20 +107,28 @@ enum Credits {
     }
 
     /// Names in a credit: role words and ornaments removed, split at spaces and list marks.
+    /// On scalars, since it runs for every article's credit and graphemes made it slow.
     static func names(in text: Substring) -> [String] {
         var t = String(text)
         for role in roles { t = t.replacingAll(role, with: " ") }
         var out: [String] = []
-        for token in t.split(whereSeparator: { " \u{3000}、，,/／;；|｜".contains($0) }) {
-            var word = token.drop { $0.unicodeScalars.first.map { ornaments.contains($0) } ?? false }
-            for trailer in ["报道", "摄"] where word.hasSuffix(trailer) && word.count > trailer.count + 1 {
+        for token in t.unicodeScalars.split(whereSeparator: { nameSeparators.contains($0) }) {
+            var word = token.drop { ornaments.contains($0) }
+            for trailer in nameTrailers where word.count > trailer.count + 1 && word.reversed().starts(with: trailer.reversed()) {
                 word = word.dropLast(trailer.count)
             }
-            if ["本报", "新华社", "中新社", "文", "图", "摄", "报道", "等", "综合"].contains(String(word)) || word.isEmpty { continue }
-            out.append(String(word))
+            let name = String(String.UnicodeScalarView(word))
+            if name.isEmpty || notNames.contains(name) { continue }
+            out.append(name)
         }
         return out
     }
+
+    static let nameSeparators: Set<Unicode.Scalar> = [" ", "\u{3000}", "、", "，", ",", "/", "／", ";", "；", "|", "｜"]
+    /// `甲报道`, `乙摄`: words that follow a name in a credit.
+    static let nameTrailers: [[Unicode.Scalar]] = [Array("报道".unicodeScalars), Array("摄".unicodeScalars)]
+    /// Words left between the separators that are not anybody's name.
+    static let notNames: Set<String> = ["本报", "新华社", "中新社", "文", "图", "摄", "报道", "等", "综合"]
 
     /// `图为…`, `▲…`, `…本报记者 甲 摄`: a photo caption.
     static let captionPrefixes = ["图为", "图：", "图:", "▲", "△", "上图", "下图", "左图", "右图", "图①", "图②", "图③", "（图片", "(图片"]
