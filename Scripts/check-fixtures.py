@@ -106,13 +106,15 @@ def check_shape(where, expected):
             continue
         if not section["name"]:
             problem(sw, "empty section name (without a header it is the file name's)")
-        if section["page"] and not re.fullmatch(r"第\d+版", section["page"]):
+        if section["page"] and not re.fullmatch(r"第[A-Z]?\d+版", section["page"]):
             problem(sw, f"page {section['page']!r}")
         headers = [pl for pl in section["pageLines"] if pl["kind"] == "header"]
         for pl in section["pageLines"]:
             if pl["kind"] not in ("header", "editor", "meta"):
                 problem(sw, f"page line kind {pl['kind']!r}")
-        if section["page"] and not any(h["text"].startswith(section["page"]) for h in headers):
+        # `第03版`, also printed `03版`, `A04版` or `【第05版…】`: the label is always written 第…版.
+        bare = section["page"][1:]
+        if section["page"] and not any(h["text"].lstrip("【[").startswith((section["page"], bare)) for h in headers):
             problem(sw, f"no header line starts with {section['page']!r}")
         if headers and not any(section["name"] in h["text"] for h in headers):
             problem(sw, f"no header line names {section['name']!r}")
@@ -141,7 +143,8 @@ def check_shape(where, expected):
                     problem(aw, f"reporter {name!r} not in credit {article['credit']!r}")
                 if any(role in name for role in ("记者", "通讯员", "实习生")):
                     problem(aw, f"reporter {name!r} still has a role in it")
-            if article["credit"] and not article["reporters"]:
+            # `本报评论员`, `本报特约评论员`: a credit that names the paper's voice, not a person.
+            if article["credit"] and not article["reporters"] and "评论员" not in article["credit"]:
                 problem(aw, "credit without reporters")
             if not (article["title"] or article["kicker"] or article["paragraphs"] or article["captions"]):
                 problem(aw, "article with nothing in it")

@@ -14,7 +14,7 @@ enum Credits {
 
     /// Role words around names in credits; longest first so `见习记者` is not read as `记者`.
     static let roles = ["本报特约记者", "本报见习记者", "本报实习生", "本报通讯员", "本报记者", "新华社记者", "中新社记者",
-                        "特约撰稿人", "特约记者", "见习记者", "首席记者", "实习记者", "融媒记者", "全媒体记者",
+                        "特约撰稿人", "特约记者", "见习记者", "首席记者", "实习记者", "融媒体记者", "融媒记者", "全媒体记者",
                         "通讯员", "实习生", "评论员", "撰稿人", "记者", "摄影", "摄像", "文/图", "文／图", "图/文", "图／文"]
 
     static let ornaments: Set<Unicode.Scalar> = ["□", "■", "◎", "●", "○", "◇", "◆", "☆", "★", "▲", "△", "▼", "·", "•", "◆", "|", "｜"]
@@ -67,6 +67,13 @@ enum Credits {
                     rest = body[body.index(after: end)...]
                 }
             }
+        } else if afterSpace.hasPrefix("记者") || afterSpace.hasPrefix("通讯员"),
+                  let said = afterSpace.prefix(40).firstRange(of: "报道："),
+                  !afterSpace[afterSpace.startIndex..<said.lowerBound].unicodeScalars.contains(where: ChineseText.isProsePunctuation) {
+            // `新华社…电 记者岳川、马岩报道：…`: the names end at 报道 and its colon.
+            credit = String(afterSpace[afterSpace.startIndex..<said.upperBound])
+            reporters = names(in: afterSpace[afterSpace.startIndex..<said.lowerBound])
+            rest = afterSpace[said.upperBound...]
         } else if afterSpace.hasPrefix("记者") || afterSpace.hasPrefix("通讯员") {
             // `本报讯 记者 甲 乙 近日，…`: the credit runs up to the first space after a name.
             let words = afterSpace.split(maxSplits: 6, omittingEmptySubsequences: true,
@@ -89,21 +96,50 @@ enum Credits {
     /// First characters of a byline once ornaments and blanks are skipped: a role's, or 文/图.
     static let bylineInitials: Set<Unicode.Scalar> = Set(roles.compactMap(\.unicodeScalars.first) + ["文", "图"])
 
-    static func byline(_ line: Substring) -> [String]? {
+    /// A byline's names; `signedOnly` when it is only an ornament or `文/` and a name (`■王小河`),
+    /// which inside an article's body is more likely a subheading.
+    struct Byline: Equatable {
+        var names: [String]
+        var signedOnly = false
+    }
+
+    static func byline(_ line: Substring) -> Byline? {
         // Asked of every short line: turned away on its first real character, without graphemes.
-        guard let initial = line.unicodeScalars.first(where: { !ornaments.contains($0) && !ChineseText.isBlank($0) }),
-              bylineInitials.contains(initial) else { return nil }
+        guard let initial = line.unicodeScalars.first(where: { !ornaments.contains($0) && !ChineseText.isBlank($0) }) else {
+            return nil
+        }
+        let ornamented = line.unicodeScalars.first.map { ornaments.contains($0) } ?? false
+        guard bylineInitials.contains(initial) || ornamented else { return nil }
         guard ChineseText.fits(line, within: 48),
               !line.unicodeScalars.contains(where: { ChineseText.isProsePunctuation($0) || $0 == "：" || $0 == ":" })
         else { return nil }
         var s = line.drop { $0.unicodeScalars.first.map { ornaments.contains($0) || ChineseText.isBlank($0) } ?? false }
-        if s.hasPrefix("文/图") || s.hasPrefix("文／图") || s.hasPrefix("图/文") || s.hasPrefix("图／文") {
-            s = s.dropFirst(3).drop { $0 == " " || $0 == "\u{3000}" }
+        var signed = ornamented
+        // `文/图 本报记者 庚`, `文/李白杨`, `图／本报记者 甲`: who wrote or photographed it.
+        for prefix in ["文/图", "文／图", "图/文", "图／文", "文/", "文／", "图/", "图／"] where s.hasPrefix(prefix) {
+            s = s.dropFirst(prefix.count).drop { $0 == " " || $0 == "\u{3000}" }
+            signed = true
+            break
         }
-        guard roles.contains(where: { s.hasPrefix($0) }), !s.hasSuffix("摄") else { return nil }
-        let found = names(in: s)
-        // `本报评论员` has no names and is still a byline.
-        return found.count <= 8 ? found : nil
+        guard !s.hasSuffix("摄") else { return nil }
+        // `本报评论员`, `本报首席记者 丁一`: the paper's name may stand before any role.
+        var role = s
+        for agency in ["本报", "新华社", "中新社"] where role.hasPrefix(agency) {
+            role = role.dropFirst(agency.count)
+            break
+        }
+        if roles.contains(where: { s.hasPrefix($0) || role.hasPrefix($0) }) {
+            let found = names(in: s)
+            // `本报评论员` has no names and is still a byline.
+            return found.count <= 8 ? Byline(names: found) : nil
+        }
+        // `■王小河`, `文/李白杨`: on arts pages a signed piece gives the author's name alone.
+        guard signed else { return nil }
+        let words = s.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "、" })
+        guard !words.isEmpty, words.count <= 3,
+              words.allSatisfy({ (2...4).contains($0.unicodeScalars.count) && $0.unicodeScalars.allSatisfy(ChineseText.isHan) })
+        else { return nil }
+        return Byline(names: words.map(String.init), signedOnly: true)
     }
 
     /// Names in a credit: role words and ornaments removed, split at spaces and list marks.
@@ -112,6 +148,7 @@ enum Credits {
         var t = String(text)
         for role in roles { t = t.replacingAll(role, with: " ") }
         var out: [String] = []
+        var previousLatin = false
         for token in t.unicodeScalars.split(whereSeparator: { nameSeparators.contains($0) }) {
             var word = token.drop { ornaments.contains($0) }
             for trailer in nameTrailers where word.count > trailer.count + 1 && word.reversed().starts(with: trailer.reversed()) {
@@ -119,7 +156,14 @@ enum Credits {
             }
             let name = String(String.UnicodeScalarView(word))
             if name.isEmpty || notNames.contains(name) { continue }
-            out.append(name)
+            // `Li Ming`: a name in Latin letters keeps its space.
+            let latin = word.allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
+            if latin, previousLatin, !out.isEmpty {
+                out[out.count - 1] += " " + name
+            } else {
+                out.append(name)
+            }
+            previousLatin = latin
         }
         return out
     }
@@ -182,9 +226,17 @@ enum ContinuationMarker {
     }
 
     static func find(in text: Substring) -> (Direction, Range<Substring.Index>)? {
-        guard let first = text.first, first == "（" || first == "(", let last = text.last, last == "）" || last == ")",
-              text.count <= 14 else { return nil }
-        let inner = text.dropFirst().dropLast().filter { $0 != " " }
+        guard let first = text.first, text.count <= 14 else { return nil }
+        let inner: String
+        if first == "（" || first == "(" {
+            guard let last = text.last, last == "）" || last == ")" else { return nil }
+            inner = text.dropFirst().dropLast().filter { $0 != " " }
+        } else if first == "下" || first == "上" || first == "紧" {
+            // `下转第3版` on a line of its own, without brackets.
+            inner = text.filter { $0 != " " }
+        } else {
+            return nil
+        }
         let direction: Direction
         var rest: Substring
         if inner.hasPrefix("下转") { direction = .continuesOn; rest = inner.dropFirst(2) }
@@ -193,7 +245,7 @@ enum ContinuationMarker {
         else if inner.hasPrefix("接") { direction = .continuedFrom; rest = inner.dropFirst(1) }
         else { return nil }
         let scalars = Array(rest.unicodeScalars)
-        guard !scalars.isEmpty, scalars[0] == "第", let (end, _) = PageFurniture.pageNumber(scalars, from: 0),
+        guard !scalars.isEmpty, let (end, _) = PageFurniture.pageNumber(scalars, from: 0),
               end == scalars.count else { return nil }
         return (direction, text.startIndex..<text.endIndex)
     }

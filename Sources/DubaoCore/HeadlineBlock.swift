@@ -8,12 +8,23 @@ struct HeadlineBlock: Equatable {
     static func isCandidate(_ text: Substring) -> Bool {
         guard ChineseText.fits(text, within: 70), !ChineseText.fits(text, within: 1) else { return false }
         var sawText = false
+        var commas = 0
         let scalars = text.unicodeScalars
         var index = scalars.startIndex
         while index < scalars.endIndex {
             let s = scalars[index]
             let next = scalars.index(after: index)
-            if ChineseText.isProsePunctuation(s) { return false }
+            if s == "，" || s == "," {
+                // `把好事办好，把实事办实`: a title may pair two clauses with a comma; a line
+                // ending in one, or longer, is prose.
+                commas += 1
+                if next == scalars.endIndex || commas > 2 || !ChineseText.fits(text, within: 48) { return false }
+            } else if ChineseText.isProsePunctuation(s) {
+                return false
+            }
+            // `记者：停车位缺口有多大？`: a speaker and a question is an interview, not a headline.
+            if (s == "：" || s == ":"), next != scalars.endIndex,
+               let last = scalars.last, last == "？" || last == "?" || last == "。" { return false }
             // `！` and `？` end exclamatory titles; inside a line they mean prose.
             if s == "！" || s == "？" || s == "!" || s == "?" {
                 if next != scalars.endIndex, !"！？!?”\"".unicodeScalars.contains(scalars[next]) { return false }

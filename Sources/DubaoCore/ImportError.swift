@@ -2,6 +2,8 @@
 public enum ImportError: Error, Equatable, Sendable {
     case empty
     case binary(offset: Int)
+    /// NULs in every other byte and no byte-order mark: UTF-16 in the likely byte order.
+    case utf16WithoutBOM(TextEncoding)
     case undecodable(offset: Int)
     case encodingUnavailable(String)
     case noArticles
@@ -14,6 +16,8 @@ public enum ImportError: Error, Equatable, Sendable {
             return "the file is empty: nothing to import"
         case .binary(let offset):
             return "this is a binary file (NUL byte at offset \(offset)), not a text page"
+        case .utf16WithoutBOM(let guess):
+            return "looks like UTF-16 without a byte-order mark; pass --encoding \(guess.rawValue) (or the other byte order) to read it"
         case .undecodable(let offset):
             return "not valid UTF-8 (first bad byte at offset \(offset)) and not GB18030 either; pass --encoding to force one (\(TextEncoding.names))"
         case .encodingUnavailable(let name):

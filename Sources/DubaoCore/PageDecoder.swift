@@ -27,6 +27,7 @@ public enum PageDecoder {
             return try decode(bytes, as: forced, bom: false)
         }
         if let offset = firstNUL(bytes) {
+            if let guess = utf16WithoutBOM(bytes) { throw .utf16WithoutBOM(guess) }
             throw .binary(offset: offset)
         }
         // Nearly every page is valid UTF-8: one validating pass decides it; the byte-by-byte scan
@@ -47,6 +48,13 @@ public enum PageDecoder {
         }
         if let gb = GB18030.decode(bytes, lossy: false), looksLikeChinese(gb.text) {
             return Decoded(text: gb.text, encoding: .gb18030, hadBOM: false, replacedBytes: 0, firstBadOffset: nil)
+        }
+        // A GB18030 page with a damaged or cut-off byte: read as GB18030 all the same when the
+        // damage is small beside the Chinese text around it, with the bytes counted.
+        if let gb = GB18030.decode(bytes, lossy: true), gb.replaced > 0, looksLikeChinese(gb.text),
+           gb.replaced * 50 <= hanCount(gb.text) {
+            return Decoded(text: gb.text, encoding: .gb18030, hadBOM: false, replacedBytes: gb.replaced,
+                           firstBadOffset: gb.firstBadOffset)
         }
         throw .undecodable(offset: utf8.firstInvalidOffset ?? 0)
     }
@@ -89,6 +97,23 @@ public enum PageDecoder {
         return bytes.firstIndex(of: 0)
     }
 
+    /// UTF-16 text without a BOM: a NUL in every other byte for ASCII, and the other half
+    /// of the pairs (line ends, spaces) regular. Returns the likely byte order.
+    static func utf16WithoutBOM(_ bytes: [UInt8]) -> TextEncoding? {
+        let sample = bytes.prefix(4096)
+        guard sample.count >= 8 else { return nil }
+        var evenNUL = 0, oddNUL = 0
+        for (i, b) in sample.enumerated() where b == 0 {
+            if i % 2 == 0 { evenNUL += 1 } else { oddNUL += 1 }
+        }
+        let pairs = sample.count / 2
+        // Chinese text in UTF-16 has few NULs, but its line ends and spaces give some, all on one side.
+        // (A Han character such as 一, U+4E00, puts the odd NUL on the other side.)
+        if oddNUL >= 4, evenNUL * 8 < oddNUL, oddNUL * 50 >= pairs { return .utf16le }
+        if evenNUL >= 4, oddNUL * 8 < evenNUL, evenNUL * 50 >= pairs { return .utf16be }
+        return nil
+    }
+
     static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool, bom: Bool) -> Decoded {
         var units = [UInt16]()
         units.reserveCapacity(bytes.count / 2)
@@ -121,6 +146,10 @@ public enum PageDecoder {
         if replaced > 0, bytes.count % 2 == 1 { scalars.append("\u{FFFD}") }
         return Decoded(text: String(scalars), encoding: bigEndian ? .utf16be : .utf16le, hadBOM: bom,
                        replacedBytes: replaced, firstBadOffset: firstBad)
+    }
+
+    static func hanCount(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + (ChineseText.isHan($1) ? 1 : 0) }
     }
 
     /// A GB18030 reading of a non-Chinese binary file can succeed; real pages are mostly Han.

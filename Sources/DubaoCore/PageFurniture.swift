@@ -26,9 +26,16 @@ enum PageFurniture {
     static func header(_ line: Substring) -> Header? {
         guard ChineseText.fits(line, within: 100), !line.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
         else { return nil }
-        let scalars = Array(line.unicodeScalars)
-        for i in scalars.indices where scalars[i] == "第" && (i == 0 || ChineseText.isBlank(scalars[i - 1])) {
+        var scalars = Array(line.unicodeScalars)
+        // `【第03版：经济】`: the bracket frames the whole header.
+        if let f = scalars.first, let l = scalars.last, scalars.count > 2, (f == "【" && l == "】") || (f == "[" && l == "]") {
+            scalars = Array(scalars.dropFirst().dropLast())
+        }
+        for i in scalars.indices where (i == 0 || ChineseText.isBlank(scalars[i - 1])) && mayStartPageNumber(scalars[i]) {
             guard let (end, pageText) = pageNumber(scalars, from: i) else { continue }
+            // `03版：经济`, `A03版 要闻`: without 第 the number must stand alone (not `5版本`).
+            if scalars[i] != "第", end < scalars.count, !ChineseText.isBlank(scalars[end]),
+               !":：·・|｜-—".unicodeScalars.contains(scalars[end]) { continue }
             let before = String(String.UnicodeScalarView(scalars[..<i]))
             var rest = String(String.UnicodeScalarView(scalars[end...]))[...]
             rest = rest.drop { ":：·・-—|｜ \u{3000}".contains($0) }
@@ -44,10 +51,12 @@ enum PageFurniture {
                 }
                 return true
             }
-            for token in before.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }) where !furniture(token) {
+            // `第03版 经济 | 江城晨报`: bars and dots only separate the parts.
+            let separators: Set<Character> = [" ", "\u{3000}", "|", "｜", "·", "・"]
+            for token in before.split(whereSeparator: { separators.contains($0) }) where !furniture(token) {
                 return nil
             }
-            for (n, token) in rest.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).enumerated() {
+            for (n, token) in rest.split(whereSeparator: { separators.contains($0) }).enumerated() {
                 // The word right after the page number names the section (`副刊` is not a paper).
                 if n == 0, date(in: token) == nil, !isWeekday(token), token.count <= 12 {
                     header.name = String(token)
@@ -60,14 +69,38 @@ enum PageFurniture {
         return nil
     }
 
+    /// A line of a masthead that carries no date: `江城晨报`, `星期五`, `农历十月初八`,
+    /// `江城晨报 农历十月初八`. Returns the paper's name, or "" when it names none.
+    static func mastheadLine(_ line: Substring) -> String? {
+        guard ChineseText.fits(line, within: 40), !line.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
+        else { return nil }
+        var paper = ""
+        for token in line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }) {
+            if isWeekday(token) || token.hasPrefix("农历") { continue }
+            if isPaperName(token) {
+                if paper.isEmpty { paper = String(token.filter { $0 != "《" && $0 != "》" }) }
+                continue
+            }
+            return nil
+        }
+        return paper
+    }
+
     static func isPaperName(_ token: Substring) -> Bool {
         guard token.count >= 2, token.count <= 12 else { return false }
         return token.hasSuffix("报") || token.hasSuffix("刊") || (token.hasPrefix("《") && token.hasSuffix("》"))
     }
 
     /// `第03版` starting at `start`; returns where it ends and the normalised label.
+    static func mayStartPageNumber(_ s: Unicode.Scalar) -> Bool {
+        s == "第" || ChineseText.isDigit(s) || ("A"..."Z").contains(s) || ("Ａ"..."Ｚ").contains(s)
+    }
+
+    /// `第03版`, `03版`, `A3版` starting at `start`; returns where it ends and the label,
+    /// always written `第…版`.
     static func pageNumber(_ s: [Unicode.Scalar], from start: Int) -> (Int, String)? {
-        var i = start + 1
+        guard start < s.count else { return nil }
+        var i = s[start] == "第" ? start + 1 : start
         var label = "第"
         if i < s.count, ("A"..."Z").contains(s[i]) || ("Ａ"..."Ｚ").contains(s[i]) { label.unicodeScalars.append(s[i]); i += 1 }
         let digitsStart = i

@@ -164,8 +164,12 @@ struct ChunkParser {
         case dateLine(PageFurniture.IssueDateFound, paper: String)
         case marker(ContinuationMarker.Direction)
         case caption
-        case byline([String])
+        case byline(Credits.Byline)
         case lead(Credits.Lead)
+        /// The paper's name, a weekday or a lunar date beside the date at the top of a page.
+        case masthead(paper: String)
+        /// `江城市人民政府` / `2025年10月20日` under a notice: its signature, part of its text.
+        case signature
         case text
     }
 
@@ -180,13 +184,15 @@ struct ChunkParser {
         if let d = PageFurniture.dateLine(text) { return .dateLine(d.date, paper: d.paper) }
         if let m = ContinuationMarker.whole(text) { return .marker(m) }
         if let lead = Credits.lead(text) { return .lead(lead) }
-        if let names = Credits.byline(text) { return .byline(names) }
+        if let byline = Credits.byline(text) { return .byline(byline) }
         if Credits.isCaption(text) { return .caption }
         return .text
     }
 
     mutating func run(_ lines: [PagePartLine]) {
-        let kinds = lines.map { Self.kind(of: $0.text) }
+        var kinds = lines.map { Self.kind(of: $0.text) }
+        Self.markMasthead(lines, &kinds)
+        Self.markSignatures(lines, &kinds)
         var i = 0
         while i < lines.count {
             let line = lines[i]
@@ -224,15 +230,25 @@ struct ChunkParser {
                     current!.reporters = lead.reporters
                 }
                 if !lead.rest.isEmpty { addText(lead.rest, line: line) }
-            case .byline(let names):
+            case .byline(let byline):
+                let names = byline.names
                 if let a = current, a.paragraphs.isEmpty, a.captions.isEmpty, a.credit.isEmpty, a.dateline.isEmpty {
                     current!.credit = String(line.text)
                     current!.reporters = names
+                } else if byline.signedOnly, current != nil {
+                    // `■创新驱动` in a body: a subheading of its own, not an author.
+                    addText(line.text, line: line, separate: true)
                 } else {
                     startArticle(at: line, reason: "a byline without a headline")
                     current!.credit = String(line.text)
                     current!.reporters = names
                 }
+            case .masthead(let name):
+                pageLines.append(PageLine(kind: .meta, text: String(line.text), line: line.number))
+                if paper.isEmpty { paper = name }
+            case .signature:
+                if current == nil { startArticle(at: line, reason: "a signature without a headline") }
+                addText(line.text, line: line, separate: true)
             case .caption:
                 if current == nil { startArticle(at: line, reason: "a photo caption without a headline") }
                 current!.captions.append(Caption(text: String(line.text), afterParagraph: current!.paragraphs.count))
@@ -275,6 +291,7 @@ struct ChunkParser {
             case .lead, .byline, .header, .editor, .dateLine, .caption: strong = true
             case .marker(let direction): strong = direction == .continuedFrom
             case .text: followedByProse = Self.looksLikeProse(lines[next].text)
+            case .masthead, .signature: break
             }
         }
         let open = current.map(Self.endsOpen) ?? false
@@ -283,12 +300,63 @@ struct ChunkParser {
             // unless a dateline or byline right after it proves it is a new headline.
             guard next < lines.count else { return nil }
             switch kinds[next] {
-            case .lead, .byline: return n
+            case .lead: return n
+            case .byline(let byline): return byline.signedOnly ? nil : n
             default: return nil
             }
         }
-        if strong || followedByProse { return n }
+        if strong { return n }
+        // A short line with a comma before plain prose is more often the first part of a
+        // paragraph a column cut (`同时,…成立专班,高位谋`) than a title: those need a lead or byline.
+        if followedByProse, !lines[i..<next].contains(where: { $0.text.unicodeScalars.contains { $0 == "，" || $0 == "," } }) {
+            return n
+        }
         return nil
+    }
+
+    /// The lines at the top of a page, around a date line, that only give the paper's name,
+    /// the weekday or the lunar date: page furniture, never a headline.
+    static func markMasthead(_ lines: [PagePartLine], _ kinds: inout [Kind]) {
+        var start = 0
+        while start < lines.count, case .header = kinds[start] { start += 1 }
+        var end = start
+        var sawDate = false
+        var masthead: [(Int, String)] = []
+        while end < lines.count {
+            if case .dateLine = kinds[end] {
+                sawDate = true
+            } else if case .text = kinds[end], let paper = PageFurniture.mastheadLine(lines[end].text) {
+                masthead.append((end, paper))
+            } else if case .header = kinds[end] {
+            } else {
+                break
+            }
+            end += 1
+        }
+        guard sawDate else { return }
+        for (k, paper) in masthead { kinds[k] = .masthead(paper: paper) }
+    }
+
+    /// A date line after the page's prose has begun signs the text above it; so does a short
+    /// line right above such a date (the office that signed). Neither dates the issue.
+    static func markSignatures(_ lines: [PagePartLine], _ kinds: inout [Kind]) {
+        var sawProse = false
+        for k in kinds.indices {
+            switch kinds[k] {
+            case .lead:
+                sawProse = true
+            case .text:
+                if looksLikeProse(lines[k].text) { sawProse = true }
+            case .dateLine where sawProse:
+                kinds[k] = .signature
+                if k > 0, case .text = kinds[k - 1], ChineseText.fits(lines[k - 1].text, within: 40),
+                   !looksLikeProse(lines[k - 1].text), k > 1, case .text = kinds[k - 2], looksLikeProse(lines[k - 2].text) {
+                    kinds[k - 1] = .signature
+                }
+            default:
+                break
+            }
+        }
     }
 
     static func looksLikeProse(_ text: Substring) -> Bool {
@@ -298,11 +366,15 @@ struct ChunkParser {
     /// Does the article's last paragraph stop mid-sentence, so that the next text continues it?
     static func endsOpen(_ article: Article) -> Bool {
         guard article.continuation.isEmpty, let last = article.paragraphs.last?.unicodeScalars.last else { return false }
+        // A photo caption set between two halves of a cut paragraph keeps them apart: joining
+        // them would move the caption out of page order, which the lossless promise forbids.
         if let caption = article.captions.last, caption.afterParagraph == article.paragraphs.count { return false }
         if !ChineseText.endsSentence(last) {
             // `一、餐饮美食` is a finished subheading, not a paragraph cut by a column.
             let text = article.paragraphs.last![...]
-            let isSubheading = HeadlineBlock.isSubheading(text) && ChineseText.fits(text, within: 60)
+            // `■ 后记`: so is a short line led by an ornament.
+            let led = text.unicodeScalars.first.map { Credits.ornaments.contains($0) } ?? false
+            let isSubheading = (HeadlineBlock.isSubheading(text) || led) && ChineseText.fits(text, within: 60)
                 && !text.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
             return !isSubheading
         }
@@ -328,7 +400,9 @@ struct ChunkParser {
         }
     }
 
-    mutating func addText(_ raw: Substring, line: PagePartLine) {
+    /// Adds a line's text to the current article: to its last paragraph when that was cut
+    /// mid-sentence, else as a paragraph of its own (always with `separate`).
+    mutating func addText(_ raw: Substring, line: PagePartLine, separate: Bool = false) {
         var text = raw
         if let (marker, after) = ContinuationMarker.leading(text) {
             if current!.paragraphs.isEmpty && current!.continuedFrom.isEmpty {
@@ -343,13 +417,9 @@ struct ChunkParser {
         }
         if !text.isEmpty {
             let indentedStart = usesIndent && line.indent >= 2
-            if Self.endsOpen(current!), !indentedStart {
-                let last = current!.paragraphs.count - 1
-                if let a = current!.paragraphs[last].unicodeScalars.last, let b = text.unicodeScalars.first,
-                   a.isASCII && a.properties.isAlphabetic && b.isASCII && b.properties.isAlphabetic {
-                    current!.paragraphs[last] += " "
-                }
-                current!.paragraphs[last] += text
+            if !separate, Self.endsOpen(current!), !indentedStart {
+                // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
+                current!.paragraphs[current!.paragraphs.count - 1] += text
             } else {
                 current!.paragraphs.append(String(text))
             }
