@@ -52,7 +52,7 @@ public enum PageDecoder {
         // A GB18030 page with a damaged or cut-off byte: read as GB18030 all the same when the
         // damage is small beside the Chinese text around it, with the bytes counted.
         if let gb = GB18030.decode(bytes, lossy: true), gb.replaced > 0, looksLikeChinese(gb.text),
-           gb.replaced * 50 <= hanCount(gb.text) {
+           gb.replaced <= max(3, hanCount(gb.text) / 50) {
             return Decoded(text: gb.text, encoding: .gb18030, hadBOM: false, replacedBytes: gb.replaced,
                            firstBadOffset: gb.firstBadOffset)
         }
@@ -109,8 +109,8 @@ public enum PageDecoder {
         let pairs = sample.count / 2
         // Chinese text in UTF-16 has few NULs, but its line ends and spaces give some, all on one side.
         // (A Han character such as 一, U+4E00, puts the odd NUL on the other side.)
-        if oddNUL >= 4, evenNUL * 8 < oddNUL, oddNUL * 50 >= pairs { return .utf16le }
-        if evenNUL >= 4, oddNUL * 8 < evenNUL, evenNUL * 50 >= pairs { return .utf16be }
+        if oddNUL >= 4, evenNUL * 3 < oddNUL, oddNUL * 50 >= pairs { return .utf16le }
+        if evenNUL >= 4, oddNUL * 3 < evenNUL, evenNUL * 50 >= pairs { return .utf16be }
         return nil
     }
 
