@@ -171,6 +171,9 @@ public struct Library: LibraryReading {
 
         public var folder: String
         public var sections: [SectionChange]
+        /// Articles that kept the ID they had in the library rather than the importer's new one
+        /// (the importer's ID → the stored ID).
+        public var renamedIDs: [String: String] = [:]
     }
 
     /// Adds an imported issue, replacing sections of the same name and keeping the others.
@@ -198,7 +201,11 @@ public struct Library: LibraryReading {
     /// issue's files are written as it comes, so only one issue is in memory at a time, and one
     /// flush and one rename of `library.json` at the end commit them all. If `next` or a write
     /// throws, everything this call wrote is removed and the library is as it was.
-    public func storeEach(now: Date = Date(), _ next: () throws -> Issue?) throws -> [StoreReport] {
+    ///
+    /// `written` hears of each issue once its files are written (before the commit), for
+    /// callers that print what was stored as they go.
+    public func storeEach(now: Date = Date(), written: (StoreReport) -> Void = { _ in },
+                          _ next: () throws -> Issue?) throws -> [StoreReport] {
         try AtomicFile.makeFolders(root)
         let lock = try LibraryLock(path: root + "/.lock")
         defer { withExtendedLifetime(lock) {} }
@@ -227,6 +234,7 @@ public struct Library: LibraryReading {
                 volumes[year, default: []].append(entry)
                 keep[entry.folder] = files
                 reports.append(report)
+                written(report)
             }
             // Schema 1 held every year in library.json: all of them become volumes now.
             if index.issues != nil { touchedYears.formUnion(volumes.keys) }
@@ -289,6 +297,17 @@ public struct Library: LibraryReading {
             created.append(path)
         }
         var changes: [StoreReport.SectionChange] = []
+        // A section imported again keeps the IDs its articles had (see `IDCarry`).
+        var issue = issue
+        var renamed: [String: String] = [:]
+        for s in issue.sections.indices {
+            guard let previous = catalog.sections.first(where: { $0.name == issue.sections[s].name }),
+                  let existing, let old = try readSection(previous.file, in: existing) else { continue }
+            let name = issue.sections[s].name
+            renamed.merge(IDCarry.carry(old: old, into: &issue.sections[s].articles) { key, n in
+                ArticleID.make(paper: issue.paper, date: issue.date, section: name, title: key, occurrence: n)
+            }) { a, _ in a }
+        }
         let documents = Parallel.map(issue.sections) { section -> (bytes: [UInt8], file: String) in
             let document = SectionDocument(paper: issue.paper, date: issue.date, section: section.name, page: section.page,
                                            pageLines: section.pageLines, articles: section.articles)
@@ -337,7 +356,7 @@ public struct Library: LibraryReading {
                                // Storing the same pages again changes nothing, not even the stamp.
                                updated: existing.flatMap { $0.catalog == catalogFile && $0.searchText == searchFile ? $0.updated : nil }
                                    ?? LibraryFormat.timestamp(now))
-        return (entry, StoreReport(folder: folder, sections: changes),
+        return (entry, StoreReport(folder: folder, sections: changes, renamedIDs: renamed),
                 Set(catalog.sections.map(\.file) + [catalogFile, searchFile]))
     }
 

@@ -61,7 +61,7 @@ struct ImportCommand: ParsableCommand {
                 try importEach(Importer(options: options))
                 return
             }
-            let result: Importer.Result
+            var result: Importer.Result
             do throws(Importer.Failure) {
                 result = try Importer(options: options).importPaths(paths)
             } catch {
@@ -71,7 +71,9 @@ struct ImportCommand: ParsableCommand {
             var report: Library.StoreReport?
             if !dryRun {
                 let store = Library(root: library.root)
-                report = try Failure.check { () throws(StoreError) in try store.store(result.issue) }
+                let stored = try Failure.check { () throws(StoreError) in try store.store(result.issue) }
+                result.issue.renameIDs(stored.renamedIDs)
+                report = stored
             }
             if json {
                 print(ImportReport(result: result, stored: !dryRun).json())
@@ -87,14 +89,18 @@ struct ImportCommand: ParsableCommand {
         var pending = paths[...]
         var summaries: [(result: Importer.Result, counts: [Int])] = []
         var reports: [Library.StoreReport] = []
+        var pendingJSON: Importer.Result?
         let next = { () throws -> Issue? in
             guard let path = pending.popFirst() else { return nil }
             do throws(Importer.Failure) {
                 var result = try importer.importPaths([path])
                 for warning in result.warnings { Failure.warn(warning.description) }
                 let issue = result.issue
-                if json {
-                    print(ImportReport(result: result, stored: !dryRun).json())
+                if json && !dryRun {
+                    // Printed once stored: a re-imported section may keep IDs the library had.
+                    pendingJSON = result
+                } else if json {
+                    print(ImportReport(result: result, stored: false).json())
                 } else if dryRun {
                     printSummary(result, nil)
                 } else {
@@ -115,7 +121,12 @@ struct ImportCommand: ParsableCommand {
         do {
             // Parsing the next folder while writing one was tried and measured no faster: the
             // pages are already parsed on both cores, and writing is bound by the disk.
-            reports = try Library(root: library.root).storeEach(next)
+            reports = try Library(root: library.root).storeEach(written: { report in
+                guard var result = pendingJSON else { return }
+                result.issue.renameIDs(report.renamedIDs)
+                print(ImportReport(result: result, stored: true).json())
+                pendingJSON = nil
+            }, next)
         } catch let error as StoreError {
             throw Failure(error.description)
         }

@@ -1,0 +1,84 @@
+import DubaoModel
+
+/// Keeps article IDs when a section is imported again and several of its articles share a
+/// title (`图片新闻`, `简讯`).
+///
+/// The importer numbers such articles by their place on the page, so an item added above them
+/// would hand each one its neighbour's ID, and a bookmark would silently show another article.
+/// Matched by title and the start of their text instead, they keep the IDs they had.
+enum IDCarry {
+    /// The text an article is known by besides its title: the start of its first paragraph, or
+    /// its caption, subtitle or credit when it has none.
+    static func fingerprint(_ a: Article) -> String {
+        let text = a.paragraphs.first ?? a.captions.first?.text ?? (a.subtitle + a.kicker + a.dateline + a.credit)
+        return String(text.unicodeScalars.prefix(24))
+    }
+
+    static func titleKey(_ a: Article) -> String {
+        a.title.isEmpty ? "untitled:" + a.displayTitle : a.title
+    }
+
+    /// Gives `new` the IDs of the `old` articles they are; returns the changes (importer's ID →
+    /// stored ID). `fresh(key, n)` makes the ID of the `n`th article titled `key`.
+    static func carry(old: [Article], into new: inout [Article], fresh: (String, Int) -> String) -> [String: String] {
+        // Only shared titles are numbered by place: without them every ID is the title's own.
+        func sharesTitles(_ articles: [Article]) -> Bool {
+            Dictionary(grouping: articles, by: titleKey).values.contains { $0.count > 1 }
+        }
+        guard sharesTitles(old) || sharesTitles(new) else { return [:] }
+        let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var claimed: Set<String> = []
+        var result: [String?] = Array(repeating: nil, count: new.count)
+        // The same title and the same text: the same article.
+        for (i, a) in new.enumerated() {
+            let key = titleKey(a), print = fingerprint(a)
+            if let match = old.first(where: { !claimed.contains($0.id) && titleKey($0) == key && fingerprint($0) == print }) {
+                claimed.insert(match.id)
+                result[i] = match.id
+            }
+        }
+        // The rest: an article of the same title that found no twin is this one with its text
+        // corrected; failing that the importer's ID, unless it belongs to another article;
+        // failing that a new one.
+        let used = Set(old.map(\.id))
+        for (i, a) in new.enumerated() where result[i] == nil {
+            let mine = a.id
+            if let corrected = old.first(where: { !claimed.contains($0.id) && titleKey($0) == titleKey(a) }) {
+                claimed.insert(corrected.id)
+                result[i] = corrected.id
+                continue
+            }
+            if !claimed.contains(mine), oldByID[mine] == nil {
+                claimed.insert(mine)
+                result[i] = mine
+                continue
+            }
+            var n = 2
+            var id = fresh(titleKey(a), n)
+            while claimed.contains(id) || used.contains(id) || new.contains(where: { $0.id == id && $0.id != mine }) {
+                n += 1
+                id = fresh(titleKey(a), n)
+            }
+            claimed.insert(id)
+            result[i] = id
+        }
+        var renamed: [String: String] = [:]
+        for i in new.indices where result[i]! != new[i].id {
+            renamed[new[i].id] = result[i]!
+            new[i].id = result[i]!
+        }
+        return renamed
+    }
+}
+
+extension Issue {
+    /// Applies `Library.StoreReport.renamedIDs`, so what is printed names the stored IDs.
+    public mutating func renameIDs(_ renamed: [String: String]) {
+        guard !renamed.isEmpty else { return }
+        for s in sections.indices {
+            for a in sections[s].articles.indices {
+                if let id = renamed[sections[s].articles[a].id] { sections[s].articles[a].id = id }
+            }
+        }
+    }
+}
