@@ -128,9 +128,15 @@ enum AtomicFile {
 final class LibraryLock {
     private let fd: Int32
 
-    init(path: String) throws(StoreError) {
+    /// `waiting` is called once if another process holds the lock, before this one waits for it.
+    init(path: String, waiting: () -> Void = {}) throws(StoreError) {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError.io(path: path, errno: errno, doing: "create the lock file") }
+        if flock(fd, LOCK_EX | LOCK_NB) == 0 {
+            self.fd = fd
+            return
+        }
+        if errno == EWOULDBLOCK { waiting() }
         while flock(fd, LOCK_EX) != 0 {
             if errno == EINTR { continue }
             let e = errno

@@ -149,8 +149,10 @@ public struct Importer {
         var page = parser.parse(cleaned.text)
         if page.sections.allSatisfy({ $0.articles.isEmpty }) { throw .noArticles }
         if options.section != nil, page.sections.contains(where: { !$0.page.isEmpty }) {
-            warnings.append(ImportWarning(file: name, line: 0, message:
-                "--section ignored: the page names its own sections in its headers"))
+            let before = page.sections.contains { $0.page.isEmpty && !$0.articles.isEmpty }
+            warnings.append(ImportWarning(file: name, line: 0, message: before
+                ? "--section names only the text before the first page header; the headers name the rest"
+                : "--section ignored: the page names its own sections in its headers"))
         }
         page.sections.removeAll { $0.articles.isEmpty && $0.pageLines.isEmpty }
         warnings += page.warnings
@@ -183,7 +185,8 @@ public struct Importer {
             throw Failure(file: path, error: .unreadable("cannot list the folder (\(error.localizedDescription))"))
         }
         // A folder of pages may also hold notes and scans: only text pages are sections.
-        let files = names.filter { !$0.hasPrefix(".") && Self.isPageFileName($0) }.sorted()
+        // In page order: `2-经济` before `10-体育`, as a person numbering files means it.
+        let files = names.filter { !$0.hasPrefix(".") && Self.isPageFileName($0) }.sorted(by: Self.pageOrder)
             .map { (path as NSString).appendingPathComponent($0) }
             .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
         if files.isEmpty {
@@ -194,7 +197,28 @@ public struct Importer {
 
     static func isPageFileName(_ name: String) -> Bool {
         let ext = (name as NSString).pathExtension.lowercased()
+        // A folder's README or LICENSE is about the pages, not one of them.
+        let stem = (name as NSString).deletingPathExtension.uppercased()
+        if ["README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "NOTES", "CHANGELOG"].contains(stem) { return false }
         return ext.isEmpty || ext == "txt" || ext == "text"
+    }
+
+    /// Name order with runs of digits compared as numbers.
+    static func pageOrder(_ a: String, _ b: String) -> Bool {
+        func parts(_ s: String) -> [(digits: Bool, text: String)] {
+            var out: [(Bool, String)] = []
+            for c in s {
+                let d = c.isASCII && c.isNumber
+                if let last = out.last, last.0 == d { out[out.count - 1].1.append(c) } else { out.append((d, String(c))) }
+            }
+            return out
+        }
+        let x = parts(a), y = parts(b)
+        for (p, q) in zip(x, y) where p.text != q.text {
+            if p.digits && q.digits, let m = Int(p.text), let n = Int(q.text), m != n { return m < n }
+            return p.text < q.text
+        }
+        return x.count != y.count ? x.count < y.count : a < b
     }
 
     /// Pages are text files; a larger file than this is not a page (and would not fit in memory).

@@ -48,6 +48,8 @@ extension LibraryReading {
 /// atomically; a damaged document stops the change and is never overwritten.
 public struct Library: LibraryReading {
     public let root: String
+    /// Told when a change has to wait for another dubao process that is writing the library.
+    public var waiting: @Sendable () -> Void = {}
 
     public init(root: String) {
         self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
@@ -207,10 +209,11 @@ public struct Library: LibraryReading {
     public func storeEach(now: Date = Date(), written: (StoreReport) -> Void = { _ in },
                           _ next: () throws -> Issue?) throws -> [StoreReport] {
         try AtomicFile.makeFolders(root)
-        let lock = try LibraryLock(path: root + "/.lock")
+        let lock = try LibraryLock(path: root + "/.lock", waiting: waiting)
         defer { withExtendedLifetime(lock) {} }
 
         var index = try readIndex()
+        try sweepKilledWriter(index)
         // A library of schema 1 moves into volumes with its first change.
         var volumes: [Int: [IssueEntry]] = [:]
         for entry in index.issues ?? [] { volumes[entry.date.year, default: []].append(entry) }
@@ -228,6 +231,7 @@ public struct Library: LibraryReading {
                     }
                 }
                 let folder = issueFolder(paper: issue.paper, date: issue.date)
+                try notePending(folder)
                 let (entry, report, files) = try write(issue, existing: volumes[year]?.first { $0.folder == folder },
                                                        now: now, created: &created)
                 volumes[year, default: []].removeAll { $0.folder == entry.folder }
@@ -263,12 +267,50 @@ public struct Library: LibraryReading {
         } catch {
             // Nothing refers to these yet: take them away so a failure leaves no trace.
             for path in created { unlink(path) }
+            unlink(pendingPath)
             throw error
         }
         for (folder, files) in keep { removeUnreferenced(in: "\(root)/\(folder)", keeping: files) }
         removeUnreferenced(in: root + "/volumes", keeping: Set(index.volumes.map { String($0.file.dropFirst("volumes/".count)) }))
         removeTemporaryFiles(in: root)
+        unlink(pendingPath)
         return reports
+    }
+
+    /// The issue folders a change is writing into, one a line, while it writes: a writer
+    /// killed before its commit leaves files that nothing refers to, and the next change
+    /// sweeps the folders this names.
+    var pendingPath: String { root + "/.pending" }
+
+    func notePending(_ folder: String) throws(StoreError) {
+        let fd = open(pendingPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .io(path: pendingPath, errno: errno, doing: "write") }
+        defer { close(fd) }
+        let line = Array((folder + "\n").utf8)
+        if line.withUnsafeBytes({ Glibc.write(fd, $0.baseAddress!, $0.count) }) != line.count {
+            throw .io(path: pendingPath, errno: errno, doing: "write")
+        }
+    }
+
+    /// Removes what a killed writer left in the folders `.pending` names: files the index does
+    /// not refer to, and folders that hold nothing else. Called under the lock.
+    func sweepKilledWriter(_ index: LibraryIndex) throws(StoreError) {
+        guard let bytes = try AtomicFile.read(pendingPath) else { return }
+        let folders = Set(String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init))
+            .filter { $0.hasPrefix("issues/") && !$0.contains("..") }
+        guard !folders.isEmpty else { unlink(pendingPath); return }
+        let entries = try issues(of: index)
+        for folder in folders {
+            var keep: Set<String> = []
+            if let entry = entries.first(where: { $0.folder == folder }) {
+                keep = [entry.catalog, entry.searchText]
+                if let catalog = try readCatalog(entry) { keep.formUnion(catalog.sections.map(\.file)) }
+            }
+            removeUnreferenced(in: "\(root)/\(folder)", keeping: keep)
+            // A new issue's folder, left empty: gone too (rmdir refuses a folder with anything in it).
+            rmdir("\(root)/\(folder)")
+        }
+        unlink(pendingPath)
     }
 
     /// Writes one issue's new files (sections, catalog, search text), unflushed; returns its

@@ -41,7 +41,7 @@ public enum LibraryFormat {
         guard let schema = probe.schema, probe.format == format else {
             throw .corrupt(path: path, detail: "not a \(format) document")
         }
-        guard schema <= newest else { throw .unknownSchema(path: path, version: schema) }
+        guard schema <= newest else { throw .unknownSchema(path: path, version: schema, newest: newest) }
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {

@@ -9,7 +9,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file is not what dubao wrote (truncated, hand-edited, another program's).
     case corrupt(path: String, detail: String)
     /// Written by a newer dubao.
-    case unknownSchema(path: String, version: Int)
+    case unknownSchema(path: String, version: Int, newest: Int)
     case io(path: String, errno: Int32, doing: String)
     case notFound(String)
 
@@ -17,8 +17,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .corrupt(let path, let detail):
             return "\(path) is damaged (\(detail)); dubao will not overwrite it: move it away or restore it from a backup"
-        case .unknownSchema(let path, let version):
-            return "\(path) has schema version \(version), newer than this dubao understands (\(LibraryFormat.schema)); upgrade dubao"
+        case .unknownSchema(let path, let version, let newest):
+            return "\(path) has schema version \(version), newer than this dubao understands (\(newest)); upgrade dubao"
         case .io(let path, let code, let doing):
             let reason = String(cString: strerror(code))
             switch code {

@@ -8,8 +8,9 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import raw newspaper pages into the library.",
         discussion: """
             Each FILE is one page; page headers such as `第03版：经济` split a file into sections. A folder \
-            imports each of its *.txt files as a section, in name order. All files form one issue, or with \
-            --each every argument an issue of its own (a backlog kept one folder a day).
+            imports each of its pages (*.txt, *.text or no extension; not a README) as a section, in name \
+            order with numbers compared as numbers (2 before 10). All files form one issue, or with --each \
+            every argument an issue of its own (a backlog kept one folder a day).
 
             Nothing is stored unless every file imports: a bad file leaves the library as it was. \
             Re-importing a page replaces its section; article IDs stay the same while titles do.
@@ -70,7 +71,8 @@ struct ImportCommand: ParsableCommand {
             for warning in result.warnings { Failure.warn(warning.description) }
             var report: Library.StoreReport?
             if !dryRun {
-                let store = Library(root: library.root)
+                var store = Library(root: library.root)
+                store.waiting = Self.sayWaiting
                 let stored = try Failure.check { () throws(StoreError) in try store.store(result.issue) }
                 result.issue.renameIDs(stored.renamedIDs)
                 report = stored
@@ -81,6 +83,11 @@ struct ImportCommand: ParsableCommand {
                 printSummary(result, report)
             }
         }
+    }
+
+    /// Another import holds the library: say so rather than sit silent.
+    static let sayWaiting: @Sendable () -> Void = {
+        Failure.printError("dubao: another dubao is writing the library; waiting for it to finish…")
     }
 
     /// `--each`: the issues are parsed and written one at a time, so a year of them never sits in
@@ -121,7 +128,9 @@ struct ImportCommand: ParsableCommand {
         do {
             // Parsing the next folder while writing one was tried and measured no faster: the
             // pages are already parsed on both cores, and writing is bound by the disk.
-            reports = try Library(root: library.root).storeEach(written: { report in
+            var store = Library(root: library.root)
+            store.waiting = Self.sayWaiting
+            reports = try store.storeEach(written: { report in
                 guard var result = pendingJSON else { return }
                 result.issue.renameIDs(report.renamedIDs)
                 print(ImportReport(result: result, stored: true).json())

@@ -95,7 +95,7 @@ struct ErrorCaseTests {
         let before = DubaoProcess.snapshot(lib)
         let out = try DubaoProcess.run(["import", DubaoProcess.fixtures + "/kicker-title.txt"], library: lib)
         #expect(out.status != 0)
-        #expect(out.stderr.contains("schema version 99"))
+        #expect(out.stderr.contains("schema version 99, newer than this dubao understands (2)"), "\(out.stderr)")
         #expect(DubaoProcess.snapshot(lib) == before)
     }
 

@@ -56,6 +56,55 @@ struct StoreSafetyTests {
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
+    @Test("files a writer killed before its commit wrote into a new issue's folder are swept by the next import")
+    func killedWriterOrphans() throws {
+        let lib = DubaoProcess.temporaryFolder()
+        #expect(try DubaoProcess.run(["import", DubaoProcess.sampleData], library: lib).status == 0)
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<10 {
+            // A new date each round: its folder is nobody's until the commit.
+            let p = try DubaoProcess.start(["import", DubaoProcess.sampleData, "--date", "2026-10-\(10 + round)"], library: lib)
+            usleep(UInt32.random(in: 0...60_000, using: &generator))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+        }
+        // Also exactly what a kill between writing and committing leaves, should the kills above
+        // all have missed that moment: a new issue's files, and its folder named in .pending.
+        let folder = "issues/测试报/2026-08-01"
+        try FileManager.default.createDirectory(atPath: "\(lib)/\(folder)", withIntermediateDirectories: true)
+        for name in ["s-000000-0123456789abcdef.json", "issue-0123456789abcdef.json", "text-0123456789abcdef.txt"] {
+            try Data("{}".utf8).write(to: URL(fileURLWithPath: "\(lib)/\(folder)/\(name)"))
+        }
+        let sample = try #require(DubaoProcess.snapshot(lib).keys.first { $0.hasPrefix("issues/") && $0.contains("/s-") })
+        let stale = lib + "/" + sample.split(separator: "/").dropLast().joined(separator: "/") + "/s-000000-fedcba9876543210.json"
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: stale))
+        let samplesFolder = sample.split(separator: "/").dropLast().joined(separator: "/")
+        try Data("\(folder)\n\(samplesFolder)\n".utf8).write(to: URL(fileURLWithPath: lib + "/.pending"), options: .atomic)
+        #expect(try DubaoProcess.run(["import", DubaoProcess.sampleData, "--date", "2026-09-01"], library: lib).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: "\(lib)/\(folder)"))
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        // Every file in an issue folder is one its catalog names, and every folder is an issue's.
+        let listed = try DubaoProcess.run(["issues"], library: lib).stdout
+        let files = DubaoProcess.snapshot(lib).keys.filter { $0.hasPrefix("issues/") }
+        var byFolder: [String: [String]] = [:]
+        for f in files {
+            let parts = f.split(separator: "/")
+            byFolder[parts.dropLast().joined(separator: "/"), default: []].append(String(parts.last!))
+        }
+        for (folder, names) in byFolder {
+            let date = String(folder.split(separator: "/").last!)
+            #expect(listed.contains(date), "\(folder) is no issue's: \(names)")
+            let catalogs = names.filter { $0.hasPrefix("issue-") }
+            #expect(catalogs.count == 1, "\(folder): \(names)")
+            guard let catalog = catalogs.first else { continue }
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(lib)/\(folder)/\(catalog)")))
+            let sections = ((json as? [String: Any])?["sections"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String }
+            let expected = Set(sections + [catalog]).union(names.filter { $0.hasPrefix("text-") })
+            #expect(Set(names) == expected, "\(folder) holds files nothing refers to: \(Set(names).subtracting(expected))")
+        }
+        #expect(!FileManager.default.fileExists(atPath: lib + "/.pending"))
+    }
+
     @Test("a half-written temporary file from a crash is ignored and then removed")
     func strayTemporaryFile() throws {
         let lib = DubaoProcess.temporaryFolder()
