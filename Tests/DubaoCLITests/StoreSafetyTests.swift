@@ -105,6 +105,21 @@ struct StoreSafetyTests {
         #expect(!FileManager.default.fileExists(atPath: lib + "/.pending"))
     }
 
+    @Test("an import that must wait for another writer says so, then imports")
+    func waitsAloud() throws {
+        let lib = DubaoProcess.temporaryFolder()
+        #expect(try DubaoProcess.run(["import", DubaoProcess.sampleData], library: lib).status == 0)
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = [lib + "/.lock", "sleep", "1"]
+        try holder.run()
+        usleep(200_000)
+        let out = try DubaoProcess.run(["import", Self.page, "--date", "2026-11-28"], library: lib)
+        holder.waitUntilExit()
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stderr.contains("another dubao is writing the library; waiting"), "\(out.stderr)")
+    }
+
     @Test("a half-written temporary file from a crash is ignored and then removed")
     func strayTemporaryFile() throws {
         let lib = DubaoProcess.temporaryFolder()
