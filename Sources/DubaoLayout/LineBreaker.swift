@@ -3,7 +3,9 @@
 ///
 /// - A line may break between any two Han (or other wide) characters, after a space, and
 ///   on either side of a run of Latin letters and digits; such a run, with the signs that
-///   bind it (`12.6`, `9.2%`, `a.b/c`), stays whole when it fits on a line.
+///   bind it (`12.6`, `9.2%`, `a.b/c`), stays whole when it fits on a line. So do a number
+///   and up to two unit characters right after it (`12.6万吨`, `2023年`, `3月`, `8个`), so that
+///   pulling a unit down before `，` takes its number along.
 /// - Closing punctuation (`，。、；：？！）》」』】〕〉”’…—·` and `,.;:?!)]}%`) never starts a
 ///   line and opening punctuation (`（《「『【〔〈“‘` and `([{`) never ends one. A line that
 ///   would break there ends earlier instead: the last character moves down with the one that
@@ -193,6 +195,8 @@ private struct Wrapper {
         var lastBreak = -1
         var lastBreakContentEnd = 0
         var lastBreakContentWidth = 0
+        // Unit characters bound so far to the number just set; nil when not right after a number.
+        var unitsAfterNumber: Int? = nil
 
         var index = lineStart
         while index < segmentEnd {
@@ -215,11 +219,17 @@ private struct Wrapper {
                 index += 1
                 // Spaces after an opening mark do not make a break after it acceptable.
                 if previous != .opening && previous != .openingNarrow { previous = .space }
+                unitsAfterNumber = nil
                 continue
             default:
                 break
             }
-            if contentEnd > lineStart && Self.mayBreak(previous, kind) {
+            let scalar = scalars[index]
+            let bindsToNumber = kind == .ideographic && unitsAfterNumber.map { units in
+                (units == 0 && NumberUnits.isFullWidthDigit(scalar))
+                    || (units < NumberUnits.mostBound && NumberUnits.isUnit(scalar))
+            } ?? false
+            if contentEnd > lineStart && !bindsToNumber && Self.mayBreak(previous, kind) {
                 lastBreak = index
                 lastBreakContentEnd = contentEnd
                 lastBreakContentWidth = contentWidth
@@ -230,6 +240,13 @@ private struct Wrapper {
                 contentEnd = index
                 contentWidth = used
                 previous = kind
+                if NumberUnits.isDigit(scalar) {
+                    unitsAfterNumber = 0
+                } else if bindsToNumber {
+                    unitsAfterNumber = unitsAfterNumber.map { $0 + 1 }
+                } else {
+                    unitsAfterNumber = nil
+                }
                 continue
             }
             if index == lineStart {
@@ -313,4 +330,35 @@ private struct Wrapper {
     private mutating func emit(_ range: Range<Int>, width: Int, isFirst: Bool) {
         spans.append(Span(range: range, width: width, isReplacement: false, isFirst: isFirst))
     }
+}
+
+/// The characters that read as one word with the number before them.
+///
+/// A break between `12.6万` and `吨` is legal between two Han characters, but it cuts a
+/// quantity in two; worse, when `，` follows and must not start a line, the kinsoku rule pulls
+/// only the last character down and leaves the number stranded at the end of the line above.
+/// Binding the units to their number makes the rule pull the whole quantity down.
+enum NumberUnits {
+    /// `万吨`, `亿元`, `个月`: two cover the compounds papers print; a longer chain is more
+    /// often an ordinary word after a quantity than a unit, and a bound run costs a break.
+    static let mostBound = 2
+
+    @inline(__always)
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(scalar) || isFullWidthDigit(scalar)
+    }
+
+    @inline(__always)
+    static func isFullWidthDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0xFF10 && scalar.value <= 0xFF19
+    }
+
+    @inline(__always)
+    static func isUnit(_ scalar: Unicode.Scalar) -> Bool {
+        units.contains(scalar)
+    }
+
+    /// Dates and times, magnitudes, measures and the common measure words of news copy.
+    private static let units = Set("年月日号时点分秒周天万亿千百十余多倍成吨元角个岁名人次件台辆架艘家户所座项条部位米里斤克升度层届期版".unicodeScalars)
+        .union(["毫", "厘", "公"])
 }

@@ -92,4 +92,26 @@ struct ImportCommandTests {
             }
         }
     }
+
+    @Test("show keeps a number with its unit: 12.6万吨 and 4月 are never cut at a line's end")
+    func showKeepsQuantitiesWhole() throws {
+        let lib = DubaoProcess.temporaryFolder()
+        _ = try DubaoProcess.run(["import", DubaoProcess.sampleData], library: lib)
+        let list = try DubaoProcess.run(["list", "--json"], library: lib)
+        let articles = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        var text = ""
+        for width in ["50", "44", "36"] {
+            for case let id as String in articles.map({ $0["id"] }) {
+                let show = try DubaoProcess.run(["show", id, "--width", width], library: lib)
+                #expect(show.status == 0)
+                text += show.stdout
+                let lines = show.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+                for (above, below) in zip(lines, lines.dropFirst()) {
+                    let cut = (above.last?.isNumber ?? false) && (below.first.map { "年月日万亿吨元个毫".contains($0) } ?? false)
+                    #expect(!cut, "width \(width): “\(above)” / “\(below)”")
+                }
+            }
+        }
+        #expect(text.contains("\n12.6万吨，比去年"), "at 50 columns the quantity goes down whole")
+    }
 }

@@ -25,6 +25,38 @@ import Testing
         }
     }
 
+    /// Newspaper sentences full of quantities: a number and the units after it (`12.6万吨`,
+    /// `2023年`, `3月`) never end up on two lines when the run fits on one, and no line starts
+    /// with closing punctuation.
+    @Test func numbersKeepTheirUnits() {
+        let runs = ["12.6万吨", "2023年", "3月", "24日", "1.38亿吨", "215万", "9.2%", "4毫米", "60岁", "8个"]
+        let han = Array("港口粮食中转量达到比去年全年还多出近三成集装箱吞吐")
+        let marks = Array("，。、；")
+        var generator = SeededGenerator(seed: 7)
+        for round in 0..<2000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 5..<40, using: &generator) {
+                switch Int.random(in: 0..<10, using: &generator) {
+                case 0..<6: text.append(han.randomElement(using: &generator)!)
+                case 6..<8: text += runs.randomElement(using: &generator)!
+                default: text.append(marks.randomElement(using: &generator)!)
+                }
+            }
+            let width = Int.random(in: 12...60, using: &generator)
+            let lines = LineBreaker(width: width, firstLineIndent: "\u{3000}\u{3000}").lines(of: text)
+            let context: Comment = "round \(round), width \(width): \(lines.map(\.text))"
+            for (above, below) in zip(lines, lines.dropFirst()) {
+                #expect(!(below.text.unicodeScalars.first.map(Self.closing.contains) ?? false), context)
+                guard let last = above.text.unicodeScalars.last, let first = below.text.unicodeScalars.first else { continue }
+                let digitThenUnit = ("0"..."9").contains(last) && !("0"..."9").contains(first) && first.value >= 0x4E00
+                    && runs.contains { run in
+                        run.unicodeScalars.contains(first) && above.text.hasSuffix(String(run.prefix { $0.isASCII }))
+                    }
+                #expect(!digitThenUnit, context)
+            }
+        }
+    }
+
     func check(_ text: String, width: Int, indent: String, round: Int) {
         let lines = LineBreaker(width: width, firstLineIndent: indent).lines(of: text)
         let source = Array(text.utf8)

@@ -68,6 +68,20 @@ func wrap(_ text: String, _ width: Int, indent: String = "") -> [String] {
         #expect(wrap("访问example.com/news获取", 12) == ["访问", "example.com/", "news获取"])
     }
 
+    @Test func aUnitStaysWithItsNumberWhenPunctuationPullsItDown() {
+        // "，" may not start a line; pulling down only "吨" would leave "12.6万" split from it.
+        #expect(wrap("货运量达到12.6万吨，比去年多", 19) == ["货运量达到", "12.6万吨，比去年多"])
+        #expect(wrap("开工于2022年，至今", 13) == ["开工于", "2022年，至今"])
+        #expect(wrap("我们在2023年党建工作中", 11) == ["我们在", "2023年党建", "工作中"])
+        #expect(wrap("会议于3月24日召开", 8) == ["会议于", "3月24日", "召开"])
+        #expect(wrap("降雪量2至4毫米，气温", 12) == ["降雪量2至", "4毫米，气温"])
+        // A unit binds only right after its number: "年底" is free to break.
+        #expect(wrap("截至2023年底", 8) == ["截至", "2023年底"])
+        #expect(wrap("今年产量增长", 6) == ["今年产", "量增长"])
+        // Too long for any line: the run breaks where it must.
+        #expect(wrap("12.6万吨", 6) == ["12.6万", "吨"])
+    }
+
     @Test func runsLongerThanTheLineBreakAnywhere() {
         #expect(wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"])
         #expect(wrap("网址https://example.org/abc", 10) == ["网址", "https://ex", "ample.org/", "abc"])
