@@ -76,12 +76,22 @@ public final class AppRuntime {
         }
     }
 
+    static let maxStepsPerAction = 1_000
+
     /// Applies an action and everything it leads to; returns what only the caller can do.
     @discardableResult
     public func dispatch(_ action: Action) -> [Effect] {
         var queue = [action]
         var external: [Effect] = []
+        var steps = 0
         while !queue.isEmpty {
+            // A reducer and an effect that keep asking for each other would freeze the terminal
+            // and every key with it (signals included); stop and say so instead.
+            steps += 1
+            if steps > Self.maxStepsPerAction {
+                state.message = StatusMessage("internal error: \(action) did not settle; please report it", isError: true)
+                break
+            }
             let next = queue.removeFirst()
             for effect in Reducer.reduce(&state, next) {
                 if let result = perform(effect) {

@@ -46,6 +46,9 @@ public struct AppState: Equatable, Sendable {
     public var bookmarks: [Bookmark] = []
     /// The article of the selected bookmark or search result, loaded by ID from whatever issue it is in.
     public var fetchedArticle: Article?
+    /// IDs the library was asked for and did not have (a bookmark whose article a re-import
+    /// removed): they are shown as missing rather than asked for again.
+    public var missingArticles: Set<String> = []
     /// A removed bookmark that `u` puts back.
     public var removedBookmark: Bookmark?
     public var read: Set<String> = []

@@ -75,6 +75,8 @@ public enum Reducer {
         case .articleLoaded(let id, let article):
             guard state.selectedID == id else { return [] }
             state.fetchedArticle = article
+            // Without this, showing the selection would ask for the same absent article again, forever.
+            if article == nil { state.missingArticles.insert(id) } else { state.missingArticles.remove(id) }
             return showSelectedArticle(&state)
         case .searchFinished(let query, let hits):
             return showResults(&state, query: query, hits: hits)
@@ -427,6 +429,8 @@ public enum Reducer {
             article = state.loaded?.articles.first { $0.id == id }
         } else if let inSection = state.loaded?.articles.first(where: { $0.id == id }) {
             article = inSection
+        } else if state.missingArticles.contains(id) {
+            article = nil
         } else {
             guard state.fetchedArticle?.id == id else {
                 if state.reader?.article.id != id { state.reader = nil }
@@ -437,8 +441,11 @@ public enum Reducer {
         guard let article else {
             state.reader = nil
             if !state.inSection {
-                state.message = StatusMessage(state.inBookmarks ? "this bookmarked article is no longer in the library"
-                                                                : "this article is no longer in the library")
+                if let b = state.selectedBookmark {
+                    state.message = StatusMessage("missing: “\(b.title)” is no longer in the library; b removes the bookmark")
+                } else {
+                    state.message = StatusMessage("this article is no longer in the library")
+                }
             }
             return []
         }

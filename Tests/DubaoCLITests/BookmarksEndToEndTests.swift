@@ -81,4 +81,22 @@ struct BookmarksEndToEndTests {
         #expect(!screen.contains { $0.contains("本报讯（记者 孟远航）") }, "scrolled past the lead, as it was left")
         #expect(screen[11].contains("02 经济") && screen[11].contains("2/3"))
     }
+
+    @Test("a bookmark whose article a re-import removed: listed as missing with its title, and q still quits")
+    func missingBookmarkStaysResponsive() throws {
+        let lib = try library()
+        // What a re-import without the article leaves: a bookmark of that issue's date whose ID
+        // no section holds any more.
+        let bookmarks = #"{"bookmarks":[{"added":"2026-11-28T08:00:00.000Z","date":"2026-11-27","id":"20261127-0000000000","#
+            + #""paper":"江城晨报","section":"要闻","title":"已被删去的旧文章"}],"format":"dubao-bookmarks","schema":1}"#
+        try bookmarks.write(toFile: lib + "/bookmarks.json", atomically: true, encoding: .utf8)
+        #expect(try DubaoProcess.run(["bookmarks"], library: lib).stdout.contains("已被删去的旧文章"))
+        let t = try ReaderSession.start(width: 120, height: 40, library: lib)
+        try t.waitFor("江城港前十月")
+        try t.sendKeys("h", "g")
+        let screen = try t.waitFor("is no longer in the library")
+        #expect(screen.contains { $0.contains("已被删去的旧文章") })
+        try t.sendKeys("j", "q")
+        try t.waitFor("EXITED 0")
+    }
 }

@@ -11,7 +11,7 @@ enum ReaderView {
                          rect: rect, focused: focused)
         guard let reader = state.reader else {
             var note = state.catalog == nil || state.selectedSummary != nil ? "…" : "(nothing to read here)"
-            if let b = state.selectedBookmark, state.fetchedArticle?.id != b.id {
+            if let b = state.selectedBookmark, state.missingArticles.contains(b.id) {
                 note = "“\(DisplaySanitizer.sanitize(b.title))” (\(b.date)) is no longer in the library; b removes the bookmark"
             } else if state.inBookmarks && state.bookmarks.isEmpty {
                 note = "(no bookmarks)"
