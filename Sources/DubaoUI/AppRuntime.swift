@@ -63,8 +63,16 @@ public final class AppRuntime {
 
     /// Reads the marks of years that came on screen, before the frame is drawn.
     private func loadYearsOnScreen() {
+        loadYears(yearsOnScreen)
+    }
+
+    /// Reads the marks of these years unless they are in the state already. Called before an
+    /// issue's, an article's or search results' arrival is reduced, so an article of an older
+    /// year opens at its saved place rather than at the top (and quitting then does not write
+    /// the top over the place it never read).
+    private func loadYears(_ years: Set<String>) {
         guard let userData, let loaded = loadedYears, !state.userDataReadOnly else { return }
-        let missing = yearsOnScreen.subtracting(loaded)
+        let missing = years.subtracting(loaded)
         guard !missing.isEmpty else { return }
         loadedYears = loaded.union(missing)
         do {
@@ -109,6 +117,7 @@ public final class AppRuntime {
     func perform(_ effect: Effect) -> Action? {
         switch effect {
         case .loadCatalog(let issue):
+            loadYears([ReadingStateStore.yearKey(for: issue.date)])
             do { return .catalogLoaded(issue, try library.catalog(of: issue)) } catch { return .loadFailed(error.description) }
         case .loadSection(let issue, let section):
             do {
@@ -118,6 +127,7 @@ public final class AppRuntime {
                 return .loadFailed(error.description)
             }
         case .loadArticle(let id):
+            loadYears([ReadingStateStore.yearKey(for: id)])
             do { return .articleLoaded(id: id, try library.article(id: id)?.article) } catch { return .loadFailed(error.description) }
         case .addBookmark(var bookmark):
             guard let userData, !state.userDataReadOnly else { return nil }
@@ -142,7 +152,11 @@ public final class AppRuntime {
             return nil
         case .search(let text):
             guard let query = SearchQuery(text) else { return .searchFinished(query: text, hits: []) }
-            do { return .searchFinished(query: text, hits: try Searcher.search(library, query: query)) } catch {
+            do {
+                let hits = try Searcher.search(library, query: query)
+                loadYears(Set(hits.map { ReadingStateStore.yearKey(for: $0.id) }))
+                return .searchFinished(query: text, hits: hits)
+            } catch {
                 return .loadFailed(error.description)
             }
         case .quit, .redraw:

@@ -6,6 +6,22 @@ import DubaoModel
 /// Pure: no files, no terminal; every screen's behaviour can be tested by feeding it actions.
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        let effects = reduceAction(&state, action)
+        // What is saved is also what this session goes on using: an article left at 41% and
+        // opened again reopens at 41%, whether or not the save reached the disk.
+        for case .saveReading(let changes) in effects {
+            for change in changes {
+                switch change {
+                case .position(let id, let position): state.positions[id] = position
+                case .markRead(let id, let read): if read { state.read.insert(id) } else { state.read.remove(id) }
+                case .last: break
+                }
+            }
+        }
+        return effects
+    }
+
+    static func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .key(let key):
             return handleKey(&state, key)
@@ -492,7 +508,12 @@ public enum Reducer {
     /// On quit: where the reader is, so the next start comes back to it.
     static func saveReadingPlace(_ state: AppState) -> [Effect] {
         var changes: [ReadingChange] = []
-        if let reader = state.reader { changes.append(.position(reader.article.id, position(of: reader))) }
+        if let reader = state.reader {
+            let position = position(of: reader)
+            // Only a change is written: an article at the top whose saved place this session
+            // never read must keep it.
+            if state.positions[reader.article.id] != position { changes.append(.position(reader.article.id, position)) }
+        }
         if let issue = state.issue, let section = state.section, let id = state.selectedSummary?.id {
             changes.append(.last(ReadingState.Place(paper: issue.paper, date: issue.date, section: section.name, article: id)))
         }

@@ -39,4 +39,58 @@ struct UserDataAuditTests {
         r.dispatch(.key(.character("b")))
         #expect(try data.bookmarks().isEmpty, "b removes the missing bookmark")
     }
+
+    @Test("an article left part way reopens there within the session: J then K")
+    func positionWithinSession() throws {
+        let data = MemoryUserData()
+        let r = try start(data, width: 60, height: 12)
+        r.dispatch(.key(.character("]")))
+        r.dispatch(.key(.character("j")))
+        r.dispatch(.key(.enter))
+        for _ in 0..<7 { r.dispatch(.key(.character("j"))) }
+        let id = try #require(r.state.reader?.article.id)
+        let top = try #require(r.state.reader?.top)
+        #expect(top > 0)
+        r.dispatch(.key(.character("J")))
+        #expect(r.state.reader?.article.id != id)
+        r.dispatch(.key(.character("K")))
+        #expect(r.state.reader?.article.id == id)
+        #expect(r.state.reader?.top == top, "reopened where it was left, not at the top")
+        #expect(try data.readingState().positions[id] != nil)
+    }
+}
+
+@Suite("Reading positions of older years")
+struct OlderYearPositionTests {
+    func issue(_ date: String) -> DubaoModel.Issue {
+        let day = IssueDate(date)!
+        let paragraphs = (1...40).map { "\(date)第\($0)段的正文，写得足够长，好让文章要滚动好几屏才能读完。" }
+        let article = Article(id: ArticleID.make(paper: "测试报", date: day, section: "要闻", title: "标题\(date)"),
+                              title: "标题\(date)", paragraphs: paragraphs)
+        return DubaoModel.Issue(paper: "测试报", date: day, sections: [Section(name: "要闻", order: 1, articles: [article])])
+    }
+
+    @Test("the last article, in an older year than the newest issue, reopens at its place; quitting keeps it")
+    func lastArticleInOlderYear() throws {
+        let root = NSTemporaryDirectory() + "dubao-oldyear-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let library = Library(root: root)
+        let old = issue("2023-06-01"), new = issue("2026-01-01")
+        try library.store(old)
+        try library.store(new)
+        let oldID = old.sections[0].articles[0].id
+        let saved = ReadingState.Position(paragraph: 20, offset: 0)
+        let store = ReadingStateStore(root: root)
+        try store.apply([.markRead(oldID, true), .position(oldID, saved),
+                         .last(.init(paper: "测试报", date: old.date, section: "要闻", article: oldID))])
+
+        let runtime = AppRuntime(state: AppState(width: 120, height: 20), library: library, userData: FolderUserData(root: root))
+        runtime.start(isSample: false)
+        #expect(runtime.state.issue?.date == old.date)
+        let reader = try #require(runtime.state.reader)
+        #expect(reader.article.id == oldID)
+        #expect(reader.lines[reader.top...].first { $0.paragraph != nil }?.paragraph == 20, "opened at the saved paragraph")
+        runtime.dispatch(.key(.character("Q")))
+        #expect(try store.load(years: ["2023"]).positions[oldID] == saved, "quitting keeps the position")
+    }
 }
