@@ -86,6 +86,22 @@ enum PageFurniture {
         return paper
     }
 
+    /// `今日导读` and the lines of the box under it, `城际铁路全线贯通 （第2版）`: a front page's
+    /// table of contents, which points at articles and is none.
+    static let indexHeadings: Set<String> = ["导读", "今日导读", "本期导读", "本版导读", "要闻导读", "今日看点", "本期看点", "今日要目"]
+
+    static func isIndexLine(_ line: Substring) -> Bool {
+        guard ChineseText.fits(line, within: 80) else { return false }
+        if indexHeadings.contains(String(line.filter { $0 != " " && $0 != "\u{3000}" })) { return true }
+        // Ends in a page reference in brackets, with words before it.
+        let scalars = Array(line.unicodeScalars)
+        guard let last = scalars.last, last == "）" || last == ")",
+              let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }), open > 1 else { return false }
+        let inner = Array(scalars[(open + 1)..<(scalars.count - 1)]).filter { $0 != " " }
+        guard let (end, _) = pageNumber(inner, from: 0), end == inner.count else { return false }
+        return !scalars[..<open].contains(where: ChineseText.isProsePunctuation)
+    }
+
     static func isPaperName(_ token: Substring) -> Bool {
         guard token.count >= 2, token.count <= 12 else { return false }
         return token.hasSuffix("报") || token.hasSuffix("刊") || (token.hasPrefix("《") && token.hasSuffix("》"))

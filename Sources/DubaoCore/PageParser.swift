@@ -170,6 +170,8 @@ struct ChunkParser {
         case masthead(paper: String)
         /// `江城市人民政府` / `2025年10月20日` under a notice: its signature, part of its text.
         case signature
+        /// A line of a front page's table of contents (`今日导读`, `…（第2版）`).
+        case index
         case text
     }
 
@@ -181,6 +183,7 @@ struct ChunkParser {
         }
         if PageFurniture.header(text) != nil { return .header }
         if PageFurniture.isEditorLine(text) { return .editor }
+        if PageFurniture.isIndexLine(text) { return .index }
         if let d = PageFurniture.dateLine(text) { return .dateLine(d.date, paper: d.paper) }
         if let m = ContinuationMarker.whole(text) { return .marker(m) }
         if let lead = Credits.lead(text) { return .lead(lead) }
@@ -243,6 +246,10 @@ struct ChunkParser {
                     current!.credit = String(line.text)
                     current!.reporters = names
                 }
+            case .index:
+                // A table of contents ends the article above it and belongs to the page.
+                finishArticle()
+                pageLines.append(PageLine(kind: .meta, text: String(line.text), line: line.number))
             case .masthead(let name):
                 pageLines.append(PageLine(kind: .meta, text: String(line.text), line: line.number))
                 if paper.isEmpty { paper = name }
@@ -292,6 +299,7 @@ struct ChunkParser {
             case .marker(let direction): strong = direction == .continuedFrom
             case .text: followedByProse = Self.looksLikeProse(lines[next].text)
             case .masthead, .signature: break
+            case .index: strong = true
             }
         }
         let open = current.map(Self.endsOpen) ?? false
