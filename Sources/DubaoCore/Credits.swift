@@ -174,6 +174,19 @@ enum Credits {
     /// Words left between the separators that are not anybody's name.
     static let notNames: Set<String> = ["本报", "新华社", "中新社", "文", "图", "摄", "报道", "等", "综合"]
 
+    /// Common Chinese family names, for telling a bare author's name (`李白杨`) from a short
+    /// title (`老屋`).
+    static let surnames: Set<Unicode.Scalar> = Set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤柳岳常葛温庄施牛洪齐欧阳司马诸葛上官".unicodeScalars)
+    static let compoundSurnames = ["欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "令狐", "慕容", "夏侯"]
+
+    /// Two or three Han characters starting with a common family name (four after a compound one).
+    static func isProbableName(_ text: Substring) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.allSatisfy(ChineseText.isHan), let first = scalars.first else { return false }
+        if (3...4).contains(scalars.count), compoundSurnames.contains(where: { text.hasPrefix($0) }) { return true }
+        return (2...3).contains(scalars.count) && surnames.contains(first)
+    }
+
     /// `图为…`, `▲…`, `…本报记者 甲 摄`: a photo caption.
     static let captionPrefixes = ["图为", "图：", "图:", "▲", "△", "上图", "下图", "左图", "右图", "图①", "图②", "图③", "（图片", "(图片"]
     static let captionInitials: Set<Unicode.Scalar> = Set(captionPrefixes.compactMap(\.unicodeScalars.first))

@@ -260,6 +260,24 @@ struct ChunkParser {
                 if current == nil { startArticle(at: line, reason: "a photo caption without a headline") }
                 current!.captions.append(Caption(text: String(line.text), afterParagraph: current!.paragraphs.count))
             case .text:
+                if let n = signedTitle(lines, kinds, at: i) {
+                    // `故乡的秋` / `李白杨`: an arts page's title with its author's bare name under it.
+                    finishArticle()
+                    let author = lines[i + n - 1]
+                    let block = HeadlineBlock.assign(lines[i..<(i + n - 1)].map(\.text))
+                    current = Article(kicker: block.kicker, title: block.title, subtitle: block.subtitle,
+                                      credit: String(author.text), reporters: [String(author.text)],
+                                      sourceLines: LineRange(first: line.number, last: author.number))
+                    i += n
+                    continue
+                }
+                if let n = verseLength(lines, kinds, at: i) {
+                    // Short lines without punctuation inside an article are verse: a line each.
+                    for k in i..<(i + n) { addText(lines[k].text, line: lines[k], separate: true) }
+                    current!.sourceLines.last = lines[i + n - 1].number
+                    i += n
+                    continue
+                }
                 if let n = headlineBlockLength(lines, kinds, at: i) {
                     finishArticle()
                     let block = HeadlineBlock.assign(lines[i..<(i + n)].map(\.text))
@@ -367,6 +385,47 @@ struct ChunkParser {
         }
     }
 
+    /// A headline of one or two lines whose last line is only a person's name, followed by
+    /// plain text (not a lead or byline, which would credit the article themselves): the
+    /// number of lines including the name, or nil.
+    func signedTitle(_ lines: [PagePartLine], _ kinds: [Kind], at i: Int) -> Int? {
+        if let a = current, Self.endsOpen(a) { return nil }
+        for n in [2, 3] {
+            let name = i + n - 1, next = i + n
+            guard next < lines.count,
+                  (i..<name).allSatisfy({ k in
+                      if case .text = kinds[k] { return HeadlineBlock.isCandidate(lines[k].text) } else { return false }
+                  }),
+                  case .text = kinds[name], Credits.isProbableName(lines[name].text),
+                  case .text = kinds[next] else { continue }
+            // The title must not itself look like a name, and the name line must be shorter.
+            if Credits.isProbableName(lines[i].text) { return nil }
+            return n
+        }
+        return nil
+    }
+
+    /// Three or more short lines without punctuation inside an article, not standing before a
+    /// lead or byline: a poem's verse, not a headline block.
+    func verseLength(_ lines: [PagePartLine], _ kinds: [Kind], at i: Int) -> Int? {
+        guard let a = current, !a.title.isEmpty || !a.credit.isEmpty, !Self.endsOpen(a) else { return nil }
+        var n = 0
+        while i + n < lines.count, case .text = kinds[i + n], HeadlineBlock.isCandidate(lines[i + n].text),
+              ChineseText.fits(lines[i + n].text, within: 40) {
+            // The next piece's title and author end the poem.
+            if n >= 3, signedTitle(lines, kinds, at: i + n) == 2 { break }
+            n += 1
+        }
+        guard n >= 3 else { return nil }
+        if i + n < lines.count {
+            switch kinds[i + n] {
+            case .lead, .byline, .header, .editor, .dateLine: return nil
+            default: break
+            }
+        }
+        return n
+    }
+
     static func looksLikeProse(_ text: Substring) -> Bool {
         text.unicodeScalars.contains(where: ChineseText.isProsePunctuation) || !ChineseText.fits(text, within: 70)
     }
@@ -384,7 +443,14 @@ struct ChunkParser {
             let led = text.unicodeScalars.first.map { Credits.ornaments.contains($0) } ?? false
             let isSubheading = (HeadlineBlock.isSubheading(text) || led) && ChineseText.fits(text, within: 60)
                 && !text.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
-            return !isSubheading
+            // A poem's last verse: short and bare like the verse before it.
+            func bare(_ p: String) -> Bool {
+                ChineseText.fits(p[...], within: 40) && !p.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
+                    && !"，、,".unicodeScalars.contains(p.unicodeScalars.last ?? " ")
+            }
+            let n = article.paragraphs.count
+            let isVerse = n >= 2 && bare(article.paragraphs[n - 1]) && bare(article.paragraphs[n - 2])
+            return !isSubheading && !isVerse
         }
         return false
     }
