@@ -93,7 +93,13 @@ struct HeadlineBlock: Equatable {
         var titleStart = 0
         var titleEnd = middle.count
         let framed = lower > 0 && upper < lines.count
-        if middle.count > 1 && !framed {
+        if middle.count > 1 && !framed && upper < lines.count
+            && !isTitleContinuation(middle[middle.count - 1], after: middle[middle.count - 2]) {
+            // A `——` subtitle hangs under its title: the line right above it is the title, and
+            // what stands above that is the kicker, however long (`深入学习贯彻…精神`).
+            titleStart = middle.count - 1
+            while titleStart > 0, endsUnfinished(middle[titleStart - 1]) { titleStart -= 1 }
+        } else if middle.count > 1 && !framed {
             // The title is the longest line, preferring lines without an inner space: kickers and
             // subtitles pair two phrases with a space (`党建领航 创新赋能`), titles rarely do.
             let widths = middle.map { ChineseText.roughWidth($0) }
@@ -102,7 +108,8 @@ struct HeadlineBlock: Equatable {
             let longest = candidates.max { widths[$0] < widths[$1] || (widths[$0] == widths[$1] && $0 < $1) }!
             titleStart = longest
             titleEnd = longest + 1
-            while titleStart > 0, endsUnfinished(middle[titleStart - 1]), !spaced[titleStart - 1] { titleStart -= 1 }
+            while titleStart > 0, endsUnfinished(middle[titleStart - 1]) || startsPredicate(middle[titleStart]),
+                  !spaced[titleStart - 1] { titleStart -= 1 }
             while titleEnd < middle.count,
                   endsUnfinished(middle[titleEnd - 1]) || isTitleContinuation(middle[titleEnd], after: middle[longest]) {
                 titleEnd += 1
@@ -123,9 +130,25 @@ struct HeadlineBlock: Equatable {
 
     /// `长春市九台区打通司法便民服务` / `“最后一公里”`: too short to be a subtitle of its own.
     static func isTitleContinuation(_ line: Substring, after title: Substring) -> Bool {
+        // `全国冬季旅游产品发布会` / `在哈尔滨举行`: a line that opens with a preposition or
+        // a time word and ends in a verb is the predicate of the line above, not a subtitle.
+        if startsPredicate(line), !line.contains(" "), !line.contains("\u{3000}"), !title.contains(" "),
+           ChineseText.roughWidth(line) < ChineseText.roughWidth(title) {
+            return true
+        }
         let w = ChineseText.roughWidth(line)
         return w <= 10 && w * 2 < ChineseText.roughWidth(title) && !line.contains(" ") && !line.contains("\u{3000}")
             && !title.contains(" ") && !isSubtitleStart(line)
+    }
+
+    static let predicateOpeners = ["在", "于", "从", "向", "将", "已", "今日", "今天", "昨日", "昨天", "明日", "明天",
+                                   "正式", "顺利", "圆满", "隆重", "首次", "全面", "成功"]
+    static let predicateEnds = ["举行", "举办", "开幕", "闭幕", "启动", "开通", "通车", "开工", "竣工", "落幕", "召开",
+                                "发布", "揭晓", "亮相", "上线", "投用", "完成", "结束", "开始", "开班", "签约",
+                                "开跑", "开赛", "开业", "开放", "开园", "揭牌", "成立", "办结", "运行"]
+
+    static func startsPredicate(_ line: Substring) -> Bool {
+        predicateOpeners.contains(where: { line.hasPrefix($0) }) && predicateEnds.contains(where: { line.hasSuffix($0) })
     }
 
     /// `市儿童医院新院区的`: a line ending in a particle or preposition cannot end a headline.

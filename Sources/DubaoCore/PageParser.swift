@@ -332,6 +332,11 @@ struct ChunkParser {
             }
         }
         if strong { return n }
+        // `停车位缺口有多大？` between an interview's answers: a question, not a new article.
+        if let a = current, !a.paragraphs.isEmpty,
+           lines[i..<next].allSatisfy({ $0.text.unicodeScalars.last == "？" || $0.text.unicodeScalars.last == "?" }) {
+            return nil
+        }
         // A short line with a comma before plain prose is more often the first part of a
         // paragraph a column cut (`同时,…成立专班,高位谋`) than a title: those need a lead or byline.
         if followedByProse, !lines[i..<next].contains(where: { $0.text.unicodeScalars.contains { $0 == "，" || $0 == "," } }) {
