@@ -257,7 +257,9 @@ struct ChunkParser {
                 if current == nil { startArticle(at: line, reason: "a signature without a headline") }
                 addText(line.text, line: line, separate: true)
             case .caption:
-                if current == nil { startArticle(at: line, reason: "a photo caption without a headline") }
+                if current == nil || !current!.continuation.isEmpty {
+                    startArticle(at: line, reason: "a photo caption without a headline")
+                }
                 current!.captions.append(Caption(text: String(line.text), afterParagraph: current!.paragraphs.count))
             case .text:
                 if let n = signedTitle(lines, kinds, at: i) {
@@ -482,6 +484,9 @@ struct ChunkParser {
     /// Adds a line's text to the current article: to its last paragraph when that was cut
     /// mid-sentence, else as a paragraph of its own (always with `separate`).
     mutating func addText(_ raw: Substring, line: PagePartLine, separate: Bool = false) {
+        // After `（下转第4版）` the article is over on this page: more text would stand after
+        // the marker in the page but before it in the article.
+        if let a = current, !a.continuation.isEmpty { startArticle(at: line, reason: "text after a continuation marker") }
         var text = raw
         if let (marker, after) = ContinuationMarker.leading(text) {
             if current!.paragraphs.isEmpty && current!.continuedFrom.isEmpty {
