@@ -1,20 +1,34 @@
-/// Where each pane goes for a terminal size: a pure function of the size, the focus and zoom,
-/// shared by the views (to draw) and the reducer (page sizes, scrolling, mouse clicks).
+/// Where each pane goes for a terminal size: a pure function of the size, the focus, zoom and
+/// the reader's measure, shared by the views (to draw) and the reducer (page sizes, scrolling,
+/// mouse clicks).
 ///
-/// - 120 columns and wider: sections │ articles │ reader.
-/// - 100–119: the sections pane folds away: a list pane (articles, or sections while they have
-///   the focus) │ the reader with its full 40-character measure.
-/// - narrower: one pane at a time, full width, so that at 80 columns the reader still sets 40
-///   Chinese characters a line; `h`/`l`/Tab/Enter/`q` move between them.
-/// - `z` gives the reader the whole screen at any width.
+/// The reader's measure comes first: no layout gives it fewer cells than the measure while
+/// another layout at the same size would give it the whole measure.
+/// - 120 columns and wider: sections │ articles │ reader. The list panes give up width to the
+///   reader (the sections pane first, down to 16 cells, then the articles, down to 20), so at
+///   120 columns the reader still sets 40 characters a line.
+/// - too narrow for that but with 18 columns to spare beside the measure (100–119 at the
+///   default): the sections pane folds away: a list pane (articles, or sections while they
+///   have the focus) │ the reader.
+/// - narrower (80 columns, say) and at least 13 rows: the list above the reader, both full
+///   width, so the reader keeps 40 characters a line and the list stays in sight.
+/// - shorter still: one pane at a time, full width; `h`/`l`/Tab/Enter/`q` move between them.
+/// - `z` gives the reader the whole screen at any size.
 /// - below 20x6: a notice that the terminal is too small.
 public struct PaneLayout: Equatable, Sendable {
-    public enum Mode: Equatable, Sendable { case tooSmall, threePanes, twoPanes, onePane }
+    public enum Mode: Equatable, Sendable { case tooSmall, threePanes, twoPanes, stacked, onePane }
 
     public static let minimumWidth = 20
     public static let minimumHeight = 6
     public static let threePaneWidth = 120
-    public static let twoPaneWidth = 100
+    /// Narrowest panes three-pane mode gives up width down to.
+    static let narrowestSections = 16
+    static let narrowestArticles = 20
+    /// Narrowest list beside the reader in two-pane mode.
+    static let narrowestList = 18
+    /// Fewest pane rows (status line excluded) that stack a list of a few rows above a reader
+    /// of a few lines, each with its title row.
+    static let stackedHeight = 12
 
     public var mode: Mode
     public var sections: Rect?
@@ -24,7 +38,8 @@ public struct PaneLayout: Equatable, Sendable {
     public var separators: [Int]
     public var status: Rect
 
-    public static func compute(width: Int, height: Int, focus: Pane, zoomed: Bool) -> PaneLayout {
+    /// - Parameter measure: the reader's measure in cells (twice its characters a line).
+    public static func compute(width: Int, height: Int, focus: Pane, zoomed: Bool, measure: Int = 80) -> PaneLayout {
         let status = Rect(x: 0, y: max(0, height - 1), width: width, height: 1)
         var layout = PaneLayout(mode: .tooSmall, sections: nil, articles: nil, reader: nil, separators: [], status: status)
         guard width >= minimumWidth, height >= minimumHeight else { return layout }
@@ -34,21 +49,30 @@ public struct PaneLayout: Equatable, Sendable {
             layout.reader = Rect(x: 0, y: 0, width: width, height: bodyHeight)
             return layout
         }
-        if width >= threePaneWidth {
-            let s = min(28, max(22, width / 6))
-            let a = min(44, max(26, width / 4))
+        // Beside a rule the reader keeps a cell of margin (see `readerText`).
+        let readerNeed = max(1, measure) + 1
+        let listRect: (Rect) -> Void = { rect in
+            if focus == .sections { layout.sections = rect } else { layout.articles = rect }
+        }
+        if width >= threePaneWidth, let (s, a) = listWidths(spare: width - 2 - readerNeed, width: width) {
             layout.mode = .threePanes
             layout.sections = Rect(x: 0, y: 0, width: s, height: bodyHeight)
             layout.articles = Rect(x: s + 1, y: 0, width: a, height: bodyHeight)
             layout.reader = Rect(x: s + a + 2, y: 0, width: width - s - a - 2, height: bodyHeight)
             layout.separators = [s, s + a + 1]
-        } else if width >= twoPaneWidth {
-            let list = max(18, width - 1 - 80)
-            let listRect = Rect(x: 0, y: 0, width: list, height: bodyHeight)
+        } else if width - 1 - readerNeed >= narrowestList {
+            let list = width - 1 - readerNeed
             layout.mode = .twoPanes
-            if focus == .sections { layout.sections = listRect } else { layout.articles = listRect }
+            listRect(Rect(x: 0, y: 0, width: list, height: bodyHeight))
             layout.reader = Rect(x: list + 1, y: 0, width: width - list - 1, height: bodyHeight)
             layout.separators = [list]
+        } else if bodyHeight >= stackedHeight {
+            // A third of the rows lists a section's articles (a paper page holds a handful);
+            // the rest, under the reader's own title row, reads at the full width.
+            let listHeight = max(4, bodyHeight / 3)
+            layout.mode = .stacked
+            listRect(Rect(x: 0, y: 0, width: width, height: listHeight))
+            layout.reader = Rect(x: 0, y: listHeight, width: width, height: bodyHeight - listHeight)
         } else {
             layout.mode = .onePane
             let full = Rect(x: 0, y: 0, width: width, height: bodyHeight)
@@ -59,6 +83,17 @@ public struct PaneLayout: Equatable, Sendable {
             }
         }
         return layout
+    }
+
+    /// The widths of the sections and articles panes sharing `spare` columns, or nil when they
+    /// cannot both keep their narrowest width.
+    static func listWidths(spare: Int, width: Int) -> (sections: Int, articles: Int)? {
+        var s = min(28, max(22, width / 6))
+        var a = min(44, max(26, width / 4))
+        // Section names are short and article titles long: the sections pane gives way first.
+        if s + a > spare { s = max(narrowestSections, spare - a) }
+        if s + a > spare { a = max(narrowestArticles, spare - s) }
+        return s + a <= spare ? (s, a) : nil
     }
 
     public func rect(for pane: Pane) -> Rect? {

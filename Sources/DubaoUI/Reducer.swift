@@ -565,12 +565,12 @@ public enum Reducer {
         let layout = layoutOf(state)
         if let text = layout.readerText { return text.width }
         // The reader is hidden (one pane at a time): set it for the width it will have.
-        let full = PaneLayout.compute(width: state.width, height: state.height, focus: .reader, zoomed: state.zoomed)
+        let full = layoutOf(state, focus: .reader)
         return full.readerText?.width ?? max(1, state.width)
     }
 
     static func readerHeight(_ state: AppState) -> Int {
-        let full = PaneLayout.compute(width: state.width, height: state.height, focus: .reader, zoomed: state.zoomed)
+        let full = layoutOf(state, focus: .reader)
         return max(1, layoutOf(state).readerText?.height ?? full.readerText?.height ?? state.height - 2)
     }
 
@@ -605,8 +605,9 @@ public enum Reducer {
 
     static func keepSelectionVisible(_ state: inout AppState) {
         let layout = layoutOf(state)
+        let fullLayouts = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, layoutOf(state, focus: $0, zoomed: false)) })
         func adjust(_ scroll: inout Int, selection: Int, count: Int, pane: Pane) {
-            let full = PaneLayout.compute(width: state.width, height: state.height, focus: pane, zoomed: false)
+            let full = fullLayouts[pane]!
             let visible = max(1, layout.contentHeight(of: pane) > 0 ? layout.contentHeight(of: pane) : full.contentHeight(of: pane))
             if selection < scroll { scroll = selection }
             if selection >= scroll + visible { scroll = selection - visible + 1 }
@@ -618,6 +619,12 @@ public enum Reducer {
     }
 
     public static func layoutOf(_ state: AppState) -> PaneLayout {
-        PaneLayout.compute(width: state.width, height: state.height, focus: state.focus, zoomed: state.zoomed)
+        layoutOf(state, focus: state.focus)
+    }
+
+    /// The layout at the state's size as it would be with `focus` (and `zoomed`).
+    static func layoutOf(_ state: AppState, focus: Pane, zoomed: Bool? = nil) -> PaneLayout {
+        PaneLayout.compute(width: state.width, height: state.height, focus: focus, zoomed: zoomed ?? state.zoomed,
+                           measure: state.settings.measureCharacters * 2)
     }
 }

@@ -21,7 +21,8 @@ struct ReaderEndToEndTests {
     func opensThreePanes() throws {
         let t = try ReaderSession.start(width: 120, height: 40, library: DubaoProcess.temporaryFolder())
         let screen = try t.waitFor("江城港前十月货物吞吐量同比增长9.2%")
-        #expect(screen[0].contains("江城晨报 2026-11-27"))
+        #expect(screen[0].contains("江城晨报 11-27"), "the sections pane gives way to the reader's measure")
+        #expect(screen[39].contains("江城晨报 2026-11-27"))
         #expect(screen.contains { $0.contains("01 要闻") })
         #expect(screen.contains { $0.contains("本报讯（记者林晓 周南）") })
         #expect(screen[39].contains("(sample)"))
@@ -62,23 +63,24 @@ struct ReaderEndToEndTests {
         try t.sendKeys("]", "j")
         try t.waitFor("本报讯（记者 孟远航）")
         try t.resize(width: 80, height: 24)
-        // One pane at a time: the article list alone, with the selection kept.
-        let relaid = try t.waitForSettled(seconds: 10) { rows in
-            rows.count == 24 && !rows.contains { $0.contains("01 要闻            3") }
-                && rows.contains { $0.contains("江城出台措施支持中小企业数字化转型") } && rows[23].contains("2/3")
-        }
-        let after = try t.capture().joined(separator: "\n")
-        #expect(relaid != nil, "after the resize: \(after)")
-        try t.sendKeys("Enter")
-        // One pane at a time at 80 columns: the reader sets 40 Chinese characters a line.
+        // The sections pane folds away: the article list above the reader, the selection kept,
+        // and the reader, the whole width, sets 40 Chinese characters a line.
         func widest(_ rows: [String]) -> Int {
             rows.dropFirst().dropLast().map { DisplayWidth.of($0.trimmingCharacters(in: .whitespaces)) }.max() ?? 0
         }
+        let relaid = try t.waitForSettled(seconds: 10) { rows in
+            rows.count == 24 && !rows.contains { $0.contains("01 要闻            3") }
+                && rows.contains { $0.contains("江城出台措施支持中小企业数字化转型") } && rows[23].contains("2/3")
+                && rows.contains { $0.contains("本报讯（记者 孟远航）") } && widest(rows) >= 78
+        }
+        let after = try t.capture().joined(separator: "\n")
+        #expect(relaid != nil, "after the resize, the list and the reader: \(after)")
+        try t.sendKeys("Enter")
         let reading = try t.waitForSettled(seconds: 10) { rows in
-            rows.contains { $0.contains("本报讯（记者 孟远航）") } && widest(rows) >= 78
+            rows.contains { $0.contains("本报讯（记者 孟远航）") } && rows.contains { $0.hasPrefix("▶") }
         }
         let seen = try t.capture().joined(separator: "\n")
-        #expect(reading != nil, "reader lines as wide as the terminal: \(seen)")
+        #expect(reading != nil, "the reader has the focus: \(seen)")
         try t.resize(width: 120, height: 40)
         // Waits for the whole redraw: three panes on every row, not just the first changed one.
         let wide = try t.waitForSettled(seconds: 10) { rows in

@@ -89,7 +89,7 @@ struct SearchScreenTests {
         Self.check(r, named: "120x40-search-results")
     }
 
-    @Test("the results at 80x24: the list alone")
+    @Test("the results at 80x24: the list above the first result's article")
     func narrowResults() {
         let r = SearchFixture.runtime(width: 80, height: 24)
         for c in "/渡口" { r.dispatch(.key(.character(c))) }

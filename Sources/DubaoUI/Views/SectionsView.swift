@@ -5,7 +5,12 @@ import DubaoLayout
 enum SectionsView {
     static func draw(into grid: inout ScreenGrid, rect: Rect, state: AppState) {
         let focused = state.focus == .sections
-        let heading = state.issue.map { "\($0.paper) \($0.date)" } ?? "dubao"
+        var heading = state.issue.map { "\($0.paper) \($0.date)" } ?? "dubao"
+        // The pane narrows to give the reader its measure; the year is what the status line
+        // shows anyway, so it goes before the paper's name is cut.
+        if let issue = state.issue, DisplayWidth.of(heading) > rect.width - 2 {
+            heading = "\(issue.paper) \(String(issue.date.description.dropFirst(5)))"
+        }
         PaneChrome.title(heading, into: &grid, rect: rect, focused: focused)
         let sections = state.sections
         let rows = rect.height - 1
@@ -24,7 +29,9 @@ enum SectionsView {
                 PaneChrome.row(left: "搜索：" + DisplaySanitizer.sanitize(results.query) + " (\(results.hits.count))",
                                into: &grid, x: rect.x, y: y, width: rect.width, style: style)
             case .bookmarks:
-                PaneChrome.row(left: "★ 书签 Bookmarks", right: "\(state.bookmarks.count)", into: &grid, x: rect.x, y: y,
+                let count = "\(state.bookmarks.count)"
+                let label = DisplayWidth.of("★ 书签 Bookmarks") + count.count + 2 <= rect.width ? "★ 书签 Bookmarks" : "★ 书签"
+                PaneChrome.row(left: label, right: "\(state.bookmarks.count)", into: &grid, x: rect.x, y: y,
                                width: rect.width, style: style, rightStyle: selected ? style : .dim)
             case .section(let i):
                 let section = sections[i]
