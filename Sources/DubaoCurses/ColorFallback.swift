@@ -123,5 +123,17 @@ public enum ColorFallback {
         return mine == base || (mine == 0 && base == defaultColor)
     }
 
+    /// The theme to draw with when colours are off (no colours on the terminal, or turned off):
+    /// `theme` itself when it uses none, else `Theme.monochrome`. A colour theme stripped of its
+    /// colours is no theme at all: its rows differ by background only, every one of them would
+    /// turn to reverse video, and the selection bar would vanish among them.
+    public static func themeWithoutColours(_ theme: Theme) -> Theme {
+        let coloured = StyleRole.allCases.contains { role in
+            let style = theme.style(role)
+            return style.foreground != .terminalDefault || style.background != .terminalDefault
+        }
+        return coloured ? .monochrome : theme
+    }
+
     private static func square(_ x: Int) -> Int { x * x }
 }

@@ -24,8 +24,10 @@ import Glibc
 public final class CursesTerminal {
     /// What to switch on.
     public struct Options: Equatable, Sendable {
-        /// Colours from the theme. Off, or when `NO_COLOR` is set and not empty, or when the
-        /// terminal has none: only the theme's attributes (bold, reverse, …) are used.
+        /// Colours from the theme. Off, or when the terminal has none: the theme's attributes
+        /// (bold, reverse, …) are used if it has no colours, else those of `Theme.monochrome`.
+        /// `NO_COLOR` is the caller's to weigh (`noColorRequested`), since a theme chosen on the
+        /// command line overrides it.
         public var useColor: Bool
         /// Mouse reports: button-1 presses and the wheel.
         public var mouse: Bool
@@ -36,7 +38,7 @@ public final class CursesTerminal {
         }
     }
 
-    /// Whether colours are in use (the option, `NO_COLOR`, and the terminal all allow them).
+    /// Whether colours are in use (the option and the terminal both allow them).
     public let colorsInUse: Bool
     /// The number of colours the terminal reports (terminfo `colors`), 0 when colours are off.
     public let terminalColors: Int
@@ -100,11 +102,11 @@ public final class CursesTerminal {
             if key_defined(sequence) == 0 { define_key(sequence, code) }
         }
 
-        let wantColor = options.useColor && !Self.noColorRequested(getenv("NO_COLOR").map { String(cString: $0) })
-        if wantColor, has_colors(), start_color() == OK {
+        if options.useColor, has_colors(), start_color() == OK,
+           ColorFallback.paletteSize(terminalColors: Int(dubao_COLORS())) > 0 {
             let defaults = use_default_colors() == OK
             let colors = Int(dubao_COLORS())
-            colorsInUse = ColorFallback.paletteSize(terminalColors: colors) > 0
+            colorsInUse = true
             terminalColors = colors
             let maxPairs = Int(dubao_COLOR_PAIRS())
             let supported = term_attrs()
@@ -128,8 +130,9 @@ public final class CursesTerminal {
             colorsInUse = false
             terminalColors = 0
             let supported = term_attrs()
+            let plain = ColorFallback.themeWithoutColours(theme)
             for role in StyleRole.allCases {
-                looks[role] = (ColorFallback.attributes(for: theme.style(role), supported: supported, colorsInUse: false), 0)
+                looks[role] = (ColorFallback.attributes(for: plain.style(role), supported: supported, colorsInUse: false), 0)
             }
         }
 

@@ -12,7 +12,9 @@ import Glibc
 
 let arguments = Set(CommandLine.arguments.dropFirst())
 let theme = arguments.contains("--mono") ? Theme.monochrome : checkTheme
-let options = CursesTerminal.Options(useColor: !arguments.contains("--no-color"), mouse: !arguments.contains("--no-mouse"))
+let noColor = CursesTerminal.noColorRequested(getenv("NO_COLOR").map { String(cString: $0) })
+let options = CursesTerminal.Options(useColor: !arguments.contains("--no-color") && !noColor,
+                                     mouse: !arguments.contains("--no-mouse"))
 
 let terminal: CursesTerminal
 do {

@@ -167,6 +167,34 @@ import Testing
     }
 }
 
+@Suite struct ThemeWithoutColoursTests {
+    @Test("a colour theme gives way to the monochrome one when colours are off; an attributes-only theme stays")
+    func colourThemesGiveWay() {
+        let paper = Theme(name: "paper", styles: [
+            .normal: TextStyle(foreground: .indexed(236), background: .indexed(230)),
+            .selection: TextStyle(foreground: .indexed(231), background: .indexed(24)),
+        ])
+        #expect(ColorFallback.themeWithoutColours(paper) == Theme.monochrome)
+        let mine = Theme(name: "mine", styles: [.normal: TextStyle(), .selection: TextStyle(bold: true, underline: true)])
+        #expect(ColorFallback.themeWithoutColours(mine) == mine)
+        #expect(ColorFallback.themeWithoutColours(.monochrome) == .monochrome)
+    }
+
+    @Test("without colours the selection stands out from the text around it, even on vt100")
+    func selectionVisibleOnVT100() {
+        let vt100 = dubao_A_BOLD() | dubao_A_UNDERLINE() | dubao_A_REVERSE()
+        let paper = Theme(name: "paper", styles: [
+            .normal: TextStyle(foreground: .indexed(236), background: .indexed(230)),
+            .body: TextStyle(foreground: .indexed(236), background: .indexed(230)),
+            .selection: TextStyle(foreground: .indexed(231), background: .indexed(24)),
+        ])
+        let plain = ColorFallback.themeWithoutColours(paper)
+        let look = { (role: StyleRole) in ColorFallback.attributes(for: plain.style(role), supported: vt100, colorsInUse: false) }
+        #expect(look(.normal) == dubao_A_NORMAL() && look(.body) == dubao_A_NORMAL())
+        #expect(look(.selection) == dubao_A_REVERSE())
+    }
+}
+
 @Suite struct EnvironmentTests {
     @Test func noColor() {
         #expect(!CursesTerminal.noColorRequested(nil))
