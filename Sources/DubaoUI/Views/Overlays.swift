@@ -30,7 +30,22 @@ enum HelpOverlay {
         }
     }
 
-    static let title = "keys — q closes, a count before a motion repeats it (5j)"
+    /// The box's title, naming the keys in use: a rebinding must not leave it saying `q`.
+    static func title(_ keymap: Keymap) -> String {
+        let close = keymap.keys(for: .back).first.map { "\($0) closes" } ?? "other keys close"
+        let motion = keymap.keys(for: .moveDown).first { if case .character = $0 { true } else { false } }
+        return "keys — \(close), a count before a motion repeats it" + (motion.map { " (5\($0))" } ?? "")
+    }
+
+    /// The hint on the frame when entries lie below or above: the first key of each command
+    /// that gets there, so it stays true whatever the config binds.
+    static func scrollHint(_ keymap: Keymap, down: Bool) -> String {
+        let commands: [Command] = down ? [.moveDown, .pageDown, .bottom] : [.moveUp, .top]
+        let keys = commands.compactMap { keymap.keys(for: $0).first?.description }
+        let arrow = down ? "↓ more" : "↑"
+        if keys.isEmpty { return " \(arrow) " }
+        return down ? " \(arrow): \(keys.joined(separator: ", ")) " : " \(arrow) \(keys.joined(separator: ", ")) "
+    }
 
     /// Rows of entries the help box has room for at this screen size.
     static func visibleRows(_ state: AppState) -> Int {
@@ -45,7 +60,7 @@ enum HelpOverlay {
     static func draw(into grid: inout ScreenGrid, state: AppState, scroll: Int) {
         let entries = lines(state.keymap)
         let keyWidth = min(18, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
-        let inner = OverlayBox.frame(into: &grid, width: 70, height: entries.count + 4, title: title)
+        let inner = OverlayBox.frame(into: &grid, width: 70, height: entries.count + 4, title: title(state.keymap))
         guard inner.width > 0 else { return }
         let first = min(scroll, max(0, entries.count - inner.height))
         for row in 0..<inner.height {
@@ -57,11 +72,10 @@ enum HelpOverlay {
                      maxWidth: max(0, inner.width - keyWidth - 2), style: .helpText)
         }
         // Say there is more, on the frame, when the box cannot show every key.
-        if first + inner.height < entries.count {
-            grid.put(" ↓ more: j, Space, G ", x: inner.x + max(0, inner.width - 21), y: inner.y + inner.height,
-                     maxWidth: inner.width, style: .overlayBorder)
-        } else if first > 0 {
-            grid.put(" ↑ k, g ", x: inner.x + max(0, inner.width - 8), y: inner.y + inner.height,
+        let more = first + inner.height < entries.count
+        if more || first > 0 {
+            let hint = Truncation.truncate(scrollHint(state.keymap, down: more), toWidth: inner.width)
+            grid.put(hint, x: inner.x + max(0, inner.width - DisplayWidth.of(hint)), y: inner.y + inner.height,
                      maxWidth: inner.width, style: .overlayBorder)
         }
     }

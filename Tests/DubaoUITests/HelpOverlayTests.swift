@@ -1,0 +1,44 @@
+import DubaoCore
+import DubaoLayout
+@testable import DubaoUI
+import Testing
+
+/// The `?` screen is generated from the keymap in use, all of it: entries, title and footer.
+@Suite("Help overlay")
+struct HelpOverlayTests {
+    static func helpScreen(width: Int, height: Int, keymap: Keymap = .standard) throws -> (AppRuntime, [String]) {
+        let r = AppRuntime(state: AppState(width: width, height: height, keymap: keymap), library: try SampleLibrary())
+        r.start(isSample: true)
+        r.dispatch(.key(keymap.keys(for: .help).first!))
+        let grid = Screen.render(r.state)
+        return (r, (0..<grid.height).map { grid.row($0) })
+    }
+
+    @Test("with down rebound to x, the footer says x, and x scrolls")
+    func footerFollowsRebinding() throws {
+        var keymap = Keymap.standard
+        keymap.rebind(.moveDown, to: [.character("x"), .down])
+        keymap.rebind(.back, to: [.character("c")])
+        let (r, rows) = try Self.helpScreen(width: 80, height: 16, keymap: keymap)
+        let screen = rows.joined(separator: "\n")
+        #expect(screen.contains("↓ more: x, Space, G"), "\(screen)")
+        #expect(!screen.contains("more: j"))
+        #expect(screen.contains("c closes") && screen.contains("(5x)"), "the title names the keys in use too")
+        r.dispatch(.key(.character("x")))
+        #expect(r.state.overlay == .help(scroll: 1))
+        let after = Screen.render(r.state)
+        let text = (0..<after.height).map { after.row($0) }.joined(separator: "\n")
+        #expect(text.contains("↓ more: x, Space, G"))
+    }
+
+    @Test("at the end, the footer names the keys back up")
+    func footerAtTheEnd() throws {
+        var keymap = Keymap.standard
+        keymap.rebind(.moveUp, to: [.character("y")])
+        let (r, _) = try Self.helpScreen(width: 80, height: 16, keymap: keymap)
+        r.dispatch(.key(.character("G")))
+        let grid = Screen.render(r.state)
+        let text = (0..<grid.height).map { grid.row($0) }.joined(separator: "\n")
+        #expect(text.contains("↑ y, g"), "\(text)")
+    }
+}
