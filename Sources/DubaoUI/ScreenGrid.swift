@@ -40,15 +40,23 @@ public struct ScreenGrid: Equatable, Sendable {
     }
 
     /// Draws `text` at (x, y), using at most `maxWidth` cells (default: to the right edge).
-    /// Returns the number of cells used. Control, escape, bidi and joiner characters are never stored.
+    /// Text too wide for that ends in `…` where it is cut. Returns the number of cells used.
+    /// Control, escape, bidi and joiner characters are never stored.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: StyleRole) -> Int {
         guard y >= 0, y < height, x >= 0, x < width else { return 0 }
         let limit = min(width - x, maxWidth ?? (width - x))
         guard limit > 0 else { return 0 }
+        // Cut here rather than trusting every caller to: a row that stops mid-word without a
+        // mark reads as whole ("no bookmarks yet: b on an art").
+        var drawn = text
+        if Self.drawnWidth(text) > limit {
+            drawn = Truncation.truncate(String(String.UnicodeScalarView(text.unicodeScalars.filter(DisplaySanitizer.isSafeToDraw))),
+                                        toWidth: limit)
+        }
         var used = 0
         var lastCell: Int?
-        for scalar in text.unicodeScalars {
+        for scalar in drawn.unicodeScalars {
             guard DisplaySanitizer.isSafeToDraw(scalar) else { continue }
             let w = DisplayWidth.of(scalar)
             if w == 0 {
@@ -71,6 +79,13 @@ public struct ScreenGrid: Equatable, Sendable {
             used += w
         }
         return used
+    }
+
+    /// Cells `text` takes when drawn: what `put` stores, without the scalars it leaves out.
+    private static func drawnWidth(_ text: String) -> Int {
+        var cells = 0
+        for scalar in text.unicodeScalars where DisplaySanitizer.isSafeToDraw(scalar) { cells += DisplayWidth.of(scalar) }
+        return cells
     }
 
     /// Fills a rectangle with blanks of one style.

@@ -94,8 +94,10 @@ func screen(width: Int, height: Int, events: [String], terminal: CursesTerminal,
     let text = "中文排版到边测试读报终端。"
     for row in 0..<max(0, inner.height - 3) {
         let line = String(repeating: text, count: inner.width / 2 / text.count + 2)
-        grid.put(row == 0 ? line : String(line.dropFirst(row % text.count)), x: inner.x, y: inner.y + row,
-                 maxWidth: inner.width, style: row == 0 ? .title : .body)
+        // Exactly what fits (every character is two cells): longer text would end in `…`, and
+        // this row is here to show glyphs reaching the pane's last column.
+        let shown = String((row == 0 ? Substring(line) : line.dropFirst(row % text.count)).prefix(inner.width / 2))
+        grid.put(shown, x: inner.x, y: inner.y + row, maxWidth: inner.width, style: row == 0 ? .title : .body)
     }
     grid.put("Keys: " + events.joined(separator: " "), x: inner.x, y: inner.y + inner.height - 1,
              maxWidth: inner.width, style: .statusKey)

@@ -41,4 +41,23 @@ struct HelpOverlayTests {
         let text = (0..<grid.height).map { grid.row($0) }.joined(separator: "\n")
         #expect(text.contains("↑ y, g"), "\(text)")
     }
+
+    @Test("at 40x12 a description cut at the box's edge ends in …")
+    func cutDescriptionsSaySo() throws {
+        let (_, rows) = try Self.helpScreen(width: 40, height: 12)
+        let row = try #require(rows.first { $0.contains("move down / scroll") })
+        #expect(row.contains("move down / scroll…") || row.contains("move down / scroll d…"), "\(row)")
+    }
+
+    @Test("the empty bookmarks list says so in a narrow pane with …")
+    func emptyBookmarksMessageCut() throws {
+        let r = AppRuntime(state: AppState(width: 120, height: 40), library: try SampleLibrary())
+        r.start(isSample: true)
+        r.dispatch(.key(.character("h")))
+        r.dispatch(.key(.character("g")))
+        #expect(r.state.inBookmarks)
+        let grid = Screen.render(r.state)
+        let row = try #require((0..<grid.height).map { grid.row($0) }.first { $0.contains("no bookmarks") })
+        #expect(row.contains("…"), "\(row)")
+    }
 }
