@@ -262,6 +262,26 @@ public struct ReadingStateStore: Sendable {
         return state
     }
 
+    /// What can be read of the state: a damaged `state.json` or year file is reported and
+    /// left out, and the others are read all the same (a damaged year must not hide the last
+    /// place, nor a damaged `state.json` the marks).
+    public func loadAvailable(years: Set<String>?) -> (state: ReadingState, failures: [StoreError]) {
+        var failures: [StoreError] = []
+        var state = ReadingState()
+        do { state = try loadDocument().state } catch { failures.append(error) }
+        let paths = years.map { $0.sorted().map { "\(folder)/\($0).json" } } ?? partPaths()
+        for path in paths {
+            do {
+                guard let part = try loadPart(path) else { continue }
+                state.read.formUnion(part.read)
+                state.positions.merge(part.positions) { _, new in new }
+            } catch {
+                failures.append(error)
+            }
+        }
+        return (state, failures)
+    }
+
     /// Applies the changes to the state on disk, rewriting only the years they touch.
     public func apply(_ changes: [ReadingChange]) throws(StoreError) {
         try AtomicFile.makeFolders(root)

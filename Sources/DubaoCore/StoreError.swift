@@ -33,4 +33,37 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return what
         }
     }
+
+    /// The file's name as the user knows it in the library — `bookmarks.json`,
+    /// `reading/2023.json` — not the whole path, which can fill a status line on its own.
+    public var shortPath: String? {
+        let path: String
+        switch self {
+        case .corrupt(let p, _), .unknownSchema(let p, _), .io(let p, _, _): path = p
+        case .notFound: return nil
+        }
+        let parts = path.split(separator: "/")
+        guard let name = parts.last else { return path }
+        if parts.count >= 2, parts[parts.count - 2] == "reading" { return "reading/" + name }
+        return String(name)
+    }
+
+    /// One short line for a status line: what is wrong, with which file, what it means
+    /// (`consequence`, such as "bookmarks not saved") and what to do.
+    public func brief(consequence: String) -> String {
+        let file = shortPath ?? ""
+        switch self {
+        case .corrupt:
+            return "\(file) is damaged: \(consequence); move it away, restart"
+        case .unknownSchema:
+            return "\(file) is from a newer dubao: \(consequence); upgrade dubao"
+        case .io(_, let code, let doing):
+            switch code {
+            case ENOSPC, EDQUOT: return "cannot \(doing) \(file): disk full: \(consequence); free space"
+            default: return "cannot \(doing) \(file): \(String(cString: strerror(code)).lowercased()): \(consequence)"
+            }
+        case .notFound(let what):
+            return "\(what): \(consequence)"
+        }
+    }
 }

@@ -8,11 +8,17 @@ public protocol UserData: Sendable {
     /// The last place and the marks of these years only (`ReadingStateStore.yearKey`).
     func readingState(years: Set<String>) throws(StoreError) -> ReadingState
     func apply(_ changes: [ReadingChange]) throws(StoreError)
+    /// What can be read of these years and the last place, and the files that could not be.
+    func readingStateAvailable(years: Set<String>) -> (state: ReadingState, failures: [StoreError])
 }
 
 extension UserData {
     /// For stores small enough to read whole: every year, whichever were asked for.
     public func readingState(years: Set<String>) throws(StoreError) -> ReadingState { try readingState() }
+
+    public func readingStateAvailable(years: Set<String>) -> (state: ReadingState, failures: [StoreError]) {
+        do { return (try readingState(years: years), []) } catch { return (ReadingState(), [error]) }
+    }
 }
 
 /// Bookmarks and reading state in the library folder.
@@ -31,4 +37,7 @@ public struct FolderUserData: UserData {
     public func readingState() throws(StoreError) -> ReadingState { try stateStore.load() }
     public func readingState(years: Set<String>) throws(StoreError) -> ReadingState { try stateStore.load(years: years) }
     public func apply(_ changes: [ReadingChange]) throws(StoreError) { try stateStore.apply(changes) }
+    public func readingStateAvailable(years: Set<String>) -> (state: ReadingState, failures: [StoreError]) {
+        stateStore.loadAvailable(years: years)
+    }
 }

@@ -15,13 +15,22 @@ public enum Action: Equatable, Sendable {
     case userDataLoaded(bookmarks: [Bookmark], state: ReadingState)
     /// The marks of more years, read when the reader first needs them.
     case readingLoaded(ReadingState)
-    /// The user data could not be read; the message names the file.
-    case userDataFailed(String)
+    /// Bookmarks or the reading state could not be read or written; the line names the file
+    /// and what to do. Only that part stops being saved: the other goes on.
+    case userDataFailed(UserDataPart, String)
     case bookmarksChanged([Bookmark])
     /// An article found by ID (for a bookmark), or nil when it is gone from the library.
     case articleLoaded(id: String, Article?)
     /// The library searched for `query`: every matching article, newest issue first.
     case searchFinished(query: String, hits: [SearchHit])
+}
+
+/// The two parts of the user's data, each saved (or not) on its own.
+public enum UserDataPart: Sendable, Equatable {
+    case bookmarks, reading
+
+    /// What stops when this part cannot be saved.
+    public var consequence: String { self == .bookmarks ? "bookmarks not saved" : "reading places not saved" }
 }
 
 /// Work the reducer asks for; the runtime performs it and feeds the result back as an action.

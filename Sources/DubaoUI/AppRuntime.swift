@@ -33,16 +33,24 @@ public final class AppRuntime {
             effects = dispatch(.loadFailed(error.description))
         }
         guard let userData else { return effects }
-        do {
-            let bookmarks = try userData.bookmarks()
-            // Only the year on screen: ten years of a heavy reader's marks are a hundred thousand
-            // entries, and the rest are read when an issue or a search result of theirs is shown.
-            let years = Set(state.issue.map { [ReadingStateStore.yearKey(for: $0.date)] } ?? [])
-            let reading = try userData.readingState(years: years)
-            loadedYears = years
-            effects += dispatch(.userDataLoaded(bookmarks: bookmarks, state: reading))
-        } catch {
-            effects += dispatch(.userDataFailed(error.description))
+        // Each file on its own: a damaged state.json must not hide the bookmarks, nor a
+        // damaged bookmarks.json the last place.
+        var bookmarks: [Bookmark] = []
+        do { bookmarks = try userData.bookmarks() } catch {
+            effects += dispatch(.userDataFailed(.bookmarks, error.brief(consequence: UserDataPart.bookmarks.consequence)))
+        }
+        // Only the year on screen: ten years of a heavy reader's marks are a hundred thousand
+        // entries, and the rest are read when an issue or a search result of theirs is shown.
+        let years = Set(state.issue.map { [ReadingStateStore.yearKey(for: $0.date)] } ?? [])
+        let (reading, failures) = userData.readingStateAvailable(years: years)
+        for failure in failures {
+            effects += dispatch(.userDataFailed(.reading, failure.brief(consequence: UserDataPart.reading.consequence)))
+        }
+        loadedYears = years
+        effects += dispatch(.userDataLoaded(bookmarks: bookmarks, state: reading))
+        if let problem = state.bookmarksProblem ?? state.readingProblem, state.message?.isError != true {
+            // Opening on the last place may have replaced the message: the problem comes first.
+            state.message = StatusMessage(problem, isError: true)
         }
         return effects
     }
@@ -71,17 +79,24 @@ public final class AppRuntime {
     /// year opens at its saved place rather than at the top (and quitting then does not write
     /// the top over the place it never read).
     private func loadYears(_ years: Set<String>) {
-        guard let userData, let loaded = loadedYears, !state.userDataReadOnly else { return }
+        guard let userData, let loaded = loadedYears else { return }
         let missing = years.subtracting(loaded)
         guard !missing.isEmpty else { return }
         loadedYears = loaded.union(missing)
-        do {
-            var more = try userData.readingState(years: missing)
-            more.last = nil
-            _ = Reducer.reduce(&state, .readingLoaded(more))
-        } catch {
-            _ = Reducer.reduce(&state, .userDataFailed(error.description))
+        var (more, failures) = userData.readingStateAvailable(years: missing)
+        more.last = nil
+        _ = Reducer.reduce(&state, .readingLoaded(more))
+        for failure in failures {
+            _ = Reducer.reduce(&state, .userDataFailed(.reading, failure.brief(consequence: UserDataPart.reading.consequence)))
         }
+    }
+
+    /// A bookmark change that could not be written: the part stops being saved, and the list
+    /// goes back to what the file holds, so the screen never shows a bookmark that is not kept.
+    private func bookmarkWriteFailed(_ error: StoreError) -> Action? {
+        _ = Reducer.reduce(&state, .userDataFailed(.bookmarks, error.brief(consequence: UserDataPart.bookmarks.consequence)))
+        guard let userData, let stored = try? userData.bookmarks() else { return nil }
+        return .bookmarksChanged(stored)
     }
 
     static let maxStepsPerAction = 1_000
@@ -130,25 +145,27 @@ public final class AppRuntime {
             loadYears([ReadingStateStore.yearKey(for: id)])
             do { return .articleLoaded(id: id, try library.article(id: id)?.article) } catch { return .loadFailed(error.description) }
         case .addBookmark(var bookmark):
-            guard let userData, !state.userDataReadOnly else { return nil }
+            guard let userData, state.bookmarksProblem == nil else { return nil }
             if bookmark.added.isEmpty { bookmark.added = BookmarkStore.now() }
             do {
                 try userData.add(bookmark)
                 return .bookmarksChanged(try userData.bookmarks())
             } catch {
-                return .userDataFailed(error.description)
+                return bookmarkWriteFailed(error)
             }
         case .removeBookmark(let id):
-            guard let userData, !state.userDataReadOnly else { return nil }
+            guard let userData, state.bookmarksProblem == nil else { return nil }
             do {
                 try userData.removeBookmark(id: id)
                 return .bookmarksChanged(try userData.bookmarks())
             } catch {
-                return .userDataFailed(error.description)
+                return bookmarkWriteFailed(error)
             }
         case .saveReading(let changes):
-            guard let userData, !state.userDataReadOnly else { return nil }
-            do { try userData.apply(changes) } catch { return .userDataFailed(error.description) }
+            guard let userData, state.readingProblem == nil else { return nil }
+            do { try userData.apply(changes) } catch {
+                return .userDataFailed(.reading, error.brief(consequence: UserDataPart.reading.consequence))
+            }
             return nil
         case .search(let text):
             guard let query = SearchQuery(text) else { return .searchFinished(query: text, hits: []) }

@@ -55,8 +55,14 @@ public struct AppState: Equatable, Sendable {
     public var positions: [String: ReadingState.Position] = [:]
     /// Where the last session stopped, applied once its issue's catalog arrives.
     public var pendingRestore: ReadingState.Place?
-    /// The bookmarks or state file could not be read: changes are not saved this session.
-    public var userDataReadOnly = false
+    /// Why bookmarks cannot be saved this session (bookmarks.json is damaged, from a newer
+    /// dubao, or cannot be written), in a line for the status line; nil while they can. While
+    /// set, bookmark changes are refused rather than shown and lost.
+    public var bookmarksProblem: String?
+    /// Why reading marks and positions cannot be saved this session (state.json or a year's
+    /// file is damaged…); they are still kept in memory, and the status line says so.
+    public var readingProblem: String?
+    public var userDataReadOnly: Bool { bookmarksProblem != nil || readingProblem != nil }
 
     /// The query line, while a query is being typed (`/`).
     public var queryLine: QueryLine?

@@ -75,10 +75,12 @@ public enum Reducer {
             state.read.formUnion(more.read)
             state.positions.merge(more.positions) { current, _ in current }
             return []
-        case .userDataFailed(let message):
-            state.userDataReadOnly = true
-            state.message = StatusMessage(message + " — bookmarks and reading state are not saved this session",
-                                          isError: true)
+        case .userDataFailed(let part, let message):
+            switch part {
+            case .bookmarks: state.bookmarksProblem = state.bookmarksProblem ?? message
+            case .reading: state.readingProblem = state.readingProblem ?? message
+            }
+            state.message = StatusMessage(message, isError: true)
             return []
         case .bookmarksChanged(let bookmarks):
             state.bookmarks = bookmarks
@@ -252,8 +254,16 @@ public enum Reducer {
             }
             return selectSection(&state, state.sectionIndex + count, article: .first)
         case .bookmark:
+            if let problem = state.bookmarksProblem {
+                state.message = StatusMessage("not changed: " + problem, isError: true)
+                return []
+            }
             return toggleBookmark(&state)
         case .undo:
+            if let problem = state.bookmarksProblem {
+                state.message = StatusMessage("not changed: " + problem, isError: true)
+                return []
+            }
             guard let bookmark = state.removedBookmark else {
                 state.message = StatusMessage("nothing to undo")
                 return []
@@ -265,7 +275,8 @@ public enum Reducer {
             guard let id = state.selectedID else { return [] }
             let nowRead = !state.read.contains(id)
             if nowRead { state.read.insert(id) } else { state.read.remove(id) }
-            state.message = StatusMessage(nowRead ? "marked read" : "marked unread")
+            state.message = StatusMessage((nowRead ? "marked read" : "marked unread")
+                                          + (state.readingProblem != nil ? " (this session only: not saved)" : ""))
             return [.saveReading([.markRead(id, nowRead)])]
         case .nextArticle:
             var effects: [Effect] = []

@@ -118,7 +118,7 @@ struct BookmarkAndMemoryTests {
         data.failing = true
         let r = try start(data)
         #expect(r.state.userDataReadOnly)
-        #expect(r.state.message?.text.contains("/lib/bookmarks.json") == true)
+        #expect(r.state.message?.text.contains("bookmarks.json") == true)
         r.dispatch(.key(.character("j")))
         #expect(r.state.articleIndex == 1, "reading goes on")
         r.dispatch(.key(.character("b")))

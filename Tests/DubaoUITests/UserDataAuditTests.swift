@@ -94,3 +94,92 @@ struct OlderYearPositionTests {
         #expect(try store.load(years: ["2023"]).positions[oldID] == saved, "quitting keeps the position")
     }
 }
+
+@Suite("Damaged user data: refused, said, and never hiding the rest")
+struct DamagedUserDataTests {
+    func issue(_ date: String) -> DubaoModel.Issue {
+        let day = IssueDate(date)!
+        let articles = ["一", "二", "三"].map { n in
+            Article(id: ArticleID.make(paper: "测试报", date: day, section: "要闻", title: "标题\(n)"),
+                    title: "标题\(n)", paragraphs: ["第\(n)篇的正文。"])
+        }
+        return DubaoModel.Issue(paper: "测试报", date: day, sections: [Section(name: "要闻", order: 1, articles: articles)])
+    }
+
+    func library() throws -> (root: String, issue: DubaoModel.Issue) {
+        let root = NSTemporaryDirectory() + "dubao-damaged-\(UUID().uuidString.prefix(8))"
+        let issue = issue("2026-03-01")
+        try Library(root: root).store(issue)
+        return (root, issue)
+    }
+
+    func start(_ root: String, width: Int = 120) -> AppRuntime {
+        let r = AppRuntime(state: AppState(width: width, height: 30), library: Library(root: root),
+                           userData: FolderUserData(root: root))
+        r.start(isSample: false)
+        return r
+    }
+
+    func statusLine(_ r: AppRuntime) -> String {
+        Screen.render(r.state).text.split(separator: "\n", omittingEmptySubsequences: false)[r.state.height - 1]
+            .description
+    }
+
+    @Test("b with a damaged bookmarks file is refused, said in full at 120 columns, and the status line keeps saying so")
+    func bookmarkRefused() throws {
+        let (root, _) = try library()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let damaged = Array("{\"bookmarks\":[".utf8)
+        FileManager.default.createFile(atPath: root + "/bookmarks.json", contents: Data(damaged))
+        let r = start(root)
+        #expect(r.state.bookmarksProblem != nil)
+        #expect(statusLine(r).contains("bookmarks.json is damaged: bookmarks not saved; move it away, restart"),
+                "the whole line, what, where and what to do: \(statusLine(r))")
+        r.dispatch(.key(.character("b")))
+        #expect(r.state.bookmarks.isEmpty, "no ★ for a bookmark that is not kept")
+        #expect(r.state.message?.isError == true && r.state.message?.text.contains("not changed") == true)
+        r.dispatch(.key(.character("j")))
+        #expect(statusLine(r).contains("NOT SAVING bookmarks"), "still saying so once the message is gone")
+        r.dispatch(.key(.character("Q")))
+        #expect(FileManager.default.contents(atPath: root + "/bookmarks.json") == Data(damaged), "never overwritten")
+    }
+
+    @Test("a damaged state.json hides neither the bookmarks nor the read marks; it is never written")
+    func damagedStateKeepsBookmarks() throws {
+        let (root, issue) = try library()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let ids = issue.sections[0].articles.map(\.id)
+        let bookmarks = BookmarkStore(root: root)
+        for (i, id) in ids.prefix(2).enumerated() {
+            try bookmarks.add(Bookmark(id: id, title: "标题", paper: "测试报", date: issue.date, section: "要闻",
+                                       added: "2026-03-0\(i + 1)T00:00:00.000Z"))
+        }
+        try ReadingStateStore(root: root).apply([.markRead(ids[2], true)])
+        let damaged = Data("{\"format\":\"dubao-state\",".utf8)
+        FileManager.default.createFile(atPath: root + "/state.json", contents: damaged)
+        let r = start(root)
+        #expect(r.state.bookmarks.count == 2)
+        #expect(r.state.bookmarksProblem == nil)
+        #expect(r.state.readingProblem?.contains("state.json") == true)
+        #expect(r.state.read.contains(ids[2]), "the year's marks are read all the same")
+        r.dispatch(.key(.enter))
+        r.dispatch(.key(.character("Q")))
+        #expect(FileManager.default.contents(atPath: root + "/state.json") == damaged)
+        #expect(statusLine(r).contains("NOT SAVING reading") || r.state.message != nil)
+    }
+
+    @Test("a damaged bookmarks.json does not drop the last place in state.json")
+    func damagedBookmarksKeepsPlace() throws {
+        let (root, issue) = try library()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let id = issue.sections[0].articles[2].id
+        try ReadingStateStore(root: root).apply([.last(.init(paper: "测试报", date: issue.date, section: "要闻", article: id))])
+        FileManager.default.createFile(atPath: root + "/bookmarks.json", contents: Data("[".utf8))
+        let r = start(root)
+        #expect(r.state.bookmarksProblem != nil)
+        #expect(r.state.selectedID == id, "back at the last article")
+        r.dispatch(.key(.character("k")))
+        r.dispatch(.key(.character("Q")))
+        #expect(try ReadingStateStore(root: root).load().last?.article != id, "reading is still saved")
+    }
+}

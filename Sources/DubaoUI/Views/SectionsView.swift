@@ -29,9 +29,9 @@ enum SectionsView {
                 PaneChrome.row(left: "搜索：" + DisplaySanitizer.sanitize(results.query) + " (\(results.hits.count))",
                                into: &grid, x: rect.x, y: y, width: rect.width, style: style)
             case .bookmarks:
-                let count = "\(state.bookmarks.count)"
+                let count = state.bookmarksProblem != nil ? "?" : "\(state.bookmarks.count)"
                 let label = DisplayWidth.of("★ 书签 Bookmarks") + count.count + 2 <= rect.width ? "★ 书签 Bookmarks" : "★ 书签"
-                PaneChrome.row(left: label, right: "\(state.bookmarks.count)", into: &grid, x: rect.x, y: y,
+                PaneChrome.row(left: label, right: count, into: &grid, x: rect.x, y: y,
                                width: rect.width, style: style, rightStyle: selected ? style : .dim)
             case .section(let i):
                 let section = sections[i]

@@ -9,6 +9,8 @@ enum StatusLine {
             return
         }
         var parts: [String] = []
+        // First, so no shortening hides it: while a file is damaged, changes are not kept.
+        if let flag = notSavingFlag(state) { parts.append(flag) }
         if let issue = state.issue {
             parts.append("\(DisplaySanitizer.sanitize(issue.paper)) \(issue.date)\(state.isSample ? " (sample)" : "")")
         }
@@ -50,6 +52,16 @@ enum StatusLine {
         }
         if !hintText.isEmpty {
             grid.put(hintText, x: rect.x + rect.width - DisplayWidth.of(hintText) - 1, y: rect.y, style: .statusKey)
+        }
+    }
+
+    /// What is not being saved this session, if anything.
+    static func notSavingFlag(_ state: AppState) -> String? {
+        switch (state.bookmarksProblem != nil, state.readingProblem != nil) {
+        case (true, true): return "NOT SAVING"
+        case (true, false): return "NOT SAVING bookmarks"
+        case (false, true): return "NOT SAVING reading"
+        case (false, false): return nil
         }
     }
 
