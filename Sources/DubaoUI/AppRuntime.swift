@@ -64,7 +64,7 @@ public final class AppRuntime {
         var years: Set<String> = []
         if let issue = state.issue { years.insert(ReadingStateStore.yearKey(for: issue.date)) }
         if let id = state.reader?.article.id { years.insert(ReadingStateStore.yearKey(for: id)) }
-        if state.inBookmarks { years.formUnion(state.bookmarks.map { ReadingStateStore.yearKey(for: $0.id) }) }
+        if state.inBookmarks { years.formUnion(state.bookmarkRows.map { ReadingStateStore.yearKey(for: $0.id) }) }
         if state.inResults, let hits = state.results?.hits { years.formUnion(hits.map { ReadingStateStore.yearKey(for: $0.id) }) }
         return years
     }

@@ -49,8 +49,11 @@ public struct AppState: Equatable, Sendable {
     /// IDs the library was asked for and did not have (a bookmark whose article a re-import
     /// removed): they are shown as missing rather than asked for again.
     public var missingArticles: Set<String> = []
-    /// A removed bookmark that `u` puts back.
-    public var removedBookmark: Bookmark?
+    /// Removed bookmarks, the latest last: `u` puts them back one at a time.
+    public var removedBookmarks: [Bookmark] = []
+    /// Bookmarks removed while the bookmarks list is shown: they keep their row (marked ☆)
+    /// until the list is left, so `b` never moves the selection and `b` again puts one back.
+    public var unbookmarkedRows: [Bookmark] = []
     public var read: Set<String> = []
     public var positions: [String: ReadingState.Position] = [:]
     /// Where the last session stopped, applied once its issue's catalog arrives.
@@ -88,16 +91,24 @@ public struct AppState: Equatable, Sendable {
     public var inResults: Bool { listing == .searchResults }
     public var inSection: Bool { if case .section = listing { return true } else { return false } }
     public var bookmarked: Set<String> { Set(bookmarks.map(\.id)) }
+    /// The rows of the bookmarks list: every bookmark, and those removed while it is shown.
+    public var bookmarkRows: [Bookmark] {
+        guard !unbookmarkedRows.isEmpty else { return bookmarks }
+        let kept = bookmarked
+        return BookmarkStore.newestFirst(bookmarks + unbookmarkedRows.filter { !kept.contains($0.id) })
+    }
     /// Rows of the article pane: the section's articles, the bookmarks or the search results.
     public var listCount: Int {
         switch listing {
         case .section: return articleSummaries.count
-        case .bookmarks: return bookmarks.count
+        case .bookmarks: return bookmarkRows.count
         case .searchResults: return results?.hits.count ?? 0
         }
     }
     public var selectedBookmark: Bookmark? {
-        inBookmarks && bookmarks.indices.contains(articleIndex) ? bookmarks[articleIndex] : nil
+        guard inBookmarks else { return nil }
+        let rows = bookmarkRows
+        return rows.indices.contains(articleIndex) ? rows[articleIndex] : nil
     }
     public var selectedHit: SearchHit? {
         guard let hits = results?.hits, hits.indices.contains(articleIndex) else { return nil }

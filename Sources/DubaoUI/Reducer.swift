@@ -7,6 +7,7 @@ import DubaoModel
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         let effects = reduceAction(&state, action)
+        if !state.inBookmarks { state.unbookmarkedRows = [] }
         // What is saved is also what this session goes on using: an article left at 41% and
         // opened again reopens at 41%, whether or not the save reached the disk.
         for case .saveReading(let changes) in effects {
@@ -85,7 +86,7 @@ public enum Reducer {
         case .bookmarksChanged(let bookmarks):
             state.bookmarks = bookmarks
             if state.inBookmarks {
-                state.articleIndex = min(state.articleIndex, max(0, bookmarks.count - 1))
+                state.articleIndex = min(state.articleIndex, max(0, state.bookmarkRows.count - 1))
                 keepSelectionVisible(&state)
                 return showSelectedArticle(&state)
             }
@@ -264,12 +265,17 @@ public enum Reducer {
                 state.message = StatusMessage("not changed: " + problem, isError: true)
                 return []
             }
-            guard let bookmark = state.removedBookmark else {
+            // Removals already undone by b are passed over.
+            while let last = state.removedBookmarks.last, state.bookmarked.contains(last.id) {
+                state.removedBookmarks.removeLast()
+            }
+            guard let bookmark = state.removedBookmarks.popLast() else {
                 state.message = StatusMessage("nothing to undo")
                 return []
             }
-            state.removedBookmark = nil
-            state.message = StatusMessage("bookmark restored: \(bookmark.title)")
+            state.bookmarks = BookmarkStore.newestFirst(state.bookmarks + [bookmark])
+            let more = state.removedBookmarks.filter { !state.bookmarked.contains($0.id) }.count
+            state.message = StatusMessage("bookmark restored: \(bookmark.title)" + (more > 0 ? " (u: \(more) more)" : ""))
             return [.addBookmark(bookmark)]
         case .toggleRead:
             guard let id = state.selectedID else { return [] }
@@ -387,7 +393,7 @@ public enum Reducer {
         let sections = state.sections
         guard !sections.isEmpty || index < 0 else { return [] }
         let target = min(max(-1, index), sections.count - 1)
-        let count = target < 0 ? state.bookmarks.count : sections[target].articles.count
+        let count = target < 0 ? state.bookmarkRows.count : sections[target].articles.count
         let articleIndex = article == .first ? 0 : max(0, count - 1)
         if target == state.sectionIndex && articleIndex == state.articleIndex && state.reader != nil { return [] }
         let saving = savePosition(state)
@@ -547,25 +553,31 @@ public enum Reducer {
     static func toggleBookmark(_ state: inout AppState) -> [Effect] {
         guard let id = state.selectedID else { return [] }
         if let existing = state.bookmarks.first(where: { $0.id == id }) {
+            // In the bookmarks list the row stays (☆): b toggles the article in front of the
+            // reader, and never moves on to the next bookmark.
+            if state.inBookmarks { state.unbookmarkedRows.append(existing) }
             state.bookmarks.removeAll { $0.id == id }
-            state.removedBookmark = existing
-            state.message = StatusMessage("bookmark removed — u puts it back")
-            if state.inBookmarks {
-                state.articleIndex = min(state.articleIndex, max(0, state.bookmarks.count - 1))
-                keepSelectionVisible(&state)
-                return [.removeBookmark(id)] + showSelectedArticle(&state)
-            }
+            state.removedBookmarks.append(existing)
+            state.message = StatusMessage("bookmark removed — b or u puts it back")
             return [.removeBookmark(id)]
         }
         let bookmark: Bookmark
-        if let hit = state.selectedHit {
+        if let removed = state.unbookmarkedRows.first(where: { $0.id == id }) {
+            // Back as it was, with the time it was first added, so it keeps its place in the list.
+            bookmark = removed
+        } else if let hit = state.selectedHit {
             bookmark = Bookmark(id: id, title: hit.title, paper: hit.paper, date: hit.date, section: hit.section, added: "")
         } else {
             guard let issue = state.issue, let section = state.section, let summary = state.selectedSummary else { return [] }
             bookmark = Bookmark(id: id, title: summary.title, paper: issue.paper, date: issue.date,
                                 section: section.name, added: "")
         }
-        state.bookmarks.insert(bookmark, at: 0)
+        if bookmark.added.isEmpty {
+            state.bookmarks.insert(bookmark, at: 0)
+        } else {
+            state.bookmarks = BookmarkStore.newestFirst(state.bookmarks + [bookmark])
+        }
+        state.removedBookmarks.removeAll { $0.id == id }
         state.message = StatusMessage("★ bookmarked")
         return [.addBookmark(bookmark)]
     }

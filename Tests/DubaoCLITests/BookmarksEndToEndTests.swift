@@ -39,7 +39,7 @@ struct BookmarksEndToEndTests {
                 "the list marks the bookmarked article")
         try t.sendKeys("h", "g")
         screen = try t.waitFor("书签 Bookmarks")
-        #expect(screen.contains { $0.contains("★ 江城出台措施") && $0.contains("11-27 经济") })
+        #expect(screen.contains { $0.contains("•★江城出台措施") && $0.contains("11-27 经济") }, "unread and bookmarked both show")
         #expect(screen[39].contains("书签"))
     }
 

@@ -40,6 +40,91 @@ struct UserDataAuditTests {
         #expect(try data.bookmarks().isEmpty, "b removes the missing bookmark")
     }
 
+    func withTwoBookmarks(_ data: MemoryUserData) throws -> (AppRuntime, [String]) {
+        let r = try start(data)
+        r.dispatch(.key(.character("b")))
+        r.dispatch(.key(.character("]")))
+        r.dispatch(.key(.character("j")))
+        r.dispatch(.key(.character("b")))
+        r.dispatch(.key(.character("h")))
+        r.dispatch(.key(.character("g")))   // the bookmarks entry
+        return (r, r.state.bookmarks.map(\.id))
+    }
+
+    @Test("b on the article open from the bookmarks list toggles it, without moving on; b again puts it back as it was")
+    func toggleInBookmarkReader() throws {
+        let data = MemoryUserData()
+        let (r, ids) = try withTwoBookmarks(data)
+        #expect(ids.count == 2)
+        r.dispatch(.key(.enter))
+        r.dispatch(.key(.enter))           // the reader has the focus
+        #expect(r.state.focus == .reader)
+        let open = try #require(r.state.reader?.article.id)
+        let added = try #require(r.state.bookmarks.first { $0.id == open }?.added)
+        r.dispatch(.key(.character("b")))
+        #expect(r.state.reader?.article.id == open, "the reader stays on the article")
+        #expect(try data.bookmarks().count == 1)
+        #expect(Screen.render(r.state).text.contains("☆"), "the row stays, marked as removed")
+        r.dispatch(.key(.character("b")))
+        #expect(r.state.reader?.article.id == open)
+        #expect(try data.bookmarks().map(\.id) == ids, "back, in its place")
+        #expect(try data.bookmarks().first { $0.id == open }?.added == added)
+    }
+
+    @Test("u undoes every removal, the latest first")
+    func multiLevelUndo() throws {
+        let data = MemoryUserData()
+        let (r, ids) = try withTwoBookmarks(data)
+        r.dispatch(.key(.enter))           // the list has the focus
+        r.dispatch(.key(.character("b")))
+        r.dispatch(.key(.character("j")))
+        r.dispatch(.key(.character("b")))
+        #expect(try data.bookmarks().isEmpty)
+        r.dispatch(.key(.character("u")))
+        #expect(try data.bookmarks().map(\.id) == [ids[1]])
+        r.dispatch(.key(.character("u")))
+        #expect(Set(try data.bookmarks().map(\.id)) == Set(ids))
+        r.dispatch(.key(.character("u")))
+        #expect(r.state.message?.text == "nothing to undo")
+    }
+
+    @Test("a bookmarked article still shows as unread, in its section and in the bookmarks list")
+    func unreadAndBookmarked() throws {
+        let data = MemoryUserData()
+        let r = try start(data)
+        let title = try #require(r.state.selectedSummary?.title)
+        r.dispatch(.key(.character("b")))
+        let row = Screen.render(r.state).text.split(separator: "\n").first { $0.contains(String(title.prefix(6))) && $0.contains("★") }
+        #expect(row?.contains("•★") == true, "unread and bookmarked: \(row ?? "")")
+        r.dispatch(.key(.character("h")))
+        r.dispatch(.key(.character("g")))
+        #expect(Screen.render(r.state).text.contains("•★" + title.prefix(4)))
+        r.dispatch(.key(.enter))
+        r.dispatch(.key(.enter))
+        #expect(r.state.read.contains(r.state.selectedID!))
+        #expect(Screen.render(r.state).text.contains(" ★" + title.prefix(4)))
+    }
+
+    @Test("bookmarks list: a long section name gives way to the title; bookmarks of two years show the year")
+    func bookmarkRows() throws {
+        let data = MemoryUserData()
+        try data.add(Bookmark(id: "20250325-000_a0ce3d9d", title: "城际铁路江临段全线铺轨贯通",
+                              paper: "江城晨报", date: IssueDate("2025-03-25")!,
+                              section: "这是一个非常非常长的版面名称用来把标题挤出去的那种", added: "2025-03-25T00:00:00.000Z"))
+        try data.add(try gone())
+        let r = try start(data, width: 120)
+        r.dispatch(.key(.character("h")))
+        r.dispatch(.key(.character("g")))
+        let text = Screen.render(r.state).text
+        let row = try #require(text.split(separator: "\n").first { $0.contains("2025-03-25") })
+        #expect(row.contains("城际铁路江临段") && !row.contains("这是"), "the title, not the section, in a narrow pane: \(row)")
+        #expect(text.contains("2026-11-27"), "with the year, as the bookmarks span two")
+        r.dispatch(.key(.enter))
+        r.dispatch(.resize(width: 80, height: 24))
+        let wide = try #require(Screen.render(r.state).text.split(separator: "\n").first { $0.contains("2025-03-25") })
+        #expect(wide.contains("城际铁路江临段全线铺轨贯通") && wide.contains("这是一个"), "the whole title, then the section: \(wide)")
+    }
+
     @Test("an article left part way reopens there within the session: J then K")
     func positionWithinSession() throws {
         let data = MemoryUserData()

@@ -33,15 +33,7 @@ enum ArticlesView {
             let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
             let y = rect.y + 1 + row
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
-            let marker: (String, StyleRole)
-            if state.bookmarked.contains(a.id) {
-                marker = ("★", selected ? style : .bookmark)
-            } else if !state.read.contains(a.id) {
-                marker = ("•", selected ? style : .unread)
-            } else {
-                marker = (" ", style)
-            }
-            grid.put(marker.0, x: rect.x, y: y, maxWidth: 1, style: marker.1)
+            drawMarkers(id: a.id, into: &grid, x: rect.x, y: y, state: state, selected: selected, style: style)
             var title = DisplaySanitizer.sanitize(a.title)
             if a.paragraphs == 0 { title += a.captions > 0 ? " 〔图〕" : " 〔标题〕" }
             let textWidth = rect.width - 2
@@ -55,25 +47,66 @@ enum ArticlesView {
         }
     }
 
+    /// The two marker cells before a title: `•` unread, then `★` bookmarked (`☆` removed from
+    /// the bookmarks list a moment ago). Both show: a bookmark is still unread until it is read.
+    static func drawMarkers(id: String, into grid: inout ScreenGrid, x: Int, y: Int, state: AppState, selected: Bool,
+                            style: StyleRole, removed: Bool = false) {
+        if !state.read.contains(id) { grid.put("•", x: x, y: y, maxWidth: 1, style: selected ? style : .unread) }
+        if state.bookmarked.contains(id) {
+            grid.put("★", x: x + 1, y: y, maxWidth: 1, style: selected ? style : .bookmark)
+        } else if removed {
+            grid.put("☆", x: x + 1, y: y, maxWidth: 1, style: selected ? style : .dim)
+        }
+    }
+
     /// The bookmarks entry: every bookmark across all issues, newest first, with date and section.
     static func drawBookmarks(into grid: inout ScreenGrid, rect: Rect, state: AppState, focused: Bool) {
-        let position = state.bookmarks.isEmpty ? "" : "\(state.articleIndex + 1)/\(state.bookmarks.count)"
+        let rows = state.bookmarkRows
+        let position = rows.isEmpty ? "" : "\(state.articleIndex + 1)/\(rows.count)"
         PaneChrome.title("书签 Bookmarks", right: position, into: &grid, rect: rect, focused: focused)
-        let rows = rect.height - 1
-        guard rows > 0 else { return }
-        if state.bookmarks.isEmpty {
-            grid.put(" no bookmarks yet: b on an article", x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: .dim)
+        let height = rect.height - 1
+        guard height > 0 else { return }
+        if rows.isEmpty {
+            let note = state.bookmarksProblem != nil ? " bookmarks.json could not be read" : " no bookmarks yet: b on an article"
+            grid.put(note, x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: .dim)
             return
         }
-        for row in 0..<rows {
+        // Bookmarks of more than one year carry the year, or 03-25 could be any March.
+        let years = Set(rows.map(\.date.year))
+        for row in 0..<height {
             let index = state.articleScroll + row
-            guard state.bookmarks.indices.contains(index) else { break }
-            let b = state.bookmarks[index]
+            guard rows.indices.contains(index) else { break }
+            let b = rows[index]
             let selected = index == state.articleIndex
             let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
-            let where_ = "\(b.date.month)-\(b.date.day) \(DisplaySanitizer.sanitize(b.section))"
-            PaneChrome.row(left: "★ " + DisplaySanitizer.sanitize(b.title), right: where_, into: &grid, x: rect.x,
-                           y: rect.y + 1 + row, width: rect.width, style: style, rightStyle: selected ? style : .dim)
+            let y = rect.y + 1 + row
+            grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
+            drawMarkers(id: b.id, into: &grid, x: rect.x, y: y, state: state, selected: selected, style: style,
+                        removed: !state.bookmarked.contains(b.id))
+            let date = years.count > 1 ? b.date.description : String(b.date.description.suffix(5))
+            var title = DisplaySanitizer.sanitize(b.title)
+            if state.missingArticles.contains(b.id) { title += " 〔missing〕" }
+            let section = DisplaySanitizer.sanitize(b.section)
+            // The title first: the section gets what is left beyond a readable share of the
+            // title, and is the first to be cut, then left out.
+            let textWidth = rect.width - 2
+            let dateWidth = DisplayWidth.of(date)
+            let titleShare = min(DisplayWidth.of(title), max(8, textWidth / 2))
+            let sectionRoom = textWidth - titleShare - dateWidth - 3
+            var right = date
+            if sectionRoom >= 4 {
+                right += " " + Truncation.truncate(section, toWidth: sectionRoom)
+            }
+            let rightWidth = DisplayWidth.of(right)
+            let titleRoom = textWidth - rightWidth - 2
+            if titleRoom > 0 {
+                grid.put(Truncation.truncate(title, toWidth: titleRoom), x: rect.x + 2, y: y, maxWidth: titleRoom,
+                         style: selected ? style : (state.bookmarked.contains(b.id) ? .normal : .dim))
+            }
+            if rightWidth + 2 <= rect.width {
+                grid.put(right, x: rect.x + rect.width - rightWidth - 1, y: y, maxWidth: rightWidth,
+                         style: selected ? style : .dim)
+            }
         }
     }
 
@@ -93,8 +126,7 @@ enum ArticlesView {
             let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
             let y = rect.y + 1 + row
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
-            let marker = state.bookmarked.contains(hit.id) ? "★" : (state.read.contains(hit.id) ? " " : "•")
-            grid.put(marker, x: rect.x, y: y, maxWidth: 1, style: selected ? style : (marker == "★" ? .bookmark : .unread))
+            drawMarkers(id: hit.id, into: &grid, x: rect.x, y: y, state: state, selected: selected, style: style)
             let date = String("\(hit.date)".suffix(5))
             let dateWidth = grid.put(date, x: rect.x + 2, y: y, maxWidth: max(0, rect.width - 2), style: selected ? style : .dim)
             let x = rect.x + 2 + dateWidth + 1

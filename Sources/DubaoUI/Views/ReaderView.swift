@@ -13,7 +13,7 @@ enum ReaderView {
             var note = state.catalog == nil || state.selectedSummary != nil ? "…" : "(nothing to read here)"
             if let b = state.selectedBookmark, state.missingArticles.contains(b.id) {
                 note = "“\(DisplaySanitizer.sanitize(b.title))” (\(b.date)) is no longer in the library; b removes the bookmark"
-            } else if state.inBookmarks && state.bookmarks.isEmpty {
+            } else if state.inBookmarks && state.bookmarkRows.isEmpty {
                 note = "(no bookmarks)"
             }
             grid.put(note, x: text.x + 1, y: text.y, maxWidth: text.width - 1, style: .dim)
