@@ -55,15 +55,15 @@ public struct BookmarkStore: Sendable {
         return try LibraryFormat.decode(BookmarksDocument.self, format: "dubao-bookmarks", from: bytes, path: path)
     }
 
-    /// Adds the bookmark (replacing one with the same ID); returns false if it was there already.
+    /// Adds the bookmark; returns false, changing nothing, if the article was bookmarked
+    /// already (its time and place in the list are the user's, not this call's).
     @discardableResult
     public func add(_ bookmark: Bookmark) throws(StoreError) -> Bool {
         try change { document in
-            let had = document.bookmarks.contains { $0.id == bookmark.id }
-            document.bookmarks.removeAll { $0.id == bookmark.id }
+            guard !document.bookmarks.contains(where: { $0.id == bookmark.id }) else { return nil }
             document.bookmarks.append(bookmark)
-            return !had
-        }
+            return true
+        } ?? false
     }
 
     /// Removes the bookmark; returns it, or nil if there was none.
@@ -75,12 +75,14 @@ public struct BookmarkStore: Sendable {
         }
     }
 
-    func change<T>(_ body: (inout BookmarksDocument) -> T) throws(StoreError) -> T {
+    /// Runs `body` on the document under the lock and writes it back, unless `body` returns
+    /// nil: then nothing changed and the file is left as it is.
+    func change<T>(_ body: (inout BookmarksDocument) -> T?) throws(StoreError) -> T? {
         try AtomicFile.makeFolders(root)
         let lock = try LibraryLock(path: root + "/.lock")
         defer { withExtendedLifetime(lock) {} }
         var document = try read()
-        let result = body(&document)
+        guard let result = body(&document) else { return nil }
         // The file keeps the order bookmarks were added in.
         try AtomicFile.write(LibraryFormat.encode(document), to: path)
         return result

@@ -33,6 +33,19 @@ struct BookmarkCommandTests {
         #expect(again.status == 1 && again.stderr.contains("not bookmarked"))
     }
 
+    @Test("bookmarking an article twice says so and changes nothing: not its time, not its order")
+    func bookmarkTwice() throws {
+        let (lib, ids) = try library()
+        #expect(try DubaoProcess.run(["bookmark", ids[0]], library: lib).status == 0)
+        #expect(try DubaoProcess.run(["bookmark", ids[3]], library: lib).status == 0)
+        let before = try bookmarks(lib)
+        let again = try DubaoProcess.run(["bookmark", ids[0]], library: lib)
+        #expect(again.status == 0 && again.stdout.contains("already bookmarked"))
+        let after = try bookmarks(lib)
+        #expect(after.map { $0["id"] as? String } == before.map { $0["id"] as? String })
+        #expect(after.map { $0["added"] as? String } == before.map { $0["added"] as? String })
+    }
+
     @Test("export as markdown and JSON, with the first paragraph, to a file")
     func export() throws {
         let (lib, ids) = try library()

@@ -23,6 +23,18 @@ struct UserDataStoreTests {
         #expect(try store.all().map(\.title) == ["标题1"])
     }
 
+    @Test("adding a bookmark that exists changes nothing: not its time, not its place, not the file")
+    func addingTwiceChangesNothing() throws {
+        let root = TestPaths.temporaryFolder()
+        let store = BookmarkStore(root: root)
+        try store.add(bookmark(1))
+        try store.add(bookmark(2))
+        let before = try Data(contentsOf: URL(fileURLWithPath: store.path))
+        #expect(try !store.add(bookmark(1, added: "2030-01-01T00:00:00Z")))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == before)
+        #expect(try store.all().map(\.title) == ["标题2", "标题1"])
+    }
+
     @Test("writers on many threads at once keep every bookmark")
     func concurrentWriters() throws {
         let store = BookmarkStore(root: TestPaths.temporaryFolder())
