@@ -49,6 +49,10 @@ struct SearchCommand: ParsableCommand {
                 scope.from = day
                 scope.to = day
             }
+            if let from = scope.from, let to = scope.to, to < from {
+                // Otherwise an empty range finds nothing and exits 1 silently, as if nothing matched.
+                throw Failure("--from \(from) is after --to \(to): no day is in that range; swap the two dates")
+            }
             if let limit, limit < 1 { throw Failure("--limit \(limit) must be 1 or more") }
             let source = try library.openForReading(quiet: true).source
             let hits = try Failure.check { () throws(StoreError) in try Searcher.search(source, query: query, scope: scope) }

@@ -26,6 +26,9 @@ struct SearchCommandTests {
         #expect(dated.status == 1)
         let bad = try DubaoProcess.run(["search", "江城", "--from", "yesterday"], library: lib)
         #expect(bad.status == 1 && bad.stderr.contains("YYYY-MM-DD"))
+        let backwards = try DubaoProcess.run(["search", "江城", "--from", "2024-03-02", "--to", "2024-03-01"], library: lib)
+        #expect(backwards.status == 1 && backwards.stderr.contains("--from 2024-03-02 is after --to 2024-03-01"),
+                "a reversed range is an error, not a silent miss")
     }
 
     @Test("searches the seed page: 巡回审判 is found without any word segmentation",
