@@ -176,7 +176,12 @@ extension ReadingStateDocument: JSONValueDecodable {
         if let last = s["last"], last != .null {
             guard let paper = last["paper"]?.string, let date = last["date"].flatMap(IssueDate.init(json:)),
                   let section = last["section"]?.string, let article = last["article"]?.string else { return nil }
-            state.last = ReadingState.Place(paper: paper, date: date, section: section, article: article)
+            var newest: IssueDate?
+            if let value = last["newest"], value != .null {
+                guard let date = IssueDate(json: value) else { return nil }
+                newest = date
+            }
+            state.last = ReadingState.Place(paper: paper, date: date, section: section, article: article, newest: newest)
         }
         if let read = s["read"], read != .null {
             guard let ids = read.strings else { return nil }

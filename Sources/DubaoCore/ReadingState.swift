@@ -9,12 +9,16 @@ public struct ReadingState: Codable, Sendable, Equatable {
         public var date: IssueDate
         public var section: String
         public var article: String
+        /// The newest issue in the library when the place was saved: an issue newer than that
+        /// arrived since, and the next start opens it rather than going back to the place.
+        public var newest: IssueDate?
 
-        public init(paper: String, date: IssueDate, section: String, article: String) {
+        public init(paper: String, date: IssueDate, section: String, article: String, newest: IssueDate? = nil) {
             self.paper = paper
             self.date = date
             self.section = section
             self.article = article
+            self.newest = newest
         }
     }
 
@@ -94,6 +98,7 @@ struct ReadingStateDocument: Codable, Equatable {
             w.key("last"); w.open("{")
             w.key("article"); w.string(last.article); w.comma()
             w.key("date"); w.string(last.date.description); w.comma()
+            if let newest = last.newest { w.key("newest"); w.string(newest.description); w.comma() }
             w.key("paper"); w.string(last.paper); w.comma()
             w.key("section"); w.string(last.section)
             w.close("}"); w.comma()

@@ -51,7 +51,9 @@ public enum Reducer {
         case .catalogLoaded(let entry, let catalog):
             guard entry == state.issue else { return [] }
             state.catalog = catalog
-            if state.pendingRestore != nil { return restorePlace(&state) }
+            if let place = state.pendingRestore, place.paper == entry.paper, place.date == entry.date {
+                return restorePlace(&state)
+            }
             state.sectionIndex = min(state.sectionIndex, max(0, catalog.sections.count - 1))
             state.articleIndex = min(state.articleIndex, max(0, state.listCount - 1))
             keepSelectionVisible(&state)
@@ -71,6 +73,13 @@ public enum Reducer {
                   let index = state.issues.firstIndex(where: { $0.paper == last.paper && $0.date == last.date })
             else { return [] }
             state.pendingRestore = last
+            if let newest = state.issues.first?.date, let seen = last.newest, newest > seen, index != 0 {
+                // A new issue came in since: it is what the reader opens on, and the place is
+                // kept for when the old issue is opened again.
+                let how = index == 1 ? "< goes back to it" : "d lists the issues"
+                state.message = StatusMessage("new issue \(newest); you were reading \(last.date): \(how)")
+                return state.issueIndex == 0 ? [] : selectIssue(&state, 0, force: false)
+            }
             return index == state.issueIndex ? restorePlace(&state) : selectIssue(&state, index, force: false)
         case .readingLoaded(let more):
             state.read.formUnion(more.read)
@@ -532,7 +541,8 @@ public enum Reducer {
             if state.positions[reader.article.id] != position { changes.append(.position(reader.article.id, position)) }
         }
         if let issue = state.issue, let section = state.section, let id = state.selectedSummary?.id {
-            changes.append(.last(ReadingState.Place(paper: issue.paper, date: issue.date, section: section.name, article: id)))
+            changes.append(.last(ReadingState.Place(paper: issue.paper, date: issue.date, section: section.name, article: id,
+                                                    newest: state.issues.first?.date)))
         }
         return changes.isEmpty ? [] : [.saveReading(changes)]
     }

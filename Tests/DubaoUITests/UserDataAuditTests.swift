@@ -268,3 +268,51 @@ struct DamagedUserDataTests {
         #expect(try ReadingStateStore(root: root).load().last?.article != id, "reading is still saved")
     }
 }
+
+@Suite("Starting: the newest issue when one arrived, else the last place")
+struct StartPlaceTests {
+    func issue(_ date: String) -> DubaoModel.Issue {
+        let day = IssueDate(date)!
+        let articles = ["一", "二", "三"].map { n in
+            Article(id: ArticleID.make(paper: "测试报", date: day, section: "要闻", title: "\(date)标题\(n)"),
+                    title: "\(date)标题\(n)", paragraphs: ["第\(n)篇的正文。"])
+        }
+        return DubaoModel.Issue(paper: "测试报", date: day, sections: [Section(name: "要闻", order: 1, articles: articles)])
+    }
+
+    func run(_ root: String) -> AppRuntime {
+        let r = AppRuntime(state: AppState(width: 120, height: 30), library: Library(root: root), userData: FolderUserData(root: root))
+        r.start(isSample: false)
+        return r
+    }
+
+    @Test("an issue newer than the last one read opens first, saying so; < goes back to the place; else the place")
+    func newIssueArrived() throws {
+        let root = NSTemporaryDirectory() + "dubao-start-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let library = Library(root: root)
+        let old = issue("2026-11-27")
+        try library.store(old)
+        do {
+            let r = run(root)
+            r.dispatch(.key(.character("j")))
+            r.dispatch(.key(.character("Q")))
+        }
+        do {
+            let r = run(root)
+            #expect(r.state.issue?.date == old.date && r.state.articleIndex == 1, "nothing new: back to the place")
+            r.dispatch(.key(.character("Q")))
+        }
+        let new = issue("2026-11-29")
+        try library.store(new)
+        let r = run(root)
+        #expect(r.state.issue?.date == new.date, "the new issue")
+        #expect(r.state.reader != nil, "its first article shows")
+        #expect(r.state.message?.text == "new issue 2026-11-29; you were reading 2026-11-27: < goes back to it")
+        r.dispatch(.key(.character("<")))
+        #expect(r.state.issue?.date == old.date && r.state.articleIndex == 1, "the place is kept")
+        r.dispatch(.key(.character("Q")))
+        let again = run(root)
+        #expect(again.state.issue?.date == old.date && again.state.articleIndex == 1, "seen the new one: back to the place")
+    }
+}
