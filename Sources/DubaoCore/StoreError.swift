@@ -39,7 +39,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public var shortPath: String? {
         let path: String
         switch self {
-        case .corrupt(let p, _), .unknownSchema(let p, _), .io(let p, _, _): path = p
+        case .corrupt(let p, _), .unknownSchema(let p, _, _), .io(let p, _, _): path = p
         case .notFound: return nil
         }
         let parts = path.split(separator: "/")

@@ -79,7 +79,9 @@ struct StoreSafetyTests {
         let stale = lib + "/" + sample.split(separator: "/").dropLast().joined(separator: "/") + "/s-000000-fedcba9876543210.json"
         try Data("{}".utf8).write(to: URL(fileURLWithPath: stale))
         let samplesFolder = sample.split(separator: "/").dropLast().joined(separator: "/")
-        try Data("\(folder)\n\(samplesFolder)\n".utf8).write(to: URL(fileURLWithPath: lib + "/.pending"), options: .atomic)
+        // Added to what the killed writers above noted, as one more of them would.
+        let notes = (try? Data(contentsOf: URL(fileURLWithPath: lib + "/.pending"))) ?? Data()
+        try (notes + Data("\(folder)\n\(samplesFolder)\n".utf8)).write(to: URL(fileURLWithPath: lib + "/.pending"))
         #expect(try DubaoProcess.run(["import", DubaoProcess.sampleData, "--date", "2026-09-01"], library: lib).status == 0)
         #expect(!FileManager.default.fileExists(atPath: "\(lib)/\(folder)"))
         #expect(!FileManager.default.fileExists(atPath: stale))
