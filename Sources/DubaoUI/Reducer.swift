@@ -123,14 +123,36 @@ public enum Reducer {
             state.count = min(9999, (state.count ?? 0) * 10 + digit)
             return []
         }
-        let count = state.count ?? 1
+        let typedCount = state.count
         state.count = nil
+        // As in vim, Esc drops a count being typed; going back a pane as well would punish
+        // the reader for changing their mind.
+        if case .escape = key, typedCount != nil { return [] }
         guard let command = state.keymap.command(for: key) else {
             if case .escape = key { return [] }
             state.message = StatusMessage("\(key) is not bound to anything; ? shows the keys")
             return []
         }
-        return run(&state, command, count: count)
+        if let n = typedCount, command == .top || command == .bottom {
+            return goTo(&state, n)
+        }
+        return run(&state, command, count: typedCount ?? 1)
+    }
+
+    /// `3G` / `3g`, as in vim: the third item of the focused list, or the third line of the
+    /// article at the top of the reader.
+    static func goTo(_ state: inout AppState, _ n: Int) -> [Effect] {
+        let index = max(0, n - 1)
+        switch state.focus {
+        case .reader:
+            guard let reader = state.reader else { return [] }
+            scrollReader(&state, by: index - reader.top)
+            return []
+        case .sections:
+            return selectSectionsRow(&state, min(index, max(0, state.sectionsRows.count - 1)))
+        case .articles:
+            return selectArticle(&state, index)
+        }
     }
 
     static func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key: KeyEvent) -> [Effect] {

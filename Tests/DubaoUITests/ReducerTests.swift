@@ -45,6 +45,47 @@ struct ReducerTests {
         #expect(r.state.articleIndex == 2)
     }
 
+    @Test("a count before G or g goes to that item (vim's 3G), or that line of the article")
+    func countedJumps() throws {
+        let r = try start()
+        keys(r, "]]")
+        #expect(r.state.sectionIndex == 2 && r.state.listCount == 4)
+        keys(r, "3G")
+        #expect(r.state.articleIndex == 2, "3G: the third article, not the last")
+        keys(r, "1G")
+        #expect(r.state.articleIndex == 0)
+        keys(r, "2g")
+        #expect(r.state.articleIndex == 1)
+        keys(r, "99G")
+        #expect(r.state.articleIndex == 3, "past the end: the last")
+        keys(r, "[[")
+        r.dispatch(.key(.enter))
+        #expect(r.state.focus == .reader)
+        r.dispatch(.key(.resize(width: 120, height: 10)))
+        #expect((r.state.reader?.lines.count ?? 0) > 15, "an article longer than the page")
+        keys(r, "5G")
+        #expect(r.state.reader?.top == 4, "5G: line 5 at the top")
+        keys(r, "G")
+        #expect((r.state.reader?.top ?? 0) > 4)
+        keys(r, "1G")
+        #expect(r.state.reader?.top == 0)
+    }
+
+    @Test("Esc with a count pending cancels the count and nothing else")
+    func escapeCancelsCount() throws {
+        let r = try start()
+        r.dispatch(.key(.enter))
+        #expect(r.state.focus == .reader)
+        keys(r, "5")
+        #expect(r.state.count == 5)
+        r.dispatch(.key(.escape))
+        #expect(r.state.count == nil)
+        #expect(r.state.focus == .reader, "the focus stays")
+        keys(r, "j")
+        r.dispatch(.key(.escape))
+        #expect(r.state.focus == .articles, "without a count Esc goes back a pane")
+    }
+
     @Test("[ and ] change section from any pane; J runs on into the next section; K back")
     func sectionsAndArticles() throws {
         let r = try start()
