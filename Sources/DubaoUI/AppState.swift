@@ -201,4 +201,12 @@ public struct ReaderSettings: Equatable, Sendable {
     var typesetter: ArticleTypesetter {
         ArticleTypesetter(measure: measureCharacters * 2, normalizesPunctuation: normalizesPunctuation)
     }
+
+    /// A title or kicker as shown outside the typeset article (list rows, the reader's title
+    /// row): sanitised, and with its punctuation set as the headline block sets it, so one title
+    /// does not read `(助)` in the list and `（助）` in the headline.
+    func display(_ text: String) -> String {
+        let clean = DisplaySanitizer.sanitize(text)
+        return normalizesPunctuation ? PunctuationNormalizer.normalize(clean) : clean
+    }
 }

@@ -34,11 +34,11 @@ enum ArticlesView {
             let y = rect.y + 1 + row
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
             drawMarkers(id: a.id, into: &grid, x: rect.x, y: y, state: state, selected: selected, style: style)
-            var title = DisplaySanitizer.sanitize(a.title)
+            var title = state.settings.display(a.title)
             if a.paragraphs == 0 { title += a.captions > 0 ? " 〔图〕" : " 〔标题〕" }
             let textWidth = rect.width - 2
             let used = grid.put(Truncation.truncate(title, toWidth: textWidth), x: rect.x + 2, y: y, maxWidth: textWidth, style: style)
-            let kicker = DisplaySanitizer.sanitize(a.kicker)
+            let kicker = state.settings.display(a.kicker)
             let room = textWidth - used - 2
             if !kicker.isEmpty, room >= 6 {
                 grid.put(Truncation.truncate(kicker, toWidth: room), x: rect.x + 2 + used + 2, y: y, maxWidth: room,

@@ -6,7 +6,7 @@ enum ReaderView {
         guard let rect = layout.reader, let text = layout.readerText else { return }
         let focused = state.focus == .reader
         // The status line names the section and position; here the title keeps its place when scrolled.
-        let heading = state.reader.map { DisplaySanitizer.sanitize($0.article.displayTitle) } ?? ""
+        let heading = state.reader.map { state.settings.display($0.article.displayTitle) } ?? ""
         PaneChrome.title(heading, right: percent(state, visible: text.height).map { "\($0)%" } ?? "", into: &grid,
                          rect: rect, focused: focused)
         guard let reader = state.reader else {
