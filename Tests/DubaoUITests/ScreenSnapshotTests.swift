@@ -58,6 +58,15 @@ struct ScreenSnapshotTests {
         Self.check(r, named: "120x40-help")
     }
 
+    @Test("page numbers in the sections pane line up: 04, not 4, under 01 to 03")
+    func pageNumbersPadded() throws {
+        let r = try Self.runtime(width: 120, height: 40)
+        let grid = Screen.render(r.state)
+        let rows = (0..<grid.height).map { grid.row($0) }
+        #expect(rows.contains { $0.hasPrefix(" 04 文化") }, "\(rows.prefix(8))")
+        #expect(!rows.contains { $0.hasPrefix(" 4 文化") })
+    }
+
     @Test func tooSmall() throws {
         let r = try Self.runtime(width: 19, height: 5)
         Self.check(r, named: "19x5-too-small")

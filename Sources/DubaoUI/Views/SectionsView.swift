@@ -50,8 +50,10 @@ enum SectionsView {
     /// `01 要闻`: the page number without `第…版`, then the name.
     static func label(_ section: SectionEntry) -> String {
         let name = DisplaySanitizer.sanitize(section.name)
-        let digits = section.page.filter { $0.isNumber || ($0.isLetter && $0.isASCII) }
+        var digits = section.page.filter { $0.isNumber || ($0.isLetter && $0.isASCII) }
         if digits.isEmpty || section.page == section.name { return name }
+        // Pages print as 第01版 and 第4版 alike; two digits keep the names in one column.
+        if digits.count == 1, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) { digits = "0" + digits }
         return "\(digits) \(name)"
     }
 }
