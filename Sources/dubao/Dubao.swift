@@ -6,7 +6,7 @@ struct Dubao: ParsableCommand {
         commandName: "dubao",
         abstract: "读报 — read Chinese newspapers in the terminal.",
         discussion: """
-            Pages arrive as raw text dumps (UTF-8, UTF-16 or GB18030); `dubao import` turns them into
+            Pages arrive as raw text dumps (UTF-8, UTF-16 or GB18030); `dubao import` turns them into \
             articles in the local library. With an empty library the commands show a sample paper.
             """,
         subcommands: [ReadCommand.self, ImportCommand.self, IssuesCommand.self, ListCommand.self, ShowCommand.self,

@@ -11,8 +11,8 @@ struct ReadCommand: ParsableCommand {
         commandName: "read",
         abstract: "Open the reader (the default command).",
         discussion: """
-            Three panes: the sections (版面) of the issue, the articles of the chosen section, and the
-            article. Press ? inside for the keys. Opens the newest issue, or the sample paper while the
+            Three panes: the sections (版面) of the issue, the articles of the chosen section, and the \
+            article. Press ? inside for the keys. Opens the newest issue, or the sample paper while the \
             library is empty.
             """
     )

@@ -7,9 +7,9 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search every article of the library.",
         discussion: """
-            Plain substring search: Chinese needs no word breaks (巡回审判 finds 巡回审判), Latin letters
-            ignore case, full-width and half-width forms are the same (Ａ=A, ，=,). Several words separated
-            by spaces must all occur. One line per hit: date, section, title, snippet, article ID.
+            Plain substring search: Chinese needs no word breaks (巡回审判 finds 巡回审判), Latin letters \
+            ignore case, full-width and half-width forms are the same (Ａ=A, ，=,). Several words separated \
+            by spaces must all occur. One line per hit: date, section, title, snippet, article ID. \
             Exits 1 with no output when nothing matches, like grep.
             """
     )
