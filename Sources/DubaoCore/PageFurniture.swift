@@ -90,9 +90,15 @@ enum PageFurniture {
     /// table of contents, which points at articles and is none.
     static let indexHeadings: Set<String> = ["导读", "今日导读", "本期导读", "本版导读", "要闻导读", "今日看点", "本期看点", "今日要目"]
 
+    static let indexHeadingInitials: Set<Unicode.Scalar> = Set(indexHeadings.compactMap(\.unicodeScalars.first))
+
     static func isIndexLine(_ line: Substring) -> Bool {
-        guard ChineseText.fits(line, within: 80) else { return false }
-        if indexHeadings.contains(String(line.filter { $0 != " " && $0 != "\u{3000}" })) { return true }
+        // Asked of every short line: turned away by its last or first scalar, without graphemes.
+        guard let first = line.unicodeScalars.first, let final = line.unicodeScalars.last else { return false }
+        if indexHeadingInitials.contains(first), line.utf8.count <= 16 {
+            return indexHeadings.contains(String(line.filter { $0 != " " && $0 != "\u{3000}" }))
+        }
+        guard final == "）" || final == ")", ChineseText.fits(line, within: 80) else { return false }
         // Ends in a page reference in brackets, with words before it.
         let scalars = Array(line.unicodeScalars)
         guard let last = scalars.last, last == "）" || last == ")",
