@@ -248,7 +248,9 @@ public struct Library: LibraryReading {
                 let document = VolumeDocument(year: y, issues: entries.sorted(by: IssueEntry.newestFirst)).encoded()
                 let file = "volumes/\(y)-\(LibraryFormat.contentName(document)).json"
                 let path = root + "/" + file
-                if access(path, F_OK) != 0 {
+                // Content-named, but compared all the same: only renames ever make these files,
+                // yet a hand-copied or damaged one of the same name must not be trusted.
+                if (try? AtomicFile.read(path)) ?? nil != document {
                     try AtomicFile.write(document, to: path, durable: false)
                     created.append(path)
                 }
@@ -271,7 +273,8 @@ public struct Library: LibraryReading {
             throw error
         }
         for (folder, files) in keep { removeUnreferenced(in: "\(root)/\(folder)", keeping: files) }
-        removeUnreferenced(in: root + "/volumes", keeping: Set(index.volumes.map { String($0.file.dropFirst("volumes/".count)) }))
+        removeUnreferenced(in: root + "/volumes", keeping: Set(index.volumes.map { String($0.file.dropFirst("volumes/".count)) }),
+                           isStale: { $0.first?.isNumber == true && $0.hasSuffix(".json") })   // <year>-….json
         removeTemporaryFiles(in: root)
         unlink(pendingPath)
         return reports
@@ -404,14 +407,18 @@ public struct Library: LibraryReading {
 
     /// Old versions of section documents and catalogs, and temporary files a crash left behind.
     /// Called under the lock, after `library.json` no longer points at them.
-    func removeUnreferenced(in folder: String, keeping: Set<String>) {
+    func removeUnreferenced(in folder: String, keeping: Set<String>,
+                            isStale: (String) -> Bool = Library.isIssueFile) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where !keeping.contains(name) {
-            let stale = ((name.hasPrefix("s-") || name.hasPrefix("issue")) && name.hasSuffix(".json"))
-                || (name.hasPrefix("text-") && name.hasSuffix(".txt"))
-                || (name.first?.isNumber == true && name.hasSuffix(".json"))     // volumes/<year>-….json
-            if stale || name.contains(".tmp-") { unlink(folder + "/" + name) }
+            if isStale(name) || name.contains(".tmp-") { unlink(folder + "/" + name) }
         }
+    }
+
+    /// The files dubao writes into an issue's folder: section documents, catalogs, search texts.
+    static func isIssueFile(_ name: String) -> Bool {
+        ((name.hasPrefix("s-") || name.hasPrefix("issue")) && name.hasSuffix(".json"))
+            || (name.hasPrefix("text-") && name.hasSuffix(".txt"))
     }
 
     /// Temporary files of writers that were killed before their rename. Only called under the
