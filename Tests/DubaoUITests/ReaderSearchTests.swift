@@ -105,6 +105,30 @@ struct ReaderSearchTests {
         #expect(screen.contains("03-09") && screen.contains("03-02"))
     }
 
+    @Test("the current match stands out from the other highlighted matches, and moves with n")
+    func currentMatchDistinct() throws {
+        let r = SearchFixture.runtime()
+        type(r, "/渡口")
+        r.dispatch(.key(.enter))
+        func styles() throws -> (current: [Int], others: Int) {
+            let text = try #require(Reducer.layoutOf(r.state).readerText)
+            let grid = Screen.render(r.state)
+            var current: [Int] = [], others = 0
+            for y in text.y..<(text.y + text.height) {
+                for x in text.x..<(text.x + text.width) {
+                    if grid[x, y].style == .selection { current.append(y) }
+                    if grid[x, y].style == .match { others += 1 }
+                }
+            }
+            return (current, others)
+        }
+        let first = try styles()
+        #expect(!first.current.isEmpty && first.others > 0, "one match marked as current, the others as matches")
+        type(r, "n")
+        let second = try styles()
+        #expect(!second.current.isEmpty && second.current != first.current, "n moves the mark")
+    }
+
     @Test("a result from another issue opens through the article loader")
     func resultFromAnotherIssue() {
         let r = SearchFixture.runtime()

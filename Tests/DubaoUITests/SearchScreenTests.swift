@@ -54,16 +54,23 @@ struct SearchScreenTests {
                 let grid = Screen.render(r.state)
                 var marked = 0
                 for y in 0..<grid.height {
-                    for x in 0..<grid.width where grid[x, y].style == .match {
+                    for x in 0..<grid.width where Self.isMatch(grid, x, y, r.state) {
                         marked += 1
-                        if grid[x, y].width == 2 { #expect(grid[x + 1, y].style == .match) }
-                        if grid[x, y].width == 0 { #expect(grid[x - 1, y].style == .match) }
+                        if grid[x, y].width == 2 { #expect(grid[x + 1, y].style == grid[x, y].style) }
+                        if grid[x, y].width == 0 { #expect(grid[x - 1, y].style == grid[x, y].style) }
                     }
                 }
                 #expect(marked > 0, "\(w)x\(h): something is highlighted")
                 r.dispatch(.key(.character("n")))
             }
         }
+    }
+
+    /// A highlighted match: any match, or in the reader the current one (in the selection's style).
+    static func isMatch(_ grid: ScreenGrid, _ x: Int, _ y: Int, _ state: AppState) -> Bool {
+        if grid[x, y].style == .match { return true }
+        guard grid[x, y].style == .selection, let text = Reducer.layoutOf(state).readerText else { return false }
+        return (text.x..<(text.x + text.width)).contains(x) && (text.y..<(text.y + text.height)).contains(y)
     }
 
     /// The screen, then only its highlighted cells: what the text snapshot cannot show.
@@ -74,7 +81,7 @@ struct SearchScreenTests {
         Snapshot.check(grid, named: name, sourceLocation: sourceLocation)
         var mask = ScreenGrid(width: grid.width, height: grid.height)
         for y in 0..<grid.height {
-            for x in 0..<grid.width where grid[x, y].style == .match && grid[x, y].width > 0 {
+            for x in 0..<grid.width where isMatch(grid, x, y, r.state) && grid[x, y].width > 0 {
                 mask.put(grid[x, y].text, x: x, y: y, style: .match)
             }
         }

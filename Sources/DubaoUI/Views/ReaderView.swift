@@ -27,10 +27,17 @@ enum ReaderView {
             let x = text.x + line.leftOffset
             grid.put(line.text, x: x, y: text.y + row, maxWidth: text.width - line.leftOffset, style: role(line.style))
             if let find = reader.find {
-                for columns in ArticleFind.columns(on: line, matches: find.matches, article: reader.article) {
-                    let right = min(x + columns.upperBound, text.x + text.width)
-                    grid.highlight(Rect(x: x + columns.lowerBound, y: text.y + row, width: right - x - columns.lowerBound, height: 1))
+                func mark(_ matches: [Highlight], _ style: StyleRole) {
+                    for columns in ArticleFind.columns(on: line, matches: matches, article: reader.article) {
+                        let right = min(x + columns.upperBound, text.x + text.width)
+                        grid.highlight(Rect(x: x + columns.lowerBound, y: text.y + row, width: right - x - columns.lowerBound,
+                                            height: 1), style: style)
+                    }
                 }
+                mark(find.matches, .match)
+                // The match n/N landed on stands out from the others, in the selection's colours
+                // (which every theme sets apart from a match's).
+                if find.matches.indices.contains(find.current) { mark([find.matches[find.current]], .selection) }
             }
         }
     }
