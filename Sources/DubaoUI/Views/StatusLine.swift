@@ -8,31 +8,10 @@ enum StatusLine {
             drawQueryLine(line, into: &grid, rect: rect, state: state)
             return
         }
-        var parts: [String] = []
-        // First, so no shortening hides it: while a file is damaged, changes are not kept.
-        if let flag = notSavingFlag(state) { parts.append(flag) }
-        if let issue = state.issue {
-            parts.append("\(DisplaySanitizer.sanitize(issue.paper)) \(issue.date)\(state.isSample ? " (sample)" : "")")
-        }
-        switch state.listing {
-        case .bookmarks: parts.append("书签")
-        case .searchResults: parts.append("搜索：" + DisplaySanitizer.sanitize(state.results?.query ?? ""))
-        case .section: if let section = state.section { parts.append(SectionsView.label(section)) }
-        }
-        if state.listCount > 0 {
-            let star = state.selectedID.map { state.bookmarked.contains($0) } == true ? " ★" : ""
-            parts.append("\(state.articleIndex + 1)/\(state.listCount)\(star)")
-        }
-        if let text = Reducer.layoutOf(state).readerText, let pct = ReaderView.percent(state, visible: text.height) {
-            parts.append("\(pct)%")
-            if let find = state.reader?.find { parts.append("match \(find.current + 1)/\(find.matches.count)") }
-        }
-        if let count = state.count { parts.append("\(count)") }
-        let left = " " + parts.joined(separator: " │ ")
-
-        let leftWidth = DisplayWidth.of(left)
         if let message = state.message {
             // A message is what the user needs to see now: it wins the space over the position.
+            let left = leftText(state, level: 0)
+            let leftWidth = DisplayWidth.of(left)
             let text = DisplaySanitizer.sanitize(message.text)
             let room = max(0, rect.width - min(leftWidth, rect.width / 3) - 1)
             let shown = Truncation.truncate(text, toWidth: room)
@@ -42,17 +21,86 @@ enum StatusLine {
             grid.put(shown, x: x, y: rect.y, style: message.isError ? .notice : .status)
             return
         }
-        grid.put(Truncation.truncate(left, toWidth: rect.width), x: rect.x, y: rect.y, style: .status)
-        // Key hints fill what is left, whole hints only, most important first.
-        var hintText = ""
-        for hint in hints(state) {
-            let candidate = hintText.isEmpty ? hint : hintText + "  " + hint
-            if leftWidth + 2 + DisplayWidth.of(candidate) + 1 > rect.width { break }
-            hintText = candidate
-        }
+        let (fitted, hintText) = fit(state, width: rect.width)
+        grid.put(Truncation.truncate(fitted, toWidth: rect.width), x: rect.x, y: rect.y, style: .status)
         if !hintText.isEmpty {
             grid.put(hintText, x: rect.x + rect.width - DisplayWidth.of(hintText) - 1, y: rect.y, style: .statusKey)
         }
+    }
+
+    /// How far the left part is shortened: 0 whole; 1 the paper's name cut; 2 the section's too;
+    /// 3 the date without its year; 4 the paper left out.
+    static let levels = 0...4
+
+    /// The left part and the key hints that fit beside it. Names are shortened before the
+    /// first keys — up to `? help` and the way back — are dropped; the others show where they fit.
+    static func fit(_ state: AppState, width: Int) -> (String, String) {
+        let all = hints(state)
+        let back = state.keymap.keys(for: .back).first.map { key in all.firstIndex { $0.hasPrefix("\(key) ") } } ?? nil
+        let essential = (back ?? min(all.count, 3) - 1) + 1
+        // Where room is short, `? help` and the way back are kept first: they lead to the rest.
+        let help = state.keymap.keys(for: .help).first.map { key in all.firstIndex { $0.hasPrefix("\(key) ") } } ?? nil
+        let priority = [help, back].compactMap { $0 } + all.indices.filter { $0 != help && $0 != back }
+        func hintsBeside(_ left: String) -> (kept: [String], essentials: Int) {
+            var chosen: Set<Int> = [], essentials = 0
+            var used = DisplayWidth.of(left) + 1
+            for i in priority {
+                let w = DisplayWidth.of(all[i]) + 2
+                if used + w > width { continue }
+                chosen.insert(i)
+                if i < essential { essentials += 1 }
+                used += w
+            }
+            return (all.indices.filter(chosen.contains).map { all[$0] }, essentials)
+        }
+        var best: (left: String, hints: [String], essentials: Int)?
+        for level in levels {
+            let left = leftText(state, level: level)
+            let (kept, essentials) = hintsBeside(left)
+            if essentials == essential { return (left, kept.joined(separator: "  ")) }
+            if best == nil || essentials > best!.essentials { best = (left, kept, essentials) }
+        }
+        return (best?.left ?? "", best?.hints.joined(separator: "  ") ?? "")
+    }
+
+    /// Paper, date, what is listed, n/m, position, match, count: of the article selected, which
+    /// for a bookmark or a search result is of its own issue, not of the issue underneath.
+    static func leftText(_ state: AppState, level: Int) -> String {
+        var parts: [String] = []
+        // First, so no shortening hides it: while a file is damaged, changes are not kept.
+        if let flag = notSavingFlag(state) { parts.append(flag) }
+        var paper = state.issue.map(\.paper)
+        var date = state.issue.map(\.date)
+        if let hit = state.selectedHit {
+            (paper, date) = (hit.paper, hit.date)
+        } else if let bookmark = state.selectedBookmark {
+            (paper, date) = (bookmark.paper, bookmark.date)
+        }
+        if let paper, let date {
+            var name = DisplaySanitizer.sanitize(paper)
+            if level >= 1 { name = Truncation.truncate(name, toWidth: 8) }
+            let day = level >= 3 ? String(date.description.suffix(5)) : date.description
+            let sample = state.isSample && !state.inResults && !state.inBookmarks ? " (sample)" : ""
+            parts.append(level >= 4 ? day + sample : "\(name) \(day)\(sample)")
+        }
+        var listing: String
+        switch state.listing {
+        case .bookmarks: listing = "书签"
+        case .searchResults: listing = "搜索：" + DisplaySanitizer.sanitize(state.results?.query ?? "")
+        case .section: listing = state.section.map(SectionsView.label) ?? ""
+        }
+        if level >= 2 { listing = Truncation.truncate(listing, toWidth: 10) }
+        if !listing.isEmpty { parts.append(listing) }
+        if state.listCount > 0 {
+            let star = state.selectedID.map { state.bookmarked.contains($0) } == true ? " ★" : ""
+            parts.append("\(state.articleIndex + 1)/\(state.listCount)\(star)")
+        }
+        if let text = Reducer.layoutOf(state).readerText, let pct = ReaderView.percent(state, visible: text.height) {
+            parts.append("\(pct)%")
+            if let find = state.reader?.find { parts.append("match \(find.current + 1)/\(find.matches.count)") }
+        }
+        if let count = state.count { parts.append("\(count)") }
+        return " " + parts.joined(separator: " │ ")
     }
 
     /// What is not being saved this session, if anything.
@@ -102,11 +150,15 @@ enum StatusLine {
     static func hints(_ state: AppState) -> [String] {
         var commands: [(Command, String)]
         switch (state.focus, state.zoomed) {
+        // Most important first; help and the way back come early, as they are how to find the rest.
         case (.sections, _): commands = [(.moveDown, "版面"), (.open, "open"), (.help, "help"),
                                          (.back, state.inResults ? "back" : "quit"), (.search, "search")]
-        case (.articles, _): commands = [(.moveDown, "article"), (.open, "read"), (.bookmark, "bookmark"), (.nextSection, "版面"), (.help, "help"), (.back, "back"), (.search, "search")]
-        case (.reader, false): commands = [(.pageDown, "page"), (.nextArticle, "next"), (.bookmark, "bookmark"), (.zoom, "zoom"), (.help, "help"), (.back, "back"), (.search, "find")]
-        case (.reader, true): commands = [(.pageDown, "page"), (.nextArticle, "next"), (.zoom, "unzoom"), (.back, "back")]
+        case (.articles, _): commands = [(.moveDown, "article"), (.open, "read"), (.help, "help"), (.back, "back"),
+                                         (.bookmark, "bookmark"), (.nextSection, "版面"), (.search, "search")]
+        case (.reader, false): commands = [(.pageDown, "page"), (.help, "help"), (.back, "back"), (.nextArticle, "next"),
+                                           (.bookmark, "bookmark"), (.zoom, "zoom"), (.search, "find")]
+        case (.reader, true): commands = [(.pageDown, "page"), (.help, "help"), (.back, "back"), (.nextArticle, "next"),
+                                          (.zoom, "unzoom")]
         }
         if state.reader?.find != nil, state.focus == .reader || state.zoomed {
             commands.insert((.nextMatch, "match"), at: 0)
