@@ -142,6 +142,9 @@ public struct Library: LibraryReading {
         guard !issue.searchText.isEmpty, let bytes = try AtomicFile.read("\(root)/\(issue.folder)/\(issue.searchText)") else {
             return nil
         }
+        // A search text written before letters beyond ASCII, ￥ and half-width kana were folded
+        // holds them as printed: for a query that needs those, the articles are read instead.
+        if !issue.searchText.hasPrefix(SearchText.currentPrefix), query.needsCurrentFolding { return nil }
         return SearchText.candidates(in: bytes, terms: query.foldedUTF8Terms)
     }
 
@@ -392,7 +395,7 @@ public struct Library: LibraryReading {
             }
         }
         let searchBytes = Parallel.map(searchSections) { SearchText.build([$0]) }.flatMap { $0 }
-        let searchFile = "text-\(LibraryFormat.contentName(searchBytes)).txt"
+        let searchFile = "\(SearchText.currentPrefix)\(LibraryFormat.contentName(searchBytes)).txt"
         try writeNew(searchBytes, named: searchFile)
 
         let entry = IssueEntry(paper: issue.paper, date: issue.date, folder: folder, catalog: catalogFile, searchText: searchFile,
@@ -418,7 +421,7 @@ public struct Library: LibraryReading {
     /// The files dubao writes into an issue's folder: section documents, catalogs, search texts.
     static func isIssueFile(_ name: String) -> Bool {
         ((name.hasPrefix("s-") || name.hasPrefix("issue")) && name.hasSuffix(".json"))
-            || (name.hasPrefix("text-") && name.hasSuffix(".txt"))
+            || ((name.hasPrefix("text-") || name.hasPrefix(SearchText.currentPrefix)) && name.hasSuffix(".txt"))
     }
 
     /// Temporary files of writers that were killed before their rename. Only called under the

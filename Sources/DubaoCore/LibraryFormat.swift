@@ -7,7 +7,7 @@ import Foundation
 ///     volumes/<YYYY>-<hash>.json                     that year's issues: paper, date, counts
 ///     issues/<paper>-<hash>/<YYYY-MM-DD>/issue-….json sections and article titles of one issue
 ///     issues/<paper>-<hash>/<YYYY-MM-DD>/s-….json     the full articles of one section
-///     issues/<paper>-<hash>/<YYYY-MM-DD>/text-….txt   the issue's folded text, for search
+///     issues/<paper>-<hash>/<YYYY-MM-DD>/text2-….txt  the issue's folded text, for search
 ///
 /// Listing issues, sections and titles reads only the first three kinds; article bodies are
 /// read one section at a time, when they are needed. An import rewrites one volume and the

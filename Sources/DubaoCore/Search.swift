@@ -3,8 +3,9 @@ import DubaoModel
 /// What the user typed, folded for matching: several words separated by spaces must all occur.
 ///
 /// Matching is a plain substring search on folded text — Chinese needs no word segmentation to
-/// find 巡回审判 — where Latin letters ignore case and full-width forms equal half-width ones
-/// (Ａ = A, ， = ,, （ = (), so a query typed either way finds text printed either way.
+/// find 巡回审判 — where letters ignore case (Latin, Greek and Cyrillic: `CAFÉ` = `café`),
+/// full-width and half-width forms are equal (Ａ = A, ， = ,, （ = (, ￥ = ¥, ｶﾌｪ = カフェ,
+/// ｶﾞ = ガ), so a query typed either way finds text printed either way.
 public struct SearchQuery: Sendable, Equatable {
     public let text: String
     let terms: [[UInt32]]
@@ -18,6 +19,8 @@ public struct SearchQuery: Sendable, Equatable {
             let f = SearchFolding.fold(s.value)
             if f == 0x20 || (0x09...0x0D).contains(f) {
                 if !current.isEmpty { terms.append(current); current = [] }
+            } else if let last = current.last, let composed = SearchFolding.compose(last, f) {
+                current[current.count - 1] = composed
             } else {
                 current.append(f)
             }
@@ -27,20 +30,83 @@ public struct SearchQuery: Sendable, Equatable {
         // Longest first: the rarest term rejects most articles soonest.
         self.terms = terms.sorted { $0.count > $1.count }
     }
+
+    /// True when a search text folded the first way (before letters beyond ASCII, ￥ and
+    /// half-width katakana were folded) could miss what this query finds: some folded scalar
+    /// of it is one that more characters fold to now than then.
+    var needsCurrentFolding: Bool {
+        terms.contains { $0.contains(where: SearchFolding.foldsDifferentlyThanVersion1) }
+    }
 }
 
-/// The folding both the query and the text go through.
+/// The folding both the query and the text go through: one scalar to one scalar, and a
+/// half-width kana with its voiced mark (ｶﾞ) to one voiced kana (ガ).
 public enum SearchFolding {
     @inline(__always)
     public static func fold(_ v: UInt32) -> UInt32 {
         switch v {
         case 0x41...0x5A: return v + 0x20
+        case 0..<0xC0: return v
+        case 0xC0..<0x530, 0x1E00..<0x1F00: return lowercase(v)
         case 0xFF21...0xFF3A: return v - 0xFF21 + 0x61          // Ａ–Ｚ → a–z
         case 0xFF01...0xFF5E: return v - 0xFF01 + 0x21          // other full-width ASCII forms
         case 0x3000: return 0x20
+        case 0x3099: return 0x309B                              // combining voiced marks, as spacing ones
+        case 0x309A: return 0x309C
+        case 0xFF61...0xFF9F: return halfWidthKana[Int(v - 0xFF61)]
+        case 0xFFE0...0xFFE6: return fullWidthSigns[Int(v - 0xFFE0)]
         default: return v
         }
     }
+
+    /// The voiced kana a folded kana and a folded voiced mark (゛ or ゜) make, or nil.
+    @inline(__always)
+    public static func compose(_ base: UInt32, _ mark: UInt32) -> UInt32? {
+        guard mark == 0x309B || mark == 0x309C, (0x30A6...0x30DB).contains(base) else { return nil }
+        if mark == 0x309B {
+            if base == 0x30A6 { return 0x30F4 }                                   // ウ゛ → ヴ
+            if (0x30AB...0x30C1).contains(base) && base % 2 == 1 { return base + 1 }  // カ…チ
+            if base == 0x30C4 || base == 0x30C6 || base == 0x30C8 { return base + 1 } // ツ テ ト
+        }
+        if [0x30CF, 0x30D2, 0x30D5, 0x30D8, 0x30DB].contains(base) { return base + (mark == 0x309B ? 1 : 2) }  // ハ…ホ
+        return nil
+    }
+
+    /// Whether `v`, as folded, is something more characters fold to now than in the first
+    /// search texts, which folded only ASCII capitals, full-width ASCII and U+3000.
+    static func foldsDifferentlyThanVersion1(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xA0..<0x530, 0x1E00..<0x1F00, 0x20A9, 0x3001...0x3002, 0x300C...0x300D, 0x3099...0x30FF: return true
+        default: return false
+        }
+    }
+
+    /// Lowercase letters for U+00C0–U+052F and U+1E00–U+1EFF where the lowercase is one scalar.
+    @inline(__always)
+    static func lowercase(_ v: UInt32) -> UInt32 {
+        v < 0x530 ? lowerTable[Int(v - 0xC0)] : lowerTable[Int(v - 0x1E00) + (0x530 - 0xC0)]
+    }
+
+    private static let lowerTable: [UInt32] = {
+        func lower(_ v: UInt32) -> UInt32 {
+            guard let s = Unicode.Scalar(v) else { return v }
+            let mapped = s.properties.lowercaseMapping.unicodeScalars
+            return mapped.count == 1 ? mapped.first!.value : v
+        }
+        return (UInt32(0xC0)..<0x530).map(lower) + (UInt32(0x1E00)..<0x1F00).map(lower)
+    }()
+
+    /// U+FF61–U+FF9F: half-width katakana and punctuation → their full-width forms.
+    private static let halfWidthKana: [UInt32] = [
+        0x3002, 0x300C, 0x300D, 0x3001, 0x30FB, 0x30F2, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30E3, 0x30E5,
+        0x30E7, 0x30C3, 0x30FC, 0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, 0x30AB, 0x30AD, 0x30AF, 0x30B1, 0x30B3,
+        0x30B5, 0x30B7, 0x30B9, 0x30BB, 0x30BD, 0x30BF, 0x30C1, 0x30C4, 0x30C6, 0x30C8, 0x30CA, 0x30CB, 0x30CC,
+        0x30CD, 0x30CE, 0x30CF, 0x30D2, 0x30D5, 0x30D8, 0x30DB, 0x30DE, 0x30DF, 0x30E0, 0x30E1, 0x30E2, 0x30E4,
+        0x30E6, 0x30E8, 0x30E9, 0x30EA, 0x30EB, 0x30EC, 0x30ED, 0x30EF, 0x30F3, 0x309B, 0x309C,
+    ]
+
+    /// U+FFE0–U+FFE6: ￠ ￡ ￢ ￣ ￤ ￥ ￦ → ¢ £ ¬ ¯ ¦ ¥ ₩.
+    private static let fullWidthSigns: [UInt32] = [0xA2, 0xA3, 0xAC, 0xAF, 0xA6, 0xA5, 0x20A9]
 }
 
 /// Where a match is: a field of the article and a UTF-8 range in that field's text, the same
@@ -111,9 +177,15 @@ public enum Searcher {
         scalars.reserveCapacity(text.utf8.count)
         var offset = 0
         for s in text.unicodeScalars {
-            scalars.append(SearchFolding.fold(s.value))
-            offsets.append(offset)
+            let f = SearchFolding.fold(s.value)
             offset += UTF8.width(s)
+            if let last = scalars.last, let composed = SearchFolding.compose(last, f) {
+                // One folded scalar for both: its range runs to the end of the mark.
+                scalars[scalars.count - 1] = composed
+                continue
+            }
+            scalars.append(f)
+            offsets.append(offset - UTF8.width(s))
         }
         offsets.append(offset)
         var out: [Range<Int>] = []

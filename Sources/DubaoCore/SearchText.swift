@@ -13,6 +13,10 @@ private func c_memmem(_ haystack: UnsafeRawPointer?, _ haystackLength: Int,
 /// (`SearchFolding`) and separated by newlines. Folded query terms never contain these control
 /// bytes, so a match never spans two records.
 public enum SearchText {
+    /// The name of the search texts folded as `SearchFolding` folds now; the first ones,
+    /// `text-…`, folded ASCII and full-width forms only, and are still read (see
+    /// `SearchQuery.needsCurrentFolding`).
+    static let currentPrefix = "text2-"
     static let recordStart: UInt8 = 0x1E
     static let unitSeparator: UInt8 = 0x1F
 
@@ -36,8 +40,10 @@ public enum SearchText {
         return out
     }
 
-    /// `SearchFolding` on UTF-8 bytes: ASCII capitals, the full-width forms U+FF01–U+FF5E
-    /// (EF BC 81 – EF BD 9E) and U+3000 (E3 80 80) change; every other byte is copied.
+    /// `SearchFolding` on UTF-8 bytes: ASCII capitals, and the few non-ASCII scalars that
+    /// fold (letters of U+00C0–U+052F and U+1E00–U+1EFF, U+3000, the voiced marks, the
+    /// full-width and half-width forms U+FF01–U+FFE6, a half-width kana with its voiced mark),
+    /// change; every other byte is copied. Must give exactly what `SearchQuery` gives a query.
     static func appendFolded(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { b in
@@ -57,32 +63,56 @@ public enum SearchText {
                     if c >= 0x41 { out.append(c + 0x20) }
                     run = i + 1
                     i += 1
-                } else if c == 0xEF, i + 2 < n, b[i + 1] == 0xBC || b[i + 1] == 0xBD {
-                    let v = 0xFF00 + (UInt32(b[i + 1] & 0x03) << 6) + UInt32(b[i + 2] & 0x3F)
-                    let folded = SearchFolding.fold(v)
-                    if folded < 0x80 {
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
-                        out.append(UInt8(folded))
-                        run = i + 3
-                    }
-                    i += 3
-                } else if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
-                    out.append(0x20)
-                    i += 3
-                    run = i
                 } else {
-                    i += 1
+                    guard let (v, length) = scalar(in: b, at: i) else { i += 1; continue }
+                    var folded = SearchFolding.fold(v)
+                    var consumed = length
+                    if (0x30A6...0x30DB).contains(folded), let (mark, markLength) = scalar(in: b, at: i + length),
+                       let composed = SearchFolding.compose(folded, SearchFolding.fold(mark)) {
+                        folded = composed
+                        consumed += markLength
+                    }
+                    if folded != v || consumed != length {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                        appendUTF8(folded, to: &out)
+                        run = i + consumed
+                    }
+                    i += consumed
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n]))
         }
     }
 
+    /// The scalar whose two- or three-byte UTF-8 starts at `i` (the text is valid UTF-8).
+    @inline(__always)
+    static func scalar(in b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
+        guard i < b.count else { return nil }
+        let c = b[i]
+        if c & 0xE0 == 0xC0, i + 1 < b.count {
+            return ((UInt32(c & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F), 2)
+        }
+        if c & 0xF0 == 0xE0, i + 2 < b.count {
+            return ((UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F), 3)
+        }
+        return nil
+    }
+
+    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        switch v {
+        case 0..<0x80: out.append(UInt8(v))
+        case 0x80..<0x800: out += [UInt8(0xC0 | (v >> 6)), UInt8(0x80 | (v & 0x3F))]
+        default: out += [UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))]
+        }
+    }
+
     /// For `appendFolded`: 1 for the bytes that may start something to fold (1E, 1F, A–Z, and
-    /// the lead bytes EF and E3), 0 for every other byte, which is copied as it is.
+    /// the lead bytes of U+00C0–U+027F, U+0340–U+053F, U+1000–U+1FFF, U+3000–U+3FFF and
+    /// U+F000–U+FFFF), 0 for every other byte, which is copied as it is. Chinese characters
+    /// (lead bytes E4–E9) never fold.
     private static let foldable: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
-        let folds: Bool = b == 0x1E || b == 0x1F || (0x41...0x5A).contains(b) || b == 0xEF || b == 0xE3
+        let folds: Bool = b == 0x1E || b == 0x1F || (0x41...0x5A).contains(b) || (0xC3...0xC9).contains(b)
+            || (0xCD...0xD4).contains(b) || b == 0xE1 || b == 0xE3 || b == 0xEF
         return folds ? 1 : 0
     }
 

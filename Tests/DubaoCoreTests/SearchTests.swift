@@ -1,5 +1,6 @@
 @testable import DubaoCore
 import DubaoModel
+import Foundation
 import Testing
 
 @Suite("Search: matching, folding, snippets")
@@ -99,14 +100,100 @@ struct SearchTextTests {
 
 @Suite("Search text folding on bytes")
 struct SearchTextFoldingTests {
-    @Test("byte folding equals scalar folding, for every full-width form and mixed text")
+    /// The query's folding, for a whole text: a scalar at a time, a kana and its voiced mark as one.
+    static func scalarFolded(_ text: String) -> String {
+        var out: [UInt32] = []
+        for s in text.unicodeScalars {
+            let f = SearchFolding.fold(s.value)
+            if let last = out.last, let composed = SearchFolding.compose(last, f) { out[out.count - 1] = composed } else { out.append(f) }
+        }
+        var view = String.UnicodeScalarView()
+        for v in out { view.append(Unicode.Scalar(v)!) }
+        return String(view)
+    }
+
+    @Test("byte folding equals scalar folding, for every full-width form, letter, kana and mixed text")
     func sameAsScalars() {
-        var text = "江城App ＡＢＣ（１２）　ｘｙｚ，。“”…—\u{FF5E}\u{FF5F}\u{FFE5}Ｚ"
-        for v in 0xFF00...0xFF65 { if let s = Unicode.Scalar(v) { text.unicodeScalars.append(s) } }
+        var text = "江城App ＡＢＣ（１２）　ｘｙｚ，。“”…—\u{FF5E}\u{FF5F}\u{FFE5}Ｚ CAFÉ DÉJÀ VU ｶﾞｷﾞﾊﾟﾎﾟｳﾞｶﾞﾞ カ゛ガ\u{3099}"
+        for range in [0xC0..<0x540, 0x1E00..<0x1F00, 0x3000..<0x3100, 0xFF00..<0xFFF0] {
+            for v in range { if let s = Unicode.Scalar(v) { text.unicodeScalars.append(s) } }
+        }
+        for base in 0xFF61...0xFF9F {
+            for mark in [0xFF9E, 0xFF9F, 0x3099, 0x309A] {
+                text.unicodeScalars.append(Unicode.Scalar(base)!)
+                text.unicodeScalars.append(Unicode.Scalar(mark)!)
+            }
+        }
         var bytes: [UInt8] = []
         SearchText.appendFolded(text, to: &bytes)
-        var expected = String.UnicodeScalarView()
-        for s in text.unicodeScalars { expected.append(Unicode.Scalar(SearchFolding.fold(s.value))!) }
-        #expect(String(decoding: bytes, as: UTF8.self) == String(expected))
+        let expected = Self.scalarFolded(text).replacingOccurrences(of: "\u{1E}", with: "").replacingOccurrences(of: "\u{1F}", with: "")
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    }
+}
+
+@Suite("Search folding beyond ASCII")
+struct WiderFoldingTests {
+    let article = Article(id: "20260301-0000000001", title: "CAFÉ DÉJÀ VU 开业",
+                          paragraphs: ["套餐￥28起，进口红茶￡5一杯。", "店名是日文ｶﾌｪ，招牌写着ｶﾞｲﾄﾞ。", "ΑΘΗΝΑ与МОСКВА"])
+
+    func found(_ q: String) -> Bool { !Searcher.matches(in: article, query: SearchQuery(q)!).isEmpty }
+
+    @Test("accented Latin, Greek and Cyrillic letters ignore case; ￥ ￡ and half-width kana equal their usual forms")
+    func folds() {
+        #expect(found("café") && found("déjà") && found("Déjà vu"))
+        #expect(found("¥28") && found("￥28"))
+        #expect(found("£5") && found("￡5"))
+        #expect(found("カフェ") && found("ｶﾌｪ"))
+        #expect(found("ガイド"), "ｶﾞ is ガ")
+        #expect(!found("カイト"), "and ガ is not カ")
+        #expect(found("αθηνα") && found("москва"))
+    }
+
+    @Test("the library on disk finds them through its search text, and through a search text of the first format")
+    func onDisk() throws {
+        let root = TestPaths.temporaryFolder()
+        let library = Library(root: root)
+        let issue = Issue(paper: "测试报", date: IssueDate("2026-03-01")!,
+                          sections: [Section(name: "要闻", order: 1, articles: [article])])
+        try library.store(issue)
+        for q in ["café", "¥28", "￡5", "カフェ", "ガイド"] {
+            #expect(try Searcher.search(library, query: SearchQuery(q)!).count == 1, "\(q)")
+        }
+        // Make the issue's search text one written by the first dubao: named text-…, with
+        // non-ASCII text as printed.
+        let entry = try #require(try library.issues().first)
+        #expect(entry.searchText.hasPrefix("text2-"))
+        let folder = root + "/" + entry.folder
+        let old = "text-" + entry.searchText.dropFirst("text2-".count)
+        var firstFormat: [UInt8] = []
+        for a in [article] {
+            firstFormat += [0x1E] + Array(a.id.utf8) + [0x1F] + Array("要闻".utf8) + [0x1F]
+            let file = try #require(try library.catalog(of: entry).sections.first?.file)
+            firstFormat += Array(file.utf8) + [0x1F]
+            for (_, text) in Searcher.searchableFields(a) {
+                var line = ""
+                for s in text.unicodeScalars {
+                    switch s.value {
+                    case 0x41...0x5A: line.unicodeScalars.append(Unicode.Scalar(s.value + 0x20)!)
+                    case 0xFF01...0xFF5E: line.unicodeScalars.append(Unicode.Scalar(SearchFolding.fold(s.value))!)
+                    default: line.unicodeScalars.append(s)
+                    }
+                }
+                firstFormat += Array(line.utf8) + [0x0A]
+            }
+        }
+        try Data(firstFormat).write(to: URL(fileURLWithPath: folder + "/" + old))
+        try FileManager.default.removeItem(atPath: folder + "/" + entry.searchText)
+        for name in try FileManager.default.subpathsOfDirectory(atPath: root) where name.hasSuffix(".json") {
+            let path = root + "/" + name
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            if text.contains(entry.searchText) {
+                try text.replacingOccurrences(of: entry.searchText, with: old).write(toFile: path, atomically: true, encoding: .utf8)
+            }
+        }
+        #expect(try library.issues().first?.searchText == old)
+        for q in ["café", "¥28", "￡5", "カフェ", "ガイド", "开业", "deja"] {
+            #expect(try Searcher.search(library, query: SearchQuery(q)!).count == (q == "deja" ? 0 : 1), "first format: \(q)")
+        }
     }
 }
