@@ -242,9 +242,14 @@ public enum Searcher {
     }
 
     /// Every matching article of the library, newest issue first, in page order within an issue.
-    public static func search(_ library: any LibraryReading, query: SearchQuery, scope: Scope = Scope()) throws(StoreError) -> [SearchHit] {
+    /// `progress` hears of each issue before it is searched (how many are done, of how many)
+    /// and stops the search by returning false; the hits so far are returned.
+    public static func search(_ library: any LibraryReading, query: SearchQuery, scope: Scope = Scope(),
+                              progress: ((_ done: Int, _ total: Int) -> Bool)? = nil) throws(StoreError) -> [SearchHit] {
         var hits: [SearchHit] = []
-        for issue in try library.issues() {
+        let issues = try library.issues()
+        for (done, issue) in issues.enumerated() {
+            if let progress, !progress(done, issues.count) { return hits }
             if let from = scope.from, issue.date < from { continue }
             if let to = scope.to, issue.date > to { continue }
             // With a search text, only the articles that hold every term are read, and no catalog.

@@ -23,6 +23,8 @@ public enum Action: Equatable, Sendable {
     case articleLoaded(id: String, Article?)
     /// The library searched for `query`: every matching article, newest issue first.
     case searchFinished(query: String, hits: [SearchHit])
+    /// The library search under way has searched `done` of `total` issues.
+    case searchProgress(done: Int, total: Int)
 }
 
 /// The two parts of the user's data, each saved (or not) on its own.
@@ -43,6 +45,8 @@ public enum Effect: Equatable, Sendable {
     case saveReading([ReadingChange])
     /// Search every article of every issue for the query as typed.
     case search(String)
+    /// Stop the library search under way; its results are not wanted.
+    case cancelSearch
     case quit
     /// The whole screen must be sent again (after Ctrl-L or a suspend).
     case redraw

@@ -13,10 +13,49 @@ public final class AppRuntime {
     let library: any LibraryReading
     let userData: (any UserData)?
 
-    public init(state: AppState, library: any LibraryReading, userData: (any UserData)? = nil) {
+    /// Library searches run on a thread of their own, and `poll` brings in their progress and
+    /// results; otherwise (tests, scripts) a search is done before `dispatch` returns.
+    let searchesInBackground: Bool
+    private var search: BackgroundSearch?
+
+    public init(state: AppState, library: any LibraryReading, userData: (any UserData)? = nil,
+                searchesInBackground: Bool = false) {
         self.state = state
         self.library = library
         self.userData = userData
+        self.searchesInBackground = searchesInBackground
+    }
+
+    /// True while a search runs in the background: the caller should `poll` often.
+    public var isSearching: Bool { search != nil }
+
+    /// Takes in what the background search has done since the last call: its progress, or its
+    /// results once it is over. Returns what only the caller can do, as `dispatch` does.
+    @discardableResult
+    public func poll() -> [Effect] {
+        guard let job = search else { return [] }
+        let (done, total, outcome) = job.snapshot()
+        guard let outcome else {
+            if state.searching.map({ ($0.done, $0.total) != (done, total) }) == true {
+                return dispatch(.searchProgress(done: done, total: total))
+            }
+            return []
+        }
+        search = nil
+        switch outcome {
+        case .success(let hits):
+            loadYears(Set(hits.map { ReadingStateStore.yearKey(for: $0.id) }))
+            return dispatch(.searchFinished(query: job.text, hits: hits))
+        case .failure(let error):
+            state.searching = nil
+            return dispatch(.loadFailed(error.description))
+        }
+    }
+
+    /// Waits for the background search to end, then takes its results in (for tests).
+    public func waitForSearch() {
+        while let job = search, job.snapshot().outcome == nil { usleep(1_000) }
+        poll()
     }
 
     /// Loads the issue list (unless the caller has read it already), opens the newest issue,
@@ -167,8 +206,19 @@ public final class AppRuntime {
                 return .userDataFailed(.reading, error.brief(consequence: UserDataPart.reading.consequence))
             }
             return nil
+        case .cancelSearch:
+            search?.cancel()
+            search = nil
+            return nil
         case .search(let text):
             guard let query = SearchQuery(text) else { return .searchFinished(query: text, hits: []) }
+            if searchesInBackground {
+                // Reading every issue takes seconds on a big library: keys, Esc and the
+                // progress line go on meanwhile.
+                search?.cancel()
+                search = BackgroundSearch(text: text, query: query, library: library)
+                return nil
+            }
             do {
                 let hits = try Searcher.search(library, query: query)
                 loadYears(Set(hits.map { ReadingStateStore.yearKey(for: $0.id) }))
@@ -179,5 +229,46 @@ public final class AppRuntime {
         case .quit, .redraw:
             return nil
         }
+    }
+}
+
+/// A library search on a thread of its own: the main thread reads its progress and its
+/// outcome under a lock, and can cancel it (it stops before its next issue).
+final class BackgroundSearch: @unchecked Sendable {
+    let text: String
+    private let lock = NSLock()
+    private var done = 0
+    private var total = 0
+    private var cancelled = false
+    private var outcome: Result<[SearchHit], StoreError>?
+
+    init(text: String, query: SearchQuery, library: any LibraryReading) {
+        self.text = text
+        let thread = Thread { [self] in
+            let result: Result<[SearchHit], StoreError>
+            do throws(StoreError) {
+                result = .success(try Searcher.search(library, query: query) { done, total in
+                    self.lock.withLock {
+                        self.done = done
+                        self.total = total
+                        return !self.cancelled
+                    }
+                })
+            } catch {
+                result = .failure(error)
+            }
+            self.lock.withLock {
+                self.done = self.total
+                self.outcome = result
+            }
+        }
+        thread.name = "dubao search"
+        thread.start()
+    }
+
+    func cancel() { lock.withLock { cancelled = true } }
+
+    func snapshot() -> (done: Int, total: Int, outcome: Result<[SearchHit], StoreError>?) {
+        lock.withLock { (done, total, outcome) }
     }
 }

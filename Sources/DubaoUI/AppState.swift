@@ -67,6 +67,9 @@ public struct AppState: Equatable, Sendable {
     public var readingProblem: String?
     public var userDataReadOnly: Bool { bookmarksProblem != nil || readingProblem != nil }
 
+    /// A library search under way (the runtime runs it off the main thread); Esc cancels it.
+    public var searching: SearchProgress?
+
     /// The query line, while a query is being typed (`/`).
     public var queryLine: QueryLine?
     /// The results of the last search of the library, while the article pane lists them. The
@@ -208,5 +211,18 @@ public struct ReaderSettings: Equatable, Sendable {
     func display(_ text: String) -> String {
         let clean = DisplaySanitizer.sanitize(text)
         return normalizesPunctuation ? PunctuationNormalizer.normalize(clean) : clean
+    }
+}
+
+/// How far a library search has got.
+public struct SearchProgress: Equatable, Sendable {
+    public var query: String
+    public var done: Int
+    public var total: Int
+
+    public init(query: String, done: Int = 0, total: Int = 0) {
+        self.query = query
+        self.done = done
+        self.total = total
     }
 }

@@ -39,7 +39,8 @@ extension Reducer {
         }
         switch line.scope {
         case .library:
-            state.message = StatusMessage("searching for “\(line.text)”…")
+            state.message = nil
+            state.searching = SearchProgress(query: line.text)
             return [.search(line.text)]
         case .article:
             guard state.reader != nil else {

@@ -107,7 +107,14 @@ public enum Reducer {
             if article == nil { state.missingArticles.insert(id) } else { state.missingArticles.remove(id) }
             return showSelectedArticle(&state)
         case .searchFinished(let query, let hits):
+            // A search cancelled with Esc, or replaced by a newer one, is not shown.
+            guard state.searching?.query == query else { return [] }
+            state.searching = nil
             return showResults(&state, query: query, hits: hits)
+        case .searchProgress(let done, let total):
+            state.searching?.done = done
+            state.searching?.total = total
+            return []
         }
     }
 
@@ -117,6 +124,11 @@ public enum Reducer {
         state.message = nil
         if case .resize(let w, let h) = key { return reduce(&state, .resize(width: w, height: h)) }
         if state.queryLine != nil { return handleQueryKey(&state, key) }
+        if let search = state.searching, case .escape = key {
+            state.searching = nil
+            state.message = StatusMessage("search for “\(search.query)” cancelled")
+            return [.cancelSearch]
+        }
         if case .mouse(let mouse) = key { return handleMouse(&state, mouse) }
         if let overlay = state.overlay { return handleOverlayKey(&state, overlay, key) }
         if case .character(let c) = key, let digit = c.wholeNumberValue, c.isASCII, digit > 0 || state.count != nil {

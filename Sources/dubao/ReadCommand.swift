@@ -67,7 +67,8 @@ struct ReadCommand: ParsableCommand {
             let size = terminal.size
             let runtime = AppRuntime(state: AppState(width: size.width, height: size.height, settings: readerSettings,
                                                      keymap: keymap),
-                                     library: opened.source, userData: FolderUserData(root: library.root))
+                                     library: opened.source, userData: FolderUserData(root: library.root),
+                                     searchesInBackground: true)
             runtime.start(isSample: opened.isSample, issues: opened.issues)
             if let date { runtime.dispatch(.openIssue(date)) }
             if let signal = try ReaderLoop(terminal: terminal, runtime: runtime).run() {
@@ -87,6 +88,8 @@ struct ReaderLoop {
     /// Returns the signal that ended the session, if one did.
     func run() throws -> Int32? {
         while true {
+            let polled = runtime.poll()
+            if polled.contains(.quit) { return nil }
             terminal.draw(Screen.render(runtime.state))
             if let signal = terminal.takePendingSignal() {
                 // Ctrl-C, SIGTERM, SIGHUP: leave as `Q` does, saving where the reader was.
@@ -95,7 +98,8 @@ struct ReaderLoop {
             }
             let event: KeyEvent?
             do throws(TerminalError) {
-                event = try terminal.nextEvent(timeoutMilliseconds: 250)
+                // While a search runs, wake often enough for its progress line to move.
+                event = try terminal.nextEvent(timeoutMilliseconds: runtime.isSearching ? 50 : 250)
             } catch {
                 runtime.dispatch(.run(.quit))
                 terminal.stop()

@@ -8,7 +8,12 @@ enum StatusLine {
             drawQueryLine(line, into: &grid, rect: rect, state: state)
             return
         }
-        if let message = state.message {
+        var message = state.message
+        if message == nil, let search = state.searching {
+            let count = search.total > 0 ? " \(search.done)/\(search.total) issues" : ""
+            message = StatusMessage("searching “\(DisplaySanitizer.sanitize(search.query))”…\(count) — Esc cancels")
+        }
+        if let message {
             // A message is what the user needs to see now: it wins the space over the position.
             let left = leftText(state, level: 0)
             let leftWidth = DisplayWidth.of(left)
