@@ -101,7 +101,7 @@ struct StoreSafetyTests {
             guard let catalog = catalogs.first else { continue }
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(lib)/\(folder)/\(catalog)")))
             let sections = ((json as? [String: Any])?["sections"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String }
-            let expected = Set(sections + [catalog]).union(names.filter { $0.hasPrefix("text-") })
+            let expected = Set(sections + [catalog]).union(names.filter { $0.hasPrefix("text") && $0.hasSuffix(".txt") })
             #expect(Set(names) == expected, "\(folder) holds files nothing refers to: \(Set(names).subtracting(expected))")
         }
         #expect(!FileManager.default.fileExists(atPath: lib + "/.pending"))
