@@ -68,7 +68,10 @@ enum ChineseText {
         if bytes > 2 * limit { return false }
         if let counted = text.utf8.withContiguousStorageIfAvailable({ b -> Int in
             var w = 0
-            for byte in b { w &+= cells(leadByte: byte) }
+            // A table look-up a byte: every recognizer asks this of most lines.
+            cellTable.withUnsafeBufferPointer { table in
+                for byte in b { w &+= Int(table[Int(byte)]) }
+            }
             return w
         }) {
             return counted <= limit
@@ -80,6 +83,9 @@ enum ChineseText {
         }
         return true
     }
+
+    /// `cells(leadByte:)` for every byte value.
+    static let cellTable: [UInt8] = (0..<256).map { UInt8(cells(leadByte: UInt8($0))) }
 
     @inline(__always)
     static func cells(leadByte b: UInt8) -> Int {

@@ -26,6 +26,8 @@ enum Credits {
     /// paragraphs that begin with 中, 新 or 人 made it a tenth of the import's time.
     static let agencyBytes: [(name: String, utf8: [UInt8])] = agencies.map { ($0, Array($0.utf8)) }
 
+    static let datelineStoppers: Set<Unicode.Scalar> = Set("的了是在和为".unicodeScalars)
+
     static func lead(_ line: Substring) -> Lead? {
         let s = line
         guard let initial = s.unicodeScalars.first, agencyInitials.contains(initial),
@@ -33,21 +35,23 @@ enum Credits {
         var index = s.utf8.index(s.startIndex, offsetBy: agencyUTF8.count)
         if agency != "本报讯" {
             // `新华社北京3月24日电`, `本报长春3月25日讯`, `新华社电`: a place and a date, then 电 or 讯.
+            // On scalars, as the rest of this: every paragraph opening with 本 or 新 comes here.
+            let scalars = s.unicodeScalars
             var scanned = 0
             var found = false
             var i = index
             while i < s.endIndex, scanned < 16 {
-                let c = s[i]
+                let c = scalars[i]
                 if c == "电" || c == "讯" {
                     found = true
-                    index = s.index(after: i)
+                    index = scalars.index(after: i)
                     break
                 }
-                guard let u = c.unicodeScalars.first, ChineseText.isHan(u) || ChineseText.isDigit(u) || c == " " else { break }
+                guard ChineseText.isHan(c) || ChineseText.isDigit(c) || c == " " else { break }
                 // A dateline names a place and a date, never a sentence.
-                if "的了是在和为".contains(c) { break }
+                if datelineStoppers.contains(c) { break }
                 scanned += 1
-                i = s.index(after: i)
+                i = scalars.index(after: i)
             }
             guard found else { return nil }
         }
@@ -55,16 +59,21 @@ enum Credits {
         var rest = s[index...]
         var credit = ""
         var reporters: [String] = []
-        let afterSpace = rest.drop { $0 == " " || $0 == "\u{3000}" }
-        if let open = afterSpace.first, "(（【[〔".contains(open) {
-            let close: Character = open == "(" ? ")" : open == "（" ? "）" : open == "【" ? "】" : open == "[" ? "]" : "〕"
-            let body = afterSpace.dropFirst()
+        var start = rest.startIndex
+        while start < rest.endIndex, rest.unicodeScalars[start] == " " || rest.unicodeScalars[start] == "\u{3000}" {
+            start = rest.unicodeScalars.index(after: start)
+        }
+        let afterSpace = rest[start...]
+        if let open = afterSpace.unicodeScalars.first, "(（【[〔".unicodeScalars.contains(open) {
+            let close: Unicode.Scalar = open == "(" ? ")" : open == "（" ? "）" : open == "【" ? "】" : open == "[" ? "]" : "〕"
+            let body = afterSpace.unicodeScalars.dropFirst()
             if let end = body.prefix(60).firstIndex(where: { $0 == close || (open == "(" && $0 == "）") || (open == "（" && $0 == ")") }) {
-                let inside = body[body.startIndex..<end]
+                let inside = Substring(body[body.startIndex..<end])
                 if !inside.unicodeScalars.contains(where: { $0 == "。" || $0 == "，" }) {
-                    credit = String(afterSpace[afterSpace.startIndex...end])
+                    let after = body.index(after: end)
+                    credit = String(afterSpace[afterSpace.startIndex..<after])
                     reporters = names(in: inside)
-                    rest = body[body.index(after: end)...]
+                    rest = Substring(body[after...])
                 }
             }
         } else if afterSpace.hasPrefix("记者") || afterSpace.hasPrefix("通讯员"),
@@ -239,7 +248,8 @@ enum ContinuationMarker {
     }
 
     static func find(in text: Substring) -> (Direction, Range<Substring.Index>)? {
-        guard let first = text.first, text.count <= 14 else { return nil }
+        // Fourteen characters are at most 56 bytes: longer lines are turned away uncounted.
+        guard text.utf8.count <= 56, let first = text.first, text.count <= 14 else { return nil }
         let inner: String
         if first == "（" || first == "(" {
             guard let last = text.last, last == "）" || last == ")" else { return nil }

@@ -379,7 +379,7 @@ struct ChunkParser {
             case .lead:
                 sawProse = true
             case .text:
-                if looksLikeProse(lines[k].text) { sawProse = true }
+                if !sawProse, looksLikeProse(lines[k].text) { sawProse = true }
             case .dateLine where sawProse:
                 kinds[k] = .signature
                 if k > 0, case .text = kinds[k - 1], ChineseText.fits(lines[k - 1].text, within: 40),
@@ -434,7 +434,8 @@ struct ChunkParser {
     }
 
     static func looksLikeProse(_ text: Substring) -> Bool {
-        text.unicodeScalars.contains(where: ChineseText.isProsePunctuation) || !ChineseText.fits(text, within: 70)
+        // The length first: it settles a long line from its byte count alone.
+        !ChineseText.fits(text, within: 70) || text.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
     }
 
     /// Does the article's last paragraph stop mid-sentence, so that the next text continues it?
