@@ -31,6 +31,17 @@ public struct SearchQuery: Sendable, Equatable {
         self.terms = terms.sorted { $0.count > $1.count }
     }
 
+    /// For each term, its UTF-8 when every scalar of it is one that only itself folds to (a
+    /// Chinese character, say): then a plain byte search finds what the folded search finds.
+    var plainUTF8Terms: [[UInt8]?] {
+        terms.map { term in
+            guard term.allSatisfy(SearchFolding.foldsOnlyFromItself) else { return nil }
+            var out: [UInt8] = []
+            for v in term { SearchText.appendUTF8(v, to: &out) }
+            return out
+        }
+    }
+
     /// True when a search text folded the first way (before letters beyond ASCII, ￥ and
     /// half-width katakana were folded) could miss what this query finds: some folded scalar
     /// of it is one that more characters fold to now than then.
@@ -70,6 +81,11 @@ public enum SearchFolding {
         }
         if [0x30CF, 0x30D2, 0x30D5, 0x30D8, 0x30DB].contains(base) { return base + (mark == 0x309B ? 1 : 2) }  // ハ…ホ
         return nil
+    }
+
+    /// Whether no scalar but `v` folds to `v`, and `v` never takes part in a composition.
+    static func foldsOnlyFromItself(_ v: UInt32) -> Bool {
+        v >= 0x80 && !foldsDifferentlyThanVersion1(v) && !(0xFF00...0xFFEF).contains(v) && v != 0x3000
     }
 
     /// Whether `v`, as folded, is something more characters fold to now than in the first
@@ -145,19 +161,39 @@ public enum Searcher {
     /// occurs somewhere in it.
     public static func matches(in article: Article, query: SearchQuery) -> [SearchMatch] {
         let fields = searchableFields(article)
-        var found: [SearchMatch] = []
-        for term in query.terms {
+        var found: [(order: Int, match: SearchMatch)] = []
+        for (term, bytes) in zip(query.terms, query.plainUTF8Terms) {
             var termFound = false
-            for (field, text) in fields {
-                for range in occurrences(of: term, in: text) {
-                    found.append(SearchMatch(field: field, range: range))
+            for (order, (field, text)) in fields.enumerated() {
+                let ranges = bytes.map { plainOccurrences(of: $0, in: text) } ?? occurrences(of: term, in: text)
+                for range in ranges {
+                    found.append((order, SearchMatch(field: field, range: range)))
                     termFound = true
                 }
             }
             if !termFound { return [] }
         }
-        let order = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($0.element.0, $0.offset) })
-        return found.sorted { (order[$0.field]!, $0.range.lowerBound) < (order[$1.field]!, $1.range.lowerBound) }
+        return found.sorted { ($0.order, $0.match.range.lowerBound) < ($1.order, $1.match.range.lowerBound) }.map(\.match)
+    }
+
+    /// UTF-8 ranges of `term` in `text` when the term folds from nothing but itself: the bytes
+    /// are searched as they are, with no folded copy of the text (most of a search's time when
+    /// a common character matches nearly every article).
+    static func plainOccurrences(of term: [UInt8], in text: String) -> [Range<Int>] {
+        var text = text
+        return text.withUTF8 { b in
+            var out: [Range<Int>] = []
+            guard let base = b.baseAddress, !term.isEmpty else { return out }
+            var position = 0
+            while position + term.count <= b.count {
+                let found = term.withUnsafeBytes { n in c_memmem(base + position, b.count - position, n.baseAddress, n.count) }
+                guard let found else { break }
+                let at = found - UnsafeRawPointer(base)
+                out.append(at..<(at + term.count))
+                position = at + term.count
+            }
+            return out
+        }
     }
 
     /// The article's text fields in reading order, as the search sees them.
@@ -219,8 +255,9 @@ public enum Searcher {
         let room = max(0, width - hit.count)
         let lead = String(before.suffix(room / 3))
         let tail = String(after.prefix(room - lead.count))
-        let prefix = lead.count < before.count ? "…" + lead : lead
-        let suffix = tail.count < after.count ? tail + "…" : tail
+        // By bytes, not characters: counting the characters of a long paragraph is slow.
+        let prefix = lead.utf8.count < before.utf8.count ? "…" + lead : lead
+        let suffix = tail.utf8.count < after.utf8.count ? tail + "…" : tail
         let snippet = (prefix + hit + suffix).replacingAll("\n", with: " ")
         let from = prefix.utf8.count
         return (snippet, from..<(from + hit.utf8.count))

@@ -1,7 +1,7 @@
 import DubaoModel
 
 @_silgen_name("memmem")
-private func c_memmem(_ haystack: UnsafeRawPointer?, _ haystackLength: Int,
+func c_memmem(_ haystack: UnsafeRawPointer?, _ haystackLength: Int,
                       _ needle: UnsafeRawPointer?, _ needleLength: Int) -> UnsafeRawPointer?
 
 /// One file per issue with the folded text of all its articles, so that a search reads plain
@@ -102,7 +102,10 @@ public enum SearchText {
         switch v {
         case 0..<0x80: out.append(UInt8(v))
         case 0x80..<0x800: out += [UInt8(0xC0 | (v >> 6)), UInt8(0x80 | (v & 0x3F))]
-        default: out += [UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))]
+        case 0x800..<0x10000: out += [UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))]
+        default:
+            out += [UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)), UInt8(0x80 | ((v >> 6) & 0x3F)),
+                    UInt8(0x80 | (v & 0x3F))]
         }
     }
 

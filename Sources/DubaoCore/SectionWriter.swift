@@ -141,7 +141,6 @@ enum SectionReader {
     /// out as expected (then the caller decodes it whole).
     static func articles(withIDs ids: Set<String>, in bytes: [UInt8]) -> [Article]? {
         var found: [(Int, Article)] = []
-        let decoder = JSONDecoder()
         for id in ids {
             let marker = Array("\n{\"id\":\"\(id)\",".utf8)
             guard let start = find(marker, in: bytes) else { return nil }
@@ -150,20 +149,21 @@ enum SectionReader {
             // The line is the article's object, followed by a comma or the array's end.
             var slice = Array(bytes[(start + 1)..<end])
             while let last = slice.last, last != 0x7D { slice.removeLast() }
-            guard let article = try? decoder.decode(Article.self, from: Data(slice)) else { return nil }
+            // The byte-level reader: Foundation's decoder was a third of a search for a common
+            // character, which reads nearly every article. Anything it does not take goes the long way.
+            guard let article = JSONReader.parse(slice).flatMap(Article.init(json:))
+                    ?? (try? JSONDecoder().decode(Article.self, from: Data(slice))) else { return nil }
             found.append((start, article))
         }
         return found.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
+        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+        return haystack.withUnsafeBytes { h in
+            needle.withUnsafeBytes { n in
+                c_memmem(h.baseAddress, h.count, n.baseAddress, n.count).map { $0 - h.baseAddress! }
+            }
         }
-        return nil
     }
 }

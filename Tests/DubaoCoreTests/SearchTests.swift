@@ -131,6 +131,27 @@ struct SearchTextFoldingTests {
     }
 }
 
+@Suite("Search: the plain byte search for terms that fold only from themselves")
+struct PlainSearchTests {
+    @Test("finds exactly what the folded search finds, in random mixed text")
+    func sameAsFolded() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["日", "日日", "本日", "ｶﾞ", "カ", "ガ", "，", ",", "A", "a", "É", "é", "。", "\n", "¥", "￥", "报", "😀"]
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            for q in ["日", "日日", "本日", "报日", "😀日"] {
+                let query = SearchQuery(q)!
+                let plain = try! #require(query.plainUTF8Terms.first ?? nil, "\(q) is searched as bytes")
+                #expect(Searcher.plainOccurrences(of: plain, in: text) == Searcher.occurrences(of: query.terms[0], in: text),
+                        "\(q) in \(text)")
+            }
+        }
+        #expect(SearchQuery("カ")!.plainUTF8Terms == [nil], "kana compose: folded search")
+        #expect(SearchQuery("é")!.plainUTF8Terms == [nil])
+        #expect(SearchQuery("a")!.plainUTF8Terms == [nil])
+    }
+}
+
 @Suite("Search folding beyond ASCII")
 struct WiderFoldingTests {
     let article = Article(id: "20260301-0000000001", title: "CAFÉ DÉJÀ VU 开业",
