@@ -26,7 +26,9 @@ enum Credits {
     /// paragraphs that begin with 中, 新 or 人 made it a tenth of the import's time.
     static let agencyBytes: [(name: String, utf8: [UInt8])] = agencies.map { ($0, Array($0.utf8)) }
 
-    static let datelineStoppers: Set<Unicode.Scalar> = Set("的了是在和为".unicodeScalars)
+    /// Scalars that end a dateline's place-and-date scan: sentence words, and the first
+    /// characters of roles (`本报记者 甲 通讯员 乙` holds a 讯 that is no dateline's).
+    static let datelineStoppers: Set<Unicode.Scalar> = Set("的了是在和为记者通员".unicodeScalars)
 
     static func lead(_ line: Substring) -> Lead? {
         let s = line

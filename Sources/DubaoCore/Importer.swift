@@ -84,7 +84,7 @@ public struct Importer {
             }
             if pagePaper.isEmpty { pagePaper = page.paper }
             for section in page.sections {
-                if let i = sections.firstIndex(where: { $0.name == section.name }) {
+                if let i = sections.firstIndex(where: { isSameSection(name: $0.name, page: $0.page, as: section.name, page: section.page) }) {
                     sections[i].articles += section.articles
                     sections[i].pageLines += section.pageLines
                 } else {
@@ -92,6 +92,9 @@ public struct Importer {
                 }
             }
         }
+        // Files of a folder may be named anyhow: their pages go in page order. One file's
+        // sections keep the order it prints them in.
+        if pages.count > 1 { sections = sortedByPage(sections) }
         for i in sections.indices { sections[i].order = i + 1 }
 
         let date: IssueDate
@@ -160,14 +163,24 @@ public struct Importer {
     }
 
     func assignIDs(_ sections: inout [Section], paper: String, date: IssueDate) {
+        var taken: Set<String> = []
         for s in sections.indices {
             var seen: [String: Int] = [:]
+            // Two pages of one name (要闻 on pages 1 and 2) would give an article title the same
+            // ID on each: the later page's are told apart by their page.
+            let name = sections[..<s].contains { $0.name == sections[s].name }
+                ? sections[s].name + "@" + sections[s].page : sections[s].name
             for a in sections[s].articles.indices {
                 let article = sections[s].articles[a]
                 let key = article.title.isEmpty ? "untitled:" + article.displayTitle : article.title
                 seen[key, default: 0] += 1
-                sections[s].articles[a].id = ArticleID.make(paper: paper, date: date, section: sections[s].name,
-                                                            title: key, occurrence: seen[key]!)
+                var id = ArticleID.make(paper: paper, date: date, section: name, title: key, occurrence: seen[key]!)
+                while taken.contains(id) {
+                    seen[key, default: 0] += 1
+                    id = ArticleID.make(paper: paper, date: date, section: name, title: key, occurrence: seen[key]!)
+                }
+                taken.insert(id)
+                sections[s].articles[a].id = id
             }
         }
     }

@@ -129,7 +129,8 @@ public struct Library: LibraryReading {
         // Re-imported since the caller read the catalog: the section lives in a newer file now.
         if let fresh = try issues().first(where: { $0.folder == issue.folder }),
            let catalog = try readCatalog(fresh),
-           let current = catalog.sections.first(where: { $0.name == section.name }), current.file != section.file,
+           let current = catalog.sections.first(where: { isSameSection(name: $0.name, page: $0.page, as: section.name, page: section.page) }),
+           current.file != section.file,
            let articles = try readSection(current.file, in: fresh) {
             return articles
         }
@@ -349,7 +350,8 @@ public struct Library: LibraryReading {
         var issue = issue
         var renamed: [String: String] = [:]
         for s in issue.sections.indices {
-            guard let previous = catalog.sections.first(where: { $0.name == issue.sections[s].name }),
+            let new = issue.sections[s]
+            guard let previous = catalog.sections.first(where: { isSameSection(name: $0.name, page: $0.page, as: new.name, page: new.page) }),
                   let existing, let old = try readSection(previous.file, in: existing) else { continue }
             let name = issue.sections[s].name
             renamed.merge(IDCarry.carry(old: old, into: &issue.sections[s].articles) { key, n in
@@ -368,7 +370,7 @@ public struct Library: LibraryReading {
             let entry = SectionEntry(name: section.name, order: 0, page: section.page, file: file,
                                      pageLines: section.pageLines, articles: section.articles.map(ArticleSummary.init))
             let newIDs = Set(section.articles.map(\.id))
-            if let i = catalog.sections.firstIndex(where: { $0.name == section.name }) {
+            if let i = catalog.sections.firstIndex(where: { isSameSection(name: $0.name, page: $0.page, as: section.name, page: section.page) }) {
                 let oldIDs = Set(catalog.sections[i].articles.map(\.id))
                 let kind: StoreReport.SectionChange.Kind = catalog.sections[i].file == file ? .unchanged : .replaced
                 changes.append(.init(name: section.name, kind: kind, articles: newIDs.count,
@@ -379,6 +381,10 @@ public struct Library: LibraryReading {
                 catalog.sections.append(entry)
             }
         }
+        // Pages in page order, whichever was imported first.
+        if let keys = pageOrder(catalog.sections.map(\.page)) {
+            catalog.sections = catalog.sections.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { catalog.sections[$0] }
+        }
         for i in catalog.sections.indices { catalog.sections[i].order = i + 1 }
         let catalogBytes = catalog.encoded()
         let catalogFile = "issue-\(LibraryFormat.contentName(catalogBytes)).json"
@@ -387,7 +393,7 @@ public struct Library: LibraryReading {
         // The search text covers every section of the issue, the ones this import left alone too.
         var searchSections: [(name: String, file: String, articles: [Article])] = []
         for section in catalog.sections {
-            if let fresh = issue.sections.first(where: { $0.name == section.name }) {
+            if let fresh = issue.sections.first(where: { isSameSection(name: $0.name, page: $0.page, as: section.name, page: section.page) }) {
                 searchSections.append((section.name, section.file, fresh.articles))
             } else if let stored = try readSection(section.file, in: existing ?? IssueEntry(
                 paper: issue.paper, date: issue.date, folder: folder, catalog: catalogFile, sections: 0, articles: 0, updated: "")) {

@@ -1,4 +1,36 @@
 /// A 版面: one page (or one file) of the paper and its articles.
+/// Whether two sections are the same page of the paper: by page number when both have one
+/// (a paper prints 要闻 on pages 1 to 4, each a section of its own), else by name.
+public func isSameSection(name a: String, page p: String, as b: String, page q: String) -> Bool {
+    !p.isEmpty && !q.isEmpty ? p == q : a == b
+}
+
+/// The order of pages by their numbers (`第03版`, `第A03版`), or nil when one has none. In a
+/// paper whose every page has a letter, the letter's stack comes first (A01…A16, then B01);
+/// otherwise the number does, the letter only breaking ties.
+public func pageOrder(_ pages: [String]) -> [Int]? {
+    var parsed: [(letter: Int, number: Int)] = []
+    for page in pages {
+        var letter = 0
+        var digits = ""
+        for s in page.unicodeScalars {
+            if ("A"..."Z").contains(s) { letter = Int(s.value - 64) }
+            if ("Ａ"..."Ｚ").contains(s) { letter = Int(s.value - 0xFF20) }
+            if ("0"..."9").contains(s) { digits.unicodeScalars.append(s) }
+        }
+        guard let n = Int(digits) else { return nil }
+        parsed.append((letter, n))
+    }
+    let lettered = parsed.allSatisfy { $0.letter > 0 }
+    return parsed.map { lettered ? $0.letter * 10_000 + $0.number : $0.number * 100 + $0.letter }
+}
+
+/// Sections in page order when every one has a page number; else as they are.
+public func sortedByPage(_ sections: [Section]) -> [Section] {
+    guard let keys = pageOrder(sections.map(\.page)) else { return sections }
+    return sections.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { sections[$0] }
+}
+
 public struct Section: Codable, Sendable, Equatable {
     public var name: String
     /// Position in the issue, from 1.

@@ -9,11 +9,13 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Each FILE is one page; page headers such as `第03版：经济` split a file into sections. A folder \
             imports each of its pages (*.txt, *.text or no extension; not a README) as a section, in name \
-            order with numbers compared as numbers (2 before 10). All files form one issue, or with --each \
+            order with numbers compared as numbers (2 before 10); sections then stand in page order when \
+            their headers number them. All files form one issue, or with --each \
             every argument an issue of its own (a backlog kept one folder a day).
 
             Nothing is stored unless every file imports: a bad file leaves the library as it was. \
-            Re-importing a page replaces its section; article IDs stay the same while titles do.
+            Re-importing a page replaces its section (the same page number, or without one the same name); \
+            article IDs stay the same while titles do.
             """
     )
 
