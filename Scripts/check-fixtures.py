@@ -114,9 +114,11 @@ def check_shape(where, expected):
                 problem(sw, f"page line kind {pl['kind']!r}")
         # `第03版`, also printed `03版`, `A04版` or `【第05版…】`: the label is always written 第…版.
         bare = section["page"][1:]
-        if section["page"] and not any(h["text"].lstrip("【[").startswith((section["page"], bare)) for h in headers):
+        def squeezed(t):
+            return re.sub(r"[ \u3000]", "", t)
+        if section["page"] and not any(squeezed(h["text"]).lstrip("【[").startswith((section["page"], bare)) for h in headers):
             problem(sw, f"no header line starts with {section['page']!r}")
-        if headers and not any(section["name"] in h["text"] for h in headers):
+        if headers and not any(section["name"] in squeezed(h["text"]) for h in headers):
             problem(sw, f"no header line names {section['name']!r}")
         for a, article in enumerate(section["articles"]):
             aw = f"{sw} article {a + 1}"

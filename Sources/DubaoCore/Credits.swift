@@ -139,6 +139,10 @@ enum Credits {
             role = role.dropFirst(agency.count)
             break
         }
+        // `记者手记`, `记者观察`: a column's label, not a reporter called 手记.
+        if let r = roles.first(where: { role.hasPrefix($0) }), columnLabels.contains(String(role.dropFirst(r.count))) {
+            return nil
+        }
         if roles.contains(where: { s.hasPrefix($0) || role.hasPrefix($0) }) {
             let found = names(in: s)
             // `本报评论员` has no names and is still a byline.
@@ -152,6 +156,9 @@ enum Credits {
         else { return nil }
         return Byline(names: words.map(String.init), signedOnly: true)
     }
+
+    static let columnLabels: Set<String> = ["手记", "观察", "调查", "追踪", "札记", "视点", "探访", "走访", "连线", "日记",
+                                             "来信", "感言", "笔记", "体验", "蹲点", "见闻", "随笔", "点评", "专访"]
 
     /// Names in a credit: role words and ornaments removed, split at spaces and list marks.
     /// On scalars, since it runs for every article's credit and graphemes made it slow.

@@ -38,7 +38,7 @@ enum PageFurniture {
                !":：·・|｜-—".unicodeScalars.contains(scalars[end]) { continue }
             let before = String(String.UnicodeScalarView(scalars[..<i]))
             var rest = String(String.UnicodeScalarView(scalars[end...]))[...]
-            rest = rest.drop { ":：·・-—|｜ \u{3000}".contains($0) }
+            rest = rest.drop { ":：·・-—|｜/／ \u{3000}".contains($0) }
             var header = Header(page: pageText, name: "", date: nil, paper: "")
             func furniture(_ token: Substring) -> Bool {
                 if let d = date(in: token), token.count <= 12 {
@@ -59,7 +59,12 @@ enum PageFurniture {
             for (n, token) in rest.split(whereSeparator: { separators.contains($0) }).enumerated() {
                 // The word right after the page number names the section (`副刊` is not a paper).
                 if n == 0, date(in: token) == nil, !isWeekday(token), token.count <= 12 {
-                    header.name = String(token)
+                    // `经济（责任编辑：于洋）`: the note in brackets is the page's, not the name's.
+                    header.name = String(token.prefix { $0 != "（" && $0 != "(" })
+                    if header.name.isEmpty { header.name = String(token) }
+                } else if n > 0, header.name.count == 1, token.count == 1, token.unicodeScalars.allSatisfy(ChineseText.isHan) {
+                    // `第4版　经　济`: a name set with spaces between its characters.
+                    header.name += token
                 } else if !furniture(token) {
                     return nil
                 }
@@ -98,6 +103,15 @@ enum PageFurniture {
         if indexHeadingInitials.contains(first), line.utf8.count <= 16 {
             return indexHeadings.contains(String(line.filter { $0 != " " && $0 != "\u{3000}" }))
         }
+        if final == "版", ChineseText.fits(line, within: 80) {
+            // `城际铁路全线贯通　　　　第2版`: the page set apart by a run of blanks.
+            let scalars = Array(line.unicodeScalars)
+            guard let blank = scalars.lastIndex(where: { ChineseText.isBlank($0) }), blank > 1,
+                  let (end, _) = pageNumber(scalars, from: blank + 1), end == scalars.count else { return false }
+            let gap = scalars[..<(blank + 1)].reversed().prefix { ChineseText.isBlank($0) }
+            return (gap.count >= 2 || gap.contains("\u{3000}"))
+                && !scalars[..<blank].contains(where: ChineseText.isProsePunctuation)
+        }
         guard final == "）" || final == ")", ChineseText.fits(line, within: 80) else { return false }
         // Ends in a page reference in brackets, with words before it.
         let scalars = Array(line.unicodeScalars)
@@ -123,6 +137,8 @@ enum PageFurniture {
     static func pageNumber(_ s: [Unicode.Scalar], from start: Int) -> (Int, String)? {
         guard start < s.count else { return nil }
         var i = s[start] == "第" ? start + 1 : start
+        // `第 04 版`: blanks may stand around the number.
+        if s[start] == "第" { while i < s.count, s[i] == " " || s[i] == "\u{3000}" { i += 1 } }
         var label = "第"
         if i < s.count, ("A"..."Z").contains(s[i]) || ("Ａ"..."Ｚ").contains(s[i]) { label.unicodeScalars.append(s[i]); i += 1 }
         let digitsStart = i
@@ -130,7 +146,9 @@ enum PageFurniture {
             if let d = ChineseText.digitValue(s[i]) { label += String(d) } else { label.unicodeScalars.append(s[i]) }
             i += 1
         }
-        guard i > digitsStart, i - digitsStart <= 3, i < s.count, s[i] == "版" else { return nil }
+        let digitsEnd = i
+        if s[start] == "第" { while i < s.count, s[i] == " " || s[i] == "\u{3000}" { i += 1 } }
+        guard digitsEnd > digitsStart, digitsEnd - digitsStart <= 3, i < s.count, s[i] == "版" else { return nil }
         return (i + 1, label + "版")
     }
 

@@ -238,6 +238,10 @@ struct ChunkParser {
                 if let a = current, a.paragraphs.isEmpty, a.captions.isEmpty, a.credit.isEmpty, a.dateline.isEmpty {
                     current!.credit = String(line.text)
                     current!.reporters = names
+                } else if byline.signedOnly, i + 1 < lines.count, case .lead = kinds[i + 1] {
+                    // `■简讯` right above a 本报讯 lead: the brief's headline, ornament and all.
+                    finishArticle()
+                    current = Article(title: String(line.text), sourceLines: LineRange(first: line.number, last: line.number))
                 } else if byline.signedOnly, current != nil {
                     // `■创新驱动` in a body: a subheading of its own, not an author.
                     addText(line.text, line: line, separate: true)
@@ -463,6 +467,15 @@ struct ChunkParser {
         return false
     }
 
+    /// `…吞吐量12.` then `6万吨，…`: a column cut inside a decimal number.
+    static func cutInNumber(_ article: Article, before text: Substring) -> Bool {
+        guard let last = article.paragraphs.last?.unicodeScalars, last.count >= 2,
+              let next = text.unicodeScalars.first, ChineseText.isDigit(next) else { return false }
+        let point = last[last.index(before: last.endIndex)]
+        let digit = last[last.index(last.endIndex, offsetBy: -2)]
+        return (point == "." || point == "．") && ChineseText.isDigit(digit)
+    }
+
     mutating func addMarker(_ line: PagePartLine, _ direction: ContinuationMarker.Direction) {
         let text = String(line.text)
         switch direction {
@@ -502,7 +515,7 @@ struct ChunkParser {
         }
         if !text.isEmpty {
             let indentedStart = usesIndent && line.indent >= 2
-            if !separate, Self.endsOpen(current!), !indentedStart {
+            if !separate, !indentedStart, Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
                 current!.paragraphs[current!.paragraphs.count - 1] += text
             } else {
@@ -527,6 +540,14 @@ struct ChunkParser {
 
     mutating func finishArticle() {
         guard let article = current else { return }
+        // `（上接第1版）` on a line of its own above the next title: it names no article of its
+        // own, and the one below cannot take it without reading out of page order.
+        if !article.continuedFrom.isEmpty, article.title.isEmpty, article.kicker.isEmpty, article.paragraphs.isEmpty,
+           article.captions.isEmpty, article.dateline.isEmpty, article.credit.isEmpty, article.continuation.isEmpty {
+            pageLines.append(PageLine(kind: .meta, text: article.continuedFrom, line: article.sourceLines.first))
+            current = nil
+            return
+        }
         if article.isHeadlineOnly && article.dateline.isEmpty && article.credit.isEmpty {
             warnings.append(ImportWarning(file: fileName, line: article.sourceLines.first,
                                           message: "headline “\(article.displayTitle)” has no body; kept as a headline-only item"))
