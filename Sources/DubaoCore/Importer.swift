@@ -1,9 +1,12 @@
 import DubaoModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns raw page files into one issue: decoding, parsing, naming sections, dating the issue
 /// and giving every article its stable ID. Reads files; never writes.
-public struct Importer {
+public struct Importer: Sendable {
     public struct Options: Sendable {
         public var date: IssueDate?
         public var paper: String?
@@ -238,23 +241,51 @@ public struct Importer {
     public static let largestPage = 256 << 20
 
     func read(_ file: String) throws(Failure) -> [UInt8] {
+        // With the C library: Foundation's attributes and FileHandle cost a tenth of an import.
+        let fd = open(file, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let reason = errno == ENOENT ? "no such file or folder" : "permission denied or not a regular file"
+            throw Failure(file: file, error: .unreadable(reason))
+        }
+        defer { close(fd) }
+        var st = stat()
         // A FIFO or /dev/zero would never end: only regular files are read.
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
-              attributes[.type] as? FileAttributeType == .typeRegular else {
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
             throw Failure(file: file, error: .unreadable("not a regular file (a device, pipe or socket); save the page to a file first"))
         }
-        if let size = attributes[.size] as? Int, size > Self.largestPage {
+        let size = Int(st.st_size)
+        if size > Self.largestPage {
             throw Failure(file: file, error: .unreadable("\(size >> 20) MB is too large for a newspaper page (the limit is \(Self.largestPage >> 20) MB)"))
         }
-        guard let handle = FileHandle(forReadingAtPath: file) else {
-            throw Failure(file: file, error: .unreadable("permission denied or not a regular file"))
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { break }
+                count += n
+            }
         }
-        defer { try? handle.close() }
-        do {
-            return [UInt8](try handle.readToEnd() ?? Data())
-        } catch {
-            throw Failure(file: file, error: .unreadable(error.localizedDescription))
+        if failure != 0 {
+            throw Failure(file: file, error: .unreadable(String(cString: strerror(failure)).lowercased()))
         }
+        // A file that grew while being read: the rest too, so nothing of it is lost.
+        var more = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = more.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            bytes += more[0..<n]
+            if bytes.count > Self.largestPage {
+                throw Failure(file: file, error: .unreadable("too large for a newspaper page (the limit is \(Self.largestPage >> 20) MB)"))
+            }
+        }
+        return bytes
     }
 
     /// `01-要闻.txt` → `要闻`: a leading number only orders the files.
