@@ -46,7 +46,8 @@ let package = Package(
         ),
         .executableTarget(name: "dubao-curses-check", dependencies: ["DubaoCurses", "DubaoUI"]),
         .testTarget(name: "DubaoCoreTests", dependencies: ["DubaoCore", "DubaoModel", "DubaoTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoCore", "DubaoModel", "DubaoLayout"], exclude: ["Snapshots"]),
+        .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoCore", "DubaoModel", "DubaoLayout", "DubaoTestSupport"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "DubaoSettingsTests", dependencies: ["DubaoSettings", "DubaoUI", "DubaoTestSupport"]),
         // Running programs in tmux and pseudo-terminals, shared by the end-to-end tests.
         .target(name: "DubaoTestSupport", dependencies: ["DubaoLayout"], path: "Tests/DubaoTestSupport"),

@@ -1,5 +1,6 @@
 import DubaoCore
 import DubaoModel
+import DubaoTestSupport
 import DubaoUI
 import Foundation
 import Testing
@@ -138,7 +139,7 @@ struct ReadingYearsTests {
 
     @Test("the reader starts with the marks of the year it shows, and reads another year's when it shows that one")
     func lazyYears() throws {
-        let root = NSTemporaryDirectory() + "dubao-years-\(UUID().uuidString.prefix(8))"
+        let root = ScratchFolder.path("years")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let library = Library(root: root)
         let old = issue("2025-12-31"), new = issue("2026-01-01")

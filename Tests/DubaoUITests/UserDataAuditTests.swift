@@ -1,5 +1,6 @@
 import DubaoCore
 import DubaoModel
+import DubaoTestSupport
 import DubaoUI
 import Foundation
 import Testing
@@ -157,7 +158,7 @@ struct OlderYearPositionTests {
 
     @Test("the last article, in an older year than the newest issue, reopens at its place; quitting keeps it")
     func lastArticleInOlderYear() throws {
-        let root = NSTemporaryDirectory() + "dubao-oldyear-\(UUID().uuidString.prefix(8))"
+        let root = ScratchFolder.path("oldyear")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let library = Library(root: root)
         let old = issue("2023-06-01"), new = issue("2026-01-01")
@@ -182,17 +183,10 @@ struct OlderYearPositionTests {
 
 @Suite("Damaged user data: refused, said, and never hiding the rest")
 struct DamagedUserDataTests {
-    func issue(_ date: String) -> DubaoModel.Issue {
-        let day = IssueDate(date)!
-        let articles = ["一", "二", "三"].map { n in
-            Article(id: ArticleID.make(paper: "测试报", date: day, section: "要闻", title: "标题\(n)"),
-                    title: "标题\(n)", paragraphs: ["第\(n)篇的正文。"])
-        }
-        return DubaoModel.Issue(paper: "测试报", date: day, sections: [Section(name: "要闻", order: 1, articles: articles)])
-    }
+    func issue(_ date: String) -> DubaoModel.Issue { threeArticleIssue(date, titles: "标题") }
 
     func library() throws -> (root: String, issue: DubaoModel.Issue) {
-        let root = NSTemporaryDirectory() + "dubao-damaged-\(UUID().uuidString.prefix(8))"
+        let root = ScratchFolder.path("damaged")
         let issue = issue("2026-03-01")
         try Library(root: root).store(issue)
         return (root, issue)
@@ -271,14 +265,7 @@ struct DamagedUserDataTests {
 
 @Suite("Starting: the newest issue when one arrived, else the last place")
 struct StartPlaceTests {
-    func issue(_ date: String) -> DubaoModel.Issue {
-        let day = IssueDate(date)!
-        let articles = ["一", "二", "三"].map { n in
-            Article(id: ArticleID.make(paper: "测试报", date: day, section: "要闻", title: "\(date)标题\(n)"),
-                    title: "\(date)标题\(n)", paragraphs: ["第\(n)篇的正文。"])
-        }
-        return DubaoModel.Issue(paper: "测试报", date: day, sections: [Section(name: "要闻", order: 1, articles: articles)])
-    }
+    func issue(_ date: String) -> DubaoModel.Issue { threeArticleIssue(date, titles: "\(date)标题") }
 
     func run(_ root: String) -> AppRuntime {
         let r = AppRuntime(state: AppState(width: 120, height: 30), library: Library(root: root), userData: FolderUserData(root: root))
@@ -288,7 +275,7 @@ struct StartPlaceTests {
 
     @Test("an issue newer than the last one read opens first, saying so; < goes back to the place; else the place")
     func newIssueArrived() throws {
-        let root = NSTemporaryDirectory() + "dubao-start-\(UUID().uuidString.prefix(8))"
+        let root = ScratchFolder.path("start")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let library = Library(root: root)
         let old = issue("2026-11-27")
@@ -315,4 +302,14 @@ struct StartPlaceTests {
         let again = run(root)
         #expect(again.state.issue?.date == old.date && again.state.articleIndex == 1, "seen the new one: back to the place")
     }
+}
+
+/// An issue of 测试报 with one section, 要闻, of three articles titled `titles` + 一, 二, 三.
+func threeArticleIssue(_ date: String, titles: String) -> DubaoModel.Issue {
+    let day = IssueDate(date)!
+    let articles = ["一", "二", "三"].map { n in
+        Article(id: ArticleID.make(paper: "测试报", date: day, section: "要闻", title: "\(titles)\(n)"),
+                title: "\(titles)\(n)", paragraphs: ["第\(n)篇的正文。"])
+    }
+    return DubaoModel.Issue(paper: "测试报", date: day, sections: [Section(name: "要闻", order: 1, articles: articles)])
 }
