@@ -51,7 +51,7 @@ struct PageDecoderTests {
                 _ = try Importer().importPages([("u16.txt", bytes)])
                 Issue.record("\(name) without a BOM was imported without --encoding")
             } catch {
-                let message = (error as? Importer.Failure)?.error.message ?? "\(error)"
+                let message = error.error.message
                 #expect(message.contains("--encoding \(name)"), "\(message)")
             }
         }

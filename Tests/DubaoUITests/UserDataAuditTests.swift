@@ -24,7 +24,7 @@ struct UserDataAuditTests {
     @Test("a bookmark whose article is gone shows as missing with its title, and the reader stays responsive")
     func missingBookmark() throws {
         let data = MemoryUserData()
-        try data.add(try gone())
+        _ = try data.add(try gone())
         let r = try start(data)
         r.dispatch(.key(.character("h")))
         r.dispatch(.key(.character("g")))   // the bookmarks entry, onto the missing one
@@ -109,10 +109,10 @@ struct UserDataAuditTests {
     @Test("bookmarks list: a long section name gives way to the title; bookmarks of two years show the year")
     func bookmarkRows() throws {
         let data = MemoryUserData()
-        try data.add(Bookmark(id: "20250325-000_a0ce3d9d", title: "城际铁路江临段全线铺轨贯通",
+        _ = try data.add(Bookmark(id: "20250325-000_a0ce3d9d", title: "城际铁路江临段全线铺轨贯通",
                               paper: "江城晨报", date: IssueDate("2025-03-25")!,
                               section: "这是一个非常非常长的版面名称用来把标题挤出去的那种", added: "2025-03-25T00:00:00.000Z"))
-        try data.add(try gone())
+        _ = try data.add(try gone())
         let r = try start(data, width: 120)
         r.dispatch(.key(.character("h")))
         r.dispatch(.key(.character("g")))
@@ -162,8 +162,8 @@ struct OlderYearPositionTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let library = Library(root: root)
         let old = issue("2023-06-01"), new = issue("2026-01-01")
-        try library.store(old)
-        try library.store(new)
+        _ = try library.store(old)
+        _ = try library.store(new)
         let oldID = old.sections[0].articles[0].id
         let saved = ReadingState.Position(paragraph: 20, offset: 0)
         let store = ReadingStateStore(root: root)
@@ -188,7 +188,7 @@ struct DamagedUserDataTests {
     func library() throws -> (root: String, issue: DubaoModel.Issue) {
         let root = ScratchFolder.path("damaged")
         let issue = issue("2026-03-01")
-        try Library(root: root).store(issue)
+        _ = try Library(root: root).store(issue)
         return (root, issue)
     }
 
@@ -209,7 +209,7 @@ struct DamagedUserDataTests {
         let (root, _) = try library()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let damaged = Array("{\"bookmarks\":[".utf8)
-        FileManager.default.createFile(atPath: root + "/bookmarks.json", contents: Data(damaged))
+        _ = FileManager.default.createFile(atPath: root + "/bookmarks.json", contents: Data(damaged))
         let r = start(root)
         #expect(r.state.bookmarksProblem != nil)
         #expect(statusLine(r).contains("bookmarks.json is damaged: bookmarks not saved; move it away, restart"),
@@ -235,7 +235,7 @@ struct DamagedUserDataTests {
         }
         try ReadingStateStore(root: root).apply([.markRead(ids[2], true)])
         let damaged = Data("{\"format\":\"dubao-state\",".utf8)
-        FileManager.default.createFile(atPath: root + "/state.json", contents: damaged)
+        _ = FileManager.default.createFile(atPath: root + "/state.json", contents: damaged)
         let r = start(root)
         #expect(r.state.bookmarks.count == 2)
         #expect(r.state.bookmarksProblem == nil)
@@ -253,7 +253,7 @@ struct DamagedUserDataTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let id = issue.sections[0].articles[2].id
         try ReadingStateStore(root: root).apply([.last(.init(paper: "测试报", date: issue.date, section: "要闻", article: id))])
-        FileManager.default.createFile(atPath: root + "/bookmarks.json", contents: Data("[".utf8))
+        _ = FileManager.default.createFile(atPath: root + "/bookmarks.json", contents: Data("[".utf8))
         let r = start(root)
         #expect(r.state.bookmarksProblem != nil)
         #expect(r.state.selectedID == id, "back at the last article")
@@ -279,7 +279,7 @@ struct StartPlaceTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let library = Library(root: root)
         let old = issue("2026-11-27")
-        try library.store(old)
+        _ = try library.store(old)
         do {
             let r = run(root)
             r.dispatch(.key(.character("j")))
@@ -291,7 +291,7 @@ struct StartPlaceTests {
             r.dispatch(.key(.character("Q")))
         }
         let new = issue("2026-11-29")
-        try library.store(new)
+        _ = try library.store(new)
         let r = run(root)
         #expect(r.state.issue?.date == new.date, "the new issue")
         #expect(r.state.reader != nil, "its first article shows")
