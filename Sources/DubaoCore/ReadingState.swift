@@ -288,42 +288,68 @@ public struct ReadingStateStore: Sendable {
     }
 
     /// Applies the changes to the state on disk, rewriting only the years they touch.
+    /// Writes the changes into `state.json` and the years' files. A damaged file is never
+    /// written and its changes are dropped, but the other files still get theirs: one bad year
+    /// must not stop a reader's other years or last place from being kept. The first damage
+    /// found is thrown after everything else is written.
     public func apply(_ changes: [ReadingChange]) throws(StoreError) {
         try AtomicFile.makeFolders(root)
         let lock = try LibraryLock(path: root + "/.lock")
         defer { withExtendedLifetime(lock) {} }
-        var document = try loadDocument()
+        var firstError: StoreError?
+        var document: ReadingStateDocument?
+        do { document = try loadDocument() } catch { firstError = error }
         var parts: [String: ReadingPart] = [:]
-        func part(_ path: String) throws(StoreError) -> ReadingPart {
+        var damaged: Set<String> = []
+        func part(_ path: String) -> ReadingPart? {
+            if damaged.contains(path) { return nil }
             if let loaded = parts[path] { return loaded }
-            return try loadPart(path) ?? ReadingPart()
+            do {
+                return try loadPart(path) ?? ReadingPart()
+            } catch {
+                damaged.insert(path)
+                firstError = firstError ?? error
+                return nil
+            }
         }
-        // A state.json from before the years were split holds its marks itself: they move out now.
-        let legacy = document.state
-        var documentChanged = !legacy.read.isEmpty || !legacy.positions.isEmpty
-        for id in legacy.read {
-            var p = try part(partPath(for: id))
-            p.read.insert(id)
-            parts[partPath(for: id)] = p
+        var documentChanged = false
+        if var doc = document {
+            // A state.json from before the years were split holds its marks itself: they move
+            // out now, except those whose year's file is damaged, which stay where they are.
+            var keptRead: Set<String> = [], keptPositions: [String: ReadingState.Position] = [:]
+            for id in doc.state.read {
+                if var p = part(partPath(for: id)) {
+                    p.read.insert(id)
+                    parts[partPath(for: id)] = p
+                } else {
+                    keptRead.insert(id)
+                }
+            }
+            for (id, position) in doc.state.positions {
+                if var p = part(partPath(for: id)) {
+                    p.positions[id] = p.positions[id] ?? position
+                    parts[partPath(for: id)] = p
+                } else {
+                    keptPositions[id] = position
+                }
+            }
+            documentChanged = keptRead.count != doc.state.read.count || keptPositions.count != doc.state.positions.count
+            doc.state.read = keptRead
+            doc.state.positions = keptPositions
+            document = doc
         }
-        for (id, position) in legacy.positions {
-            var p = try part(partPath(for: id))
-            p.positions[id] = p.positions[id] ?? position
-            parts[partPath(for: id)] = p
-        }
-        document.state.read = []
-        document.state.positions = [:]
         for change in changes {
             switch change {
             case .last(let place):
-                document.state.last = place
+                guard document != nil else { continue }
+                document!.state.last = place
                 documentChanged = true
             case .markRead(let id, let read):
-                var p = try part(partPath(for: id))
+                guard var p = part(partPath(for: id)) else { continue }
                 if read { p.read.insert(id) } else { p.read.remove(id) }
                 parts[partPath(for: id)] = p
             case .position(let id, let position):
-                var p = try part(partPath(for: id))
+                guard var p = part(partPath(for: id)) else { continue }
                 p.positions[id] = position
                 parts[partPath(for: id)] = p
             }
@@ -332,6 +358,7 @@ public struct ReadingStateStore: Sendable {
         for (path, p) in parts.sorted(by: { $0.key < $1.key }) {
             try AtomicFile.write(p.encoded(), to: path)
         }
-        if documentChanged { try AtomicFile.write(document.encoded(), to: self.path) }
+        if documentChanged, let document { try AtomicFile.write(document.encoded(), to: self.path) }
+        if let firstError { throw firstError }
     }
 }

@@ -32,7 +32,7 @@ public enum UserDataPart: Sendable, Equatable {
     case bookmarks, reading
 
     /// What stops when this part cannot be saved.
-    public var consequence: String { self == .bookmarks ? "bookmarks not saved" : "reading places not saved" }
+    public var consequence: String { self == .bookmarks ? "bookmarks not saved" : "its reading places not saved" }
 }
 
 /// Work the reducer asks for; the runtime performs it and feeds the result back as an action.

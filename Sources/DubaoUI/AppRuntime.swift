@@ -201,7 +201,9 @@ public final class AppRuntime {
                 return bookmarkWriteFailed(error)
             }
         case .saveReading(let changes):
-            guard let userData, state.readingProblem == nil else { return nil }
+            // Saved even while a reading file is damaged: the store leaves that file alone and
+            // keeps the other years and the last place.
+            guard let userData else { return nil }
             do { try userData.apply(changes) } catch {
                 return .userDataFailed(.reading, error.brief(consequence: UserDataPart.reading.consequence))
             }

@@ -84,6 +84,32 @@ struct UserDataStoreTests {
         #expect(state.last == place)
     }
 
+    @Test("a damaged year is left alone while the other years and the last place are still saved")
+    func damagedYearSavesTheRest() throws {
+        let store = ReadingStateStore(root: TestPaths.temporaryFolder())
+        let old = "20250301-aaaaaaaaaa", new = "20260301-bbbbbbbbbb"
+        try store.apply([.markRead(old, true), .markRead(new, true)])
+        let oldFile = store.partPath(for: old)
+        let damaged = Data("{\"format\":\"dubao-reading\",\"positions\":{".utf8)
+        try damaged.write(to: URL(fileURLWithPath: oldFile))
+        let place = ReadingState.Place(paper: "江城晨报", date: IssueDate("2026-03-01")!, section: "要闻", article: new)
+        #expect(throws: StoreError.self) {
+            try store.apply([.position(new, .init(paragraph: 3, offset: 0)), .markRead(old, false), .last(place)])
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: oldFile)) == damaged, "the damaged year is not written")
+        let healthy = try store.load(years: ["2026"])
+        #expect(healthy.positions[new] == .init(paragraph: 3, offset: 0), "the healthy year is saved")
+        #expect(healthy.last == place, "and so is the last place")
+
+        // A damaged state.json: the years are still saved, state.json is not touched.
+        let stateBytes = Data("{\"format\":\"dubao-state\",".utf8)
+        try stateBytes.write(to: URL(fileURLWithPath: store.path))
+        #expect(throws: StoreError.self) { try store.apply([.markRead(new, false), .last(place)]) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == stateBytes)
+        try FileManager.default.removeItem(atPath: store.path)
+        #expect(try !store.load(years: ["2026"]).read.contains(new), "the 2026 mark was removed all the same")
+    }
+
     @Test("a state file of the wrong type is damaged, and stays as it was")
     func stateWrongType() throws {
         let store = ReadingStateStore(root: TestPaths.temporaryFolder())

@@ -113,7 +113,7 @@ enum StatusLine {
         switch (state.bookmarksProblem != nil, state.readingProblem != nil) {
         case (true, true): return "NOT SAVING"
         case (true, false): return "NOT SAVING bookmarks"
-        case (false, true): return "NOT SAVING reading"
+        case (false, true): return "NOT SAVING a reading file"
         case (false, false): return nil
         }
     }
