@@ -65,6 +65,8 @@ public struct AppState: Equatable, Sendable {
     /// Why reading marks and positions cannot be saved this session (state.json or a year's
     /// file is damaged…); they are still kept in memory, and the status line says so.
     public var readingProblem: String?
+    /// The last place written this session, so opening the same article again writes nothing.
+    public var savedPlace: ReadingState.Place?
     public var userDataReadOnly: Bool { bookmarksProblem != nil || readingProblem != nil }
 
     /// A library search under way (the runtime runs it off the main thread); Esc cancels it.

@@ -541,10 +541,20 @@ public enum Reducer {
     }
 
     /// Opening an article in the reader marks it read, once.
+    /// It is also where the next start comes back to, kept at once rather than only on quit,
+    /// so a killed or crashed session still returns to it.
     static func markRead(_ state: inout AppState) -> [Effect] {
-        guard state.focus == .reader || state.zoomed, let id = state.reader?.article.id, !state.read.contains(id) else { return [] }
-        state.read.insert(id)
-        return [.saveReading([.markRead(id, true)])]
+        guard state.focus == .reader || state.zoomed, let id = state.reader?.article.id else { return [] }
+        var changes: [ReadingChange] = []
+        if !state.read.contains(id) {
+            state.read.insert(id)
+            changes.append(.markRead(id, true))
+        }
+        if let place = place(of: state), place.article == id, state.savedPlace != place {
+            state.savedPlace = place
+            changes.append(.last(place))
+        }
+        return changes.isEmpty ? [] : [.saveReading(changes)]
     }
 
     /// The reading position of the article in the reader, to save before it is replaced.
@@ -574,11 +584,25 @@ public enum Reducer {
             // never read must keep it.
             if state.positions[reader.article.id] != position { changes.append(.position(reader.article.id, position)) }
         }
-        if let issue = state.issue, let section = state.section, let id = state.selectedSummary?.id {
-            changes.append(.last(ReadingState.Place(paper: issue.paper, date: issue.date, section: section.name, article: id,
-                                                    newest: state.issues.first?.date)))
-        }
+        if let place = place(of: state) { changes.append(.last(place)) }
         return changes.isEmpty ? [] : [.saveReading(changes)]
+    }
+
+    /// Where the reader is: the article it shows (or else the one selected), with its own
+    /// issue and section — a bookmark's or a search result's, not the issue underneath.
+    static func place(of state: AppState) -> ReadingState.Place? {
+        let newest = state.issues.first?.date
+        if let hit = state.selectedHit, state.reader == nil || state.reader?.article.id == hit.id {
+            return ReadingState.Place(paper: hit.paper, date: hit.date, section: hit.section, article: hit.id, newest: newest)
+        }
+        if let b = state.selectedBookmark, state.reader == nil || state.reader?.article.id == b.id {
+            return ReadingState.Place(paper: b.paper, date: b.date, section: b.section, article: b.id, newest: newest)
+        }
+        if !state.inBookmarks, state.results == nil, let issue = state.issue, let section = state.section,
+           let id = state.selectedSummary?.id {
+            return ReadingState.Place(paper: issue.paper, date: issue.date, section: section.name, article: id, newest: newest)
+        }
+        return nil
     }
 
     /// Applies the place the last session stopped at, once its issue is loaded.

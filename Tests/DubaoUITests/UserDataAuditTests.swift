@@ -52,6 +52,23 @@ struct UserDataAuditTests {
         return (r, r.state.bookmarks.map(\.id))
     }
 
+    @Test("the last place is kept as soon as an article is opened, from the Bookmarks list too, and Q there keeps it")
+    func lastPlaceFromBookmarks() throws {
+        let data = MemoryUserData()
+        let (r, ids) = try withTwoBookmarks(data)
+        r.dispatch(.key(.enter))            // into the list
+        r.dispatch(.key(.character("j")))   // the older bookmark
+        r.dispatch(.key(.enter))            // read it
+        let opened = try #require(r.state.reader?.article.id)
+        #expect(ids.contains(opened))
+        #expect(try data.readingState().last?.article == opened, "kept on opening, not only on quitting")
+        r.dispatch(.key(.character("Q")))
+        #expect(try data.readingState().last?.article == opened, "quitting from the bookmarks list keeps it")
+        // The next start comes back to it, in its own issue and section.
+        let again = try start(data)
+        #expect(again.state.selectedID == opened)
+    }
+
     @Test("b on the article open from the bookmarks list toggles it, without moving on; b again puts it back as it was")
     func toggleInBookmarkReader() throws {
         let data = MemoryUserData()
@@ -244,7 +261,7 @@ struct DamagedUserDataTests {
         r.dispatch(.key(.enter))
         r.dispatch(.key(.character("Q")))
         #expect(FileManager.default.contents(atPath: root + "/state.json") == damaged)
-        #expect(statusLine(r).contains("NOT SAVING reading") || r.state.message != nil)
+        #expect(statusLine(r).contains("NOT SAVING a reading file") || r.state.message != nil)
     }
 
     @Test("a damaged bookmarks.json does not drop the last place in state.json")
