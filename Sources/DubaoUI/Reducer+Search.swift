@@ -79,6 +79,8 @@ extension Reducer {
         guard let results = state.results else { return [] }
         let saving = savePosition(state)
         state.results = nil
+        // The matches were the search's: they go with it.
+        if state.reader?.find?.query == results.query { state.reader?.find = nil }
         state.articleIndex = min(results.returnTo.article, max(0, state.listCount - 1))
         state.articleScroll = results.returnTo.scroll
         keepSelectionVisible(&state)

@@ -105,6 +105,24 @@ struct ReaderSearchTests {
         #expect(screen.contains("03-09") && screen.contains("03-02"))
     }
 
+    @Test("leaving the results takes their matches away: no match k/N, no highlights, n finds nothing")
+    func leavingResultsClearsFind() throws {
+        let r = SearchFixture.runtime()
+        r.dispatch(.key(.character("l")))
+        r.dispatch(.key(.character("j")))   // the article the first result will be
+        let before = r.state.selectedID
+        type(r, "/渡口")
+        r.dispatch(.key(.enter))
+        #expect(r.state.reader?.article.id == before, "the same article, so leaving does not replace it")
+        r.dispatch(.key(.enter))            // read it
+        type(r, "n")
+        r.dispatch(.key(.character("q"))) // back to the list
+        r.dispatch(.key(.escape))         // out of the results
+        #expect(r.state.results == nil)
+        #expect(r.state.reader?.find == nil)
+        #expect(!(Screen.render(r.state).text.split(separator: "\n").last ?? "").contains("match"))
+    }
+
     @Test("the current match stands out from the other highlighted matches, and moves with n")
     func currentMatchDistinct() throws {
         let r = SearchFixture.runtime()
