@@ -105,6 +105,22 @@ struct ReaderSearchTests {
         #expect(screen.contains("03-09") && screen.contains("03-02"))
     }
 
+    @Test("results of more than one year carry the year in their dates")
+    func resultsAcrossYears() throws {
+        let lastYear = Issue(paper: "河湾日报", date: IssueDate("2025-12-30")!, sections: [
+            Section(name: "城事", order: 1, page: "第03版", articles: [
+                Article(id: "20251230-d1", title: "渡口冬季停航", paragraphs: ["北岸渡口从明天起冬季停航。"]),
+            ]),
+        ])
+        let r = AppRuntime(state: AppState(width: 120, height: 40),
+                           library: MemoryLibrary(issues: [SearchFixture.older, SearchFixture.newer, lastYear]))
+        r.start(isSample: false)
+        type(r, "/渡口")
+        r.dispatch(.key(.enter))
+        let screen = Screen.render(r.state).text
+        #expect(screen.contains("2026-03-09") && screen.contains("2025-12-30"), "\(screen)")
+    }
+
     @Test("leaving the results takes their matches away: no match k/N, no highlights, n finds nothing")
     func leavingResultsClearsFind() throws {
         let r = SearchFixture.runtime()

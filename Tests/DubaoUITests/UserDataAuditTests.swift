@@ -34,6 +34,7 @@ struct UserDataAuditTests {
         #expect(r.state.message?.isError != true, "no internal error: it settled")
         let screen = Screen.render(r.state).text
         #expect(screen.contains("is no longer in the library"))
+        #expect(screen.contains("〔missing〕"), "the row says so, however narrow the pane")
         r.dispatch(.key(.character("l")))
         r.dispatch(.key(.character("j")))
         #expect(r.state.inBookmarks, "keys still work")

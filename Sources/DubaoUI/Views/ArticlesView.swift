@@ -85,7 +85,8 @@ enum ArticlesView {
                         removed: !state.bookmarked.contains(b.id))
             let date = years.count > 1 ? b.date.description : String(b.date.description.suffix(5))
             var title = DisplaySanitizer.sanitize(b.title)
-            if state.missingArticles.contains(b.id) { title += " 〔missing〕" }
+            // In front, so a narrow pane cuts the title and not the fact that it is gone.
+            if state.missingArticles.contains(b.id) { title = "〔missing〕" + title }
             let section = DisplaySanitizer.sanitize(b.section)
             // The title first: the section gets what is left beyond a readable share of the
             // title, and is the first to be cut, then left out.
@@ -118,6 +119,8 @@ enum ArticlesView {
         PaneChrome.title("搜索：" + results.query, right: position, into: &grid, rect: rect, focused: focused)
         let rows = rect.height - 1
         guard rows > 0 else { return }
+        // Hits of more than one year carry the year, as bookmarks do.
+        let years = Set(results.hits.map(\.date.year))
         for row in 0..<rows {
             let index = state.articleScroll + row
             guard results.hits.indices.contains(index) else { break }
@@ -127,7 +130,7 @@ enum ArticlesView {
             let y = rect.y + 1 + row
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
             drawMarkers(id: hit.id, into: &grid, x: rect.x, y: y, state: state, selected: selected, style: style)
-            let date = String("\(hit.date)".suffix(5))
+            let date = years.count > 1 ? hit.date.description : String(hit.date.description.suffix(5))
             let dateWidth = grid.put(date, x: rect.x + 2, y: y, maxWidth: max(0, rect.width - 2), style: selected ? style : .dim)
             let x = rect.x + 2 + dateWidth + 1
             let room = rect.x + rect.width - x
