@@ -40,17 +40,11 @@ enum PageFurniture {
             var rest = String(String.UnicodeScalarView(scalars[end...]))[...]
             rest = rest.drop { ":：·・-—|｜/／ \u{3000}".contains($0) }
             var header = Header(page: pageText, name: "", date: nil, paper: "")
-            func furniture(_ token: Substring) -> Bool {
-                if let d = date(in: token), token.count <= 12 {
-                    header.date = header.date ?? d
-                } else if isWeekday(token) || token.hasPrefix("农历") {
-                } else if isPaperName(token) {
-                    if header.paper.isEmpty { header.paper = String(token.filter { $0 != "《" && $0 != "》" }) }
-                } else {
-                    return false
-                }
-                return true
-            }
+            // Kept apart from `header` until the end: two inout parts of one struct at once
+            // are overlapping accesses.
+            var foundDate: IssueDateFound?
+            var paper = ""
+            func furniture(_ token: Substring) -> Bool { isFurniture(token, date: &foundDate, paper: &paper) }
             // `第03版 经济 | 江城晨报`: bars and dots only separate the parts.
             let separators: Set<Character> = [" ", "\u{3000}", "|", "｜", "·", "・"]
             for token in before.split(whereSeparator: { separators.contains($0) }) where !furniture(token) {
@@ -69,6 +63,8 @@ enum PageFurniture {
                     return nil
                 }
             }
+            header.date = foundDate
+            header.paper = paper
             return header
         }
         return nil
@@ -80,15 +76,28 @@ enum PageFurniture {
         guard ChineseText.fits(line, within: 40), !line.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
         else { return nil }
         var paper = ""
-        for token in line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }) {
-            if isWeekday(token) || token.hasPrefix("农历") { continue }
-            if isPaperName(token) {
-                if paper.isEmpty { paper = String(token.filter { $0 != "《" && $0 != "》" }) }
-                continue
-            }
+        var found: IssueDateFound?
+        for token in line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+        where !isFurniture(token, date: &found, paper: &paper) {
             return nil
         }
-        return paper
+        // A line with a date is a date line, not one beside it.
+        return found == nil ? paper : nil
+    }
+
+    /// One word of what stands around a page number or on a date line: a date, a weekday, a
+    /// lunar date or the paper's name. The first date and the first paper's name are kept;
+    /// false for any other word.
+    static func isFurniture(_ token: Substring, date found: inout IssueDateFound?, paper: inout String) -> Bool {
+        if let d = date(in: token), token.count <= 12 {
+            found = found ?? d
+        } else if isWeekday(token) || token.hasPrefix("农历") {
+        } else if isPaperName(token) {
+            if paper.isEmpty { paper = String(token.filter { $0 != "《" && $0 != "》" }) }
+        } else {
+            return false
+        }
+        return true
     }
 
     /// `今日导读` and the lines of the box under it, `城际铁路全线贯通 （第2版）`: a front page's
@@ -209,13 +218,9 @@ enum PageFurniture {
         guard ChineseText.fits(line, within: 60), let found = date(in: line),
               !line.unicodeScalars.contains(where: ChineseText.isProsePunctuation) else { return nil }
         var paper = ""
-        for token in line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }) {
-            if date(in: token) != nil, token.count <= 12 { continue }
-            if isWeekday(token) || token.hasPrefix("农历") { continue }
-            if isPaperName(token) {
-                if paper.isEmpty { paper = String(token.filter { $0 != "《" && $0 != "》" }) }
-                continue
-            }
+        var first: IssueDateFound?
+        for token in line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+        where !isFurniture(token, date: &first, paper: &paper) {
             return nil
         }
         return (found, paper)
