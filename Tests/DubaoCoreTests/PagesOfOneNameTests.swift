@@ -68,4 +68,11 @@ struct PagesOfOneNameTests {
         #expect(articles[0].dateline.isEmpty)
         #expect(articles[0].paragraphs.count == 2)
     }
+
+    @Test("a bare name under a title: common family names, compound ones, and no place names")
+    func probableNames() {
+        for name in ["李白杨", "张三", "欧阳明", "司马光远", "诸葛青"] { #expect(Credits.isProbableName(name[...]), "\(name)") }
+        // Compound names' characters (上官, 欧阳) are no family names alone.
+        for word in ["上海", "阳光", "官方", "老屋", "故乡"] { #expect(!Credits.isProbableName(word[...]), "\(word)") }
+    }
 }
