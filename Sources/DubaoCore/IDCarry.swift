@@ -14,6 +14,10 @@ enum IDCarry {
         return String(text.unicodeScalars.prefix(24))
     }
 
+    static func sharesTitles(_ keys: [String]) -> Bool {
+        Set(keys).count < keys.count
+    }
+
     static func titleKey(_ a: Article) -> String {
         a.title.isEmpty ? "untitled:" + a.displayTitle : a.title
     }
@@ -22,10 +26,7 @@ enum IDCarry {
     /// stored ID). `fresh(key, n)` makes the ID of the `n`th article titled `key`.
     static func carry(old: [Article], into new: inout [Article], fresh: (String, Int) -> String) -> [String: String] {
         // Only shared titles are numbered by place: without them every ID is the title's own.
-        func sharesTitles(_ articles: [Article]) -> Bool {
-            Dictionary(grouping: articles, by: titleKey).values.contains { $0.count > 1 }
-        }
-        guard sharesTitles(old) || sharesTitles(new) else { return [:] }
+        guard sharesTitles(old.map(titleKey)) || sharesTitles(new.map(titleKey)) else { return [:] }
         let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var claimed: Set<String> = []
         var result: [String?] = Array(repeating: nil, count: new.count)

@@ -97,7 +97,7 @@ public struct Importer: Sendable {
         }
         // Files of a folder may be named anyhow: their pages go in page order. One file's
         // sections keep the order it prints them in.
-        if pages.count > 1 { sections = sortedByPage(sections) }
+        if pages.count > 1 { sections = sortedByPage(sections, page: \.page) }
         for i in sections.indices { sections[i].order = i + 1 }
 
         let date: IssueDate

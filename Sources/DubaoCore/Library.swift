@@ -351,7 +351,10 @@ public struct Library: LibraryReading {
         var renamed: [String: String] = [:]
         for s in issue.sections.indices {
             let new = issue.sections[s]
+            // Only a section whose titles repeat needs the old articles: the others' IDs are
+            // their titles' own, and reading every replaced section would slow each re-import.
             guard let previous = catalog.sections.first(where: { isSameSection(name: $0.name, page: $0.page, as: new.name, page: new.page) }),
+                  IDCarry.sharesTitles(previous.articles.map(\.title)) || IDCarry.sharesTitles(new.articles.map(IDCarry.titleKey)),
                   let existing, let old = try readSection(previous.file, in: existing) else { continue }
             let name = issue.sections[s].name
             renamed.merge(IDCarry.carry(old: old, into: &issue.sections[s].articles) { key, n in
@@ -382,9 +385,7 @@ public struct Library: LibraryReading {
             }
         }
         // Pages in page order, whichever was imported first.
-        if let keys = pageOrder(catalog.sections.map(\.page)) {
-            catalog.sections = catalog.sections.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { catalog.sections[$0] }
-        }
+        catalog.sections = sortedByPage(catalog.sections, page: \.page)
         for i in catalog.sections.indices { catalog.sections[i].order = i + 1 }
         let catalogBytes = catalog.encoded()
         let catalogFile = "issue-\(LibraryFormat.contentName(catalogBytes)).json"

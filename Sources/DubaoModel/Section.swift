@@ -25,9 +25,10 @@ public func pageOrder(_ pages: [String]) -> [Int]? {
     return parsed.map { lettered ? $0.letter * 10_000 + $0.number : $0.number * 100 + $0.letter }
 }
 
-/// Sections in page order when every one has a page number; else as they are.
-public func sortedByPage(_ sections: [Section]) -> [Section] {
-    guard let keys = pageOrder(sections.map(\.page)) else { return sections }
+/// Sections (or their catalog entries) in page order when every one has a page number; else
+/// as they are.
+public func sortedByPage<T>(_ sections: [T], page: (T) -> String) -> [T] {
+    guard let keys = pageOrder(sections.map(page)) else { return sections }
     return sections.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { sections[$0] }
 }
 

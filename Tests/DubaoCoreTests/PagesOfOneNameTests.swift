@@ -54,7 +54,7 @@ struct PagesOfOneNameTests {
     @Test("lettered pages: the A stack before the B stack")
     func letteredPages() {
         let sections = ["第B01版", "第A02版", "第A01版"].map { Section(name: $0, order: 0, page: $0) }
-        #expect(sortedByPage(sections).map(\.page) == ["第A01版", "第A02版", "第B01版"])
+        #expect(sortedByPage(sections, page: \.page).map(\.page) == ["第A01版", "第A02版", "第B01版"])
     }
 
     @Test("本报记者 甲 通讯员 乙 on its own line is a byline, not a 本报…讯 dateline; nor is 本报通讯员 in a sentence")
