@@ -188,6 +188,7 @@ public struct Library: LibraryReading {
     /// a reader may be using is overwritten; `library.json` is written last and is the one commit
     /// point: until its rename nothing has changed, and if anything fails before it the files this
     /// call wrote are removed again.
+    @discardableResult
     public func store(_ issue: Issue, now: Date = Date()) throws(StoreError) -> StoreReport {
         var pending: Issue? = issue
         do {

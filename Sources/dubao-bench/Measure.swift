@@ -75,7 +75,7 @@ enum FirstScreen {
         guard ptsname(master, &name, name.count) == 0 else { return nil }
         var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
-        let slave = open(String(cString: name), O_RDWR | O_NOCTTY)
+        let slave = open(String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self), O_RDWR | O_NOCTTY)
         guard slave >= 0 else { return nil }
 
         var actions = posix_spawn_file_actions_t()
