@@ -41,6 +41,11 @@ public struct IssueDate: Codable, Sendable, Hashable, Comparable, CustomStringCo
     /// `20230325`, used in article IDs.
     public var compact: String { description.filter { $0 != "-" } }
 
+    /// `2026-03-25`, or `03-25` where the year goes without saying (a list of one year's dates).
+    public func label(withYear: Bool) -> String {
+        withYear ? description : String(description.suffix(5))
+    }
+
     public static func < (a: IssueDate, b: IssueDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }

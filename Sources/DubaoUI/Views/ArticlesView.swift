@@ -83,7 +83,7 @@ enum ArticlesView {
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
             drawMarkers(id: b.id, into: &grid, x: rect.x, y: y, state: state, selected: selected, style: style,
                         removed: !state.bookmarked.contains(b.id))
-            let date = years.count > 1 ? b.date.description : String(b.date.description.suffix(5))
+            let date = b.date.label(withYear: years.count > 1)
             var title = DisplaySanitizer.sanitize(b.title)
             // In front, so a narrow pane cuts the title and not the fact that it is gone.
             if state.missingArticles.contains(b.id) { title = "〔missing〕" + title }
@@ -130,7 +130,7 @@ enum ArticlesView {
             let y = rect.y + 1 + row
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
             drawMarkers(id: hit.id, into: &grid, x: rect.x, y: y, state: state, selected: selected, style: style)
-            let date = years.count > 1 ? hit.date.description : String(hit.date.description.suffix(5))
+            let date = hit.date.label(withYear: years.count > 1)
             let dateWidth = grid.put(date, x: rect.x + 2, y: y, maxWidth: max(0, rect.width - 2), style: selected ? style : .dim)
             let x = rect.x + 2 + dateWidth + 1
             let room = rect.x + rect.width - x

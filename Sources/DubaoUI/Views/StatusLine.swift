@@ -84,7 +84,7 @@ enum StatusLine {
         if let paper, let date {
             var name = DisplaySanitizer.sanitize(paper)
             if level >= 1 { name = Truncation.truncate(name, toWidth: 8) }
-            let day = level >= 3 ? String(date.description.suffix(5)) : date.description
+            let day = date.label(withYear: level < 3)
             let sample = state.isSample && !state.inResults && !state.inBookmarks ? " (sample)" : ""
             parts.append(level >= 4 ? day + sample : "\(name) \(day)\(sample)")
         }
