@@ -469,10 +469,14 @@ struct ChunkParser {
 
     /// `…吞吐量12.` then `6万吨，…`: a column cut inside a decimal number.
     static func cutInNumber(_ article: Article, before text: Substring) -> Bool {
-        guard let last = article.paragraphs.last?.unicodeScalars, last.count >= 2,
-              let next = text.unicodeScalars.first, ChineseText.isDigit(next) else { return false }
-        let point = last[last.index(before: last.endIndex)]
-        let digit = last[last.index(last.endIndex, offsetBy: -2)]
+        // The next line's first scalar first: it turns almost every line away, and counting the
+        // paragraph's scalars would walk all of it for every line appended to it.
+        guard let next = text.unicodeScalars.first, ChineseText.isDigit(next),
+              let last = article.paragraphs.last?.unicodeScalars, last.startIndex != last.endIndex else { return false }
+        let pointIndex = last.index(before: last.endIndex)
+        guard pointIndex != last.startIndex else { return false }
+        let point = last[pointIndex]
+        let digit = last[last.index(before: pointIndex)]
         return (point == "." || point == "．") && ChineseText.isDigit(digit)
     }
 

@@ -1,4 +1,9 @@
 import DubaoModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 @_silgen_name("memmem")
 func c_memmem(_ haystack: UnsafeRawPointer?, _ haystackLength: Int,
@@ -45,6 +50,89 @@ public enum SearchText {
     /// full-width and half-width forms U+FF01–U+FFE6, a half-width kana with its voiced mark),
     /// change; every other byte is copied. Must give exactly what `SearchQuery` gives a query.
     static func appendFolded(_ text: String, to out: inout [UInt8]) {
+        let old = out.count
+        // The text goes over whole, and is folded where it lies: folding nearly always keeps or
+        // shortens a scalar, so the folded bytes never overtake the ones still to be read, and
+        // most fields need no byte moved at all.
+        out.append(contentsOf: text.utf8)
+        let kept = out.withUnsafeMutableBufferPointer { whole -> Int? in
+            foldInPlace(UnsafeMutableBufferPointer(rebasing: whole[old...]))
+        }
+        if let kept {
+            out.removeLast(out.count - old - kept)
+        } else {
+            // A few letters lowercase to a longer scalar (Ⱥ → ⱥ): such a field is folded by copying.
+            out.removeLast(out.count - old)
+            appendFoldedByCopying(text, to: &out)
+        }
+    }
+
+    /// Folds the valid UTF-8 in `b` in place; returns its folded length, or nil (and `b` spoilt)
+    /// when a scalar folds to a longer one.
+    private static func foldInPlace(_ b: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        guard let base = b.baseAddress else { return 0 }
+        let n = b.count
+        let readable = UnsafeBufferPointer(b)
+        var w = 0        // where the next folded byte goes
+        var run = 0      // the unfolded bytes from here to `i` still have to move to `w`
+        var i = 0
+        @inline(__always) func moveRun() {
+            if w != run { memmove(base + w, base + run, i - run) }
+            w += i - run
+        }
+        while i < n {
+            let c = base[i]
+            // One table look-up passes a whole scalar of nearly all of Chinese text.
+            let step = Int(unfoldedStep[Int(c)])
+            if step != 0 {
+                i += step
+            } else if c < 0x80 {
+                moveRun()
+                // 1E and 1F, the records' own separators, are never in article text: dropped.
+                if c >= 0x41 {
+                    base[w] = c + 0x20
+                    w += 1
+                }
+                i += 1
+                run = i
+            } else {
+                guard let (v, length) = scalar(in: readable, at: i) else { i += 1; continue }
+                var folded = SearchFolding.fold(v)
+                var consumed = length
+                if (0x30A6...0x30DB).contains(folded), let (mark, markLength) = scalar(in: readable, at: i + length),
+                   let composed = SearchFolding.compose(folded, SearchFolding.fold(mark)) {
+                    folded = composed
+                    consumed += markLength
+                }
+                if folded != v || consumed != length {
+                    let width = folded < 0x80 ? 1 : folded < 0x800 ? 2 : 3
+                    guard width <= consumed else { return nil }
+                    moveRun()
+                    switch width {
+                    case 1: base[w] = UInt8(folded)
+                    case 2:
+                        base[w] = UInt8(0xC0 | (folded >> 6))
+                        base[w + 1] = UInt8(0x80 | (folded & 0x3F))
+                    default:
+                        base[w] = UInt8(0xE0 | (folded >> 12))
+                        base[w + 1] = UInt8(0x80 | ((folded >> 6) & 0x3F))
+                        base[w + 2] = UInt8(0x80 | (folded & 0x3F))
+                    }
+                    w += width
+                    i += consumed
+                    run = i
+                } else {
+                    i += consumed
+                }
+            }
+        }
+        i = n
+        moveRun()
+        return w
+    }
+
+    /// `appendFolded` for the fields where some scalar folds to a longer one.
+    static func appendFoldedByCopying(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { b in
             let n = b.count
@@ -54,12 +142,11 @@ public enum SearchText {
             var i = 0
             while i < n {
                 let c = b[i]
-                // One table look-up passes nearly every byte of Chinese text.
-                if foldable[Int(c)] == 0 {
-                    i += 1
+                let step = Int(unfoldedStep[Int(c)])
+                if step != 0 {
+                    i += step
                 } else if c < 0x80 {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
-                    // 1E and 1F, the records' own separators, are never in article text: dropped.
                     if c >= 0x41 { out.append(c + 0x20) }
                     run = i + 1
                     i += 1
@@ -109,14 +196,20 @@ public enum SearchText {
         }
     }
 
-    /// For `appendFolded`: 1 for the bytes that may start something to fold (1E, 1F, A–Z, and
+    /// For `appendFolded`: 0 for the bytes that may start something to fold (1E, 1F, A–Z, and
     /// the lead bytes of U+00C0–U+027F, U+0340–U+053F, U+1000–U+1FFF, U+3000–U+3FFF and
-    /// U+F000–U+FFFF), 0 for every other byte, which is copied as it is. Chinese characters
-    /// (lead bytes E4–E9) never fold.
-    private static let foldable: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
+    /// U+F000–U+FFFF); for every other lead byte the length of its scalar, which is copied as
+    /// it is. Chinese characters (lead bytes E4–E9) never fold.
+    private static let unfoldedStep: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
         let folds: Bool = b == 0x1E || b == 0x1F || (0x41...0x5A).contains(b) || (0xC3...0xC9).contains(b)
             || (0xCD...0xD4).contains(b) || b == 0xE1 || b == 0xE3 || b == 0xEF
-        return folds ? 1 : 0
+        if folds { return 0 }
+        switch b {
+        case 0xC0...0xDF: return 2
+        case 0xE0...0xEF: return 3
+        case 0xF0...0xF7: return 4
+        default: return 1       // ASCII, and (never a lead byte in valid UTF-8) 80–BF, F8–FF
+        }
     }
 
     /// A record that contains every term: its article ID and section name.

@@ -129,6 +129,27 @@ struct SearchTextFoldingTests {
         let expected = Self.scalarFolded(text).replacingOccurrences(of: "\u{1E}", with: "").replacingOccurrences(of: "\u{1F}", with: "")
         #expect(String(decoding: bytes, as: UTF8.self) == expected)
     }
+
+    // The text above holds Ⱥ, which lowercases to a longer scalar and sends the whole field to
+    // the copying fold: random fields, most without one, take the in-place fold.
+    @Test("byte folding equals scalar folding in random fields, folded in place or by copying")
+    func sameAsScalarsInRandomFields() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["江城", "日", "，", "。", "“", "”", "ＡＢ", "ab", "AB", "（１２）", "　", "ｶﾞ", "ｶ", "ﾞ", "カ", "\u{3099}",
+                      "￥", "É", "é", "Ⱥ", "ẞ", "😀", "—", "…", "\u{1E}", "\u{1F}", "2023年"]
+        for _ in 0..<500 {
+            var bytes: [UInt8] = Array("前缀".utf8)
+            let fields = (0..<Int.random(in: 1...4, using: &rng)).map { _ in
+                (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            }
+            var expected = "前缀"
+            for field in fields {
+                SearchText.appendFolded(field, to: &bytes)
+                expected += Self.scalarFolded(field).replacingOccurrences(of: "\u{1E}", with: "").replacingOccurrences(of: "\u{1F}", with: "")
+            }
+            #expect(String(decoding: bytes, as: UTF8.self) == expected, "\(fields)")
+        }
+    }
 }
 
 @Suite("Search: the plain byte search for terms that fold only from themselves")
