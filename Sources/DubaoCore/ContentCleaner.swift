@@ -65,39 +65,46 @@ enum ContentCleaner {
         return text.withUTF8 { b in
             let n = b.count
             var i = 0
-            // One table look-up a byte: nearly every byte of a page is 0 there and passes.
+            // One table look-up a scalar: nearly every scalar of a page is passed over whole.
             while i < n {
                 let c = b[i]
-                switch suspect[Int(c)] {
-                case 0:
-                    i += 1
+                let kind = suspect[Int(c)]
+                if kind < lookCloser {
+                    i += Int(kind)
                     continue
-                case 1:
-                    return true
-                default:
-                    let c1: UInt8 = i + 1 < n ? b[i + 1] : 0
-                    let c2: UInt8 = i + 2 < n ? b[i + 2] : 0
-                    switch c {
-                    case 0xC2: if c1 >= 0x80 && c1 < 0xA0 { return true }                      // C1 controls
-                    case 0xD8: if c1 == 0x9C { return true }                                    // U+061C
-                    case 0xE2:
-                        if c1 == 0x80 && (c2 == 0x8E || c2 == 0x8F || (0xAA...0xAE).contains(c2)) { return true }
-                        if c1 == 0x81 && (0xA6...0xA9).contains(c2) { return true }          // isolates
-                    default: if c1 == 0xBB && c2 == 0xBF { return true }                      // EF: BOM
-                    }
-                    i += 1
                 }
+                if kind == always { return true }
+                let c1: UInt8 = i + 1 < n ? b[i + 1] : 0
+                let c2: UInt8 = i + 2 < n ? b[i + 2] : 0
+                switch c {
+                case 0xC2: if c1 >= 0x80 && c1 < 0xA0 { return true }                      // C1 controls
+                case 0xD8: if c1 == 0x9C { return true }                                    // U+061C
+                case 0xE2:
+                    if c1 == 0x80 && (c2 == 0x8E || c2 == 0x8F || (0xAA...0xAE).contains(c2)) { return true }
+                    if c1 == 0x81 && (0xA6...0xA9).contains(c2) { return true }          // isolates
+                default: if c1 == 0xBB && c2 == 0xBF { return true }                      // EF: BOM
+                }
+                i += c < 0xE0 ? 2 : 3
             }
             return false
         }
     }
 
-    /// For `mayNeedCleaning`: 1 for a byte that always needs cleaning (C0 controls but tab, LF
-    /// and CR; DEL), 2 for a lead byte whose scalar may (C2, D8, E2, EF), 0 for the rest.
+    /// For `mayNeedCleaning`: `always` for a byte that always needs cleaning (C0 controls but
+    /// tab, LF and CR; DEL), `lookCloser` for a lead byte whose scalar may (C2, D8, E2, EF), and
+    /// for every other byte the length of the scalar it starts, to step over.
+    private static let always: UInt8 = 0xFF
+    private static let lookCloser: UInt8 = 0xFE
     private static let suspect: [UInt8] = (0..<256).map { b in
-        if b < 0x20 { return b == 0x09 || b == 0x0A || b == 0x0D ? 0 : 1 }
-        if b == 0x7F { return 1 }
-        return b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF ? 2 : 0
+        if b < 0x20 { return b == 0x09 || b == 0x0A || b == 0x0D ? 1 : always }
+        if b == 0x7F { return always }
+        if b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF { return lookCloser }
+        switch b {
+        case 0xC0...0xDF: return 2
+        case 0xE0...0xEF: return 3
+        case 0xF0...0xF7: return 4
+        default: return 1       // ASCII, and bytes that never lead a scalar of valid UTF-8
+        }
     }
 
     /// Index just past an escape sequence starting at `start` (ESC).

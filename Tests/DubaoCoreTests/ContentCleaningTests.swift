@@ -33,6 +33,9 @@ struct ContentCleaningTests {
             let s = String(Unicode.Scalar(v)!)
             let (middle, _) = try page("开头\(s)结尾。")
             #expect(middle == "开头结尾。", "U+\(String(v, radix: 16)) in the middle")
+            // The scan steps a whole scalar at a time: after scalars of every length, too.
+            let (afterMixed, _) = try page("a¥é—😀，\(s)尾。")
+            #expect(afterMixed == "a¥é—😀，尾。", "U+\(String(v, radix: 16)) after scalars of one to four bytes")
             // Last in the file: the byte scan must not stop short of a scalar's final byte.
             let text = "第01版：要闻\n\n一条标题\n\n本报讯（记者 甲）正文。\(s)"
             let result = try Importer().importPages([("p.txt", Array(text.utf8))])
