@@ -24,6 +24,28 @@ enum AtomicFile {
         let temp = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError.io(path: path, errno: errno, doing: "create a file next to") }
+        try fill(fd, at: temp, with: bytes, durable: durable, reportedAs: path)
+        return temp
+    }
+
+    /// Writes `bytes` as a new file at `path`, directly, without a temporary file and a rename;
+    /// false if something is there already. Only for files named by their content that nothing
+    /// refers to until a later commit: a crash can leave such a file half written, but never
+    /// where a reader looks, and the next change sweeps it (`Library.notePending`). Not flushed.
+    static func createNew(_ bytes: [UInt8], at path: String) throws(StoreError) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 {
+            if errno == EEXIST { return false }
+            throw StoreError.io(path: path, errno: errno, doing: "create")
+        }
+        try fill(fd, at: path, with: bytes, durable: false, reportedAs: path)
+        return true
+    }
+
+    /// Writes all of `bytes` to the new file `fd` at `file` and closes it; on failure the file
+    /// is removed and the error names `reportedAs`.
+    private static func fill(_ fd: Int32, at file: String, with bytes: [UInt8], durable: Bool,
+                             reportedAs path: String) throws(StoreError) {
         var failure: Int32 = 0
         var written = 0
         bytes.withUnsafeBytes { raw in
@@ -40,10 +62,9 @@ enum AtomicFile {
         if failure == 0, durable, fsync(fd) != 0 { failure = errno }
         if close(fd) != 0, failure == 0 { failure = errno }
         if failure != 0 {
-            unlink(temp)
+            unlink(file)
             throw StoreError.io(path: path, errno: failure, doing: "write")
         }
-        return temp
     }
 
     /// The second half: the staged file renamed over `path`, and with `durable` the rename made

@@ -340,9 +340,14 @@ public struct Library: LibraryReading {
 
         func writeNew(_ bytes: [UInt8], named name: String) throws(StoreError) {
             let path = folderPath + "/" + name
-            if (try? AtomicFile.read(path)) ?? nil == bytes { return }
             // Not flushed one by one: nothing refers to it until library.json is written, and
             // everything is flushed at once just before that.
+            if try AtomicFile.createNew(bytes, at: path) {
+                created.append(path)
+                return
+            }
+            // There already: the same content, or a damaged copy to replace.
+            if (try? AtomicFile.read(path)) ?? nil == bytes { return }
             try AtomicFile.write(bytes, to: path, durable: false)
             created.append(path)
         }

@@ -24,6 +24,31 @@ struct LibraryStoreTests {
         #expect(articles.first?.paragraphs == ["新的正文。"])
     }
 
+    @Test("a half-written file left at the name a new file needs is replaced, not trusted")
+    func halfWrittenFileReplaced() throws {
+        // The names this issue's files take, learnt from a library of its own.
+        let model = TestPaths.temporaryFolder()
+        try Library(root: model).store(issue("完整的正文。"))
+        let files = try FileManager.default.subpathsOfDirectory(atPath: model).filter { $0.hasPrefix("issues/") && $0.contains(".") }
+        #expect(files.count == 3)
+        // Another library where a killed writer left each of them cut short, and no .pending.
+        let root = TestPaths.temporaryFolder()
+        for file in files {
+            let whole = try Data(contentsOf: URL(fileURLWithPath: model + "/" + file))
+            let path = root + "/" + file
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: path))
+        }
+        let library = Library(root: root)
+        try library.store(issue("完整的正文。"))
+        for file in files {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: root + "/" + file)) == Data(contentsOf: URL(fileURLWithPath: model + "/" + file)), "\(file)")
+        }
+        let entry = try #require(try library.issues().first)
+        let section = try #require(try library.catalog(of: entry).sections.first)
+        #expect(try library.articles(of: section, in: entry).first?.paragraphs == ["完整的正文。"])
+    }
+
     @Test("stamps as ISO 8601 writes them; content names differ when one byte does")
     func namesAndStamps() {
         for seconds in [0.0, 1_800_000_000, 1_764_393_060.9, 4_102_444_799] {
