@@ -226,6 +226,8 @@ public struct Library: LibraryReading {
         var created: [String] = []
         var reports: [StoreReport] = []
         var keep: [String: Set<String>] = [:]
+        let flush = BackgroundFlush(folder: root)
+        defer { flush.finish() }
         do {
             while let issue = try next() {
                 let year = issue.date.year
@@ -238,7 +240,7 @@ public struct Library: LibraryReading {
                 let folder = issueFolder(paper: issue.paper, date: issue.date)
                 try notePending(folder)
                 let (entry, report, files) = try write(issue, existing: volumes[year]?.first { $0.folder == folder },
-                                                       now: now, created: &created)
+                                                       now: now, created: &created, flush: flush)
                 volumes[year, default: []].removeAll { $0.folder == entry.folder }
                 volumes[year, default: []].append(entry)
                 keep[entry.folder] = files
@@ -323,8 +325,8 @@ public struct Library: LibraryReading {
 
     /// Writes one issue's new files (sections, catalog, search text), unflushed; returns its
     /// entry for the volume and the names its folder keeps.
-    private func write(_ issue: Issue, existing: IssueEntry?, now: Date,
-                       created: inout [String]) throws(StoreError) -> (IssueEntry, StoreReport, Set<String>) {
+    private func write(_ issue: Issue, existing: IssueEntry?, now: Date, created: inout [String],
+                       flush: BackgroundFlush) throws(StoreError) -> (IssueEntry, StoreReport, Set<String>) {
         let folder = issueFolder(paper: issue.paper, date: issue.date)
         let folderPath = "\(root)/\(folder)"
         var catalog: IssueCatalog
@@ -344,6 +346,7 @@ public struct Library: LibraryReading {
             // everything is flushed at once just before that.
             if try AtomicFile.createNew(bytes, at: path) {
                 created.append(path)
+                flush.wrote(bytes.count)
                 return
             }
             // There already: the same content, or a damaged copy to replace.

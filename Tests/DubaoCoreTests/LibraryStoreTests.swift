@@ -213,3 +213,30 @@ struct SectionReaderTests {
         #expect(SectionReader.articles(withIDs: wanted, in: LibraryFormat.encode(document)) == nil)
     }
 }
+
+@Suite("Library store: flushing a long change in the background")
+struct BackgroundFlushTests {
+    @Test("flushes run one at a time while writing goes on, and finish waits for the last")
+    func oneAtATime() throws {
+        let root = TestPaths.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let flush = BackgroundFlush(folder: root, threshold: 1)
+        for i in 0..<200 {
+            try Data(repeating: UInt8(i & 0xFF), count: 4096).write(to: URL(fileURLWithPath: "\(root)/f\(i)"))
+            flush.wrote(4096)
+        }
+        flush.finish()
+        // Finished means idle: another finish returns at once, and a new flush can start.
+        flush.finish()
+        flush.wrote(1)
+        flush.finish()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).count == 200)
+    }
+
+    @Test("a flush of a folder that is gone fails quietly: the commit's own flush reports it")
+    func goneFolder() {
+        let flush = BackgroundFlush(folder: "/nonexistent/dubao-\(UUID().uuidString)", threshold: 1)
+        flush.wrote(10)
+        flush.finish()
+    }
+}
