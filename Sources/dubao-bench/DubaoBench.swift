@@ -59,6 +59,13 @@ struct DubaoBench: ParsableCommand {
         let archive = try ArchiveGenerator(issues: issues).write(to: pages)
         // The pages on disk before anything is timed: the first import's flush is not theirs.
         sync()
+        let creation = try Measure.fileCreationMicroseconds(in: root + "/probe")
+        log(String(format: "this folder's file system creates a 32 KB file in %.0f µs", creation))
+        if creation > 250 {
+            log("warning: that is slow (about 60 µs is usual here): the imports will measure slow too. ext4 is slow like "
+                + "this for minutes after many files were deleted nearby, as a previous run's clean-up does: wait, or "
+                + "give --work a new folder elsewhere on the disk")
+        }
         let megabytes = Double(archive.bytes) / 1_048_576
         log(String(format: "%d pages, %d articles, %.1f MB of raw text", archive.files.count, archive.articles, megabytes))
 
@@ -234,11 +241,13 @@ struct DubaoBench: ParsableCommand {
                 var articles: Int
                 var megabytes: Double
                 var runs: Int
+                var fileCreationMicroseconds: Double
                 var results: [Row]
             }
-            print(JSONOutput.string(Report(issues: issues, articles: archive.articles, megabytes: megabytes, runs: runs, results: rows)))
+            print(JSONOutput.string(Report(issues: issues, articles: archive.articles, megabytes: megabytes, runs: runs,
+                                           fileCreationMicroseconds: creation, results: rows)))
         } else {
-            print(table(rows, issues: issues, articles: archive.articles, megabytes: megabytes))
+            print(table(rows, issues: issues, articles: archive.articles, megabytes: megabytes, creation: creation))
         }
     }
 
@@ -271,9 +280,9 @@ struct DubaoBench: ParsableCommand {
         FileHandle.standardError.write(Data("dubao-bench: \(text)\n".utf8))
     }
 
-    func table(_ rows: [Row], issues: Int, articles: Int, megabytes: Double) -> String {
-        var out = String(format: "dubao-bench: %d issues, %d articles, %.1f MB raw; medians of %d runs\n\n", issues, articles,
-                         megabytes, runs)
+    func table(_ rows: [Row], issues: Int, articles: Int, megabytes: Double, creation: Double) -> String {
+        var out = String(format: "dubao-bench: %d issues, %d articles, %.1f MB raw; medians of %d runs; "
+                         + "a 32 KB file created in %.0f µs\n\n", issues, articles, megabytes, runs, creation)
         out += "| measurement | median | target | met | reference | ratio |\n| --- | --- | --- | --- | --- | --- |\n"
         for r in rows {
             let value = String(format: r.value >= 100 ? "%.0f %@" : "%.2f %@", r.value, r.unit)

@@ -25,6 +25,24 @@ enum Measure {
         return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
     }
 
+    /// Microseconds to create and write one 32 KB file in `folder`, over `count` new files (kept
+    /// until the benchmark's folder goes): the file system's own speed, which the imports depend
+    /// on. ext4 creates files several times slower for a while after many were deleted nearby
+    /// (its inode allocator checks each recently freed inode), as a previous run's clean-up does.
+    static func fileCreationMicroseconds(in folder: String, count: Int = 2000) throws -> Double {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let bytes = [UInt8](repeating: 0x61, count: 32 << 10)
+        let elapsed = try seconds {
+            for i in 0..<count {
+                let fd = open("\(folder)/f\(i)", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+                guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+                _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+                close(fd)
+            }
+        }
+        return elapsed / Double(count) * 1e6
+    }
+
     /// Peak resident memory of this process, in MB.
     static func peakMemoryMB() -> Double {
         var usage = rusage()
