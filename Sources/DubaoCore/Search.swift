@@ -70,6 +70,20 @@ public enum SearchFolding {
         }
     }
 
+    /// `scalars` folded one by one, a voiced mark composed with the kana before it.
+    static func foldedScalars(_ scalars: String.UnicodeScalarView) -> [UInt32] {
+        var out: [UInt32] = []
+        for s in scalars {
+            let f = fold(s.value)
+            if let last = out.last, let composed = compose(last, f) {
+                out[out.count - 1] = composed
+            } else {
+                out.append(f)
+            }
+        }
+        return out
+    }
+
     /// The voiced kana a folded kana and a folded voiced mark (゛ or ゜) make, or nil.
     @inline(__always)
     public static func compose(_ base: UInt32, _ mark: UInt32) -> UInt32? {

@@ -61,9 +61,12 @@ public enum SearchText {
         if let kept {
             out.removeLast(out.count - old - kept)
         } else {
-            // A few letters lowercase to a longer scalar (Ⱥ → ⱥ): such a field is folded by copying.
+            // A few letters lowercase to a longer scalar (Ⱥ → ⱥ): such a field is folded a scalar
+            // at a time, as a query is.
             out.removeLast(out.count - old)
-            appendFoldedByCopying(text, to: &out)
+            for v in SearchFolding.foldedScalars(text.unicodeScalars) where v != UInt32(recordStart) && v != UInt32(unitSeparator) {
+                appendUTF8(v, to: &out)
+            }
         }
     }
 
@@ -129,46 +132,6 @@ public enum SearchText {
         i = n
         moveRun()
         return w
-    }
-
-    /// `appendFolded` for the fields where some scalar folds to a longer one.
-    static func appendFoldedByCopying(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { b in
-            let n = b.count
-            out.reserveCapacity(out.count + n)
-            // Bytes that stay as they are go over in runs; only the few that fold are looked at.
-            var run = 0
-            var i = 0
-            while i < n {
-                let c = b[i]
-                let step = Int(unfoldedStep[Int(c)])
-                if step != 0 {
-                    i += step
-                } else if c < 0x80 {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
-                    if c >= 0x41 { out.append(c + 0x20) }
-                    run = i + 1
-                    i += 1
-                } else {
-                    guard let (v, length) = scalar(in: b, at: i) else { i += 1; continue }
-                    var folded = SearchFolding.fold(v)
-                    var consumed = length
-                    if (0x30A6...0x30DB).contains(folded), let (mark, markLength) = scalar(in: b, at: i + length),
-                       let composed = SearchFolding.compose(folded, SearchFolding.fold(mark)) {
-                        folded = composed
-                        consumed += markLength
-                    }
-                    if folded != v || consumed != length {
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
-                        appendUTF8(folded, to: &out)
-                        run = i + consumed
-                    }
-                    i += consumed
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n]))
-        }
     }
 
     /// The scalar whose two- or three-byte UTF-8 starts at `i` (the text is valid UTF-8).
