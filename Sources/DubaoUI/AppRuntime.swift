@@ -5,9 +5,11 @@ import Foundation
 /// back as actions.
 ///
 /// Loading is synchronous: an issue's catalog and one section's articles are small files, read in
-/// well under a frame; a bookmark or a reading change is written before the next frame, so a
-/// kill -9 right after `b` keeps it. The effects the runtime cannot perform itself (quit,
-/// redraw) go back to the caller, which owns the terminal.
+/// well under a frame; a bookmark is written before the next frame, so a kill -9 right after `b`
+/// keeps it. Reading changes (read marks, positions, the last place) are written before the next
+/// frame too, or with `savesReadingAfterFrame` just after it, so that no key's frame waits for
+/// a disk flush. The effects the runtime cannot perform itself (quit, redraw) go back to the
+/// caller, which owns the terminal.
 public final class AppRuntime {
     public private(set) var state: AppState
     let library: any LibraryReading
@@ -18,12 +20,44 @@ public final class AppRuntime {
     let searchesInBackground: Bool
     private var search: BackgroundSearch?
 
+    /// Reading changes wait in `unsavedReading` for `saveReadingAfterFrame`, which the caller
+    /// runs once the frame is on the screen; otherwise (tests, scripts) they are written before
+    /// `dispatch` returns. Quitting writes them at once either way.
+    let savesReadingAfterFrame: Bool
+    private var unsavedReading: [ReadingChange] = []
+
     public init(state: AppState, library: any LibraryReading, userData: (any UserData)? = nil,
-                searchesInBackground: Bool = false) {
+                searchesInBackground: Bool = false, savesReadingAfterFrame: Bool = false) {
         self.state = state
         self.library = library
         self.userData = userData
         self.searchesInBackground = searchesInBackground
+        self.savesReadingAfterFrame = savesReadingAfterFrame
+    }
+
+    /// Whether keys made reading changes that `saveReadingAfterFrame` has still to write.
+    public var hasUnsavedReading: Bool { !unsavedReading.isEmpty }
+
+    /// Writes the reading changes the last keys made (one write for all of them). True when
+    /// that changed the state (a failure to report), so the caller draws again.
+    @discardableResult
+    public func saveReadingAfterFrame() -> Bool {
+        guard !unsavedReading.isEmpty else { return false }
+        let changes = unsavedReading
+        unsavedReading = []
+        guard let failure = save(changes) else { return false }
+        dispatch(failure)
+        return true
+    }
+
+    private func save(_ changes: [ReadingChange]) -> Action? {
+        // Saved even while a reading file is damaged: the store leaves that file alone and
+        // keeps the other years and the last place.
+        guard let userData else { return nil }
+        do { try userData.apply(changes) } catch {
+            return .userDataFailed(.reading, error.brief(consequence: UserDataPart.reading.consequence))
+        }
+        return nil
     }
 
     /// True while a search runs in the background: the caller should `poll` often.
@@ -164,6 +198,8 @@ public final class AppRuntime {
             }
         }
         loadYearsOnScreen()
+        // Leaving: no frame comes after this one to save behind.
+        if external.contains(.quit) { saveReadingAfterFrame() }
         return external
     }
 
@@ -201,13 +237,11 @@ public final class AppRuntime {
                 return bookmarkWriteFailed(error)
             }
         case .saveReading(let changes):
-            // Saved even while a reading file is damaged: the store leaves that file alone and
-            // keeps the other years and the last place.
-            guard let userData else { return nil }
-            do { try userData.apply(changes) } catch {
-                return .userDataFailed(.reading, error.brief(consequence: UserDataPart.reading.consequence))
+            if savesReadingAfterFrame {
+                unsavedReading += changes
+                return nil
             }
-            return nil
+            return save(changes)
         case .cancelSearch:
             search?.cancel()
             search = nil

@@ -68,7 +68,7 @@ struct ReadCommand: ParsableCommand {
             let runtime = AppRuntime(state: AppState(width: size.width, height: size.height, settings: readerSettings,
                                                      keymap: keymap),
                                      library: opened.source, userData: FolderUserData(root: library.root),
-                                     searchesInBackground: true)
+                                     searchesInBackground: true, savesReadingAfterFrame: true)
             runtime.start(isSample: opened.isSample, issues: opened.issues)
             if let date { runtime.dispatch(.openIssue(date)) }
             if let signal = try ReaderLoop(terminal: terminal, runtime: runtime).run() {
@@ -91,6 +91,9 @@ struct ReaderLoop {
             let polled = runtime.poll()
             if polled.contains(.quit) { return nil }
             terminal.draw(Screen.render(runtime.state))
+            // The reading marks and place the last key changed, written while the reader reads;
+            // a failure to write them is shown at once.
+            if runtime.saveReadingAfterFrame() { continue }
             if let signal = terminal.takePendingSignal() {
                 // Ctrl-C, SIGTERM, SIGHUP: leave as `Q` does, saving where the reader was.
                 runtime.dispatch(.run(.quit))
