@@ -84,7 +84,7 @@ enum ContentCleaner {
                     if c1 == 0x81 && (0xA6...0xA9).contains(c2) { return true }          // isolates
                 default: if c1 == 0xBB && c2 == 0xBF { return true }                      // EF: BOM
                 }
-                i += c < 0xE0 ? 2 : 3
+                i += Int(UTF8Lead.scalarLength(c))
             }
             return false
         }
@@ -99,12 +99,7 @@ enum ContentCleaner {
         if b < 0x20 { return b == 0x09 || b == 0x0A || b == 0x0D ? 1 : always }
         if b == 0x7F { return always }
         if b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF { return lookCloser }
-        switch b {
-        case 0xC0...0xDF: return 2
-        case 0xE0...0xEF: return 3
-        case 0xF0...0xF7: return 4
-        default: return 1       // ASCII, and bytes that never lead a scalar of valid UTF-8
-        }
+        return UTF8Lead.scalarLength(UInt8(b))
     }
 
     /// Index just past an escape sequence starting at `start` (ESC).

@@ -166,13 +166,7 @@ public enum SearchText {
     private static let unfoldedStep: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
         let folds: Bool = b == 0x1E || b == 0x1F || (0x41...0x5A).contains(b) || (0xC3...0xC9).contains(b)
             || (0xCD...0xD4).contains(b) || b == 0xE1 || b == 0xE3 || b == 0xEF
-        if folds { return 0 }
-        switch b {
-        case 0xC0...0xDF: return 2
-        case 0xE0...0xEF: return 3
-        case 0xF0...0xF7: return 4
-        default: return 1       // ASCII, and (never a lead byte in valid UTF-8) 80–BF, F8–FF
-        }
+        return folds ? 0 : UTF8Lead.scalarLength(UInt8(b))
     }
 
     /// A record that contains every term: its article ID and section name.

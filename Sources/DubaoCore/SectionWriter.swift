@@ -105,7 +105,7 @@ struct JSONBytes {
                 let b = utf8[i]
                 if b >= 0x80 {
                     // The bytes to escape are all ASCII: step over a whole scalar.
-                    i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    i += Int(UTF8Lead.scalarLength(b))
                     continue
                 }
                 if b < 0x20 || b == 0x22 || b == 0x5C {
