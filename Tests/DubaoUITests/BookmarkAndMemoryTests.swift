@@ -10,7 +10,10 @@ final class MemoryUserData: UserData, @unchecked Sendable {
     private let lock = NSLock()
     private var stored: [Bookmark] = []
     private var state = ReadingState()
+    /// Each `apply` call's changes, in order.
+    private(set) var applyCalls: [[ReadingChange]] = []
     var failing = false
+    var failingReading = false
 
     func bookmarks() throws(StoreError) -> [Bookmark] {
         if failing { throw StoreError.corrupt(path: "/lib/bookmarks.json", detail: "not valid JSON") }
@@ -28,7 +31,11 @@ final class MemoryUserData: UserData, @unchecked Sendable {
     }
     func readingState() throws(StoreError) -> ReadingState { lock.withLock { state } }
     func apply(_ changes: [ReadingChange]) throws(StoreError) {
-        lock.withLock { for c in changes { c.apply(to: &state) } }
+        if failingReading { throw StoreError.io(path: "/lib/reading/2026.json", errno: ENOSPC, doing: "write") }
+        lock.withLock {
+            applyCalls.append(changes)
+            for c in changes { c.apply(to: &state) }
+        }
     }
 }
 

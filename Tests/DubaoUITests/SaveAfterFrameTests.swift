@@ -5,29 +5,9 @@ import DubaoUI
 import Foundation
 import Testing
 
-/// User data that records each `apply` call, and can fail them.
-final class RecordingUserData: UserData, @unchecked Sendable {
-    private let lock = NSLock()
-    private var state = ReadingState()
-    private(set) var applyCalls: [[ReadingChange]] = []
-    var failing = false
-
-    func bookmarks() throws(StoreError) -> [Bookmark] { [] }
-    func add(_ bookmark: Bookmark) throws(StoreError) -> Bool { true }
-    func removeBookmark(id: String) throws(StoreError) -> Bookmark? { nil }
-    func readingState() throws(StoreError) -> ReadingState { lock.withLock { state } }
-    func apply(_ changes: [ReadingChange]) throws(StoreError) {
-        if failing { throw StoreError.io(path: "/lib/reading/2026.json", errno: ENOSPC, doing: "write") }
-        lock.withLock {
-            applyCalls.append(changes)
-            for c in changes { c.apply(to: &state) }
-        }
-    }
-}
-
 @Suite("Runtime: reading changes are written just after the frame that shows them")
 struct SaveAfterFrameTests {
-    func start(_ data: RecordingUserData) throws -> AppRuntime {
+    func start(_ data: MemoryUserData) throws -> AppRuntime {
         let r = AppRuntime(state: AppState(width: 120, height: 40), library: try SampleLibrary(), userData: data,
                            savesReadingAfterFrame: true)
         r.start(isSample: true)
@@ -38,7 +18,7 @@ struct SaveAfterFrameTests {
 
     @Test("keys only gather the changes; one write after the frame saves them all, in order")
     func gatheredThenSaved() throws {
-        let data = RecordingUserData()
+        let data = MemoryUserData()
         let r = try start(data)
         let before = data.applyCalls.count
         for key: Character in ["J", "J", "K"] { r.dispatch(.key(.character(key))) }
@@ -53,7 +33,7 @@ struct SaveAfterFrameTests {
 
     @Test("quitting writes what is gathered at once: no frame comes after it")
     func quitSaves() throws {
-        let data = RecordingUserData()
+        let data = MemoryUserData()
         let r = try start(data)
         r.dispatch(.key(.character("J")))
         let shown = try #require(r.state.reader?.article.id)
@@ -64,9 +44,9 @@ struct SaveAfterFrameTests {
 
     @Test("a write that fails after the frame is reported, and the caller told to draw again")
     func failureShown() throws {
-        let data = RecordingUserData()
+        let data = MemoryUserData()
         let r = try start(data)
-        data.failing = true
+        data.failingReading = true
         r.dispatch(.key(.character("J")))
         #expect(r.saveReadingAfterFrame() == true)
         let shown = Screen.render(r.state).text
