@@ -34,10 +34,12 @@ enum Measure {
         let bytes = [UInt8](repeating: 0x61, count: 32 << 10)
         let elapsed = try seconds {
             for i in 0..<count {
-                let fd = open("\(folder)/f\(i)", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-                guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
-                _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+                let path = "\(folder)/f\(i)"
+                let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+                guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+                let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
                 close(fd)
+                guard written == bytes.count else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
             }
         }
         return elapsed / Double(count) * 1e6
