@@ -9,6 +9,12 @@ import DubaoModel
 public struct SearchQuery: Sendable, Equatable {
     public let text: String
     let terms: [[UInt32]]
+    /// The terms as folded UTF-8, the form `SearchText` stores.
+    let foldedUTF8Terms: [[UInt8]]
+    /// For each term, its UTF-8 when every scalar of it is one that only itself folds to (a
+    /// Chinese character, say): then a plain byte search finds what the folded search finds.
+    /// Both kept from the start: a search asks for them for every issue and every article.
+    let plainUTF8Terms: [[UInt8]?]
 
     /// Nil when the text holds nothing to search for.
     public init?(_ text: String) {
@@ -29,16 +35,13 @@ public struct SearchQuery: Sendable, Equatable {
         guard !terms.isEmpty else { return nil }
         // Longest first: the rarest term rejects most articles soonest.
         self.terms = terms.sorted { $0.count > $1.count }
-    }
-
-    /// For each term, its UTF-8 when every scalar of it is one that only itself folds to (a
-    /// Chinese character, say): then a plain byte search finds what the folded search finds.
-    var plainUTF8Terms: [[UInt8]?] {
-        terms.map { term in
-            guard term.allSatisfy(SearchFolding.foldsOnlyFromItself) else { return nil }
+        foldedUTF8Terms = self.terms.map { term in
             var out: [UInt8] = []
-            for v in term { SearchText.appendUTF8(v, to: &out) }
+            for v in term where Unicode.Scalar(v) != nil { SearchText.appendUTF8(v, to: &out) }
             return out
+        }
+        plainUTF8Terms = zip(self.terms, foldedUTF8Terms).map { term, bytes in
+            term.allSatisfy(SearchFolding.foldsOnlyFromItself) ? bytes : nil
         }
     }
 

@@ -225,14 +225,3 @@ public enum SearchText {
         return (fields[0], fields[1], fields[2])
     }
 }
-
-extension SearchQuery {
-    /// The terms as folded UTF-8, the form `SearchText` stores.
-    var foldedUTF8Terms: [[UInt8]] {
-        terms.map { term in
-            var out: [UInt8] = []
-            for v in term { if let s = Unicode.Scalar(v) { out += Array(String(s).utf8) } }
-            return out
-        }
-    }
-}
