@@ -252,18 +252,8 @@ public struct ReadingStateStore: Sendable {
     /// The last place and the marks of these years only (`yearKey`); nil for all years. The
     /// reader starts with the year it opens on and reads others when it needs them.
     public func load(years: Set<String>?) throws(StoreError) -> ReadingState {
-        var state = try loadDocument().state
-        let paths = years.map { $0.sorted().map { "\(folder)/\($0).json" } } ?? partPaths()
-        for path in paths {
-            guard let part = try loadPart(path) else { continue }
-            // Hashing a year's IDs once more to merge them was half of loading them.
-            if state.read.isEmpty { state.read = part.read } else { state.read.formUnion(part.read) }
-            if state.positions.isEmpty {
-                state.positions = part.positions
-            } else {
-                state.positions.merge(part.positions) { _, new in new }
-            }
-        }
+        let (state, failures) = loadAvailable(years: years)
+        if let first = failures.first { throw first }
         return state
     }
 
@@ -278,8 +268,13 @@ public struct ReadingStateStore: Sendable {
         for path in paths {
             do {
                 guard let part = try loadPart(path) else { continue }
-                state.read.formUnion(part.read)
-                state.positions.merge(part.positions) { _, new in new }
+                // Hashing a year's IDs once more to merge them was half of loading them.
+                if state.read.isEmpty { state.read = part.read } else { state.read.formUnion(part.read) }
+                if state.positions.isEmpty {
+                    state.positions = part.positions
+                } else {
+                    state.positions.merge(part.positions) { _, new in new }
+                }
             } catch {
                 failures.append(error)
             }
