@@ -175,7 +175,7 @@ public struct Importer: Sendable {
                 ? sections[s].name + "@" + sections[s].page : sections[s].name
             for a in sections[s].articles.indices {
                 let article = sections[s].articles[a]
-                let key = article.title.isEmpty ? "untitled:" + article.displayTitle : article.title
+                let key = IDCarry.titleKey(article)
                 seen[key, default: 0] += 1
                 var id = ArticleID.make(paper: paper, date: date, section: name, title: key, occurrence: seen[key]!)
                 while taken.contains(id) {

@@ -9,7 +9,7 @@ enum SectionsView {
         // The pane narrows to give the reader its measure; the year is what the status line
         // shows anyway, so it goes before the paper's name is cut.
         if let issue = state.issue, DisplayWidth.of(heading) > rect.width - 2 {
-            heading = "\(issue.paper) \(String(issue.date.description.dropFirst(5)))"
+            heading = "\(issue.paper) \(issue.date.label(withYear: false))"
         }
         PaneChrome.title(heading, into: &grid, rect: rect, focused: focused)
         let sections = state.sections
