@@ -309,7 +309,8 @@ public enum Reducer {
                 return []
             }
             // Removals already undone by b are passed over.
-            while let last = state.removedBookmarks.last, state.bookmarked.contains(last.id) {
+            let bookmarked = state.bookmarked
+            while let last = state.removedBookmarks.last, bookmarked.contains(last.id) {
                 state.removedBookmarks.removeLast()
             }
             guard let bookmark = state.removedBookmarks.popLast() else {
@@ -317,7 +318,8 @@ public enum Reducer {
                 return []
             }
             state.bookmarks = BookmarkStore.newestFirst(state.bookmarks + [bookmark])
-            let more = state.removedBookmarks.filter { !state.bookmarked.contains($0.id) }.count
+            let nowBookmarked = state.bookmarked
+            let more = state.removedBookmarks.filter { !nowBookmarked.contains($0.id) }.count
             state.message = StatusMessage("bookmark restored: \(bookmark.title)" + (more > 0 ? " (u: \(more) more)" : ""))
             return [.addBookmark(bookmark)]
         case .toggleRead:

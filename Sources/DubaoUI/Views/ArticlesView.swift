@@ -25,6 +25,7 @@ enum ArticlesView {
             grid.put(state.catalog == nil ? " …" : " (no articles)", x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: .dim)
             return
         }
+        let bookmarked = state.bookmarked
         for row in 0..<rows {
             let index = state.articleScroll + row
             guard summaries.indices.contains(index) else { break }
@@ -33,7 +34,8 @@ enum ArticlesView {
             let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
             let y = rect.y + 1 + row
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
-            drawMarkers(id: a.id, into: &grid, x: rect.x, y: y, state: state, selected: selected, style: style)
+            drawMarkers(id: a.id, into: &grid, x: rect.x, y: y, state: state, bookmarked: bookmarked.contains(a.id),
+                        selected: selected, style: style)
             var title = state.settings.display(a.title)
             if a.paragraphs == 0 { title += a.captions > 0 ? " 〔图〕" : " 〔标题〕" }
             let textWidth = rect.width - 2
@@ -49,10 +51,11 @@ enum ArticlesView {
 
     /// The two marker cells before a title: `•` unread, then `★` bookmarked (`☆` removed from
     /// the bookmarks list a moment ago). Both show: a bookmark is still unread until it is read.
-    static func drawMarkers(id: String, into grid: inout ScreenGrid, x: Int, y: Int, state: AppState, selected: Bool,
-                            style: StyleRole, removed: Bool = false) {
+    /// `bookmarked` comes from the caller, which builds `state.bookmarked` once for all its rows.
+    static func drawMarkers(id: String, into grid: inout ScreenGrid, x: Int, y: Int, state: AppState, bookmarked: Bool,
+                            selected: Bool, style: StyleRole, removed: Bool = false) {
         if !state.read.contains(id) { grid.put("•", x: x, y: y, maxWidth: 1, style: selected ? style : .unread) }
-        if state.bookmarked.contains(id) {
+        if bookmarked {
             grid.put("★", x: x + 1, y: y, maxWidth: 1, style: selected ? style : .bookmark)
         } else if removed {
             grid.put("☆", x: x + 1, y: y, maxWidth: 1, style: selected ? style : .dim)
@@ -73,6 +76,7 @@ enum ArticlesView {
         }
         // Bookmarks of more than one year carry the year, or 03-25 could be any March.
         let years = Set(rows.map(\.date.year))
+        let bookmarked = state.bookmarked
         for row in 0..<height {
             let index = state.articleScroll + row
             guard rows.indices.contains(index) else { break }
@@ -81,8 +85,9 @@ enum ArticlesView {
             let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
             let y = rect.y + 1 + row
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
-            drawMarkers(id: b.id, into: &grid, x: rect.x, y: y, state: state, selected: selected, style: style,
-                        removed: !state.bookmarked.contains(b.id))
+            let kept = bookmarked.contains(b.id)
+            drawMarkers(id: b.id, into: &grid, x: rect.x, y: y, state: state, bookmarked: kept, selected: selected,
+                        style: style, removed: !kept)
             let date = b.date.label(withYear: years.count > 1)
             var title = DisplaySanitizer.sanitize(b.title)
             // In front, so a narrow pane cuts the title and not the fact that it is gone.
@@ -102,7 +107,7 @@ enum ArticlesView {
             let titleRoom = textWidth - rightWidth - 2
             if titleRoom > 0 {
                 grid.put(Truncation.truncate(title, toWidth: titleRoom), x: rect.x + 2, y: y, maxWidth: titleRoom,
-                         style: selected ? style : (state.bookmarked.contains(b.id) ? .normal : .dim))
+                         style: selected ? style : (kept ? .normal : .dim))
             }
             if rightWidth + 2 <= rect.width {
                 grid.put(right, x: rect.x + rect.width - rightWidth - 1, y: y, maxWidth: rightWidth,
@@ -121,6 +126,7 @@ enum ArticlesView {
         guard rows > 0 else { return }
         // Hits of more than one year carry the year, as bookmarks do.
         let years = Set(results.hits.map(\.date.year))
+        let bookmarked = state.bookmarked
         for row in 0..<rows {
             let index = state.articleScroll + row
             guard results.hits.indices.contains(index) else { break }
@@ -129,7 +135,8 @@ enum ArticlesView {
             let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
             let y = rect.y + 1 + row
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
-            drawMarkers(id: hit.id, into: &grid, x: rect.x, y: y, state: state, selected: selected, style: style)
+            drawMarkers(id: hit.id, into: &grid, x: rect.x, y: y, state: state, bookmarked: bookmarked.contains(hit.id),
+                        selected: selected, style: style)
             let date = hit.date.label(withYear: years.count > 1)
             let dateWidth = grid.put(date, x: rect.x + 2, y: y, maxWidth: max(0, rect.width - 2), style: selected ? style : .dim)
             let x = rect.x + 2 + dateWidth + 1
