@@ -33,6 +33,11 @@ public enum UserDataPart: Sendable, Equatable {
 
     /// What stops when this part cannot be saved.
     public var consequence: String { self == .bookmarks ? "bookmarks not saved" : "its reading places not saved" }
+
+    /// The action that reports `error` as this part's failure, worded with its consequence.
+    func failed(_ error: StoreError) -> Action {
+        .userDataFailed(self, error.brief(consequence: consequence))
+    }
 }
 
 /// Work the reducer asks for; the runtime performs it and feeds the result back as an action.

@@ -55,7 +55,7 @@ public final class AppRuntime {
         // keeps the other years and the last place.
         guard let userData else { return nil }
         do { try userData.apply(changes) } catch {
-            return .userDataFailed(.reading, error.brief(consequence: UserDataPart.reading.consequence))
+            return UserDataPart.reading.failed(error)
         }
         return nil
     }
@@ -110,14 +110,14 @@ public final class AppRuntime {
         // damaged bookmarks.json the last place.
         var bookmarks: [Bookmark] = []
         do { bookmarks = try userData.bookmarks() } catch {
-            effects += dispatch(.userDataFailed(.bookmarks, error.brief(consequence: UserDataPart.bookmarks.consequence)))
+            effects += dispatch(UserDataPart.bookmarks.failed(error))
         }
         // Only the year on screen: ten years of a heavy reader's marks are a hundred thousand
         // entries, and the rest are read when an issue or a search result of theirs is shown.
         let years = Set(state.issue.map { [ReadingStateStore.yearKey(for: $0.date)] } ?? [])
         let (reading, failures) = userData.readingStateAvailable(years: years)
         for failure in failures {
-            effects += dispatch(.userDataFailed(.reading, failure.brief(consequence: UserDataPart.reading.consequence)))
+            effects += dispatch(UserDataPart.reading.failed(failure))
         }
         loadedYears = years
         effects += dispatch(.userDataLoaded(bookmarks: bookmarks, state: reading))
@@ -160,14 +160,14 @@ public final class AppRuntime {
         more.last = nil
         _ = Reducer.reduce(&state, .readingLoaded(more))
         for failure in failures {
-            _ = Reducer.reduce(&state, .userDataFailed(.reading, failure.brief(consequence: UserDataPart.reading.consequence)))
+            _ = Reducer.reduce(&state, UserDataPart.reading.failed(failure))
         }
     }
 
     /// A bookmark change that could not be written: the part stops being saved, and the list
     /// goes back to what the file holds, so the screen never shows a bookmark that is not kept.
     private func bookmarkWriteFailed(_ error: StoreError) -> Action? {
-        _ = Reducer.reduce(&state, .userDataFailed(.bookmarks, error.brief(consequence: UserDataPart.bookmarks.consequence)))
+        _ = Reducer.reduce(&state, UserDataPart.bookmarks.failed(error))
         guard let userData, let stored = try? userData.bookmarks() else { return nil }
         return .bookmarksChanged(stored)
     }
