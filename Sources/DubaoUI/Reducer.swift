@@ -298,16 +298,10 @@ public enum Reducer {
             }
             return selectSection(&state, state.sectionIndex + count, article: .first)
         case .bookmark:
-            if let problem = state.bookmarksProblem {
-                state.message = StatusMessage("not changed: " + problem, isError: true)
-                return []
-            }
+            if refusedWhileBookmarksUnsaved(&state) { return [] }
             return toggleBookmark(&state)
         case .undo:
-            if let problem = state.bookmarksProblem {
-                state.message = StatusMessage("not changed: " + problem, isError: true)
-                return []
-            }
+            if refusedWhileBookmarksUnsaved(&state) { return [] }
             // Removals already undone by b are passed over.
             let bookmarked = state.bookmarked
             while let last = state.removedBookmarks.last, bookmarked.contains(last.id) {
@@ -540,6 +534,13 @@ public enum Reducer {
             findInReader(&state, query: query, fromTop: false)
         }
         return markRead(&state)
+    }
+
+    /// `b` and `u` change the bookmarks: while they cannot be saved, refused with the reason.
+    static func refusedWhileBookmarksUnsaved(_ state: inout AppState) -> Bool {
+        guard let problem = state.bookmarksProblem else { return false }
+        state.message = StatusMessage("not changed: " + problem, isError: true)
+        return true
     }
 
     /// Opening an article in the reader marks it read, once.
