@@ -196,6 +196,11 @@ struct ChunkParser {
         var kinds = lines.map { Self.kind(of: $0.text) }
         Self.markMasthead(lines, &kinds)
         Self.markSignatures(lines, &kinds)
+        // Whether a line may belong to a headline: asked of a line up to four times below (a
+        // signed title of two lines and of three, verse, a headline block).
+        let candidate = lines.indices.map { k in
+            if case .text = kinds[k] { return HeadlineBlock.isCandidate(lines[k].text) } else { return false }
+        }
         var i = 0
         while i < lines.count {
             let line = lines[i]
@@ -266,7 +271,7 @@ struct ChunkParser {
                 }
                 current!.captions.append(Caption(text: String(line.text), afterParagraph: current!.paragraphs.count))
             case .text:
-                if let n = signedTitle(lines, kinds, at: i) {
+                if let n = signedTitle(lines, kinds, candidate, at: i) {
                     // `故乡的秋` / `李白杨`: an arts page's title with its author's bare name under it.
                     finishArticle()
                     let author = lines[i + n - 1]
@@ -277,14 +282,14 @@ struct ChunkParser {
                     i += n
                     continue
                 }
-                if let n = verseLength(lines, kinds, at: i) {
+                if let n = verseLength(lines, kinds, candidate, at: i) {
                     // Short lines without punctuation inside an article are verse: a line each.
                     for k in i..<(i + n) { addText(lines[k].text, line: lines[k], separate: true) }
                     current!.sourceLines.last = lines[i + n - 1].number
                     i += n
                     continue
                 }
-                if let n = headlineBlockLength(lines, kinds, at: i) {
+                if let n = headlineBlockLength(lines, kinds, candidate, at: i) {
                     finishArticle()
                     let block = HeadlineBlock.assign(lines[i..<(i + n)].map(\.text))
                     current = Article(kicker: block.kicker, title: block.title, subtitle: block.subtitle,
@@ -302,16 +307,14 @@ struct ChunkParser {
     }
 
     /// How many lines from `i` form a headline block, or nil when line `i` does not start one.
-    func headlineBlockLength(_ lines: [PagePartLine], _ kinds: [Kind], at i: Int) -> Int? {
-        func candidate(_ k: Int) -> Bool {
-            guard k < lines.count, case .text = kinds[k] else { return false }
-            return HeadlineBlock.isCandidate(lines[k].text)
-        }
-        guard candidate(i) else { return nil }
+    /// `candidate[k]`: line `k` is plain text that may belong to a headline (`HeadlineBlock.isCandidate`).
+    func headlineBlockLength(_ lines: [PagePartLine], _ kinds: [Kind], _ candidate: [Bool], at i: Int) -> Int? {
+        func isCandidate(_ k: Int) -> Bool { k < candidate.count && candidate[k] }
+        guard isCandidate(i) else { return nil }
         var n = 1
-        while n < 4, candidate(i + n) { n += 1 }
+        while n < 4, isCandidate(i + n) { n += 1 }
         // Five short lines in a row are a list or a poem, not a headline block.
-        if n == 4, candidate(i + 4) { return nil }
+        if n == 4, isCandidate(i + 4) { return nil }
         let next = i + n
         var strong = false
         var followedByProse = false
@@ -399,14 +402,11 @@ struct ChunkParser {
     /// A headline of one or two lines whose last line is only a person's name, followed by
     /// plain text (not a lead or byline, which would credit the article themselves): the
     /// number of lines including the name, or nil.
-    func signedTitle(_ lines: [PagePartLine], _ kinds: [Kind], at i: Int) -> Int? {
+    func signedTitle(_ lines: [PagePartLine], _ kinds: [Kind], _ candidate: [Bool], at i: Int) -> Int? {
         if let a = current, Self.endsOpen(a) { return nil }
         for n in [2, 3] {
             let name = i + n - 1, next = i + n
-            guard next < lines.count,
-                  (i..<name).allSatisfy({ k in
-                      if case .text = kinds[k] { return HeadlineBlock.isCandidate(lines[k].text) } else { return false }
-                  }),
+            guard next < lines.count, (i..<name).allSatisfy({ candidate[$0] }),
                   case .text = kinds[name], Credits.isProbableName(lines[name].text),
                   case .text = kinds[next] else { continue }
             // The title must not itself look like a name, and the name line must be shorter.
@@ -418,13 +418,12 @@ struct ChunkParser {
 
     /// Three or more short lines without punctuation inside an article, not standing before a
     /// lead or byline: a poem's verse, not a headline block.
-    func verseLength(_ lines: [PagePartLine], _ kinds: [Kind], at i: Int) -> Int? {
+    func verseLength(_ lines: [PagePartLine], _ kinds: [Kind], _ candidate: [Bool], at i: Int) -> Int? {
         guard let a = current, !a.title.isEmpty || !a.credit.isEmpty, !Self.endsOpen(a) else { return nil }
         var n = 0
-        while i + n < lines.count, case .text = kinds[i + n], HeadlineBlock.isCandidate(lines[i + n].text),
-              ChineseText.fits(lines[i + n].text, within: 40) {
+        while i + n < lines.count, candidate[i + n], ChineseText.fits(lines[i + n].text, within: 40) {
             // The next piece's title and author end the poem.
-            if n >= 3, signedTitle(lines, kinds, at: i + n) == 2 { break }
+            if n >= 3, signedTitle(lines, kinds, candidate, at: i + n) == 2 { break }
             n += 1
         }
         guard n >= 3 else { return nil }
