@@ -699,17 +699,20 @@ public enum Reducer {
 
     static func keepSelectionVisible(_ state: inout AppState) {
         let layout = layoutOf(state)
-        let fullLayouts = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, layoutOf(state, focus: $0, zoomed: false)) })
-        func adjust(_ scroll: inout Int, selection: Int, count: Int, pane: Pane) {
-            let full = fullLayouts[pane]!
-            let visible = max(1, layout.contentHeight(of: pane) > 0 ? layout.contentHeight(of: pane) : full.contentHeight(of: pane))
+        // A pane the layout hides (zoomed, or a narrow window) keeps the rows it has when shown.
+        func visibleRows(_ pane: Pane) -> Int {
+            let shown = layout.contentHeight(of: pane)
+            return max(1, shown > 0 ? shown : layoutOf(state, focus: pane, zoomed: false).contentHeight(of: pane))
+        }
+        let sectionRows = visibleRows(.sections), articleRows = visibleRows(.articles)
+        func adjust(_ scroll: inout Int, selection: Int, count: Int, visible: Int) {
             if selection < scroll { scroll = selection }
             if selection >= scroll + visible { scroll = selection - visible + 1 }
             scroll = max(0, min(scroll, max(0, count - visible)))
         }
         // The sections list starts with the search results and bookmarks rows.
-        adjust(&state.sectionScroll, selection: state.sectionsRow, count: state.sectionsRows.count, pane: .sections)
-        adjust(&state.articleScroll, selection: state.articleIndex, count: state.listCount, pane: .articles)
+        adjust(&state.sectionScroll, selection: state.sectionsRow, count: state.sectionsRows.count, visible: sectionRows)
+        adjust(&state.articleScroll, selection: state.articleIndex, count: state.listCount, visible: articleRows)
     }
 
     public static func layoutOf(_ state: AppState) -> PaneLayout {
