@@ -62,7 +62,8 @@ enum Credits {
         var credit = ""
         var reporters: [String] = []
         var start = rest.startIndex
-        while start < rest.endIndex, rest.unicodeScalars[start] == " " || rest.unicodeScalars[start] == "\u{3000}" {
+        // `本报北京1月14日电\u{a0}\u{a0}（记者…）`: electronic editions set NBSPs there.
+        while start < rest.endIndex, ChineseText.isBlank(rest.unicodeScalars[start]) {
             start = rest.unicodeScalars.index(after: start)
         }
         let afterSpace = rest[start...]

@@ -24,6 +24,8 @@ public struct PageParser {
         var number: Int
         var text: Substring
         var indent: Int
+        /// A blank line stands right above this one.
+        var afterBlank = false
     }
 
     public var fileName: String
@@ -55,10 +57,11 @@ public struct PageParser {
             }
         }
         let usesIndent = Self.usesIndentation(lines)
+        let blankSeparates = Self.blankLinesSeparate(lines)
         var sections: [Section] = []
         var carried: [PageLine] = []
         for chunk in chunks {
-            var parsed = ChunkParser(fileName: fileName, usesIndent: usesIndent)
+            var parsed = ChunkParser(fileName: fileName, usesIndent: usesIndent, blankSeparates: blankSeparates)
             parsed.run(chunk.lines)
             warnings += parsed.warnings
             if date == nil, let d = parsed.date {
@@ -118,6 +121,7 @@ public struct PageParser {
         let utf8 = text.utf8
         var start = utf8.startIndex
         var startOffset = 0
+        var blankAbove = false
         for end in offsets {
             number += 1
             let endIndex = utf8.index(start, offsetBy: end - startOffset)
@@ -127,10 +131,21 @@ public struct PageParser {
                 startOffset = end + 1
             }
             let trimmed = ChineseText.trimmed(raw)
-            if trimmed.isEmpty { continue }
-            lines.append(Line(number: number, text: trimmed, indent: ChineseText.indentation(raw)))
+            if trimmed.isEmpty {
+                blankAbove = true
+                continue
+            }
+            lines.append(Line(number: number, text: trimmed, indent: ChineseText.indentation(raw), afterBlank: blankAbove))
+            blankAbove = false
         }
         return lines
+    }
+
+    /// Pages where a blank line is a break between items, not after every line: an electronic
+    /// edition saved an article a file has one above each headline and none inside the text.
+    static func blankLinesSeparate(_ lines: [Line]) -> Bool {
+        guard lines.count >= 6 else { return false }
+        return lines.filter(\.afterBlank).count * 3 < lines.count
     }
 
     /// Pages that mark paragraph starts by indentation: an indented line then starts a paragraph
@@ -146,6 +161,8 @@ public struct PageParser {
 struct ChunkParser {
     var fileName: String
     var usesIndent: Bool
+    /// Blank lines are rare on the page, so one marks a break (`PageParser.blankLinesSeparate`).
+    var blankSeparates: Bool
     var articles: [Article] = []
     var pageLines: [PageLine] = []
     var warnings: [ImportWarning] = []
@@ -153,9 +170,10 @@ struct ChunkParser {
     var paper = ""
     private var current: Article?
 
-    init(fileName: String, usesIndent: Bool) {
+    init(fileName: String, usesIndent: Bool, blankSeparates: Bool = false) {
         self.fileName = fileName
         self.usesIndent = usesIndent
+        self.blankSeparates = blankSeparates
     }
 
     enum Kind {
@@ -198,13 +216,23 @@ struct ChunkParser {
         Self.markSignatures(lines, &kinds)
         // Whether a line may belong to a headline: asked of a line up to four times below (a
         // signed title of two lines and of three, verse, a headline block).
+        // Where the page indents its paragraphs, an indented line is never a headline.
         let candidate = lines.indices.map { k in
+            if usesIndent, lines[k].indent >= 2 { return false }
             if case .text = kinds[k] { return HeadlineBlock.isCandidate(lines[k].text) } else { return false }
         }
         var i = 0
         while i < lines.count {
             let line = lines[i]
             switch kinds[i] {
+            case .lead where insideIndentedBody(line):
+                // `　　新华社北京12月31日电` after a summary: the article's own text, not a new one.
+                addText(line.text, line: line)
+            case .byline where insideIndentedBody(line), .editor where insideIndentedBody(line),
+                 .caption where insideIndentedBody(line):
+                // `　　版式设计：某某` closing an article is its text; the page's footer is not indented.
+                // A caption set in the text stays where it stands.
+                addText(line.text, line: line, separate: true)
             case .header:
                 pageLines.append(PageLine(kind: .header, text: String(line.text), line: line.number))
             case .editor:
@@ -270,6 +298,15 @@ struct ChunkParser {
                     startArticle(at: line, reason: "a photo caption without a headline")
                 }
                 current!.captions.append(Caption(text: String(line.text), afterParagraph: current!.paragraphs.count))
+            case .text where indentedHeadlineLength(lines, kinds, at: i) != nil:
+                // On a page that indents its paragraphs, the unindented lines are headlines.
+                let n = indentedHeadlineLength(lines, kinds, at: i)!
+                finishArticle()
+                let block = HeadlineBlock.assign(lines[i..<(i + n)].map(\.text))
+                current = Article(kicker: block.kicker, title: block.title, subtitle: block.subtitle,
+                                  sourceLines: LineRange(first: line.number, last: lines[i + n - 1].number))
+                i += n
+                continue
             case .text:
                 if let n = signedTitle(lines, kinds, candidate, at: i) {
                     // `故乡的秋` / `李白杨`: an arts page's title with its author's bare name under it.
@@ -304,6 +341,38 @@ struct ChunkParser {
             i += 1
         }
         finishArticle()
+    }
+
+    /// An indented line of an article that already has text: on a page that indents its
+    /// paragraphs only an unindented headline starts another article.
+    func insideIndentedBody(_ line: PagePartLine) -> Bool {
+        guard usesIndent, line.indent >= 2, let a = current else { return false }
+        return !a.paragraphs.isEmpty || !a.captions.isEmpty
+    }
+
+    /// On a page that indents every paragraph, how many unindented lines from `i` form a
+    /// headline block, or nil. There an indented line is never a headline, whatever it says
+    /// (`　　“培养担当民族复兴大任的时代新人”`, `　　这正是：`), and an unindented one is one,
+    /// whatever punctuation it carries (`坚定信心，让梦想照进现实（人民观点）`, `同志们，朋友们：`
+    /// under a speech's title) — unless it continues a paragraph a column cut mid-sentence.
+    func indentedHeadlineLength(_ lines: [PagePartLine], _ kinds: [Kind], at i: Int) -> Int? {
+        guard usesIndent, lines[i].indent < 2 else { return nil }
+        // A paragraph cut mid-sentence goes on in the next line when that reads as prose, unless a
+        // rare blank line parts them (`…曹某图` under a cartoon, then the next headline).
+        if let a = current, Self.endsOpen(a), !(blankSeparates && lines[i].afterBlank),
+           Self.looksLikeProse(lines[i].text) { return nil }
+        var n = 0
+        while i + n < lines.count, n < 6, lines[i + n].indent < 2 {
+            // A full stop is prose's: an unindented paragraph on a page that indents only some.
+            if lines[i + n].text.unicodeScalars.contains(where: { $0 == "。" || $0 == "｡" }) { return n == 0 ? nil : n }
+            switch kinds[i + n] {
+            case .text, .dateLine, .signature: n += 1
+            default: return n == 0 ? nil : n
+            }
+        }
+        // More unindented lines than any headline has: not a page that sets its headlines apart this way.
+        if n == 6 { return nil }
+        return n
     }
 
     /// How many lines from `i` form a headline block, or nil when line `i` does not start one.
