@@ -113,7 +113,7 @@ enum RealPagesScore {
             guard hits.count == 1 else {
                 let first = prefix(norm(t.body.first ?? t.headline[0]), 12)
                 let near = got.indices.filter { !first.isEmpty && texts[$0].contains(first) }.prefix(2)
-                    .map { prefix(got[$0].title, 14) }
+                    .map { got[$0].title.isEmpty ? "no title: " + prefix(got[$0].displayTitle, 14) : prefix(got[$0].title, 14) }
                 out.failures.append("\(name) \(t.source): not recovered: \(prefix(t.headline.joined(separator: "/"), 30))"
                                     + " (its opening lies in: \(near.map { "「\($0)」" }.joined(separator: ", ")))")
                 continue
