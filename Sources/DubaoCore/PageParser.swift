@@ -24,8 +24,11 @@ public struct PageParser {
         var number: Int
         var text: Substring
         var indent: Int
-        /// A blank line stands right above this one.
-        var afterBlank = false
+        /// How many blank lines stand right above this one.
+        var blanksAbove = 0
+        /// More blank lines stand above this one than the page puts between its lines: a break
+        /// between items (`PageParser.markBreaks`).
+        var breakAbove = false
     }
 
     public var fileName: String
@@ -39,7 +42,8 @@ public struct PageParser {
 
     public func parse(_ text: String) -> Page {
         var warnings: [ImportWarning] = []
-        let lines = splitLines(text)
+        var lines = splitLines(text)
+        Self.markBreaks(&lines)
         var chunks: [(header: PageFurniture.Header?, lines: [Line])] = [(nil, [])]
         var date: IssueDate?
         var dateLine = 0
@@ -57,11 +61,11 @@ public struct PageParser {
             }
         }
         let usesIndent = Self.usesIndentation(lines)
-        let blankSeparates = Self.blankLinesSeparate(lines)
         var sections: [Section] = []
         var carried: [PageLine] = []
         for chunk in chunks {
-            var parsed = ChunkParser(fileName: fileName, usesIndent: usesIndent, blankSeparates: blankSeparates)
+            var parsed = ChunkParser(fileName: fileName, usesIndent: usesIndent,
+                                     breaksItems: chunk.lines.contains(where: \.breakAbove))
             parsed.run(chunk.lines)
             warnings += parsed.warnings
             if date == nil, let d = parsed.date {
@@ -121,7 +125,7 @@ public struct PageParser {
         let utf8 = text.utf8
         var start = utf8.startIndex
         var startOffset = 0
-        var blankAbove = false
+        var blankAbove = 0
         for end in offsets {
             number += 1
             let endIndex = utf8.index(start, offsetBy: end - startOffset)
@@ -132,20 +136,26 @@ public struct PageParser {
             }
             let trimmed = ChineseText.trimmed(raw)
             if trimmed.isEmpty {
-                blankAbove = true
+                blankAbove += 1
                 continue
             }
-            lines.append(Line(number: number, text: trimmed, indent: ChineseText.indentation(raw), afterBlank: blankAbove))
-            blankAbove = false
+            lines.append(Line(number: number, text: trimmed, indent: ChineseText.indentation(raw), blanksAbove: blankAbove))
+            blankAbove = 0
         }
         return lines
     }
 
-    /// Pages where a blank line is a break between items, not after every line: an electronic
-    /// edition saved an article a file has one above each headline and none inside the text.
-    static func blankLinesSeparate(_ lines: [Line]) -> Bool {
-        guard lines.count >= 6 else { return false }
-        return lines.filter(\.afterBlank).count * 3 < lines.count
+    /// Marks the lines with more blank lines above them than the page usually has between two
+    /// lines. An electronic edition saved an article a file has a blank line above each headline
+    /// and none inside the text; a page copied out with a blank line after every line has two
+    /// between items. A page with no usual gap (too few lines, or gaps of every size) has no breaks.
+    static func markBreaks(_ lines: inout [Line]) {
+        guard lines.count >= 6 else { return }
+        var counts: [Int: Int] = [:]
+        for line in lines.dropFirst() { counts[min(line.blanksAbove, 3), default: 0] += 1 }
+        guard let (usual, seen) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
+              seen * 3 >= (lines.count - 1) * 2, usual < 3 else { return }
+        for k in lines.indices.dropFirst() where lines[k].blanksAbove > usual { lines[k].breakAbove = true }
     }
 
     /// Pages that mark paragraph starts by indentation: an indented line then starts a paragraph
@@ -161,8 +171,6 @@ public struct PageParser {
 struct ChunkParser {
     var fileName: String
     var usesIndent: Bool
-    /// Blank lines are rare on the page, so one marks a break (`PageParser.blankLinesSeparate`).
-    var blankSeparates: Bool
     var articles: [Article] = []
     var pageLines: [PageLine] = []
     var warnings: [ImportWarning] = []
@@ -170,10 +178,14 @@ struct ChunkParser {
     var paper = ""
     private var current: Article?
 
-    init(fileName: String, usesIndent: Bool, blankSeparates: Bool = false) {
+    /// The page parts its items by a wider gap (`PageParser.markBreaks`): a headline block starts
+    /// only after one, unless a lead or byline right below proves it.
+    var breaksItems: Bool
+
+    init(fileName: String, usesIndent: Bool, breaksItems: Bool = false) {
         self.fileName = fileName
         self.usesIndent = usesIndent
-        self.blankSeparates = blankSeparates
+        self.breaksItems = breaksItems
     }
 
     enum Kind {
@@ -298,9 +310,10 @@ struct ChunkParser {
                     startArticle(at: line, reason: "a photo caption without a headline")
                 }
                 current!.captions.append(Caption(text: String(line.text), afterParagraph: current!.paragraphs.count))
-            case .text where indentedHeadlineLength(lines, kinds, at: i) != nil:
-                // On a page that indents its paragraphs, the unindented lines are headlines.
-                let n = indentedHeadlineLength(lines, kinds, at: i)!
+            case .text where indentedHeadlineLength(lines, kinds, at: i) != nil || brokenHeadlineLength(lines, kinds, candidate, at: i) != nil:
+                // On a page that indents its paragraphs, the unindented lines are headlines; on one
+                // that parts its items by a wider gap, the headline-like lines after the gap are.
+                let n = indentedHeadlineLength(lines, kinds, at: i) ?? brokenHeadlineLength(lines, kinds, candidate, at: i)!
                 finishArticle()
                 let block = HeadlineBlock.assign(lines[i..<(i + n)].map(\.text))
                 current = Article(kicker: block.kicker, title: block.title, subtitle: block.subtitle,
@@ -359,10 +372,13 @@ struct ChunkParser {
         guard usesIndent, lines[i].indent < 2 else { return nil }
         // A paragraph cut mid-sentence goes on in the next line when that reads as prose, unless a
         // rare blank line parts them (`…曹某图` under a cartoon, then the next headline).
-        if let a = current, Self.endsOpen(a), !(blankSeparates && lines[i].afterBlank),
+        if let a = current, Self.endsOpen(a), !lines[i].breakAbove,
            Self.looksLikeProse(lines[i].text) { return nil }
         var n = 0
         while i + n < lines.count, n < 6, lines[i + n].indent < 2 {
+            // `图片报道` or a painting's name with no text of its own, then the next headline: a
+            // rare blank line between them ends the first item.
+            if n > 0, lines[i + n].breakAbove { return n }
             // A full stop is prose's: an unindented paragraph on a page that indents only some.
             if lines[i + n].text.unicodeScalars.contains(where: { $0 == "。" || $0 == "｡" }) { return n == 0 ? nil : n }
             switch kinds[i + n] {
@@ -372,6 +388,33 @@ struct ChunkParser {
         }
         // More unindented lines than any headline has: not a page that sets its headlines apart this way.
         if n == 6 { return nil }
+        return n
+    }
+
+    /// After a break (`PageParser.markBreaks`), how many lines from `i` read as a headline: short
+    /// lines without sentence punctuation, a speech's bracketed date (`（2019年12月31日）`) and its
+    /// salutation (`同志们，朋友们：`). Nil when the page has no breaks or line `i` is not one.
+    func brokenHeadlineLength(_ lines: [PagePartLine], _ kinds: [Kind], _ candidate: [Bool], at i: Int) -> Int? {
+        guard !usesIndent, lines[i].breakAbove, candidate[i] else { return nil }
+        func headlineLike(_ k: Int) -> Bool {
+            if candidate[k] { return true }
+            let text = lines[k].text
+            guard ChineseText.fits(text, within: 100), !text.unicodeScalars.contains(where: { $0 == "。" }) else { return false }
+            if HeadlineBlock.isBracketedNote(text) { return true }
+            return (text.hasSuffix("：") || text.hasSuffix(":")) && ChineseText.fits(text, within: 30)
+        }
+        var n = 1
+        while n < 5, i + n < lines.count, !lines[i + n].breakAbove, headlineLike(i + n) {
+            // `2019年，我们用汗水浇灌收获，以`: the first words of a paragraph a column cut, more
+            // often than a headline line with a comma, unless it reads as one (`——…`, `…——`,
+            // `（人民观点）`, a salutation).
+            let text = lines[i + n].text
+            if text.unicodeScalars.contains(where: { $0 == "，" || $0 == "," }), !HeadlineBlock.isSubtitleStart(text),
+               !text.hasSuffix("——"), !text.hasSuffix("）"), !text.hasSuffix(")"), !text.hasSuffix("："), !text.hasSuffix(":") {
+                break
+            }
+            n += 1
+        }
         return n
     }
 
@@ -410,6 +453,7 @@ struct ChunkParser {
             }
         }
         if strong { return n }
+        if breaksItems { return nil }
         // `停车位缺口有多大？` between an interview's answers: a question, not a new article.
         if let a = current, !a.paragraphs.isEmpty,
            lines[i..<next].allSatisfy({ $0.text.unicodeScalars.last == "？" || $0.text.unicodeScalars.last == "?" }) {

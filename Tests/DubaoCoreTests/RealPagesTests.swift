@@ -7,10 +7,10 @@ import Testing
 /// the month: the measure as it stood, rounded down. Raise a floor (one line) when the parser
 /// gets better; never lower one to make a change pass.
 enum RealPagesFloors {
-    static let eeditionTuned = Floor(recovered: 55, titles: 52, paragraphs: 52)
-    static let eeditionHeldAside = Floor(recovered: 53, titles: 52, paragraphs: 50)
-    static let printTuned = Floor(recovered: 31, titles: 29, paragraphs: 26)
-    static let printHeldAside = Floor(recovered: 30, titles: 27, paragraphs: 25)
+    static let eeditionTuned = Floor(recovered: 99, titles: 99, paragraphs: 99)
+    static let eeditionHeldAside = Floor(recovered: 99, titles: 99, paragraphs: 99)
+    static let printTuned = Floor(recovered: 71, titles: 55, paragraphs: 45)
+    static let printHeldAside = Floor(recovered: 69, titles: 54, paragraphs: 45)
 
     struct Floor {
         /// Articles recovered whole.
