@@ -8,6 +8,12 @@ public enum ImportError: Error, Equatable, Sendable {
     case encodingUnavailable(String)
     case noArticles
     case unreadable(String)
+    /// Files named as a crawler names one-article files (`YYYYMMDD-PP-NN.txt`) beside page files.
+    case mixedLayouts(articleFile: String, articleFiles: Int, pageFile: String, pageFiles: Int)
+    /// `20200231-01-01.txt`: the crawler's name, but no such day.
+    case impossibleDate(String)
+    /// Two one-article files of one issue named for different days.
+    case differentDates(String, other: String, otherDate: String)
 
     /// One line: what, where, what to do.
     public var message: String {
@@ -26,6 +32,16 @@ public enum ImportError: Error, Equatable, Sendable {
             return "no article found: the page has only page headers and footers"
         case .unreadable(let reason):
             return "cannot read it: \(reason)"
+        case .mixedLayouts(let articleFile, let articleFiles, let pageFile, let pageFiles):
+            let articles = articleFiles == 1 ? "a one-article file" : "\(articleFiles) one-article files"
+            let pages = pageFiles == 1 ? "a page file" : "\(pageFiles) page files"
+            return "\(articles) named YYYYMMDD-PP-NN.txt (\(articleFile)) stand beside \(pages) (\(pageFile)); "
+                + "import them separately, or pass --articles to read every file as one article"
+        case .impossibleDate(let digits):
+            return "the name is a one-article file's, YYYYMMDD-PP-NN.txt, but \(digits) is no date; rename the file with its issue's date"
+        case .differentDates(let date, let other, let otherDate):
+            return "its name gives \(date) but \(other) gives \(otherDate), and one issue is one day; "
+                + "import each day's folder with --each, or pass --date"
         }
     }
 }

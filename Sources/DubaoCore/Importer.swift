@@ -12,15 +12,19 @@ public struct Importer: Sendable {
         public var paper: String?
         public var section: String?
         public var encoding: TextEncoding?
+        /// Every file is one article (`--articles`); without it, folders of crawler-named
+        /// one-article files (`YYYYMMDD-PP-NN.txt`) are recognised by their names.
+        public var articles: Bool
         /// Used when neither the options nor the pages give a date.
         public var today: IssueDate
 
         public init(date: IssueDate? = nil, paper: String? = nil, section: String? = nil,
-                    encoding: TextEncoding? = nil, today: IssueDate = .today()) {
+                    encoding: TextEncoding? = nil, articles: Bool = false, today: IssueDate = .today()) {
             self.date = date
             self.paper = paper
             self.section = section
             self.encoding = encoding
+            self.articles = articles
             self.today = today
         }
     }
@@ -48,17 +52,19 @@ public struct Importer: Sendable {
         self.options = options
     }
 
-    /// Imports files and folders (each file of a folder is a section, in name order).
+    /// Imports files and folders: each file of a folder is a section, in name order; in a folder
+    /// of one article a file (or with `articles`), each file is an article.
     public func importPaths(_ paths: [String]) throws(Failure) -> Result {
-        var files: [String] = []
+        var groups: [(argument: String, files: [String])] = []
         for path in paths {
-            files += try expand(path)
+            groups.append((path, try expand(path)))
         }
+        let layout = options.articles ? .articles : try ArticleFolder.layout(groups)
         var pages: [(file: String, bytes: [UInt8])] = []
-        for file in files {
+        for file in groups.flatMap(\.files) {
             pages.append((file, try read(file)))
         }
-        return try importPages(pages)
+        return layout == .articles ? try importArticles(pages) : try importPages(pages)
     }
 
     /// Imports pages already in memory; `file` names them in messages and gives default section names.
@@ -137,6 +143,26 @@ public struct Importer: Sendable {
     }
 
     func parsePage(_ bytes: [UInt8], file: String, warnings: inout [ImportWarning]) throws(ImportError) -> PageParser.Page {
+        let text = try decodedText(bytes, file: file, warnings: &warnings)
+        let name = (file as NSString).lastPathComponent
+        let section = options.section ?? Self.sectionName(fromFile: file)
+        let parser = PageParser(fileName: name, defaultSection: section)
+        var page = parser.parse(text)
+        if page.sections.allSatisfy({ $0.articles.isEmpty }) { throw .noArticles }
+        if options.section != nil, page.sections.contains(where: { !$0.page.isEmpty }) {
+            let before = page.sections.contains { $0.page.isEmpty && !$0.articles.isEmpty }
+            warnings.append(ImportWarning(file: name, line: 0, message: before
+                ? "--section names only the text before the first page header; the headers name the rest"
+                : "--section ignored: the page names its own sections in its headers"))
+        }
+        page.sections.removeAll { $0.articles.isEmpty && $0.pageLines.isEmpty }
+        warnings += page.warnings
+        return page
+    }
+
+    /// A file's text as the parsers read it: decoded, control characters removed, LF line ends;
+    /// what was replaced or removed is warned about.
+    func decodedText(_ bytes: [UInt8], file: String, warnings: inout [ImportWarning]) throws(ImportError) -> String {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty }
         let decoded = try PageDecoder.decode(bytes, forced: options.encoding)
         let name = (file as NSString).lastPathComponent
@@ -150,19 +176,7 @@ public struct Importer: Sendable {
                 "\(cleaned.removed) control character(s) or escape sequence(s) removed"))
         }
         if cleaned.text.unicodeScalars.allSatisfy(ChineseText.isBlank) { throw .empty }
-        let section = options.section ?? Self.sectionName(fromFile: file)
-        let parser = PageParser(fileName: name, defaultSection: section)
-        var page = parser.parse(cleaned.text)
-        if page.sections.allSatisfy({ $0.articles.isEmpty }) { throw .noArticles }
-        if options.section != nil, page.sections.contains(where: { !$0.page.isEmpty }) {
-            let before = page.sections.contains { $0.page.isEmpty && !$0.articles.isEmpty }
-            warnings.append(ImportWarning(file: name, line: 0, message: before
-                ? "--section names only the text before the first page header; the headers name the rest"
-                : "--section ignored: the page names its own sections in its headers"))
-        }
-        page.sections.removeAll { $0.articles.isEmpty && $0.pageLines.isEmpty }
-        warnings += page.warnings
-        return page
+        return cleaned.text
     }
 
     func assignIDs(_ sections: inout [Section], paper: String, date: IssueDate) {

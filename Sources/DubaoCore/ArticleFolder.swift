@@ -1,0 +1,145 @@
+import DubaoModel
+import Foundation
+
+/// Folders of one article per file: telling them from folders of pages by their names, and
+/// making one issue of their files.
+enum ArticleFolder {
+    /// How the files of one import are read.
+    enum Layout: Equatable {
+        case pages
+        case articles
+    }
+
+    /// `20200115-03-07.txt`: a crawler's one-article file.
+    static func isCrawlerNamed(_ file: String) -> Bool {
+        ArticleFile.CrawlerName(fileName: (file as NSString).lastPathComponent) != nil
+    }
+
+    /// The layout of an import, from the files' names alone: one article a file when every
+    /// file has the crawler's name `YYYYMMDD-PP-NN.txt`, pages when none has. `groups` are the
+    /// arguments with the files each stands for (a folder's page files, or the file itself).
+    ///
+    /// A folder that mixes the two, or an import that names both, is refused rather than
+    /// guessed at: the crawler's files would each become a page with one article, or the
+    /// pages each one article, and neither is what the user has.
+    static func layout(_ groups: [(argument: String, files: [String])]) throws(Importer.Failure) -> Layout {
+        var articleFile: String?
+        var pageFile: String?
+        for group in groups {
+            let named = group.files.filter(isCrawlerNamed)
+            if !named.isEmpty, named.count < group.files.count, let other = group.files.first(where: { !isCrawlerNamed($0) }) {
+                throw Importer.Failure(file: group.argument, error: .mixedLayouts(
+                    articleFile: name(named[0]), articleFiles: named.count,
+                    pageFile: name(other), pageFiles: group.files.count - named.count))
+            }
+            if named.isEmpty { pageFile = pageFile ?? group.files.first } else { articleFile = articleFile ?? named.first }
+        }
+        if let articleFile, let pageFile {
+            throw Importer.Failure(file: pageFile, error: .mixedLayouts(
+                articleFile: name(articleFile), articleFiles: 1, pageFile: name(pageFile), pageFiles: 1))
+        }
+        return articleFile == nil ? .pages : .articles
+    }
+
+    static func name(_ file: String) -> String { (file as NSString).lastPathComponent }
+
+    /// The section of a file that is not crawler-named: `--section`, else its folder's name.
+    static func sectionName(of file: String, option: String?) -> String {
+        if let option { return option }
+        var folder = (file as NSString).deletingLastPathComponent
+        if folder.isEmpty || folder == "." { folder = FileManager.default.currentDirectoryPath }
+        return Importer.cleanName((folder as NSString).lastPathComponent)
+    }
+}
+
+extension Importer {
+    /// Imports files that each hold one article, into one issue.
+    ///
+    /// A crawler-named file (`YYYYMMDD-PP-NN.txt`) goes to its page's section, `第PP版`, at its
+    /// place NN; the pages stand in page order. Any other file goes to one section named by
+    /// `--section`, else by its folder, in name order with numbers compared as numbers. The
+    /// date is `--date`, else the crawler's names (which must agree), else a date in a file's
+    /// or folder's name, else today.
+    public func importArticles(_ files: [(file: String, bytes: [UInt8])]) throws(Failure) -> Result {
+        let names = files.map { ArticleFile.CrawlerName(fileName: ($0.file as NSString).lastPathComponent) }
+        for (k, name) in names.enumerated() {
+            if let name, name.date == nil { throw Failure(file: files[k].file, error: .impossibleDate(name.digits)) }
+        }
+        let parsed = Parallel.map(Array(files.indices)) { k -> Swift.Result<(Article, [ImportWarning]), ImportError> in
+            var warnings: [ImportWarning] = []
+            do throws(ImportError) {
+                let text = try self.decodedText(files[k].bytes, file: files[k].file, warnings: &warnings)
+                return .success((ArticleFile.parse(text), warnings))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var warnings: [ImportWarning] = []
+        var articles: [Article] = []
+        for (k, result) in parsed.enumerated() {
+            switch result {
+            case .success(let (article, w)):
+                articles.append(article)
+                warnings += w
+            case .failure(let error):
+                throw Failure(file: files[k].file, error: error)
+            }
+        }
+
+        // The crawler's files by page, then place; the others by name, a section a folder.
+        var pages: [Int: [Int]] = [:]
+        var others: [(name: String, files: [Int])] = []
+        for k in files.indices {
+            if let name = names[k] {
+                pages[name.page, default: []].append(k)
+            } else {
+                let section = ArticleFolder.sectionName(of: files[k].file, option: options.section)
+                if let i = others.firstIndex(where: { $0.name == section }) { others[i].files.append(k) } else { others.append((section, [k])) }
+            }
+        }
+        var sections: [Section] = []
+        for page in pages.keys.sorted() {
+            // Places as numbers (`-2` before `-10`); `-1` and `-01` by their names.
+            let order = pages[page]!.sorted { a, b in
+                let p = names[a]!.place, q = names[b]!.place
+                return p != q ? p < q : Self.pageOrder(ArticleFolder.name(files[a].file), ArticleFolder.name(files[b].file))
+            }
+            let label = names[order[0]]!.pageLabel
+            sections.append(Section(name: label, order: 0, page: label, articles: order.map { articles[$0] }))
+        }
+        for (name, members) in others {
+            let order = members.sorted { Self.pageOrder(ArticleFolder.name(files[$0].file), ArticleFolder.name(files[$1].file)) }
+            sections.append(Section(name: name, order: 0, articles: order.map { articles[$0] }))
+        }
+        for i in sections.indices { sections[i].order = i + 1 }
+        if options.section != nil, !pages.isEmpty {
+            warnings.append(ImportWarning(file: ArticleFolder.name(files[pages.values.first![0]].file), line: 0, message:
+                "--section ignored for the files named YYYYMMDD-PP-NN.txt: each goes to its page, 第PP版"))
+        }
+
+        let date: IssueDate
+        let dateSource: String
+        let named = names.indices.filter { names[$0] != nil }
+        if let d = options.date {
+            date = d
+            dateSource = "--date"
+        } else if let first = named.first {
+            date = names[first]!.date!
+            for k in named where names[k]!.date != date {
+                throw Failure(file: files[k].file, error: .differentDates(
+                    names[k]!.date!.description, other: ArticleFolder.name(files[first].file), otherDate: date.description))
+            }
+            dateSource = "the file name \(ArticleFolder.name(files[first].file))"
+        } else if let (d, name) = files.lazy.compactMap({ f in Self.dateInPath(f.file) }).first {
+            date = d
+            dateSource = name
+        } else {
+            date = options.today
+            dateSource = "today (no date in the files' names; pass --date to set one)"
+        }
+        let paper = options.paper.map(Self.cleanName) ?? Self.defaultPaper
+        assignIDs(&sections, paper: paper, date: date)
+        return Result(issue: Issue(paper: paper, date: date, sections: sections), warnings: warnings,
+                      dateSource: dateSource, files: files.map(\.file))
+    }
+}
