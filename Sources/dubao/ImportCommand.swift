@@ -13,6 +13,14 @@ struct ImportCommand: ParsableCommand {
             their headers number them. All files form one issue, or with --each \
             every argument an issue of its own (a backlog kept one folder a day).
 
+            A folder saved by an electronic edition's crawler, one article a file named \
+            YYYYMMDD-PP-NN.txt (page PP, place NN), is recognised by its names: it is one issue of that \
+            date, a section a page (第01版, 第02版…) and every file one article, in place order. Its \
+            files' unindented lines above the body are the headline. With --articles every file is one \
+            article whatever its name: crawler-named files still go to their pages, the others to one \
+            section (--section, else the folder's name) in name order. A folder mixing crawler-named \
+            files with page files, or such a name with no real date (20200231-01-01.txt), is refused.
+
             Nothing is stored unless every file imports: a bad file leaves the library as it was. \
             Re-importing a page replaces its section (the same page number, or without one the same name); \
             article IDs stay the same while titles do.
@@ -37,6 +45,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Import every argument as an issue of its own, dated by its pages or its name; all are stored, or none.")
     var each = false
 
+    @Flag(help: "Every file is one article (a folder of YYYYMMDD-PP-NN.txt files is recognised without it).")
+    var articles = false
+
     @Flag(help: "Parse and print, store nothing.")
     var dryRun = false
 
@@ -57,6 +68,7 @@ struct ImportCommand: ParsableCommand {
             }
             if let paper { options.paper = paper }
             if let section { options.section = section }
+            options.articles = articles
             if each {
                 guard options.date == nil else {
                     throw Failure("--date cannot be used with --each: each issue is dated by its pages or by its file or folder name")
@@ -154,7 +166,9 @@ struct ImportCommand: ParsableCommand {
         print(Terminal.clean("\(verb): \(issue.paper) \(issue.date) — \(Terminal.count(issue.sections.count, "section")), \(Terminal.count(articles.reduce(0, +), "article"))"))
         print("date from \(result.dateSource)")
         for (section, count) in zip(issue.sections, articles) {
-            var line = "  \(section.page.isEmpty ? "" : section.page + " ")\(section.name): \(Terminal.count(count, "article"))"
+            // A page known only by its number (`第01版`) is named by it: said once.
+            let page = section.page.isEmpty || section.page == section.name ? "" : section.page + " "
+            var line = "  \(page)\(section.name): \(Terminal.count(count, "article"))"
             if let change = report?.sections.first(where: { $0.name == section.name }) {
                 switch change.kind {
                 case .added: line += " (new)"
