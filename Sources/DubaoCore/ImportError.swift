@@ -35,13 +35,13 @@ public enum ImportError: Error, Equatable, Sendable {
         case .mixedLayouts(let articleFile, let articleFiles, let pageFile, let pageFiles):
             let articles = articleFiles == 1 ? "a one-article file" : "\(articleFiles) one-article files"
             let pages = pageFiles == 1 ? "a page file" : "\(pageFiles) page files"
-            return "\(articles) named YYYYMMDD-PP-NN.txt (\(articleFile)) stand beside \(pages) (\(pageFile)); "
-                + "import them separately, or pass --articles to read every file as one article"
+            return "\(articles) named YYYYMMDD-PP-NN.txt (\(articleFile)) and \(pages) (\(pageFile)) in one import; "
+                + "keep them in separate folders and import each, or pass --articles to read every file as one article"
         case .impossibleDate(let digits):
-            return "the name is a one-article file's, YYYYMMDD-PP-NN.txt, but \(digits) is no date; rename the file with its issue's date"
+            return "named as a one-article file (YYYYMMDD-PP-NN.txt), but \(digits) is no date; rename the file with its issue's date"
         case .differentDates(let date, let other, let otherDate):
             return "its name gives \(date) but \(other) gives \(otherDate), and one issue is one day; "
-                + "import each day's folder with --each, or pass --date"
+                + "put each day's files in a folder of its own and import them with --each, or pass --date"
         }
     }
 }
