@@ -15,6 +15,9 @@ enum TestPaths {
     static let seeds = packageRoot + "/../shared/seeds"
     static let seed = seeds + "/000_a0ce3d9deb04aa59.txt"
     static var seedAvailable: Bool { FileManager.default.fileExists(atPath: seed) }
+    /// `../shared/corpora`: real papers, extracted into scratch folders at test time, never copied in.
+    static let rmrbMonth = packageRoot + "/../shared/corpora/rmrb-2020-01.tar.xz"
+    static var rmrbMonthAvailable: Bool { FileManager.default.fileExists(atPath: rmrbMonth) }
 
     static func temporaryFolder(_ name: String = #function) -> String {
         ScratchFolder.make(name)
