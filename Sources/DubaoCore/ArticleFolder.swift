@@ -108,8 +108,10 @@ extension Importer {
             sections.append(Section(name: label, order: 0, page: label, articles: order.map { articles[$0] }))
         }
         for (name, members) in others {
-            let order = members.sorted { Self.pageOrder(ArticleFolder.name(files[$0].file), ArticleFolder.name(files[$1].file)) }
-            sections.append(Section(name: name, order: 0, articles: order.map { articles[$0] }))
+            let names = members.map { ArticleFolder.name(files[$0].file) }
+            let parts = names.map(Self.pageOrderParts)
+            let order = members.indices.sorted { Self.pageOrder(names[$0], parts[$0], names[$1], parts[$1]) }
+            sections.append(Section(name: name, order: 0, articles: order.map { articles[members[$0]] }))
         }
         for i in sections.indices { sections[i].order = i + 1 }
         if options.section != nil, !pages.isEmpty {

@@ -216,7 +216,7 @@ public struct Importer: Sendable {
         }
         // A folder of pages may also hold notes and scans: only text pages are sections.
         // In page order: `2-经济` before `10-体育`, as a person numbering files means it.
-        let files = names.filter { !$0.hasPrefix(".") && Self.isPageFileName($0) }.sorted(by: Self.pageOrder)
+        let files = Self.sortedInPageOrder(names.filter { !$0.hasPrefix(".") && Self.isPageFileName($0) })
             .map { (path as NSString).appendingPathComponent($0) }
             .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
         if files.isEmpty {
@@ -235,15 +235,27 @@ public struct Importer: Sendable {
 
     /// Name order with runs of digits compared as numbers.
     static func pageOrder(_ a: String, _ b: String) -> Bool {
-        func parts(_ s: String) -> [(digits: Bool, text: String)] {
-            var out: [(Bool, String)] = []
-            for c in s {
-                let d = c.isASCII && c.isNumber
-                if let last = out.last, last.0 == d { out[out.count - 1].1.append(c) } else { out.append((d, String(c))) }
-            }
-            return out
+        pageOrder(a, pageOrderParts(a), b, pageOrderParts(b))
+    }
+
+    /// Names in `pageOrder`, each split into its runs once: splitting both names at every
+    /// comparison was a quarter of the time a folder of a day's seventy article files took.
+    static func sortedInPageOrder(_ names: [String]) -> [String] {
+        let parts = names.map(pageOrderParts)
+        return names.indices.sorted { pageOrder(names[$0], parts[$0], names[$1], parts[$1]) }.map { names[$0] }
+    }
+
+    /// `b10.txt` → `b`, `10`, `.txt`: runs of ASCII digits and of everything else.
+    static func pageOrderParts(_ s: String) -> [(digits: Bool, text: String)] {
+        var out: [(digits: Bool, text: String)] = []
+        for c in s {
+            let d = c.isASCII && c.isNumber
+            if let last = out.last, last.digits == d { out[out.count - 1].text.append(c) } else { out.append((d, String(c))) }
         }
-        let x = parts(a), y = parts(b)
+        return out
+    }
+
+    static func pageOrder(_ a: String, _ x: [(digits: Bool, text: String)], _ b: String, _ y: [(digits: Bool, text: String)]) -> Bool {
         for (p, q) in zip(x, y) where p.text != q.text {
             if p.digits && q.digits, let m = Int(p.text), let n = Int(q.text), m != n { return m < n }
             return p.text < q.text
