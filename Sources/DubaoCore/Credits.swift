@@ -30,6 +30,12 @@ enum Credits {
     /// characters of roles (`本报记者 甲 通讯员 乙` holds a 讯 that is no dateline's).
     static let datelineStoppers: Set<Unicode.Scalar> = Set("的了是在和为记者通员".unicodeScalars)
 
+    /// `新华社北京1月2` cut off by a column before its 电: a lead's opening, never a headline.
+    static func startsWithAgency(_ line: Substring) -> Bool {
+        guard let initial = line.unicodeScalars.first, agencyInitials.contains(initial) else { return false }
+        return ["本报", "新华社", "中新社", "据新华社"].contains(where: { line.hasPrefix($0) })
+    }
+
     static func lead(_ line: Substring) -> Lead? {
         let s = line
         guard let initial = s.unicodeScalars.first, agencyInitials.contains(initial),
@@ -228,8 +234,18 @@ enum Credits {
         if captionInitials.contains(initial), captionPrefixes.contains(where: { line.hasPrefix($0) }) { return true }
         // The other captions end in a credit; look at the end only when it could be one.
         guard let ending = line.unicodeScalars.reversed().first(where: { !"）)】] \u{3000}".unicodeScalars.contains($0) }),
-              captionEndings.contains(ending) else { return false }
+              captionEndings.contains(ending) || ending == "道" || line.unicodeScalars.last == "）" || line.unicodeScalars.last == ")"
+        else { return false }
         var tail = line
+        // `…摄（人民视觉）`, `…摄（影像中国）`: the photographer, then the agency or column.
+        if let last = tail.last, last == "）" || last == ")", let open = tail.suffix(10).lastIndex(where: { $0 == "（" || $0 == "(" }),
+           tail[..<open].hasSuffix("摄"), !tail[..<open].hasSuffix("拍摄") {
+            return ChineseText.fits(tail, within: 120) || tail[..<open].suffix(12).contains(where: { $0 == " " || $0 == "\u{a0}" || $0 == "\u{3000}" })
+        }
+        // `…汤某 杨某摄影报道`: a photo story's credit.
+        if tail.hasSuffix("摄影报道") {
+            return tail.suffix(30).contains(where: { $0 == " " || $0 == "\u{a0}" || $0 == "\u{3000}" }) || tail.suffix(30).contains("记者")
+        }
         while let last = tail.last, "）)】] \u{3000}".contains(last) { tail = tail.dropLast() }
         if tail.hasSuffix("摄") && !tail.hasSuffix("拍摄") && !tail.hasSuffix("摄摄") {
             return tail.suffix(24).contains("记者") || tail.dropLast().hasSuffix(" ") || tail.suffix(12).contains(" ")

@@ -34,9 +34,35 @@ struct HeadlineBlock: Equatable {
         }
         guard sawText else { return false }
         if let last = text.last, "、—-".contains(last) { return false }
-        if isSubheading(text) || isBracketedNote(text) { return false }
+        if isSubheading(text) || isBracketedNote(text) || bodyLabels.contains(String(text)) { return false }
         if let first = text.unicodeScalars.first, "■◆●▲△▼◇◎○□★☆".unicodeScalars.contains(first) { return false }
         return true
+    }
+
+    /// Labels that head a small item of their own (`图片报道`): never a kicker over the next line.
+    static let itemLabels: Set<String> = ["图片报道", "图片新闻", "广告", "简讯", "新书架", "微阅读"]
+
+    /// Labels that open an article's body (`核心阅读` above its summary): never part of a headline.
+    static let bodyLabels: Set<String> = ["核心阅读", "内容提要", "编者按", "编者的话", "阅读提示"]
+
+    /// `…（人民论坛）`, `…(消费视窗)`: a title that carries its column's name.
+    static func endsWithColumnTag(_ text: Substring) -> Bool {
+        guard let last = text.unicodeScalars.last, last == "）" || last == ")" else { return false }
+        return !isBracketedNote(text)
+    }
+
+    /// A sentence's full stop, `！` or `？` before the end: a paragraph, not a headline.
+    static func hasSentenceInside(_ text: Substring) -> Bool {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let s = scalars[index]
+            index = scalars.index(after: index)
+            if s == "。" || s == "｡" { return true }
+            if (s == "！" || s == "？" || s == "!" || s == "?"), index < scalars.endIndex,
+               !"！？!?”\"’）)".unicodeScalars.contains(scalars[index]) { return true }
+        }
+        return false
     }
 
     /// `一、…`, `（二）…`, `3.…`: a subheading inside an article's body.

@@ -156,6 +156,8 @@ public struct PageParser {
         guard let (usual, seen) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
               seen * 3 >= (lines.count - 1) * 2, usual < 3 else { return }
         for k in lines.indices.dropFirst() where lines[k].blanksAbove > usual { lines[k].breakAbove = true }
+        // The top of a page that has breaks starts an item as a break does.
+        if lines.dropFirst().contains(where: \.breakAbove) { lines[0].breakAbove = true }
     }
 
     /// Pages that mark paragraph starts by indentation: an indented line then starts a paragraph
@@ -391,26 +393,37 @@ struct ChunkParser {
         return n
     }
 
-    /// After a break (`PageParser.markBreaks`), how many lines from `i` read as a headline: short
-    /// lines without sentence punctuation, a speech's bracketed date (`（2019年12月31日）`) and its
-    /// salutation (`同志们，朋友们：`). Nil when the page has no breaks or line `i` is not one.
+    /// After a break (`PageParser.markBreaks`), how many lines from `i` read as a headline, or nil
+    /// when the page has no breaks or line `i` is not one.
+    ///
+    /// The first line after a break is a headline unless it is plainly prose: a kicker may be long
+    /// and carry commas (`…，扶贫干部杨亮——`). The lines under it must earn their place, since
+    /// a paragraph's first words cut off by a column look much like a second headline line:
+    /// a line with a comma, a `……` or an agency's name opening it is prose; under a title that
+    /// carries its column (`（人民论坛）`) only a `——` subtitle may follow; a third line must be
+    /// a `——` subtitle, a speech's bracketed date (`（2019年12月31日）`) or its salutation
+    /// (`同志们，朋友们：`). A label such as `图片报道` stands alone.
     func brokenHeadlineLength(_ lines: [PagePartLine], _ kinds: [Kind], _ candidate: [Bool], at i: Int) -> Int? {
-        guard !usesIndent, lines[i].breakAbove, candidate[i] else { return nil }
-        func headlineLike(_ k: Int) -> Bool {
-            if candidate[k] { return true }
-            let text = lines[k].text
-            guard ChineseText.fits(text, within: 100), !text.unicodeScalars.contains(where: { $0 == "。" }) else { return false }
-            if HeadlineBlock.isBracketedNote(text) { return true }
-            return (text.hasSuffix("：") || text.hasSuffix(":")) && ChineseText.fits(text, within: 30)
+        guard !usesIndent, lines[i].breakAbove, case .text = kinds[i] else { return nil }
+        let first = lines[i].text
+        guard candidate[i] || (ChineseText.fits(first, within: 160) && !HeadlineBlock.hasSentenceInside(first)) else { return nil }
+        if HeadlineBlock.itemLabels.contains(String(first)) { return 1 }
+        func isSalutation(_ text: Substring) -> Bool {
+            (text.hasSuffix("：") || text.hasSuffix(":")) && ChineseText.fits(text, within: 30)
         }
         var n = 1
-        while n < 5, i + n < lines.count, !lines[i + n].breakAbove, headlineLike(i + n) {
-            // `2019年，我们用汗水浇灌收获，以`: the first words of a paragraph a column cut, more
-            // often than a headline line with a comma, unless it reads as one (`——…`, `…——`,
-            // `（人民观点）`, a salutation).
-            let text = lines[i + n].text
-            if text.unicodeScalars.contains(where: { $0 == "，" || $0 == "," }), !HeadlineBlock.isSubtitleStart(text),
-               !text.hasSuffix("——"), !text.hasSuffix("）"), !text.hasSuffix(")"), !text.hasSuffix("："), !text.hasSuffix(":") {
+        while n < 5, i + n < lines.count, !lines[i + n].breakAbove {
+            let k = i + n
+            let text = lines[k].text
+            let strong = HeadlineBlock.isSubtitleStart(text) || HeadlineBlock.isBracketedNote(text) || isSalutation(text)
+            if !strong {
+                guard case .text = kinds[k], n < 2, candidate[k], !HeadlineBlock.endsWithColumnTag(lines[k - 1].text),
+                      !text.contains("……"), !Credits.startsWithAgency(text) else { break }
+                if text.unicodeScalars.contains(where: { $0 == "，" || $0 == "," }), !text.hasSuffix("——"),
+                   !HeadlineBlock.endsWithColumnTag(text) { break }
+            } else if case .text = kinds[k] {
+            } else if case .dateLine = kinds[k] {
+            } else {
                 break
             }
             n += 1
@@ -424,7 +437,7 @@ struct ChunkParser {
         func isCandidate(_ k: Int) -> Bool { k < candidate.count && candidate[k] }
         guard isCandidate(i) else { return nil }
         var n = 1
-        while n < 4, isCandidate(i + n) { n += 1 }
+        while n < 4, isCandidate(i + n), !lines[i + n].breakAbove { n += 1 }
         // Five short lines in a row are a list or a poem, not a headline block.
         if n == 4, isCandidate(i + 4) { return nil }
         let next = i + n
