@@ -153,7 +153,9 @@ enum Credits {
         if roles.contains(where: { s.hasPrefix($0) || role.hasPrefix($0) }) {
             let found = names(in: s)
             // `本报评论员` has no names and is still a byline.
-            return found.count <= 8 ? Byline(names: found) : nil
+            // `记者从西藏自治区第十一`: a sentence's words cut off by a column, not a name.
+            let named = found.allSatisfy { $0.unicodeScalars.count <= 5 || $0.unicodeScalars.contains(where: \.isASCII) }
+            return found.count <= 8 && named ? Byline(names: found) : nil
         }
         // `■王小河`, `文/李白杨`: on arts pages a signed piece gives the author's name alone.
         guard signed else { return nil }
@@ -239,7 +241,7 @@ enum Credits {
         var tail = line
         // `…摄（人民视觉）`, `…摄（影像中国）`: the photographer, then the agency or column.
         if let last = tail.last, last == "）" || last == ")", let open = tail.suffix(10).lastIndex(where: { $0 == "（" || $0 == "(" }),
-           tail[..<open].hasSuffix("摄"), !tail[..<open].hasSuffix("拍摄") {
+           tail[..<open].hasSuffix("摄") || tail[..<open].hasSuffix("摄影报道"), !tail[..<open].hasSuffix("拍摄") {
             return ChineseText.fits(tail, within: 120) || tail[..<open].suffix(12).contains(where: { $0 == " " || $0 == "\u{a0}" || $0 == "\u{3000}" })
         }
         // `…汤某 杨某摄影报道`: a photo story's credit.

@@ -416,6 +416,13 @@ struct ChunkParser {
             let k = i + n
             let text = lines[k].text
             let strong = HeadlineBlock.isSubtitleStart(text) || HeadlineBlock.isBracketedNote(text) || isSalutation(text)
+            // A line right above the lead is the headline's last, however it reads: a 人民日报
+            // subtitle may list a meeting's decisions, commas, semicolons and all.
+            if n < 3, case .text = kinds[k], !HeadlineBlock.hasSentenceInside(text), k + 1 < lines.count,
+               !lines[k + 1].breakAbove, case .lead = kinds[k + 1] {
+                n += 1
+                break
+            }
             if !strong {
                 guard case .text = kinds[k], n < 2, candidate[k], !HeadlineBlock.endsWithColumnTag(lines[k - 1].text),
                       !text.contains("……"), !Credits.startsWithAgency(text) else { break }
@@ -532,7 +539,7 @@ struct ChunkParser {
         if let a = current, Self.endsOpen(a) { return nil }
         for n in [2, 3] {
             let name = i + n - 1, next = i + n
-            guard next < lines.count, (i..<name).allSatisfy({ candidate[$0] }),
+            guard next < lines.count, (i..<name).allSatisfy({ candidate[$0] }), !lines[(i + 1)...next].contains(where: \.breakAbove),
                   case .text = kinds[name], Credits.isProbableName(lines[name].text),
                   case .text = kinds[next] else { continue }
             // The title must not itself look like a name, and the name line must be shorter.
@@ -547,7 +554,8 @@ struct ChunkParser {
     func verseLength(_ lines: [PagePartLine], _ kinds: [Kind], _ candidate: [Bool], at i: Int) -> Int? {
         guard let a = current, !a.title.isEmpty || !a.credit.isEmpty, !Self.endsOpen(a) else { return nil }
         var n = 0
-        while i + n < lines.count, candidate[i + n], ChineseText.fits(lines[i + n].text, within: 40) {
+        while i + n < lines.count, candidate[i + n], ChineseText.fits(lines[i + n].text, within: 40),
+              n == 0 || !lines[i + n].breakAbove {
             // The next piece's title and author end the poem.
             if n >= 3, signedTitle(lines, kinds, candidate, at: i + n) == 2 { break }
             n += 1
