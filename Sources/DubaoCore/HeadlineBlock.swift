@@ -6,6 +6,11 @@ struct HeadlineBlock: Equatable {
 
     /// Can this line stand in a headline block? Headlines are short and carry no sentence punctuation.
     static func isCandidate(_ text: Substring) -> Bool {
+        // `——以…为核心的党中央二〇一九年治国理政纪事`: a subtitle may run long and carry commas.
+        if isSubtitleStart(text), text.hasPrefix("——"), ChineseText.fits(text, within: 120), !hasSentenceInside(text),
+           !text.hasSuffix("。") {
+            return true
+        }
         guard ChineseText.fits(text, within: 70), !ChineseText.fits(text, within: 1) else { return false }
         var sawText = false
         var commas = 0
@@ -33,7 +38,8 @@ struct HeadlineBlock: Equatable {
             index = next
         }
         guard sawText else { return false }
-        if let last = text.last, "、—-".contains(last) { return false }
+        // A kicker may end in `——` (`…在各地干部群众中引发热烈反响——`); a single dash is a cut word's.
+        if let last = text.last, "、—-".contains(last), !text.hasSuffix("——") { return false }
         if isSubheading(text) || isBracketedNote(text) || bodyLabels.contains(String(text)) { return false }
         if let first = text.unicodeScalars.first, "■◆●▲△▼◇◎○□★☆".unicodeScalars.contains(first) { return false }
         return true
