@@ -111,7 +111,9 @@ struct HeadlineBlock: Equatable {
         }
         var lower = 0
         var upper = lines.count
-        if let colon = lines.lastIndex(where: { $0.hasSuffix("：") || $0.hasSuffix(":") }), colon < lines.count - 1 {
+        // A kicker ends in a colon, in `——` (`…引发热烈反响——`) or in what a leader said
+        // (`习近平在…时强调`); everything above it is kicker too.
+        if let colon = lines.dropLast().lastIndex(where: endsKicker) {
             lower = colon + 1
         }
         if let dash = lines.indices.first(where: { $0 >= lower && $0 > 0 && isSubtitleStart(lines[$0]) }) {
@@ -131,6 +133,15 @@ struct HeadlineBlock: Equatable {
             // what stands above that is the kicker, however long (`深入学习贯彻…精神`).
             titleStart = middle.count - 1
             while titleStart > 0, endsUnfinished(middle[titleStart - 1]) { titleStart -= 1 }
+        } else if middle.count > 1 && !framed, let tagged = middle.firstIndex(where: { endsWithColumnTag($0) }) {
+            // `让我们一起奔跑（人民论坛）`: the line that carries the column's name is the title.
+            titleStart = tagged
+            titleEnd = tagged + 1
+        } else if middle.count == 3 && lower == 0 && upper == lines.count
+                    && !isTitleContinuation(middle[1], after: middle[0]) && !isTitleContinuation(middle[2], after: middle[1]) {
+            // Three lines and no other cue: kicker, title and subtitle, as papers stack them.
+            titleStart = 1
+            titleEnd = 2
         } else if middle.count > 1 && !framed {
             // The title is the longest line, preferring lines without an inner space: kickers and
             // subtitles pair two phrases with a space (`党建领航 创新赋能`), titles rarely do.
@@ -156,12 +167,24 @@ struct HeadlineBlock: Equatable {
         return block
     }
 
+    /// Verbs that end a kicker reporting what a leader said (`习近平在…时强调`).
+    static let kickerVerbs = ["强调", "指出", "表示", "要求", "提出"]
+
+    static func endsKicker(_ line: Substring) -> Bool {
+        line.hasSuffix("：") || line.hasSuffix(":") || (line.hasSuffix("——") && !isSubtitleStart(line))
+            || kickerVerbs.contains(where: { line.hasSuffix($0) })
+    }
+
+    /// `王沪宁出席并讲话`, `韩正等出席`: who attended, the subtitle under a meeting's title.
+    static let attendanceEnds = ["出席", "主持", "出席并讲话", "出席会议", "参加", "讲话", "致辞", "会见"]
+
     static func isSubtitleStart(_ line: Substring) -> Bool {
         line.hasPrefix("——") || line.hasPrefix("—") || line.hasPrefix("--") || line.hasPrefix("－－")
     }
 
     /// `长春市九台区打通司法便民服务` / `“最后一公里”`: too short to be a subtitle of its own.
     static func isTitleContinuation(_ line: Substring, after title: Substring) -> Bool {
+        if attendanceEnds.contains(where: { line.hasSuffix($0) }) { return false }
         // `全国冬季旅游产品发布会` / `在哈尔滨举行`: a line that opens with a preposition or
         // a time word and ends in a verb is the predicate of the line above, not a subtitle.
         if startsPredicate(line), !line.contains(" "), !line.contains("\u{3000}"), !title.contains(" "),
