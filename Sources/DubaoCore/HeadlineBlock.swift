@@ -109,15 +109,17 @@ struct HeadlineBlock: Equatable {
             block.title = String(lines[0])
             return block
         }
-        var lower = 0
+        // A line starting with `——`, or a speech's bracketed date (`（2019年12月31日）`) under its
+        // title, and all below it (the salutation `同志们，朋友们：`) are the subtitle.
         var upper = lines.count
+        if let sub = lines.indices.first(where: { $0 > 0 && (isSubtitleStart(lines[$0]) || isBracketedNote(lines[$0])) }) {
+            upper = sub
+        }
         // A kicker ends in a colon, in `——` (`…引发热烈反响——`) or in what a leader said
         // (`习近平在…时强调`); everything above it is kicker too.
-        if let colon = lines.dropLast().lastIndex(where: endsKicker) {
+        var lower = 0
+        if let colon = lines[..<upper].dropLast().lastIndex(where: endsKicker) {
             lower = colon + 1
-        }
-        if let dash = lines.indices.first(where: { $0 >= lower && $0 > 0 && isSubtitleStart(lines[$0]) }) {
-            upper = dash
         }
         if upper <= lower {
             // Only markers: treat the first line after the kicker as the title.
@@ -146,7 +148,8 @@ struct HeadlineBlock: Equatable {
             // The title is the longest line, preferring lines without an inner space: kickers and
             // subtitles pair two phrases with a space (`党建领航 创新赋能`), titles rarely do.
             let widths = middle.map { ChineseText.roughWidth($0) }
-            let spaced = middle.map { $0.contains(" ") || $0.contains("\u{3000}") }
+            // A line listing a meeting's decisions (`部署…；研究…`) is a subtitle, never the title.
+            let spaced = middle.map { $0.contains(" ") || $0.contains("\u{3000}") || $0.contains("；") || $0.contains(";") }
             let candidates = spaced.contains(false) ? middle.indices.filter { !spaced[$0] } : Array(middle.indices)
             let longest = candidates.max { widths[$0] < widths[$1] || (widths[$0] == widths[$1] && $0 < $1) }!
             titleStart = longest

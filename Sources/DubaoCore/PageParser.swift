@@ -430,6 +430,7 @@ struct ChunkParser {
                    !HeadlineBlock.endsWithColumnTag(text) { break }
             } else if case .text = kinds[k] {
             } else if case .dateLine = kinds[k] {
+            } else if case .signature = kinds[k] {
             } else {
                 break
             }
