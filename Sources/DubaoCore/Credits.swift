@@ -33,7 +33,7 @@ enum Credits {
     /// `新华社北京1月2` cut off by a column before its 电: a lead's opening, never a headline.
     static func startsWithAgency(_ line: Substring) -> Bool {
         guard let initial = line.unicodeScalars.first, agencyInitials.contains(initial) else { return false }
-        return ["本报", "新华社", "中新社", "据新华社"].contains(where: { line.hasPrefix($0) })
+        return agencyBytes.contains { line.utf8.starts(with: $0.utf8) }
     }
 
     static func lead(_ line: Substring) -> Lead? {
@@ -153,9 +153,10 @@ enum Credits {
         if roles.contains(where: { s.hasPrefix($0) || role.hasPrefix($0) }) {
             let found = names(in: s)
             // `本报评论员` has no names and is still a byline.
-            // `记者从西藏自治区第十一`: a sentence's words cut off by a column, not a name.
-            let named = found.allSatisfy { $0.unicodeScalars.count <= 5 || $0.unicodeScalars.contains(where: \.isASCII) }
-            return found.count <= 8 && named ? Byline(names: found) : nil
+            // `记者从西藏自治区第十一`: a sentence's words cut off by a column, not a name; names
+            // run together (`李忠发王明峰`) or long (`阿卜杜热合曼`) are still names.
+            let sentence = found.first?.unicodeScalars.first.map { sentenceOpeners.contains($0) } ?? false
+            return found.count <= 8 && !(sentence && found[0].unicodeScalars.count > 4) ? Byline(names: found) : nil
         }
         // `■王小河`, `文/李白杨`: on arts pages a signed piece gives the author's name alone.
         guard signed else { return nil }
@@ -165,6 +166,9 @@ enum Credits {
         else { return nil }
         return Byline(names: words.map(String.init), signedOnly: true)
     }
+
+    /// Words that open a sentence's predicate right after 记者 (`记者从…获悉`, `记者在…看到`).
+    static let sentenceOpeners: Set<Unicode.Scalar> = Set("从在向对将把被已也就到近日今昨前来于据为与和".unicodeScalars)
 
     static let columnLabels: Set<String> = ["手记", "观察", "调查", "追踪", "札记", "视点", "探访", "走访", "连线", "日记",
                                              "来信", "感言", "笔记", "体验", "蹲点", "见闻", "随笔", "点评", "专访"]
@@ -239,8 +243,11 @@ enum Credits {
               captionEndings.contains(ending) || ending == "道" || line.unicodeScalars.last == "）" || line.unicodeScalars.last == ")"
         else { return false }
         var tail = line
-        // `…摄（人民视觉）`, `…摄（影像中国）`: the photographer, then the agency or column.
-        if let last = tail.last, last == "）" || last == ")", let open = tail.suffix(10).lastIndex(where: { $0 == "（" || $0 == "(" }),
+        // `…摄（人民视觉）`, `…摄（影像中国）`: the photographer, then the agency or column. Many
+        // paragraphs end in a bracket: the scalar before a short bracket turns them away first.
+        if let last = tail.unicodeScalars.last, last == "）" || last == ")",
+           let open = tail.unicodeScalars.suffix(10).lastIndex(where: { $0 == "（" || $0 == "(" }),
+           let before = tail.unicodeScalars[..<open].last, before == "摄" || before == "道",
            tail[..<open].hasSuffix("摄") || tail[..<open].hasSuffix("摄影报道"), !tail[..<open].hasSuffix("拍摄") {
             return ChineseText.fits(tail, within: 120) || tail[..<open].suffix(12).contains(where: { $0 == " " || $0 == "\u{a0}" || $0 == "\u{3000}" })
         }

@@ -7,8 +7,8 @@ struct HeadlineBlock: Equatable {
     /// Can this line stand in a headline block? Headlines are short and carry no sentence punctuation.
     static func isCandidate(_ text: Substring) -> Bool {
         // `——以…为核心的党中央二〇一九年治国理政纪事`: a subtitle may run long and carry commas.
-        if isSubtitleStart(text), text.hasPrefix("——"), ChineseText.fits(text, within: 120), !hasSentenceInside(text),
-           !text.hasSuffix("。") {
+        if text.unicodeScalars.first == "—", text.hasPrefix("——"), ChineseText.fits(text, within: 120),
+           !hasSentenceInside(text) {
             return true
         }
         guard ChineseText.fits(text, within: 70), !ChineseText.fits(text, within: 1) else { return false }
@@ -57,7 +57,12 @@ struct HeadlineBlock: Equatable {
         return !isBracketedNote(text)
     }
 
-    /// A sentence's full stop, `！` or `？` before the end: a paragraph, not a headline.
+    /// A full stop anywhere in the line.
+    static func hasFullStop(_ text: Substring) -> Bool {
+        text.unicodeScalars.contains { $0 == "。" || $0 == "｡" }
+    }
+
+    /// A full stop anywhere, or `！` / `？` before the end: a paragraph, not a headline.
     static func hasSentenceInside(_ text: Substring) -> Bool {
         let scalars = text.unicodeScalars
         var index = scalars.startIndex
@@ -179,7 +184,7 @@ struct HeadlineBlock: Equatable {
     }
 
     /// `王沪宁出席并讲话`, `韩正等出席`: who attended, the subtitle under a meeting's title.
-    static let attendanceEnds = ["出席", "主持", "出席并讲话", "出席会议", "参加", "讲话", "致辞", "会见"]
+    static let attendanceEnds = ["出席", "主持", "出席会议", "参加", "讲话", "致辞", "会见"]
 
     static func isSubtitleStart(_ line: Substring) -> Bool {
         line.hasPrefix("——") || line.hasPrefix("—") || line.hasPrefix("--") || line.hasPrefix("－－")

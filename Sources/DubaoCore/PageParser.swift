@@ -242,6 +242,9 @@ struct ChunkParser {
             case .lead where insideIndentedBody(line):
                 // `　　新华社北京12月31日电` after a summary: the article's own text, not a new one.
                 addText(line.text, line: line)
+            case .editor where creditsAGraphic(line):
+                // `制图：某某` under a chart credits the article above it, not the page.
+                addText(line.text, line: line, separate: true)
             case .byline where insideIndentedBody(line), .editor where insideIndentedBody(line),
                  .caption where insideIndentedBody(line):
                 // `　　版式设计：某某` closing an article is its text; the page's footer is not indented.
@@ -312,17 +315,14 @@ struct ChunkParser {
                     startArticle(at: line, reason: "a photo caption without a headline")
                 }
                 current!.captions.append(Caption(text: String(line.text), afterParagraph: current!.paragraphs.count))
-            case .text where indentedHeadlineLength(lines, kinds, at: i) != nil || brokenHeadlineLength(lines, kinds, candidate, at: i) != nil:
+            case .text:
                 // On a page that indents its paragraphs, the unindented lines are headlines; on one
                 // that parts its items by a wider gap, the headline-like lines after the gap are.
-                let n = indentedHeadlineLength(lines, kinds, at: i) ?? brokenHeadlineLength(lines, kinds, candidate, at: i)!
-                finishArticle()
-                let block = HeadlineBlock.assign(lines[i..<(i + n)].map(\.text))
-                current = Article(kicker: block.kicker, title: block.title, subtitle: block.subtitle,
-                                  sourceLines: LineRange(first: line.number, last: lines[i + n - 1].number))
-                i += n
-                continue
-            case .text:
+                if let n = indentedHeadlineLength(lines, kinds, at: i) ?? brokenHeadlineLength(lines, kinds, candidate, at: i) {
+                    startHeadline(lines[i..<(i + n)])
+                    i += n
+                    continue
+                }
                 if let n = signedTitle(lines, kinds, candidate, at: i) {
                     // `故乡的秋` / `李白杨`: an arts page's title with its author's bare name under it.
                     finishArticle()
@@ -342,10 +342,7 @@ struct ChunkParser {
                     continue
                 }
                 if let n = headlineBlockLength(lines, kinds, candidate, at: i) {
-                    finishArticle()
-                    let block = HeadlineBlock.assign(lines[i..<(i + n)].map(\.text))
-                    current = Article(kicker: block.kicker, title: block.title, subtitle: block.subtitle,
-                                      sourceLines: LineRange(first: line.number, last: lines[i + n - 1].number))
+                    startHeadline(lines[i..<(i + n)])
                     i += n
                     continue
                 }
@@ -356,6 +353,14 @@ struct ChunkParser {
             i += 1
         }
         finishArticle()
+    }
+
+    /// `制图：沈某`, `本版制图：…` alone inside an article's text: the chart's credit. A page's
+    /// footer names its editors (`责任编辑：…　制图：…`) and stays page furniture.
+    func creditsAGraphic(_ line: PagePartLine) -> Bool {
+        guard let a = current, !a.paragraphs.isEmpty else { return false }
+        let text = line.text
+        return (text.hasPrefix("制图") || text.hasPrefix("本版制图")) && !text.contains("编")
     }
 
     /// An indented line of an article that already has text: on a page that indents its
@@ -372,6 +377,9 @@ struct ChunkParser {
     /// under a speech's title) — unless it continues a paragraph a column cut mid-sentence.
     func indentedHeadlineLength(_ lines: [PagePartLine], _ kinds: [Kind], at i: Int) -> Int? {
         guard usesIndent, lines[i].indent < 2 else { return nil }
+        // `编辑同志：`, `“硬骨头六连”全体官兵：` opening a letter inside an article, where the page
+        // sets a blank line above each headline and none above this.
+        if breaksItems, !lines[i].breakAbove, lines[i].text.hasSuffix("：") || lines[i].text.hasSuffix(":") { return nil }
         // A paragraph cut mid-sentence goes on in the next line when that reads as prose, unless a
         // rare blank line parts them (`…曹某图` under a cartoon, then the next headline).
         if let a = current, Self.endsOpen(a), !lines[i].breakAbove,
@@ -380,9 +388,10 @@ struct ChunkParser {
         while i + n < lines.count, n < 6, lines[i + n].indent < 2 {
             // `图片报道` or a painting's name with no text of its own, then the next headline: a
             // rare blank line between them ends the first item.
-            if n > 0, lines[i + n].breakAbove { return n }
+            // A salutation (`同志们，朋友们：`) stays with its title across the gap.
+            if n > 0, lines[i + n].breakAbove, !lines[i + n].text.hasSuffix("："), !lines[i + n].text.hasSuffix(":") { return n }
             // A full stop is prose's: an unindented paragraph on a page that indents only some.
-            if lines[i + n].text.unicodeScalars.contains(where: { $0 == "。" || $0 == "｡" }) { return n == 0 ? nil : n }
+            if HeadlineBlock.hasFullStop(lines[i + n].text) { return n == 0 ? nil : n }
             switch kinds[i + n] {
             case .text, .dateLine, .signature: n += 1
             default: return n == 0 ? nil : n
@@ -428,11 +437,11 @@ struct ChunkParser {
                       !text.contains("……"), !Credits.startsWithAgency(text) else { break }
                 if text.unicodeScalars.contains(where: { $0 == "，" || $0 == "," }), !text.hasSuffix("——"),
                    !HeadlineBlock.endsWithColumnTag(text) { break }
-            } else if case .text = kinds[k] {
-            } else if case .dateLine = kinds[k] {
-            } else if case .signature = kinds[k] {
             } else {
-                break
+                switch kinds[k] {
+                case .text, .dateLine, .signature: break
+                default: return n
+                }
             }
             n += 1
         }
@@ -667,6 +676,14 @@ struct ChunkParser {
                 current!.paragraphs.append(String(trailing))
             }
         }
+    }
+
+    /// Ends the article above and starts one under these headline lines.
+    mutating func startHeadline(_ block: ArraySlice<PagePartLine>) {
+        finishArticle()
+        let roles = HeadlineBlock.assign(block.map(\.text))
+        current = Article(kicker: roles.kicker, title: roles.title, subtitle: roles.subtitle,
+                          sourceLines: LineRange(first: block.first!.number, last: block.last!.number))
     }
 
     mutating func startArticle(at line: PagePartLine, reason: String) {

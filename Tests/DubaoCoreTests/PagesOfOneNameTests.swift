@@ -69,6 +69,19 @@ struct PagesOfOneNameTests {
         #expect(articles[0].paragraphs.count == 2)
     }
 
+    @Test("a byline's names may run together or be long; 记者 opening a cut sentence is no byline")
+    func bylineNames() throws {
+        #expect(Credits.byline("本报记者 阿卜杜热合曼")?.names == ["阿卜杜热合曼"])
+        #expect(Credits.byline("本报记者 林小满王大川")?.names == ["林小满王大川"])
+        #expect(Credits.byline("记者从江城市第十二")  == nil)
+        #expect(Credits.byline("记者在江城港码头看到") == nil)
+        // Cut there by a column, the sentence joins the paragraph above it instead of starting an article.
+        let text = "\n港口迎来新航线\n\n本报讯 今年以来，港口新开三条航线，\n\n记者从江城港务集团获悉\n\n，货物吞吐量同比增长一成。\n"
+        let articles = try Importer().importPages([("p.txt", Array(text.utf8))]).issue.sections[0].articles
+        #expect(articles.count == 1)
+        #expect(articles.first?.paragraphs == ["今年以来，港口新开三条航线，记者从江城港务集团获悉，货物吞吐量同比增长一成。"])
+    }
+
     @Test("a bare name under a title: common family names, compound ones, and no place names")
     func probableNames() {
         for name in ["李白杨", "张三", "欧阳明", "司马光远", "诸葛青"] { #expect(Credits.isProbableName(name[...]), "\(name)") }
