@@ -81,8 +81,10 @@ public enum ArticleFile {
         let lines = lines(text)
         guard let first = lines.first else { return Article() }
         var article = Article(sourceLines: LineRange(first: first.number, last: lines.last!.number))
-        var headline = lines.prefix { !$0.indented }
-        if headline.count == lines.count { headline = lines.prefix(1) }
+        // The headline ends at the first indented line, or at a sentence (`--articles` may read
+        // files whose paragraphs stand unindented).
+        var headline = lines.prefix { !$0.indented && !HeadlineBlock.hasFullStop($0.text) }
+        if headline.isEmpty || headline.count == lines.count { headline = lines.prefix(1) }
         let block = HeadlineBlock.assign(headline.map(\.text))
         article.kicker = block.kicker
         article.title = block.title
@@ -103,7 +105,7 @@ public enum ArticleFile {
             body[body.count - 1] = before
         }
         for (k, line) in body.enumerated() where !line.isEmpty {
-            if k == 0, let lead = Credits.lead(withPlainSpaces(line)) {
+            if k == 0, let lead = Credits.lead(line) {
                 article.dateline = lead.dateline
                 article.credit = lead.credit
                 article.reporters = lead.reporters
@@ -115,15 +117,5 @@ public enum ArticleFile {
             }
         }
         return article
-    }
-
-    /// The line with its no-break spaces made plain ones. The e-edition sets a lead's credit
-    /// apart with them (`本报北京1月14日电\u{A0}\u{A0}（记者…）`); `Credits.lead` looks for the
-    /// credit after plain blanks. Both are layout, so nothing of the text changes.
-    static func withPlainSpaces(_ line: Substring) -> Substring {
-        guard line.unicodeScalars.contains("\u{A0}") else { return line }
-        var out = String.UnicodeScalarView()
-        for s in line.unicodeScalars { out.append(s == "\u{A0}" ? " " : s) }
-        return Substring(String(out))
     }
 }

@@ -23,22 +23,23 @@ enum ArticleFolder {
     /// guessed at: the crawler's files would each become a page with one article, or the
     /// pages each one article, and neither is what the user has.
     static func layout(_ groups: [(argument: String, files: [String])]) throws(Importer.Failure) -> Layout {
-        var articleFile: String?
-        var pageFile: String?
+        var articleFiles: [String] = []
+        var pageFiles: [String] = []
         for group in groups {
             let named = group.files.filter(isCrawlerNamed)
-            if !named.isEmpty, named.count < group.files.count, let other = group.files.first(where: { !isCrawlerNamed($0) }) {
+            let others = group.files.filter { !isCrawlerNamed($0) }
+            if !named.isEmpty, !others.isEmpty {
                 throw Importer.Failure(file: group.argument, error: .mixedLayouts(
-                    articleFile: name(named[0]), articleFiles: named.count,
-                    pageFile: name(other), pageFiles: group.files.count - named.count))
+                    articleFile: name(named[0]), articleFiles: named.count, pageFile: name(others[0]), pageFiles: others.count))
             }
-            if named.isEmpty { pageFile = pageFile ?? group.files.first } else { articleFile = articleFile ?? named.first }
+            articleFiles += named
+            pageFiles += others
         }
-        if let articleFile, let pageFile {
+        if let articleFile = articleFiles.first, let pageFile = pageFiles.first {
             throw Importer.Failure(file: pageFile, error: .mixedLayouts(
-                articleFile: name(articleFile), articleFiles: 1, pageFile: name(pageFile), pageFiles: 1))
+                articleFile: name(articleFile), articleFiles: articleFiles.count, pageFile: name(pageFile), pageFiles: pageFiles.count))
         }
-        return articleFile == nil ? .pages : .articles
+        return articleFiles.isEmpty ? .pages : .articles
     }
 
     static func name(_ file: String) -> String { (file as NSString).lastPathComponent }

@@ -110,6 +110,11 @@ struct ArticleFileTests {
         let a = result.issue.sections[0].articles[0]
         #expect(a.title == "广场上的冰雕")
         #expect(a.paragraphs == ["冰雕节今天开幕。", "展期一个月。"])
+        // Unindented paragraphs above an indented line: the headline still ends at the first sentence.
+        let mixed = "湖边的早晨\r\n湖水还没醒，渔船已经出发了。\r\n\u{3000}\u{3000}太阳出来以后，湖面一片金黄。\r\n"
+        let b = try Importer(options: .init(articles: true)).importArticles([("湖.txt", Array(mixed.utf8))]).issue.sections[0].articles[0]
+        #expect(b.title == "湖边的早晨")
+        #expect(b.paragraphs == ["湖水还没醒，渔船已经出发了。", "太阳出来以后，湖面一片金黄。"])
     }
 
     @Test("nothing is lost: every non-blank character of each file lands in its article, in order")
@@ -174,6 +179,8 @@ struct ArticleFileTests {
         let m = failure { try Importer().importPaths([mixedFolder]) }
         #expect(m?.file == mixedFolder)
         #expect(m?.description.contains("02-经济.txt") == true && m?.description.contains("--articles") == true, "\(String(describing: m))")
+        #expect(m?.description.contains("4 one-article files") == true && m?.description.contains("a page file") == true,
+                "the counts are the folder's: \(String(describing: m))")
         // With --articles the page file is read as one article, and the import succeeds.
         #expect(try Importer(options: .init(articles: true)).importPaths([mixedFolder]).issue.articleCount == 5)
 
