@@ -52,7 +52,7 @@ let package = Package(
         // Running programs in tmux and pseudo-terminals, shared by the end-to-end tests.
         .target(name: "DubaoTestSupport", dependencies: ["DubaoLayout"], path: "Tests/DubaoTestSupport"),
         .testTarget(name: "DubaoCursesTests", dependencies: ["DubaoCurses", "DubaoUI", "DubaoLayout", "DubaoTestSupport"]),
-        .testTarget(name: "DubaoLayoutTests", dependencies: ["DubaoLayout", "DubaoModel"]),
+        .testTarget(name: "DubaoLayoutTests", dependencies: ["DubaoLayout", "DubaoModel", "DubaoTestSupport"]),
         .testTarget(name: "DubaoCLITests", dependencies: ["DubaoCore", "DubaoLayout", "DubaoTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

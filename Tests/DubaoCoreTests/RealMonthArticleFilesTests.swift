@@ -12,46 +12,13 @@ import Testing
 struct RealMonthArticleFilesTests {
     /// Articles in the month: one a file.
     static let articles = 2_194
-    /// The least share of titles right by the rule below, in percent: what was measured, rounded
+    /// The least share of titles right by the scorer's rule (`RealPagesScore.titleOK`), in percent: what was measured, rounded
     /// down. Raise it as the headline rules improve.
     static let titlesRightFloor = 99.0
 
-    static func extract() throws -> String {
-        let folder = ScratchFolder.make("rmrb-2020-01")
-        let tar = Process()
-        tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        tar.arguments = ["tar", "xJf", TestPaths.rmrbMonth, "-C", folder]
-        try tar.run()
-        tar.waitUntilExit()
-        #expect(tar.terminationStatus == 0, "tar xJf failed")
-        return folder + "/rmrb-2020-01"
-    }
-
-    /// The headline lines of a crawler's file: the non-blank lines above the first indented one
-    /// (every non-blank line when none is indented).
-    static func headlineLines(_ text: String) -> [String] {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        let above = lines.prefix { !$0.hasPrefix("\u{3000}") }
-        return above.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    static func normalised(_ s: String) -> String {
-        s.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace }
-    }
-
-    /// The scorer's title rule: one headline line is the title; with a `——` line below the
-    /// first, the title is the line above the first such line; otherwise any headline line.
-    static func titleIsRight(_ title: String, headline: [String]) -> Bool {
-        let lines = headline.map(normalised)
-        let t = normalised(title)
-        if lines.count == 1 { return t == lines[0] }
-        if let dash = lines.indices.first(where: { $0 > 0 && lines[$0].hasPrefix("——") }) { return t == lines[dash - 1] }
-        return lines.contains(t)
-    }
-
     @Test("every day imports as one issue: exactly 2,194 articles, nothing lost, titles right at least as often as measured")
     func month() throws {
-        let month = try Self.extract()
+        let month = try RealPages.folder.get()
         let days = try FileManager.default.contentsOfDirectory(atPath: month).sorted()
         #expect(days.count == 31)
         let importer = Importer()
@@ -77,8 +44,8 @@ struct RealMonthArticleFilesTests {
                 let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file)))
                 let text = try importer.pageText(bytes)
                 if Lossless.nonBlank(article.textInReadingOrder.joined()) != Lossless.nonBlank(text) { lost.append(file) }
-                let headline = Self.headlineLines(String(decoding: bytes, as: UTF8.self))
-                if Self.titleIsRight(article.title, headline: headline) { right += 1 } else {
+                let headline = RealPages.read(bytes, source: file).headline
+                if RealPagesScore.titleOK(article.title, headline) { right += 1 } else {
                     wrong.append("\(file): \(headline.joined(separator: " / ")) → title “\(article.title)”")
                 }
             }

@@ -10,8 +10,8 @@ import Testing
 /// run): the same forms, the same answer key, the same scoring. The print form's column cuts
 /// come from a generator of our own, so its pages are not byte for byte the script's.
 enum RealPages {
-    static let archive = TestPaths.packageRoot + "/../shared/corpora/rmrb-2020-01.tar.xz"
-    static var available: Bool { FileManager.default.fileExists(atPath: archive) }
+    static let archive = TestPaths.rmrbMonth
+    static var available: Bool { TestPaths.rmrbMonthAvailable }
 
     /// The two forms a page is built in.
     enum Form: String, CaseIterable, Sendable, CustomTestStringConvertible {
@@ -47,13 +47,16 @@ enum RealPages {
     /// The month, extracted once per test run into the scratch folder and read into memory.
     /// Read only where the archive is present (the suite is skipped otherwise); a failure to
     /// extract it is an error, not a skip.
-    static let month: Swift.Result<[Page], MonthError> = loadMonth()
+    static let month: Swift.Result<[Page], MonthError> = folder.map { pages(in: $0) }
+
+    /// The month's folder of one-article files (`YYYYMMDD/YYYYMMDD-PP-NN.txt`), extracted once.
+    static let folder: Swift.Result<String, MonthError> = extract()
 
     struct MonthError: Error, CustomStringConvertible {
         var description: String
     }
 
-    private static func loadMonth() -> Swift.Result<[Page], MonthError> {
+    private static func extract() -> Swift.Result<String, MonthError> {
         let folder = ScratchFolder.make("rmrb")
         let tar = Process()
         tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -70,7 +73,7 @@ enum RealPages {
         guard tar.terminationStatus == 0 else {
             return .failure(MonthError(description: "tar xJf \(archive) failed: \(String(decoding: message, as: UTF8.self))"))
         }
-        return .success(pages(in: folder + "/rmrb-2020-01"))
+        return .success(folder + "/rmrb-2020-01")
     }
 
     /// The pages of a month folder, in (date, page) order, each with its articles in NN order.
@@ -172,7 +175,7 @@ enum RealPages {
     /// A page as a printed page's text is copied out. `generator` decides the column cuts: about
     /// one position in fifty from the 8th to the 5th-last of a paragraph, never after terminal
     /// punctuation, at most two a paragraph.
-    static func printForm(_ page: Page, _ generator: inout SplitMix64) -> [UInt8] {
+    static func printForm(_ page: Page, _ generator: inout SeededGenerator) -> [UInt8] {
         var out: [String] = []
         for article in page.articles {
             out.append("")
@@ -213,29 +216,8 @@ enum RealPages {
         case .eedition:
             return pages.map(\.eedition)
         case .print:
-            var generator = SplitMix64(seed: seed)
+            var generator = SeededGenerator(seed: seed)
             return pages.map { printForm($0, &generator) }
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64): the same seed gives the same pages on every
-/// platform and Swift version, which `SystemRandomNumberGenerator` would not.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1), from the top 53 bits.
-    mutating func nextDouble() -> Double {
-        Double(next() >> 11) * 0x1p-53
     }
 }

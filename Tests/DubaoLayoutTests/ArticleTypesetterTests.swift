@@ -1,3 +1,4 @@
+import DubaoTestSupport
 import Testing
 import DubaoModel
 @testable import DubaoLayout

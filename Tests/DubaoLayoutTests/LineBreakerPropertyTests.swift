@@ -1,3 +1,4 @@
+import DubaoTestSupport
 import Testing
 @testable import DubaoLayout
 

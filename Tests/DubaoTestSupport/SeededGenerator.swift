@@ -1,0 +1,21 @@
+/// A small, fast, reproducible generator (SplitMix64): the same seed gives the same sequence on
+/// every platform and Swift version, which `SystemRandomNumberGenerator` would not, so a failing
+/// random case can be replayed and generated pages are the same on every run.
+public struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1), from the top 53 bits.
+    public mutating func nextDouble() -> Double {
+        Double(next() >> 11) * 0x1p-53
+    }
+}
