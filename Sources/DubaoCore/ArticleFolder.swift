@@ -120,26 +120,18 @@ extension Importer {
                 "--section ignored for the files named YYYYMMDD-PP-NN.txt: each goes to its page, 第PP版"))
         }
 
-        let date: IssueDate
-        let dateSource: String
-        let named = names.indices.filter { names[$0] != nil }
-        if let d = options.date {
-            date = d
-            dateSource = "--date"
-        } else if let first = named.first {
-            date = names[first]!.date!
-            for k in named where names[k]!.date != date {
+        // The crawler's names must agree on the day, unless --date settles it.
+        var found: (IssueDate, String)?
+        if options.date == nil, let first = names.indices.first(where: { names[$0] != nil }) {
+            let date = names[first]!.date!
+            for (k, name) in names.enumerated() where name != nil && name!.date != date {
                 throw Failure(file: files[k].file, error: .differentDates(
-                    names[k]!.date!.description, other: ArticleFolder.name(files[first].file), otherDate: date.description))
+                    name!.date!.description, other: ArticleFolder.name(files[first].file), otherDate: date.description))
             }
-            dateSource = "the file name \(ArticleFolder.name(files[first].file))"
-        } else if let (d, name) = files.lazy.compactMap({ f in Self.dateInPath(f.file) }).first {
-            date = d
-            dateSource = name
-        } else {
-            date = options.today
-            dateSource = "today (no date in the files' names; pass --date to set one)"
+            found = (date, "the file name \(ArticleFolder.name(files[first].file))")
         }
+        let (date, dateSource) = issueDate(found: found, files: files.map(\.file),
+                                           today: "today (no date in the files' names; pass --date to set one)")
         let paper = options.paper.map(Self.cleanName) ?? Self.defaultPaper
         assignIDs(&sections, paper: paper, date: date)
         return Result(issue: Issue(paper: paper, date: date, sections: sections), warnings: warnings,

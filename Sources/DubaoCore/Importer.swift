@@ -106,25 +106,22 @@ public struct Importer: Sendable {
         if pages.count > 1 { sections = sortedByPage(sections, page: \.page) }
         for i in sections.indices { sections[i].order = i + 1 }
 
-        let date: IssueDate
-        let dateSource: String
-        if let d = options.date {
-            date = d
-            dateSource = "--date"
-        } else if let d = pageDate {
-            date = d.date
-            dateSource = "the page (\((d.file as NSString).lastPathComponent) line \(d.line))"
-        } else if let (d, name) = pages.lazy.compactMap({ p in Self.dateInPath(p.file) }).first {
-            date = d
-            dateSource = name
-        } else {
-            date = options.today
-            dateSource = "today (no date on the page; pass --date to set one)"
-        }
+        let (date, dateSource) = issueDate(
+            found: pageDate.map { ($0.date, "the page (\(($0.file as NSString).lastPathComponent) line \($0.line))") },
+            files: pages.map(\.file), today: "today (no date on the page; pass --date to set one)")
         let paper = options.paper.map(Self.cleanName) ?? (pagePaper.isEmpty ? Self.defaultPaper : Self.cleanName(pagePaper))
         assignIDs(&sections, paper: paper, date: date)
         return Result(issue: Issue(paper: paper, date: date, sections: sections), warnings: warnings,
                       dateSource: dateSource, files: pages.map(\.file))
+    }
+
+    /// The issue's date and where it came from, in words: `--date`, else what the files say
+    /// (`found`), else a date in a file's or folder's name, else today (`today` says so).
+    func issueDate(found: (IssueDate, String)?, files: [String], today: String) -> (IssueDate, String) {
+        if let d = options.date { return (d, "--date") }
+        if let found { return found }
+        if let (d, name) = files.lazy.compactMap({ Self.dateInPath($0) }).first { return (d, name) }
+        return (options.today, today)
     }
 
     /// Every page parsed, in order, on all cores: pages are independent until they are merged
