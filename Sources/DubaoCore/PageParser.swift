@@ -179,6 +179,10 @@ struct ChunkParser {
     var date: (found: PageFurniture.IssueDateFound, line: Int)?
     var paper = ""
     private var current: Article?
+    /// The last paragraph began with a line too short to be a column's (`narrowestColumn`).
+    private var shortStart = false
+    /// Characters in the narrowest newspaper column: a line cut by a column is at least this long.
+    static let narrowestColumn = 8
 
     /// The page parts its items by a wider gap (`PageParser.markBreaks`): a headline block starts
     /// only after one, unless a lead or byline right below proves it.
@@ -662,11 +666,15 @@ struct ChunkParser {
         }
         if !text.isEmpty {
             let indentedStart = usesIndent && line.indent >= 2
-            if !separate, !indentedStart, Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) {
+            if !separate, !indentedStart, !shortStart, Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
                 current!.paragraphs[current!.paragraphs.count - 1] += text
+                shortStart = false
             } else {
                 current!.paragraphs.append(String(text))
+                // A column is wider than this: a paragraph's first line shorter than any column
+                // (`核心阅读`, `措施更精细`) ends where it ends, punctuation or not.
+                shortStart = text == line.text && text.unicodeScalars.count < Self.narrowestColumn
             }
         }
         if let trailing {
