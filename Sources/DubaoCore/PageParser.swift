@@ -496,6 +496,12 @@ struct ChunkParser {
         // A short line with a comma before plain prose is more often the first part of a
         // paragraph a column cut (`同时,…成立专班,高位谋`) than a title: those need a lead or byline.
         if followedByProse, !lines[i..<next].contains(where: { $0.text.unicodeScalars.contains { $0 == "，" || $0 == "," } }) {
+            // Inside an article, one plain short line before prose is a subhead (`创新资源加速引进来`),
+            // or a paragraph's first words a column cut: a new article's headline shows more, a
+            // column's name, a kicker or a subtitle.
+            // (An unindented line under indented paragraphs stands apart by its layout.)
+            if n == 1, let a = current, !a.paragraphs.isEmpty, !Self.endsOpen(a),
+               !HeadlineBlock.endsWithColumnTag(lines[i].text), !(i > 0 && lines[i].indent < lines[i - 1].indent) { return nil }
             return n
         }
         return nil
