@@ -156,7 +156,11 @@ enum Credits {
             // `记者从西藏自治区第十一`: a sentence's words cut off by a column, not a name; names
             // run together (`李忠发王明峰`) or long (`阿卜杜热合曼`) are still names.
             let sentence = found.first?.unicodeScalars.first.map { sentenceOpeners.contains($0) } ?? false
-            return found.count <= 8 && !(sentence && found[0].unicodeScalars.count > 4) ? Byline(names: found) : nil
+            let named = found.allSatisfy { name in
+                name.unicodeScalars.count <= 8
+                    && name.unicodeScalars.allSatisfy { ChineseText.isHan($0) || $0.properties.isAlphabetic || $0 == "·" || $0 == " " }
+            }
+            return found.count <= 8 && named && !(sentence && found[0].unicodeScalars.count > 4) ? Byline(names: found) : nil
         }
         // `■王小河`, `文/李白杨`: on arts pages a signed piece gives the author's name alone.
         guard signed else { return nil }

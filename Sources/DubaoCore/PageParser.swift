@@ -643,7 +643,9 @@ struct ChunkParser {
                 pageLines.append(PageLine(kind: .meta, text: text, line: line.number))
             }
         case .continuedFrom:
-            if let a = current, a.paragraphs.isEmpty, a.captions.isEmpty, a.continuedFrom.isEmpty {
+            // The marker reads before a dateline and credit: under a byline it starts an item of its own.
+            if let a = current, a.paragraphs.isEmpty, a.captions.isEmpty, a.continuedFrom.isEmpty, a.dateline.isEmpty,
+               a.credit.isEmpty {
                 current!.continuedFrom = text
             } else {
                 finishArticle()
