@@ -42,7 +42,29 @@ struct HeadlineBlock: Equatable {
         if let last = text.last, "、—-".contains(last), !text.hasSuffix("——") { return false }
         if isSubheading(text) || isBracketedNote(text) || bodyLabels.contains(String(text)) { return false }
         if let first = text.unicodeScalars.first, "■◆●▲△▼◇◎○□★☆".unicodeScalars.contains(first) { return false }
-        return true
+        // `，帮助沿山村民…` or `麓，在玛多县…`'s like: a line that opens with closing punctuation,
+        // or leaves a quote or bracket open (`“要加强对优秀传统文化传承弘扬的支持和扶`), is a
+        // piece of a paragraph a column cut, not a headline.
+        if let first = text.unicodeScalars.first, "，。、；：！？）」』》”’,.;:!?)".unicodeScalars.contains(first) { return false }
+        return isBalanced(text)
+    }
+
+    /// Every `“`, `《` and `（` closed in the line, and never closed before it opens.
+    static func isBalanced(_ text: Substring) -> Bool {
+        var quotes = 0, titles = 0, brackets = 0
+        for s in text.unicodeScalars {
+            switch s {
+            case "“": quotes += 1
+            case "”": quotes -= 1
+            case "《": titles += 1
+            case "》": titles -= 1
+            case "（", "(": brackets += 1
+            case "）", ")": brackets -= 1
+            default: continue
+            }
+            if quotes < 0 || titles < 0 || brackets < 0 { return false }
+        }
+        return quotes == 0 && titles == 0 && brackets == 0
     }
 
     /// Labels that head a small item of their own (`图片报道`): never a kicker over the next line.
@@ -144,6 +166,10 @@ struct HeadlineBlock: Equatable {
             // `让我们一起奔跑（人民论坛）`: the line that carries the column's name is the title.
             titleStart = tagged
             titleEnd = tagged + 1
+        } else if middle.count > 1 && !framed, let meeting = middle.firstIndex(where: { $0.contains("主持召开") }) {
+            // `李克强主持召开国务院全体会议`: the meeting is the title, its business below it.
+            titleStart = meeting
+            titleEnd = meeting + 1
         } else if middle.count == 3 && lower == 0 && upper == lines.count
                     && !isTitleContinuation(middle[1], after: middle[0]) && !isTitleContinuation(middle[2], after: middle[1]) {
             // Three lines and no other cue: kicker, title and subtitle, as papers stack them.
@@ -153,8 +179,10 @@ struct HeadlineBlock: Equatable {
             // The title is the longest line, preferring lines without an inner space: kickers and
             // subtitles pair two phrases with a space (`党建领航 创新赋能`), titles rarely do.
             let widths = middle.map { ChineseText.roughWidth($0) }
-            // A line listing a meeting's decisions (`部署…；研究…`) is a subtitle, never the title.
-            let spaced = middle.map { $0.contains(" ") || $0.contains("\u{3000}") || $0.contains("；") || $0.contains(";") }
+            // A line listing a meeting's decisions (`部署…；研究…`, `代表中共中央，向…`) is a
+            // subtitle, never the title.
+            let spaced = middle.map { $0.contains(" ") || $0.contains("\u{3000}") || $0.contains("；") || $0.contains(";")
+                || (($0.contains("，") || $0.contains(",")) && !ChineseText.fits($0, within: 56)) }
             let candidates = spaced.contains(false) ? middle.indices.filter { !spaced[$0] } : Array(middle.indices)
             let longest = candidates.max { widths[$0] < widths[$1] || (widths[$0] == widths[$1] && $0 < $1) }!
             titleStart = longest

@@ -287,6 +287,9 @@ struct ChunkParser {
                     current!.reporters = lead.reporters
                 }
                 if !lead.rest.isEmpty { addText(lead.rest, line: line) }
+            case .byline where current.map(Self.endsOpen) ?? false:
+                // `本报北京1月2日电  （` / `记者谢湘）…`: a lead's credit a column cut in two.
+                addText(line.text, line: line)
             case .byline(let byline):
                 let names = byline.names
                 if let a = current, a.paragraphs.isEmpty, a.captions.isEmpty, a.credit.isEmpty, a.dateline.isEmpty {
@@ -417,7 +420,8 @@ struct ChunkParser {
     /// a `——` subtitle, a speech's bracketed date (`（2019年12月31日）`) or its salutation
     /// (`同志们，朋友们：`). A label such as `图片报道` stands alone.
     func brokenHeadlineLength(_ lines: [PagePartLine], _ kinds: [Kind], _ candidate: [Bool], at i: Int) -> Int? {
-        guard !usesIndent, lines[i].breakAbove, case .text = kinds[i] else { return nil }
+        // The top of a page is a break too: a page that holds one article opens with its headline.
+        guard !usesIndent, lines[i].breakAbove || (i == 0 && current == nil), case .text = kinds[i] else { return nil }
         let first = lines[i].text
         guard candidate[i] || (ChineseText.fits(first, within: 160) && !HeadlineBlock.hasSentenceInside(first)) else { return nil }
         if HeadlineBlock.itemLabels.contains(String(first)) { return 1 }
