@@ -98,9 +98,13 @@ public struct AppState: Equatable, Sendable {
     public var bookmarked: Set<String> { Set(bookmarks.map(\.id)) }
     /// The rows of the bookmarks list: every bookmark, and those removed while it is shown.
     public var bookmarkRows: [Bookmark] {
-        guard !unbookmarkedRows.isEmpty else { return bookmarks }
         let kept = bookmarked
-        return BookmarkStore.newestFirst(bookmarks + unbookmarkedRows.filter { !kept.contains($0.id) })
+        let removed = unbookmarkedRows.filter { !kept.contains($0.id) }
+        guard !removed.isEmpty else { return bookmarks }
+        // `newestFirst` breaks a tie of times by place in the file, oldest first: `bookmarks` is
+        // newest first, so it goes in reversed (sorting it as it stands swapped two bookmarks
+        // added in the same millisecond, and the selection moved to the other one).
+        return BookmarkStore.newestFirst(bookmarks.reversed() + removed)
     }
     /// Rows of the article pane: the section's articles, the bookmarks or the search results.
     public var listCount: Int {

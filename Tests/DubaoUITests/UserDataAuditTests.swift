@@ -90,6 +90,20 @@ struct UserDataAuditTests {
         #expect(try data.bookmarks().first { $0.id == open }?.added == added)
     }
 
+    @Test("two bookmarks of one millisecond keep their order while one is removed in the list and put back")
+    func tiedBookmarks() throws {
+        var state = AppState(width: 120, height: 40)
+        let day = try #require(IssueDate(year: 2026, month: 1, day: 1))
+        let t = "2026-01-01T00:00:00.000Z"
+        let older = Bookmark(id: "a", title: "甲", paper: "报", date: day, section: "要闻", added: t)
+        let newer = Bookmark(id: "b", title: "乙", paper: "报", date: day, section: "要闻", added: t)
+        state.bookmarks = [newer, older]
+        state.unbookmarkedRows = [newer]
+        #expect(state.bookmarkRows.map(\.id) == ["b", "a"], "put back")
+        state.bookmarks = [older]
+        #expect(state.bookmarkRows.map(\.id) == ["b", "a"], "removed, its row kept in place")
+    }
+
     @Test("u undoes every removal, the latest first")
     func multiLevelUndo() throws {
         let data = MemoryUserData()
