@@ -21,7 +21,7 @@ public enum ArticleFile {
 
         /// `第03版`, as the library writes a page: the same page imported from a page file
         /// with a `第03版` header is the same section.
-        public var pageLabel: String { "第" + (page < 10 ? "0" : "") + String(page) + "版" }
+        public var pageLabel: String { ArticleFile.label(page: page) }
 
         /// Nil unless the name has the crawler's shape: eight digits, a page and a place of one
         /// to three digits, `.txt`. The shape decides, not the date: an impossible date is the
@@ -42,6 +42,20 @@ public enum ArticleFile {
             place = number(parts[2])
         }
     }
+
+    /// `第03版` for a crawler's page file, `20200115-03.txt` (eight digits, a page of one to three);
+    /// nil for any other name.
+    public static func pageLabel(ofPageFile fileName: String) -> String? {
+        let name = Array(fileName.utf8)
+        guard name.count >= 14, name.count <= 16, name.suffix(4).map({ $0 | 0x20 }) == Array(".txt".utf8) else { return nil }
+        let parts = name.dropLast(4).split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 8, (1...3).contains(parts[1].count),
+              parts.allSatisfy({ $0.allSatisfy { (0x30...0x39).contains($0) } }) else { return nil }
+        return label(page: parts[1].reduce(0) { $0 * 10 + Int($1 - 0x30) })
+    }
+
+    /// `第03版`, as the library writes a page.
+    static func label(page: Int) -> String { "第" + (page < 10 ? "0" : "") + String(page) + "版" }
 
     struct Line {
         var number: Int

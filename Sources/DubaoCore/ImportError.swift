@@ -41,7 +41,7 @@ public enum ImportError: Error, Equatable, Sendable {
             return "named as a one-article file (YYYYMMDD-PP-NN.txt), but \(digits) is no date; rename the file with its issue's date"
         case .differentDates(let date, let other, let otherDate):
             return "its name gives \(date) but \(other) gives \(otherDate), and one issue is one day; "
-                + "put each day's files in a folder of its own and import them with --each, or pass --date"
+                + "put each day's files in a folder of its own and import them with --each"
         }
     }
 }

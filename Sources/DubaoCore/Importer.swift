@@ -153,6 +153,14 @@ public struct Importer: Sendable {
                 : "--section ignored: the page names its own sections in its headers"))
         }
         page.sections.removeAll { $0.articles.isEmpty && $0.pageLines.isEmpty }
+        // `20200115-03.txt`, a crawler's page: its text without a header is page 03, the section
+        // that its one-article files (`20200115-03-NN.txt`) make, so either import replaces the other.
+        if options.section == nil, let label = ArticleFile.pageLabel(ofPageFile: name) {
+            for i in page.sections.indices where page.sections[i].page.isEmpty && page.sections[i].name == section {
+                page.sections[i].page = label
+                page.sections[i].name = label
+            }
+        }
         warnings += page.warnings
         return page
     }

@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import raw newspaper pages into the library.",
         discussion: """
             Each FILE is one page; page headers such as `第03版：经济` split a file into sections. A folder \
-            imports each of its pages (*.txt, *.text or no extension; not a README) as a section, in name \
+            imports each of its pages (*.txt, *.text or no extension; not a README, LICENSE, NOTES or CHANGELOG) as a section, in name \
             order with numbers compared as numbers (2 before 10); sections then stand in page order when \
             their headers number them. All files form one issue, or with --each \
             every argument an issue of its own (a backlog kept one folder a day).

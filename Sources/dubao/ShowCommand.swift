@@ -25,7 +25,9 @@ struct ShowCommand: ParsableCommand {
             guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
                 throw Failure("no article \(id) in the library at \(library.root); `dubao list --date \(id.prefix(4))-\(id.dropFirst(4).prefix(2))-\(id.dropFirst(6).prefix(2))` lists that day's articles")
             }
-            let heading = Terminal.clean("\(found.issue.paper)  \(found.issue.date)  \(found.section.page) \(found.section.name)")
+            let section = found.section.page.isEmpty || found.section.page == found.section.name
+                ? found.section.name : "\(found.section.page) \(found.section.name)"
+            let heading = Terminal.clean("\(found.issue.paper)  \(found.issue.date)  \(section)")
             for line in LineBreaker(width: columns).lines(of: heading) { print(line.text) }
             print("")
             for line in ArticleText.lines(found.article, width: columns) { print(line) }

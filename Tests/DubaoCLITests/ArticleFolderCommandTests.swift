@@ -122,12 +122,13 @@ struct ArticleFolderCommandTests {
         try expectCleanFailure(["import", "--articles", folder + "/20200231-02-01.txt"], mentions: ["20200231-02-01.txt", "no date"])
     }
 
-    @Test("files of one folder named for different days are refused without --each's folders or --date")
+    @Test("files of one folder named for different days are refused, pointing to a folder a day and --each")
     func differentDates() throws {
         let folder = DubaoProcess.temporaryFolder() + "/week"
         var files = Self.day("20261127")
         files["20261128-01-01.txt"] = files["20261127-01-01.txt"]
         try Self.write(files, into: folder)
-        try expectCleanFailure(["import", folder], mentions: ["20261128-01-01.txt", "2026-11-28", "2026-11-27", "--date"])
+        // It points to --each, not to --date, which would merge the two days' pages into one issue.
+        try expectCleanFailure(["import", folder], mentions: ["20261128-01-01.txt", "2026-11-28", "2026-11-27", "--each"])
     }
 }

@@ -157,6 +157,17 @@ struct ArticleFileTests {
         #expect(result.warnings.contains { $0.message.contains("--section ignored") })
     }
 
+    @Test("a crawler's page file (20261127-03.txt) is page 03, the section its one-article files make")
+    func crawlerPageFile() throws {
+        #expect(ArticleFile.pageLabel(ofPageFile: "20261127-03.txt") == "第03版")
+        #expect(ArticleFile.pageLabel(ofPageFile: "20261127-03-01.txt") == nil)
+        #expect(ArticleFile.pageLabel(ofPageFile: "01-要闻.txt") == nil)
+        let text = "\n江边的早市\n\n本报讯 天还没亮，早市就热闹起来了。\n"
+        let issue = try Importer().importPages([("20261127-03.txt", Array(text.utf8))]).issue
+        #expect(issue.sections.map(\.name) == ["第03版"] && issue.sections.map(\.page) == ["第03版"])
+        #expect(issue.date.description == "2026-11-27")
+    }
+
     @Test("the crawler's name: shape, date, page and place")
     func crawlerName() {
         let n = ArticleFile.CrawlerName(fileName: "20200115-03-07.txt")
