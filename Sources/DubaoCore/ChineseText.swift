@@ -95,6 +95,14 @@ enum ChineseText {
         return 2
     }
 
+    /// Whether `needle`'s bytes occur in the text (by `memmem`, not Foundation's `contains`).
+    static func contains(_ text: Substring, _ needle: [UInt8]) -> Bool {
+        var copy = text
+        return copy.withUTF8 { b in
+            needle.withUnsafeBytes { n in c_memmem(b.baseAddress, b.count, n.baseAddress, n.count) != nil }
+        }
+    }
+
     /// Text without leading and trailing layout whitespace.
     static func trimmed(_ text: Substring) -> Substring {
         let scalars = text.unicodeScalars

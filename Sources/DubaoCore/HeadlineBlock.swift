@@ -166,7 +166,7 @@ struct HeadlineBlock: Equatable {
             // `让我们一起奔跑（人民论坛）`: the line that carries the column's name is the title.
             titleStart = tagged
             titleEnd = tagged + 1
-        } else if middle.count > 1 && !framed, let meeting = middle.firstIndex(where: { $0.contains("主持召开") }) {
+        } else if middle.count > 1 && !framed, let meeting = middle.firstIndex(where: { ChineseText.contains($0, meetingPhrase) }) {
             // `李克强主持召开国务院全体会议`: the meeting is the title, its business below it.
             titleStart = meeting
             titleEnd = meeting + 1
@@ -181,8 +181,10 @@ struct HeadlineBlock: Equatable {
             let widths = middle.map { ChineseText.roughWidth($0) }
             // A line listing a meeting's decisions (`部署…；研究…`, `代表中共中央，向…`) is a
             // subtitle, never the title.
-            let spaced = middle.map { $0.contains(" ") || $0.contains("\u{3000}") || $0.contains("；") || $0.contains(";")
-                || (($0.contains("，") || $0.contains(",")) && !ChineseText.fits($0, within: 56)) }
+            let spaced = middle.map { line in
+                hasInnerSpace(line) || line.unicodeScalars.contains { $0 == "；" || $0 == ";" }
+                    || (line.unicodeScalars.contains { $0 == "，" || $0 == "," } && !ChineseText.fits(line, within: 56))
+            }
             let candidates = spaced.contains(false) ? middle.indices.filter { !spaced[$0] } : Array(middle.indices)
             let longest = candidates.max { widths[$0] < widths[$1] || (widths[$0] == widths[$1] && $0 < $1) }!
             titleStart = longest
@@ -202,6 +204,14 @@ struct HeadlineBlock: Equatable {
         block.subtitle = joinPhrases(subtitleLines)
         return block
     }
+
+    /// A space or U+3000 inside the line, found on scalars (Foundation's `contains` was most of
+    /// the cost of giving a headline its roles).
+    static func hasInnerSpace(_ line: Substring) -> Bool {
+        line.unicodeScalars.contains { $0 == " " || $0 == "\u{3000}" }
+    }
+
+    static let meetingPhrase = Array("主持召开".utf8)
 
     /// Verbs that end a kicker reporting what a leader said (`习近平在…时强调`).
     static let kickerVerbs = ["强调", "指出", "表示", "要求", "提出"]
@@ -223,13 +233,13 @@ struct HeadlineBlock: Equatable {
         if attendanceEnds.contains(where: { line.hasSuffix($0) }) { return false }
         // `全国冬季旅游产品发布会` / `在哈尔滨举行`: a line that opens with a preposition or
         // a time word and ends in a verb is the predicate of the line above, not a subtitle.
-        if startsPredicate(line), !line.contains(" "), !line.contains("\u{3000}"), !title.contains(" "),
+        if startsPredicate(line), !hasInnerSpace(line), !title.unicodeScalars.contains(" "),
            ChineseText.roughWidth(line) < ChineseText.roughWidth(title) {
             return true
         }
         let w = ChineseText.roughWidth(line)
-        return w <= 10 && w * 2 < ChineseText.roughWidth(title) && !line.contains(" ") && !line.contains("\u{3000}")
-            && !title.contains(" ") && !isSubtitleStart(line)
+        return w <= 10 && w * 2 < ChineseText.roughWidth(title) && !hasInnerSpace(line)
+            && !title.unicodeScalars.contains(" ") && !isSubtitleStart(line)
     }
 
     static let predicateOpeners = ["在", "于", "从", "向", "将", "已", "今日", "今天", "昨日", "昨天", "明日", "明天",

@@ -367,7 +367,7 @@ struct ChunkParser {
     func creditsAGraphic(_ line: PagePartLine) -> Bool {
         guard let a = current, !a.paragraphs.isEmpty else { return false }
         let text = line.text
-        return (text.hasPrefix("制图") || text.hasPrefix("本版制图")) && !text.contains("编")
+        return (text.hasPrefix("制图") || text.hasPrefix("本版制图")) && !text.unicodeScalars.contains("编")
     }
 
     /// An indented line of an article that already has text: on a page that indents its
@@ -442,7 +442,7 @@ struct ChunkParser {
             }
             if !strong {
                 guard case .text = kinds[k], n < 2, candidate[k], !HeadlineBlock.endsWithColumnTag(lines[k - 1].text),
-                      !text.contains("……"), !Credits.startsWithAgency(text) else { break }
+                      !text.unicodeScalars.contains("…"), !Credits.startsWithAgency(text) else { break }
                 if text.unicodeScalars.contains(where: { $0 == "，" || $0 == "," }), !text.hasSuffix("——"),
                    !HeadlineBlock.endsWithColumnTag(text) { break }
             } else {
@@ -686,7 +686,9 @@ struct ChunkParser {
                 current!.paragraphs.append(String(text))
                 // A column is wider than this: a paragraph's first line shorter than any column
                 // (`核心阅读`, `措施更精细`) ends where it ends, punctuation or not.
-                shortStart = text == line.text && text.unicodeScalars.count < Self.narrowestColumn
+                // Compared by bounds and a bounded count: paragraphs can be megabytes long.
+                shortStart = text.startIndex == line.text.startIndex && text.endIndex == line.text.endIndex
+                    && text.unicodeScalars.prefix(Self.narrowestColumn).count < Self.narrowestColumn
             }
         }
         if let trailing {
