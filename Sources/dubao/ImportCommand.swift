@@ -36,7 +36,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The paper's name (default: from the page header, else \(Importer.defaultPaper)).", valueName: "name"))
     var paper: String?
 
-    @Option(help: ArgumentHelp("Section name for pages without a header (default: the file name).", valueName: "name"))
+    @Option(help: ArgumentHelp("Section name for pages without a header (default: the file name; 第PP版 for a crawler's page YYYYMMDD-PP.txt).", valueName: "name"))
     var section: String?
 
     @Option(help: ArgumentHelp("Force an encoding: \(TextEncoding.names). Default: detected.", valueName: "encoding"))
