@@ -614,11 +614,15 @@ struct ChunkParser {
                 && !text.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
             // A poem's last verse: short and bare like the verse before it.
             func bare(_ p: String) -> Bool {
-                ChineseText.fits(p[...], within: 40) && !p.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
+                // `核心阅读` above a summary is a label, not a verse.
+                ChineseText.fits(p[...], within: 40) && !HeadlineBlock.bodyLabels.contains(p)
+                    && !p.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
                     && !"，、,".unicodeScalars.contains(p.unicodeScalars.last ?? " ")
             }
             let n = article.paragraphs.count
-            let isVerse = n >= 2 && bare(article.paragraphs[n - 1]) && bare(article.paragraphs[n - 2])
+            // Three bare lines in a row: two may be a subhead and a paragraph's first words.
+            let isVerse = n >= 3 && bare(article.paragraphs[n - 1]) && bare(article.paragraphs[n - 2])
+                && bare(article.paragraphs[n - 3])
             return !isSubheading && !isVerse
         }
         return false
@@ -686,9 +690,15 @@ struct ChunkParser {
                 current!.paragraphs.append(String(text))
                 // A column is wider than this: a paragraph's first line shorter than any column
                 // (`核心阅读`, `措施更精细`) ends where it ends, punctuation or not.
-                // Compared by bounds and a bounded count: paragraphs can be megabytes long.
+                // Compared by bounds and a bounded count: paragraphs can be megabytes long. Not the
+                // piece right under a lead's dateline (`本报拉萨1月1日电` / `(` / `记者…)`), which
+                // is the middle of the lead's paragraph, nor a piece ending in an open bracket.
+                let a = current!
+                let underLead = a.paragraphs.count == 1 && !(a.dateline.isEmpty && a.credit.isEmpty)
                 shortStart = text.startIndex == line.text.startIndex && text.endIndex == line.text.endIndex
                     && text.unicodeScalars.prefix(Self.narrowestColumn).count < Self.narrowestColumn
+                    && !underLead && text.unicodeScalars.contains(where: ChineseText.isHan)
+                    && !"（(“《「『【".unicodeScalars.contains(text.unicodeScalars.last!)
             }
         }
         if let trailing {
