@@ -66,14 +66,8 @@ extension Importer {
         for (k, name) in names.enumerated() {
             if let name, name.date == nil { throw Failure(file: files[k].file, error: .impossibleDate(name.digits)) }
         }
-        let parsed = Parallel.map(Array(files.indices)) { k -> Swift.Result<(Article, [ImportWarning]), ImportError> in
-            var warnings: [ImportWarning] = []
-            do throws(ImportError) {
-                let text = try self.decodedText(files[k].bytes, file: files[k].file, warnings: &warnings)
-                return .success((ArticleFile.parse(text), warnings))
-            } catch {
-                return .failure(error)
-            }
+        let parsed = parseAll(files) { bytes, file, warnings throws(ImportError) in
+            ArticleFile.parse(try self.decodedText(bytes, file: file, warnings: &warnings))
         }
         var warnings: [ImportWarning] = []
         var articles: [Article] = []

@@ -127,16 +127,21 @@ public struct Importer: Sendable {
     /// Every page parsed, in order, on all cores: pages are independent until they are merged
     /// into one issue.
     func parseAll(_ pages: [(file: String, bytes: [UInt8])]) -> [Swift.Result<(PageParser.Page, [ImportWarning]), ImportError>] {
-        let parse = { (k: Int) -> Swift.Result<(PageParser.Page, [ImportWarning]), ImportError> in
+        parseAll(pages) { bytes, file, warnings throws(ImportError) in try self.parsePage(bytes, file: file, warnings: &warnings) }
+    }
+
+    /// Every file read by `parse`, in order, on all cores, with the warnings each gave.
+    func parseAll<T>(_ files: [(file: String, bytes: [UInt8])],
+                     _ parse: ([UInt8], String, inout [ImportWarning]) throws(ImportError) -> T)
+        -> [Swift.Result<(T, [ImportWarning]), ImportError>] {
+        Parallel.map(Array(files.indices)) { k -> Swift.Result<(T, [ImportWarning]), ImportError> in
             var warnings: [ImportWarning] = []
             do throws(ImportError) {
-                let page = try self.parsePage(pages[k].bytes, file: pages[k].file, warnings: &warnings)
-                return .success((page, warnings))
+                return .success((try parse(files[k].bytes, files[k].file, &warnings), warnings))
             } catch {
                 return .failure(error)
             }
         }
-        return Parallel.map(Array(pages.indices), parse)
     }
 
     func parsePage(_ bytes: [UInt8], file: String, warnings: inout [ImportWarning]) throws(ImportError) -> PageParser.Page {
