@@ -183,7 +183,7 @@ struct HeadlineBlock: Equatable {
             // subtitle, never the title.
             let spaced = middle.map { line in
                 hasInnerSpace(line) || line.unicodeScalars.contains { $0 == "；" || $0 == ";" }
-                    || (line.unicodeScalars.contains { $0 == "，" || $0 == "," } && !ChineseText.fits(line, within: 56))
+                    || (hasComma(line) && !ChineseText.fits(line, within: 56))
             }
             let candidates = spaced.contains(false) ? middle.indices.filter { !spaced[$0] } : Array(middle.indices)
             let longest = candidates.max { widths[$0] < widths[$1] || (widths[$0] == widths[$1] && $0 < $1) }!
@@ -213,11 +213,21 @@ struct HeadlineBlock: Equatable {
 
     static let meetingPhrase = Array("主持召开".utf8)
 
+    /// `同志们，朋友们：`, `江城市某某村:`: a line ending in a full- or half-width colon.
+    static func endsInColon(_ line: Substring) -> Bool {
+        line.unicodeScalars.last == "：" || line.unicodeScalars.last == ":"
+    }
+
+    /// A full- or half-width comma anywhere in the line.
+    static func hasComma(_ line: Substring) -> Bool {
+        line.unicodeScalars.contains { $0 == "，" || $0 == "," }
+    }
+
     /// Verbs that end a kicker reporting what a leader said (`习近平在…时强调`).
     static let kickerVerbs = ["强调", "指出", "表示", "要求", "提出"]
 
     static func endsKicker(_ line: Substring) -> Bool {
-        line.hasSuffix("：") || line.hasSuffix(":") || (line.hasSuffix("——") && !isSubtitleStart(line))
+        endsInColon(line) || (line.hasSuffix("——") && !isSubtitleStart(line))
             || kickerVerbs.contains(where: { line.hasSuffix($0) })
     }
 

@@ -232,8 +232,8 @@ struct ChunkParser {
         var kinds = lines.map { Self.kind(of: $0.text) }
         Self.markMasthead(lines, &kinds)
         Self.markSignatures(lines, &kinds)
-        // Whether a line may belong to a headline: asked of a line up to four times below (a
-        // signed title of two lines and of three, verse, a headline block).
+        // Whether a line may belong to a headline: asked of a line up to five times below (a
+        // block after a break, a signed title of two lines and of three, verse, a headline block).
         // Where the page indents its paragraphs, an indented line is never a headline.
         let candidate = lines.indices.map { k in
             if usesIndent, lines[k].indent >= 2 { return false }
@@ -386,7 +386,7 @@ struct ChunkParser {
         guard usesIndent, lines[i].indent < 2 else { return nil }
         // `编辑同志：`, `“硬骨头六连”全体官兵：` opening a letter inside an article, where the page
         // sets a blank line above each headline and none above this.
-        if breaksItems, !lines[i].breakAbove, lines[i].text.hasSuffix("：") || lines[i].text.hasSuffix(":") { return nil }
+        if breaksItems, !lines[i].breakAbove, HeadlineBlock.endsInColon(lines[i].text) { return nil }
         // A paragraph cut mid-sentence goes on in the next line when that reads as prose, unless a
         // rare blank line parts them (`…曹某图` under a cartoon, then the next headline).
         if let a = current, Self.endsOpen(a), !lines[i].breakAbove,
@@ -396,7 +396,7 @@ struct ChunkParser {
             // `图片报道` or a painting's name with no text of its own, then the next headline: a
             // rare blank line between them ends the first item.
             // A salutation (`同志们，朋友们：`) stays with its title across the gap.
-            if n > 0, lines[i + n].breakAbove, !lines[i + n].text.hasSuffix("："), !lines[i + n].text.hasSuffix(":") { return n }
+            if n > 0, lines[i + n].breakAbove, !HeadlineBlock.endsInColon(lines[i + n].text) { return n }
             // A full stop is prose's: an unindented paragraph on a page that indents only some.
             if HeadlineBlock.hasFullStop(lines[i + n].text) { return n == 0 ? nil : n }
             switch kinds[i + n] {
@@ -426,7 +426,7 @@ struct ChunkParser {
         guard candidate[i] || (ChineseText.fits(first, within: 160) && !HeadlineBlock.hasSentenceInside(first)) else { return nil }
         if HeadlineBlock.itemLabels.contains(String(first)) { return 1 }
         func isSalutation(_ text: Substring) -> Bool {
-            (text.hasSuffix("：") || text.hasSuffix(":")) && ChineseText.fits(text, within: 30)
+            HeadlineBlock.endsInColon(text) && ChineseText.fits(text, within: 30)
         }
         var n = 1
         while n < 5, i + n < lines.count, !lines[i + n].breakAbove {
@@ -443,7 +443,7 @@ struct ChunkParser {
             if !strong {
                 guard case .text = kinds[k], n < 2, candidate[k], !HeadlineBlock.endsWithColumnTag(lines[k - 1].text),
                       !text.unicodeScalars.contains("…"), !Credits.startsWithAgency(text) else { break }
-                if text.unicodeScalars.contains(where: { $0 == "，" || $0 == "," }), !text.hasSuffix("——"),
+                if HeadlineBlock.hasComma(text), !text.hasSuffix("——"),
                    !HeadlineBlock.endsWithColumnTag(text) { break }
             } else {
                 switch kinds[k] {
@@ -499,7 +499,7 @@ struct ChunkParser {
         }
         // A short line with a comma before plain prose is more often the first part of a
         // paragraph a column cut (`同时,…成立专班,高位谋`) than a title: those need a lead or byline.
-        if followedByProse, !lines[i..<next].contains(where: { $0.text.unicodeScalars.contains { $0 == "，" || $0 == "," } }) {
+        if followedByProse, !lines[i..<next].contains(where: { HeadlineBlock.hasComma($0.text) }) {
             // Inside an article, one plain short line before prose is a subhead (`创新资源加速引进来`),
             // or a paragraph's first words a column cut: a new article's headline shows more, a
             // column's name, a kicker or a subtitle.
