@@ -57,28 +57,6 @@ public enum ArticleFile {
     /// `第03版`, as the library writes a page.
     static func label(page: Int) -> String { "第" + (page < 10 ? "0" : "") + String(page) + "版" }
 
-    struct Line {
-        var number: Int
-        var text: Substring
-        var indented: Bool
-    }
-
-    /// The lines that are not blank, trimmed, with their 1-based numbers.
-    static func lines(_ text: String) -> [Line] {
-        var out: [Line] = []
-        var number = 0
-        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            number += 1
-            // Newlines are ASCII, so the byte slice's bounds are the text's own.
-            let line = text[raw.startIndex..<raw.endIndex]
-            let trimmed = ChineseText.trimmed(line)
-            if trimmed.isEmpty { continue }
-            // One U+3000, or two spaces: a single stray space is no indent.
-            out.append(Line(number: number, text: trimmed, indented: ChineseText.indentation(line) >= 2))
-        }
-        return out
-    }
-
     /// The article a file holds. `text` is decoded and cleaned, with LF line ends.
     ///
     /// - The unindented lines before the first indented one are the headline, given their roles
@@ -92,12 +70,13 @@ public enum ArticleFile {
     ///   `…记者 甲摄`) becomes a caption after the paragraph above it, as on a page; a last line
     ///   `（下转第3版）` is the continuation.
     public static func parse(_ text: String) -> Article {
-        let lines = lines(text)
+        let lines = PageParser.splitLines(text)
         guard let first = lines.first else { return Article() }
         var article = Article(sourceLines: LineRange(first: first.number, last: lines.last!.number))
         // The headline ends at the first indented line, or at a sentence (`--articles` may read
         // files whose paragraphs stand unindented).
-        var headline = lines.prefix { !$0.indented && !HeadlineBlock.hasFullStop($0.text) }
+        // One U+3000, or two spaces: a single stray space is no indent.
+        var headline = lines.prefix { $0.indent < 2 && !HeadlineBlock.hasFullStop($0.text) }
         if headline.isEmpty || headline.count == lines.count { headline = lines.prefix(1) }
         let block = HeadlineBlock.assign(headline.map(\.text))
         article.kicker = block.kicker

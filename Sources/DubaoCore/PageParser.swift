@@ -42,7 +42,7 @@ public struct PageParser {
 
     public func parse(_ text: String) -> Page {
         var warnings: [ImportWarning] = []
-        var lines = splitLines(text)
+        var lines = Self.splitLines(text)
         Self.markBreaks(&lines)
         var chunks: [(header: PageFurniture.Header?, lines: [Line])] = [(nil, [])]
         var date: IssueDate?
@@ -105,7 +105,9 @@ public struct PageParser {
         return Page(sections: sections, date: date, dateLine: dateLine, paper: paper, warnings: warnings)
     }
 
-    func splitLines(_ text: String) -> [Line] {
+    /// The lines that are not blank, trimmed, with their 1-based numbers, indentation and the
+    /// blank lines above them.
+    static func splitLines(_ text: String) -> [Line] {
         var lines: [Line] = []
         var number = 0
         // Split on the newline byte, found by memchr: grapheme breaking a whole page is slow, and
