@@ -127,7 +127,7 @@ extension Importer {
         let (date, dateSource) = issueDate(found: found, files: files.map(\.file),
                                            today: "today (no date in the files' names; pass --date to set one)")
         let paper = options.paper.map(Self.cleanName) ?? Self.defaultPaper
-        assignIDs(&sections, paper: paper, date: date)
+        IssueIDs.assign(&sections, paper: paper, date: date)
         return Result(issue: Issue(paper: paper, date: date, sections: sections), warnings: warnings,
                       dateSource: dateSource, files: files.map(\.file))
     }

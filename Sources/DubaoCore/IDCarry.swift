@@ -22,13 +22,11 @@ enum IDCarry {
         a.title.isEmpty ? "untitled:" + a.displayTitle : a.title
     }
 
-    /// Gives `new` the IDs of the `old` articles they are; returns the changes (importer's ID →
-    /// stored ID). `fresh(key, n)` makes the ID of the `n`th article titled `key`.
-    static func carry(old: [Article], into new: inout [Article], fresh: (String, Int) -> String) -> [String: String] {
-        // Only shared titles are numbered by place: without them every ID is the title's own.
-        guard sharesTitles(old.map(titleKey)) || sharesTitles(new.map(titleKey)) else { return [:] }
+    /// Gives `new` the IDs of the `old` articles they are. `fresh(key, n)` makes the ID of the
+    /// `n`th article titled `key`; no article is given an ID in `taken` (other sections' IDs).
+    static func carry(old: [Article], into new: inout [Article], taken: Set<String>, fresh: (String, Int) -> String) {
         let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var claimed: Set<String> = []
+        var claimed = taken
         var result: [String?] = Array(repeating: nil, count: new.count)
         // The same title and the same text: the same article.
         for (i, a) in new.enumerated() {
@@ -63,12 +61,19 @@ enum IDCarry {
             claimed.insert(id)
             result[i] = id
         }
-        var renamed: [String: String] = [:]
-        for i in new.indices where result[i]! != new[i].id {
-            renamed[new[i].id] = result[i]!
-            new[i].id = result[i]!
+        for i in new.indices { new[i].id = result[i]! }
+    }
+
+    /// The same for a section whose titles do not repeat, from the stored summaries alone: an
+    /// article keeps the ID its title had, unless another section holds it.
+    static func carryByTitle(old: [(title: String, id: String)], into new: inout [Article], taken: Set<String>) {
+        let byTitle = Dictionary(old.filter { !$0.title.isEmpty }.map { ($0.title, $0.id) }, uniquingKeysWith: { a, _ in a })
+        var claimed = taken
+        for i in new.indices {
+            guard !new[i].title.isEmpty, let id = byTitle[new[i].title], !claimed.contains(id) else { continue }
+            claimed.insert(id)
+            new[i].id = id
         }
-        return renamed
     }
 }
 

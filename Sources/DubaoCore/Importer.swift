@@ -110,7 +110,7 @@ public struct Importer: Sendable {
             found: pageDate.map { ($0.date, "the page (\(($0.file as NSString).lastPathComponent) line \($0.line))") },
             files: pages.map(\.file), today: "today (no date on the page; pass --date to set one)")
         let paper = options.paper.map(Self.cleanName) ?? (pagePaper.isEmpty ? Self.defaultPaper : Self.cleanName(pagePaper))
-        assignIDs(&sections, paper: paper, date: date)
+        IssueIDs.assign(&sections, paper: paper, date: date)
         return Result(issue: Issue(paper: paper, date: date, sections: sections), warnings: warnings,
                       dateSource: dateSource, files: pages.map(\.file))
     }
@@ -187,29 +187,6 @@ public struct Importer: Sendable {
         }
         if cleaned.text.unicodeScalars.allSatisfy(ChineseText.isBlank) { throw .empty }
         return cleaned.text
-    }
-
-    func assignIDs(_ sections: inout [Section], paper: String, date: IssueDate) {
-        var taken: Set<String> = []
-        for s in sections.indices {
-            var seen: [String: Int] = [:]
-            // Two pages of one name (要闻 on pages 1 and 2) would give an article title the same
-            // ID on each: the later page's are told apart by their page.
-            let name = sections[..<s].contains { $0.name == sections[s].name }
-                ? sections[s].name + "@" + sections[s].page : sections[s].name
-            for a in sections[s].articles.indices {
-                let article = sections[s].articles[a]
-                let key = IDCarry.titleKey(article)
-                seen[key, default: 0] += 1
-                var id = ArticleID.make(paper: paper, date: date, section: name, title: key, occurrence: seen[key]!)
-                while taken.contains(id) {
-                    seen[key, default: 0] += 1
-                    id = ArticleID.make(paper: paper, date: date, section: name, title: key, occurrence: seen[key]!)
-                }
-                taken.insert(id)
-                sections[s].articles[a].id = id
-            }
-        }
     }
 
     func expand(_ path: String) throws(Failure) -> [String] {

@@ -355,20 +355,39 @@ public struct Library: LibraryReading {
             created.append(path)
         }
         var changes: [StoreReport.SectionChange] = []
-        // A section imported again keeps the IDs its articles had (see `IDCarry`).
+        // IDs are decided again over the whole issue as it will be stored (see `IssueIDs`), and
+        // a section imported again keeps the IDs its articles had (see `IDCarry`).
+        let original = issue
         var issue = issue
-        var renamed: [String: String] = [:]
+        let replaced = issue.sections.map { new in
+            catalog.sections.first { isSameSection(name: $0.name, page: $0.page, as: new.name, page: new.page) }
+        }
+        let kept = catalog.sections
+            .filter { old in !issue.sections.contains { isSameSection(name: old.name, page: old.page, as: $0.name, page: $0.page) } }
+            .map { IssueIDs.Kept(name: $0.name, page: $0.page, ids: $0.articles.map(\.id)) }
+        IssueIDs.assign(&issue.sections, paper: issue.paper, date: issue.date, kept: kept)
+        let keys = IssueIDs.keys(of: issue.sections, kept: kept)
+        var taken = Set(kept.flatMap(\.ids))
         for s in issue.sections.indices {
-            let new = issue.sections[s]
-            // Only a section whose titles repeat needs the old articles: the others' IDs are
-            // their titles' own, and reading every replaced section would slow each re-import.
-            guard let previous = catalog.sections.first(where: { isSameSection(name: $0.name, page: $0.page, as: new.name, page: new.page) }),
-                  IDCarry.sharesTitles(previous.articles.map(\.title)) || IDCarry.sharesTitles(new.articles.map(IDCarry.titleKey)),
-                  let existing, let old = try readSection(previous.file, in: existing) else { continue }
-            let name = issue.sections[s].name
-            renamed.merge(IDCarry.carry(old: old, into: &issue.sections[s].articles) { key, n in
-                ArticleID.make(paper: issue.paper, date: issue.date, section: name, title: key, occurrence: n)
-            }) { a, _ in a }
+            if let previous = replaced[s], let existing {
+                let new = issue.sections[s]
+                // Only a section whose titles repeat needs the old articles: the others are known by
+                // their titles, and reading every replaced section would slow each re-import.
+                if IDCarry.sharesTitles(previous.articles.map(\.title)) || IDCarry.sharesTitles(new.articles.map(IDCarry.titleKey)),
+                   let old = try readSection(previous.file, in: existing) {
+                    IDCarry.carry(old: old, into: &issue.sections[s].articles, taken: taken) { title, n in
+                        ArticleID.make(paper: issue.paper, date: issue.date, section: keys[s], title: title, occurrence: n)
+                    }
+                } else {
+                    IDCarry.carryByTitle(old: previous.articles.map { ($0.title, $0.id) }, into: &issue.sections[s].articles, taken: taken)
+                }
+            }
+            taken.formUnion(issue.sections[s].articles.map(\.id))
+        }
+        IssueIDs.makeUnique(&issue.sections, paper: issue.paper, date: issue.date, kept: kept)
+        var renamed: [String: String] = [:]
+        for (before, after) in zip(original.sections, issue.sections) {
+            for (a, b) in zip(before.articles, after.articles) where a.id != b.id { renamed[a.id] = b.id }
         }
         let documents = Parallel.map(issue.sections) { section -> (bytes: [UInt8], file: String) in
             let document = SectionDocument(paper: issue.paper, date: issue.date, section: section.name, page: section.page,

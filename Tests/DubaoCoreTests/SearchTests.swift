@@ -208,7 +208,9 @@ struct WiderFoldingTests {
         let folder = root + "/" + entry.folder
         let old = "text-" + entry.searchText.dropFirst("text2-".count)
         var firstFormat: [UInt8] = []
-        for a in [article] {
+        // The store decides IDs: the stored article's is the one to write.
+        let stored = try library.articles(of: #require(try library.catalog(of: entry).sections.first), in: entry)
+        for a in stored {
             firstFormat += [0x1E] + Array(a.id.utf8) + [0x1F] + Array("要闻".utf8) + [0x1F]
             let file = try #require(try library.catalog(of: entry).sections.first?.file)
             firstFormat += Array(file.utf8) + [0x1F]
