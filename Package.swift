@@ -23,17 +23,19 @@ let package = Package(
             dependencies: ["DubaoModel"],
             exclude: ["SampleData"]
         ),
+        // What any terminal shows and sends: the grid of cells, styles and themes, key and mouse events.
+        .target(name: "DubaoTerminal", dependencies: ["DubaoLayout"]),
         // UI core: app state, actions, reducer, keymap and views drawing into a grid of cells. No curses.
-        .target(name: "DubaoUI", dependencies: ["DubaoModel", "DubaoLayout", "DubaoCore"]),
+        .target(name: "DubaoUI", dependencies: ["DubaoModel", "DubaoLayout", "DubaoCore", "DubaoTerminal"]),
         // Themes (Themes/*.toml, embedded) and the config file.
-        .target(name: "DubaoSettings", dependencies: ["DubaoUI", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "DubaoSettings", dependencies: ["DubaoUI", "DubaoTerminal", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The only code that touches ncursesw.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev", "libncursesw5-dev"])]),
-        .target(name: "DubaoCurses", dependencies: ["CNcursesw", "DubaoUI"]),
+        .target(name: "DubaoCurses", dependencies: ["CNcursesw", "DubaoTerminal", "DubaoLayout"]),
         .executableTarget(
             name: "dubao",
             dependencies: [
-                "DubaoModel", "DubaoLayout", "DubaoCore", "DubaoUI", "DubaoSettings", "DubaoCurses",
+                "DubaoModel", "DubaoLayout", "DubaoCore", "DubaoTerminal", "DubaoUI", "DubaoSettings", "DubaoCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,17 +43,17 @@ let package = Package(
         // The benchmark: a generated archive, medians, reference tools in the same run.
         .executableTarget(
             name: "dubao-bench",
-            dependencies: ["DubaoModel", "DubaoLayout", "DubaoCore", "DubaoUI",
+            dependencies: ["DubaoModel", "DubaoLayout", "DubaoCore", "DubaoTerminal", "DubaoUI",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "dubao-curses-check", dependencies: ["DubaoCurses", "DubaoUI"]),
+        .executableTarget(name: "dubao-curses-check", dependencies: ["DubaoCurses", "DubaoTerminal"]),
         .testTarget(name: "DubaoCoreTests", dependencies: ["DubaoCore", "DubaoModel", "DubaoTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoCore", "DubaoModel", "DubaoLayout", "DubaoTestSupport"],
+        .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoTerminal", "DubaoCore", "DubaoModel", "DubaoLayout", "DubaoTestSupport"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "DubaoSettingsTests", dependencies: ["DubaoSettings", "DubaoUI", "DubaoTestSupport"]),
+        .testTarget(name: "DubaoSettingsTests", dependencies: ["DubaoSettings", "DubaoUI", "DubaoTerminal", "DubaoTestSupport"]),
         // Running programs in tmux and pseudo-terminals, shared by the end-to-end tests.
         .target(name: "DubaoTestSupport", dependencies: ["DubaoLayout"], path: "Tests/DubaoTestSupport"),
-        .testTarget(name: "DubaoCursesTests", dependencies: ["DubaoCurses", "DubaoUI", "DubaoLayout", "DubaoTestSupport"]),
+        .testTarget(name: "DubaoCursesTests", dependencies: ["DubaoCurses", "DubaoTerminal", "DubaoLayout", "DubaoTestSupport"]),
         .testTarget(name: "DubaoLayoutTests", dependencies: ["DubaoLayout", "DubaoModel", "DubaoTestSupport"]),
         .testTarget(name: "DubaoCLITests", dependencies: ["DubaoCore", "DubaoLayout", "DubaoTestSupport"]),
     ],

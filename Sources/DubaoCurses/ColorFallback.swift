@@ -1,5 +1,5 @@
 import CNcursesw
-import DubaoUI
+import DubaoTerminal
 
 /// How a theme's styles become what the terminal can show: colour numbers it has and
 /// attributes it supports. Pure functions: they need no terminal, so tests check them directly.

@@ -1,5 +1,5 @@
 import CNcursesw
-import DubaoUI
+import DubaoTerminal
 import Glibc
 
 /// The terminal, through ncursesw: copies `ScreenGrid`s to the screen and reads `KeyEvent`s.

@@ -1,5 +1,5 @@
 import CNcursesw
-import DubaoUI
+import DubaoTerminal
 
 /// What `wget_wch` returns, turned into `KeyEvent`s. Pure functions, so every code can be
 /// checked without a terminal. `KEY_RESIZE` and `KEY_MOUSE` need the terminal (the new size,

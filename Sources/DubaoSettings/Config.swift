@@ -1,3 +1,4 @@
+import DubaoTerminal
 import DubaoUI
 
 /// The settings in `config.toml`. Every field has a default; a missing file means `Config()`.

@@ -1,3 +1,4 @@
+import DubaoTerminal
 import DubaoUI
 import Foundation
 import TOMLKit

@@ -1,3 +1,4 @@
+import DubaoTerminal
 import DubaoUI
 
 /// Key names in the config file, the same ones `KeyEvent.description` prints:

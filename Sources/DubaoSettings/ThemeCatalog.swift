@@ -1,4 +1,5 @@
 import Foundation
+import DubaoTerminal
 import DubaoUI
 
 /// The themes dubao knows: the built-in ones (Themes/*.toml, embedded in the binary) and the

@@ -1,3 +1,5 @@
+import DubaoTerminal
+
 /// The operations a key can be bound to: one list, the source of the keymap, the config file's
 /// `[keys]` names and the help screen.
 public enum Command: String, CaseIterable, Sendable, Hashable, Codable {

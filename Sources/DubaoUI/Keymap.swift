@@ -1,3 +1,5 @@
+import DubaoTerminal
+
 /// Keys to commands: the one table behind key handling, the config file's `[keys]` and the help screen.
 public struct Keymap: Equatable, Sendable {
     public private(set) var bindings: [KeyEvent: Command]

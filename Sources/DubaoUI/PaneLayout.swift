@@ -1,3 +1,5 @@
+import DubaoTerminal
+
 /// Where each pane goes for a terminal size: a pure function of the size, the focus, zoom and
 /// the reader's measure, shared by the views (to draw) and the reducer (page sizes, scrolling,
 /// mouse clicks).

@@ -2,6 +2,7 @@ import ArgumentParser
 import DubaoCore
 import DubaoLayout
 import DubaoModel
+import DubaoTerminal
 import DubaoUI
 import Foundation
 

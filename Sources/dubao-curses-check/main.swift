@@ -5,7 +5,7 @@
 //     dubao-curses-check [--mono] [--no-color] [--no-mouse] [--crash-on-bang]
 
 import DubaoCurses
-import DubaoUI
+import DubaoTerminal
 #if canImport(Glibc)
 import Glibc
 #endif

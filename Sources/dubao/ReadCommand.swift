@@ -3,6 +3,7 @@ import DubaoCore
 import DubaoCurses
 import DubaoModel
 import DubaoSettings
+import DubaoTerminal
 import DubaoUI
 import Foundation
 

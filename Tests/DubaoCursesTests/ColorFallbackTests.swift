@@ -1,5 +1,5 @@
 import CNcursesw
-import DubaoUI
+import DubaoTerminal
 import Testing
 @testable import DubaoCurses
 

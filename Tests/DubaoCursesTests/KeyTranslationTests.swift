@@ -1,5 +1,5 @@
 import CNcursesw
-import DubaoUI
+import DubaoTerminal
 import Glibc
 import Testing
 @testable import DubaoCurses

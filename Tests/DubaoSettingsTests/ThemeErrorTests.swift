@@ -1,4 +1,5 @@
 import DubaoTestSupport
+import DubaoTerminal
 import DubaoUI
 import Foundation
 import Testing

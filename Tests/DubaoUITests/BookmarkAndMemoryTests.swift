@@ -1,6 +1,7 @@
 import DubaoCore
 import DubaoModel
 import DubaoTestSupport
+import DubaoTerminal
 import DubaoUI
 import Foundation
 import Testing

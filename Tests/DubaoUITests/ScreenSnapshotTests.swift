@@ -1,4 +1,5 @@
 import DubaoCore
+import DubaoTerminal
 import DubaoUI
 import Testing
 

@@ -1,6 +1,7 @@
 import DubaoCore
 import DubaoLayout
 import DubaoModel
+import DubaoTerminal
 import DubaoUI
 import Foundation
 import Testing

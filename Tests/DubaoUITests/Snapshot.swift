@@ -1,4 +1,5 @@
 import DubaoLayout
+import DubaoTerminal
 import DubaoUI
 import Foundation
 import Testing

@@ -1,5 +1,6 @@
 import DubaoCore
 import DubaoModel
+import DubaoTerminal
 import DubaoUI
 import Testing
 

@@ -1,3 +1,4 @@
+import DubaoTerminal
 import DubaoLayout
 
 /// A centred box drawn over the panes.

@@ -1,3 +1,4 @@
+import DubaoTerminal
 import DubaoLayout
 
 /// The reader: the open article as the typesetter set it, from the current scroll position.

@@ -1,3 +1,4 @@
+import DubaoTerminal
 import DubaoLayout
 
 /// Draws the whole app state into a grid: the panes, the rules between them, the status line

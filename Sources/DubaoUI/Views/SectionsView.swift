@@ -1,3 +1,4 @@
+import DubaoTerminal
 import DubaoCore
 import DubaoLayout
 

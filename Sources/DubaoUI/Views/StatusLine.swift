@@ -1,3 +1,4 @@
+import DubaoTerminal
 import DubaoLayout
 
 /// The bottom line: paper, date, section, article n/m, reading position, and the keys that matter now.
