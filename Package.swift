@@ -17,10 +17,12 @@ let package = Package(
         .target(name: "DubaoModel"),
         // Pure text layout: display width, Chinese line breaking, truncation, typesetting.
         .target(name: "DubaoLayout", dependencies: ["DubaoModel"]),
+        // C library functions Swift's Glibc module does not declare (memmem, syncfs).
+        .systemLibrary(name: "CLibcShim"),
         // Importer, file store: everything that reads and writes files. No curses.
         .target(
             name: "DubaoCore",
-            dependencies: ["DubaoModel"],
+            dependencies: ["DubaoModel", "CLibcShim"],
             exclude: ["SampleData"]
         ),
         // What any terminal shows and sends: the grid of cells, styles and themes, key and mouse events.

@@ -1,11 +1,11 @@
+import CLibcShim
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-@_silgen_name("syncfs")
-private func c_syncfs(_ fd: Int32) -> Int32
 
 /// Writes files so that readers and crashes only ever see the old or the new content:
 /// a temporary file in the same folder, fsync, rename over the target, fsync the folder.
@@ -85,7 +85,7 @@ enum AtomicFile {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError.io(path: path, errno: errno, doing: "open the folder") }
         defer { close(fd) }
-        if c_syncfs(fd) != 0 { throw StoreError.io(path: path, errno: errno, doing: "flush the files of") }
+        if dubao_syncfs(fd) != 0 { throw StoreError.io(path: path, errno: errno, doing: "flush the files of") }
     }
 
     /// Makes a rename durable: without it a power cut can lose the new directory entry.

@@ -1,3 +1,5 @@
+import CLibcShim
+
 /// Character classes the importer needs to read a Chinese page.
 ///
 /// These work on scalars, not `Character`s: the importer runs over whole archives and
@@ -99,7 +101,7 @@ enum ChineseText {
     static func contains(_ text: Substring, _ needle: [UInt8]) -> Bool {
         var copy = text
         return copy.withUTF8 { b in
-            needle.withUnsafeBytes { n in c_memmem(b.baseAddress, b.count, n.baseAddress, n.count) != nil }
+            needle.withUnsafeBytes { n in dubao_memmem(b.baseAddress, b.count, n.baseAddress, n.count) != nil }
         }
     }
 

@@ -1,3 +1,5 @@
+import CLibcShim
+
 /// Datelines, credits and bylines: how a Chinese paper says where a story comes from and who wrote it.
 enum Credits {
     /// A lead's opening: `本报讯`, `新华社北京3月24日电`, `本报长春3月25日讯`, then an optional credit.
@@ -342,7 +344,7 @@ extension [UInt8] {
             var out: [UInt8] = []
             var position = 0     // moves only past a replacement
             while position < b.count,
-                  let found = needle.withUnsafeBytes({ n in c_memmem(base + position, b.count - position, n.baseAddress, n.count) }) {
+                  let found = needle.withUnsafeBytes({ n in dubao_memmem(base + position, b.count - position, n.baseAddress, n.count) }) {
                 let at = found - base
                 out.append(contentsOf: b[position..<at])
                 out.append(contentsOf: replacement)

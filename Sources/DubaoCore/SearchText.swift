@@ -1,3 +1,4 @@
+import CLibcShim
 import DubaoModel
 #if canImport(Glibc)
 import Glibc
@@ -5,9 +6,6 @@ import Glibc
 import Darwin
 #endif
 
-@_silgen_name("memmem")
-func c_memmem(_ haystack: UnsafeRawPointer?, _ haystackLength: Int,
-                      _ needle: UnsafeRawPointer?, _ needleLength: Int) -> UnsafeRawPointer?
 
 /// One file per issue with the folded text of all its articles, so that a search reads plain
 /// bytes at the speed of grep instead of decoding every article, and decodes only the sections
@@ -187,7 +185,7 @@ public enum SearchText {
             var position = 0
             var lastRecord = -1
             while position < count {
-                let found = first.withUnsafeBytes { n in c_memmem(base + position, count - position, n.baseAddress, n.count) }
+                let found = first.withUnsafeBytes { n in dubao_memmem(base + position, count - position, n.baseAddress, n.count) }
                 guard let found else { break }
                 let at = found - base
                 // The record this hit is in: back to its start, forward to the next.
@@ -200,7 +198,7 @@ public enum SearchText {
                 lastRecord = start
                 let record = UnsafeRawBufferPointer(rebasing: raw[start..<end])
                 let others = terms.dropFirst().allSatisfy { term in
-                    term.withUnsafeBytes { n in c_memmem(record.baseAddress, record.count, n.baseAddress, n.count) != nil }
+                    term.withUnsafeBytes { n in dubao_memmem(record.baseAddress, record.count, n.baseAddress, n.count) != nil }
                 }
                 guard others, let header = headerFields(record) else { continue }
                 out.append(Candidate(id: header.0, section: header.1, file: header.2))

@@ -1,3 +1,4 @@
+import CLibcShim
 import DubaoModel
 import Foundation
 
@@ -162,7 +163,7 @@ enum SectionReader {
         guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
         return haystack.withUnsafeBytes { h in
             needle.withUnsafeBytes { n in
-                c_memmem(h.baseAddress, h.count, n.baseAddress, n.count).map { $0 - h.baseAddress! }
+                dubao_memmem(h.baseAddress, h.count, n.baseAddress, n.count).map { $0 - h.baseAddress! }
             }
         }
     }
