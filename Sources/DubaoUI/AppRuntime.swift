@@ -71,7 +71,7 @@ public final class AppRuntime {
         guard let job = search else { return [] }
         let (done, total, outcome) = job.snapshot()
         guard let outcome else {
-            if state.searching.map({ ($0.done, $0.total) != (done, total) }) == true {
+            if state.search.searching.map({ ($0.done, $0.total) != (done, total) }) == true {
                 return dispatch(.searchProgress(done: done, total: total))
             }
             return []
@@ -82,7 +82,7 @@ public final class AppRuntime {
             loadYears(Set(hits.map { ReadingStateStore.yearKey(for: $0.id) }))
             return dispatch(.searchFinished(query: job.text, hits: hits))
         case .failure(let error):
-            state.searching = nil
+            state.search.searching = nil
             return dispatch(.loadFailed(error.description))
         }
     }
@@ -122,9 +122,9 @@ public final class AppRuntime {
         }
         loadedYears = years
         effects += dispatch(.userDataLoaded(bookmarks: bookmarks, state: reading))
-        if let problem = state.bookmarksProblem ?? state.readingProblem, state.message?.isError != true {
+        if let problem = state.userData.bookmarksProblem ?? state.userData.readingProblem, state.status.message?.isError != true {
             // Opening on the last place may have replaced the message: the problem comes first.
-            state.message = StatusMessage(problem, isError: true)
+            state.status.message = StatusMessage(problem, isError: true)
         }
         return effects
     }
@@ -139,7 +139,7 @@ public final class AppRuntime {
         if let issue = state.issue { years.insert(ReadingStateStore.yearKey(for: issue.date)) }
         if let id = state.reader?.article.id { years.insert(ReadingStateStore.yearKey(for: id)) }
         if state.inBookmarks { years.formUnion(state.bookmarkRows.map { ReadingStateStore.yearKey(for: $0.id) }) }
-        if state.inResults, let hits = state.results?.hits { years.formUnion(hits.map { ReadingStateStore.yearKey(for: $0.id) }) }
+        if state.inResults, let hits = state.search.results?.hits { years.formUnion(hits.map { ReadingStateStore.yearKey(for: $0.id) }) }
         return years
     }
 
@@ -186,7 +186,7 @@ public final class AppRuntime {
             // and every key with it (signals included); stop and say so instead.
             steps += 1
             if steps > Self.maxStepsPerAction {
-                state.message = StatusMessage("internal error: \(action) did not settle; please report it", isError: true)
+                state.status.message = StatusMessage("internal error: \(action) did not settle; please report it", isError: true)
                 break
             }
             let next = queue.removeFirst()
@@ -221,7 +221,7 @@ public final class AppRuntime {
             loadYears([ReadingStateStore.yearKey(for: id)])
             do { return .articleLoaded(id: id, try library.article(id: id)?.article) } catch { return .loadFailed(error.description) }
         case .addBookmark(var bookmark):
-            guard let userData, state.bookmarksProblem == nil else { return nil }
+            guard let userData, state.userData.bookmarksProblem == nil else { return nil }
             if bookmark.added.isEmpty { bookmark.added = BookmarkStore.now() }
             do {
                 try userData.add(bookmark)
@@ -230,7 +230,7 @@ public final class AppRuntime {
                 return bookmarkWriteFailed(error)
             }
         case .removeBookmark(let id):
-            guard let userData, state.bookmarksProblem == nil else { return nil }
+            guard let userData, state.userData.bookmarksProblem == nil else { return nil }
             do {
                 try userData.removeBookmark(id: id)
                 return .bookmarksChanged(try userData.bookmarks())

@@ -8,121 +8,70 @@ public enum Pane: Int, CaseIterable, Sendable, Equatable {
     case sections, articles, reader
 }
 
-/// Everything the screen shows, as plain values. Views draw it; only the reducer changes it.
+/// Everything the screen shows, as plain values, in named slices. Views draw it; only the
+/// reducer changes it.
 public struct AppState: Equatable, Sendable {
-    public var width: Int
-    public var height: Int
-
-    public var issues: [IssueEntry] = []
-    /// Index into `issues` (newest first).
-    public var issueIndex = 0
-    public var catalog: IssueCatalog?
-    /// True while showing the built-in sample paper because the library is empty.
-    public var isSample = false
-
-    /// The selected row of the sections pane: -1 is the bookmarks entry above the sections.
-    public var sectionIndex = 0
-    /// Selected article within the selected section.
-    public var articleIndex = 0
-    /// First visible row of the list panes: decided when the selection moves, never while drawing.
-    public var sectionScroll = 0
-    public var articleScroll = 0
-
-    /// Full articles of the section being read, loaded on demand.
-    public var loaded: LoadedSection?
+    /// The terminal's size, the focused pane and zoom.
+    public var viewport: Viewport
+    /// The issues, the open issue's catalog, and what the lists select.
+    public var navigation = Navigation()
     /// The article in the reader and how it is laid out.
     public var reader: ReaderState?
-
-    public var focus: Pane = .articles
-    public var zoomed = false
+    /// Bookmarks, read marks and reading positions, and whether they can be saved.
+    public var userData = UserDataState()
+    /// The query line, the library search under way and its results.
+    public var search = SearchState()
     public var overlay: Overlay?
-    /// Digits typed before a command (`5j`).
-    public var count: Int?
-    public var message: StatusMessage?
+    /// The status line's message and the count typed before a command.
+    public var status = StatusState()
     public var settings: ReaderSettings
     public var keymap: Keymap
     public var quitting = false
 
-    /// Every bookmark, newest first, as the store last reported them.
-    public var bookmarks: [Bookmark] = []
-    /// The article of the selected bookmark or search result, loaded by ID from whatever issue it is in.
-    public var fetchedArticle: Article?
-    /// IDs the library was asked for and did not have (a bookmark whose article a re-import
-    /// removed): they are shown as missing rather than asked for again.
-    public var missingArticles: Set<String> = []
-    /// Removed bookmarks, the latest last: `u` puts them back one at a time.
-    public var removedBookmarks: [Bookmark] = []
-    /// Bookmarks removed while the bookmarks list is shown: they keep their row (marked ☆)
-    /// until the list is left, so `b` never moves the selection and `b` again puts one back.
-    public var unbookmarkedRows: [Bookmark] = []
-    public var read: Set<String> = []
-    public var positions: [String: ReadingState.Position] = [:]
-    /// Where the last session stopped, applied once its issue's catalog arrives.
-    public var pendingRestore: ReadingState.Place?
-    /// Why bookmarks cannot be saved this session (bookmarks.json is damaged, from a newer
-    /// dubao, or cannot be written), in a line for the status line; nil while they can. While
-    /// set, bookmark changes are refused rather than shown and lost.
-    public var bookmarksProblem: String?
-    /// Why reading marks and positions cannot be saved this session (state.json or a year's
-    /// file is damaged…); they are still kept in memory, and the status line says so.
-    public var readingProblem: String?
-    /// The last place written this session, so opening the same article again writes nothing.
-    public var savedPlace: ReadingState.Place?
-    public var userDataReadOnly: Bool { bookmarksProblem != nil || readingProblem != nil }
-
-    /// A library search under way (the runtime runs it off the main thread); Esc cancels it.
-    public var searching: SearchProgress?
-
-    /// The query line, while a query is being typed (`/`).
-    public var queryLine: QueryLine?
-    /// The results of the last search of the library, while the article pane lists them. The
-    /// sections pane shows them as an entry above the bookmarks; `sectionIndex` and the section
-    /// stay as they were underneath and come back when the results are left.
-    public var results: SearchResults?
-
     public init(width: Int, height: Int, settings: ReaderSettings = ReaderSettings(), keymap: Keymap = .standard) {
-        self.width = width
-        self.height = height
+        self.viewport = Viewport(width: width, height: height)
         self.settings = settings
         self.keymap = keymap
     }
 
-    public var issue: IssueEntry? { issues.indices.contains(issueIndex) ? issues[issueIndex] : nil }
+    public var userDataReadOnly: Bool { userData.bookmarksProblem != nil || userData.readingProblem != nil }
+
+    public var issue: IssueEntry? { navigation.issues.indices.contains(navigation.issueIndex) ? navigation.issues[navigation.issueIndex] : nil }
     /// What the article pane lists.
     public var listing: Listing {
-        if results != nil { return .searchResults }
-        return sectionIndex < 0 ? .bookmarks : .section(sectionIndex)
+        if search.results != nil { return .searchResults }
+        return navigation.sectionIndex < 0 ? .bookmarks : .section(navigation.sectionIndex)
     }
     public var inBookmarks: Bool { listing == .bookmarks }
     public var inResults: Bool { listing == .searchResults }
     public var inSection: Bool { if case .section = listing { return true } else { return false } }
-    public var bookmarked: Set<String> { Set(bookmarks.map(\.id)) }
+    public var bookmarked: Set<String> { Set(userData.bookmarks.map(\.id)) }
     /// The rows of the bookmarks list: every bookmark, and those removed while it is shown.
     public var bookmarkRows: [Bookmark] {
         let kept = bookmarked
-        let removed = unbookmarkedRows.filter { !kept.contains($0.id) }
-        guard !removed.isEmpty else { return bookmarks }
+        let removed = userData.unbookmarkedRows.filter { !kept.contains($0.id) }
+        guard !removed.isEmpty else { return userData.bookmarks }
         // `newestFirst` breaks a tie of times by place in the file, oldest first: `bookmarks` is
         // newest first, so it goes in reversed (sorting it as it stands swapped two bookmarks
         // added in the same millisecond, and the selection moved to the other one).
-        return BookmarkStore.newestFirst(bookmarks.reversed() + removed)
+        return BookmarkStore.newestFirst(userData.bookmarks.reversed() + removed)
     }
     /// Rows of the article pane: the section's articles, the bookmarks or the search results.
     public var listCount: Int {
         switch listing {
         case .section: return articleSummaries.count
         case .bookmarks: return bookmarkRows.count
-        case .searchResults: return results?.hits.count ?? 0
+        case .searchResults: return search.results?.hits.count ?? 0
         }
     }
     public var selectedBookmark: Bookmark? {
         guard inBookmarks else { return nil }
         let rows = bookmarkRows
-        return rows.indices.contains(articleIndex) ? rows[articleIndex] : nil
+        return rows.indices.contains(navigation.articleIndex) ? rows[navigation.articleIndex] : nil
     }
     public var selectedHit: SearchHit? {
-        guard let hits = results?.hits, hits.indices.contains(articleIndex) else { return nil }
-        return hits[articleIndex]
+        guard let hits = search.results?.hits, hits.indices.contains(navigation.articleIndex) else { return nil }
+        return hits[navigation.articleIndex]
     }
     /// The ID of the article selected in the article pane.
     public var selectedID: String? {
@@ -132,7 +81,7 @@ public struct AppState: Equatable, Sendable {
         case .searchResults: return selectedHit?.id
         }
     }
-    public var sections: [SectionEntry] { catalog?.sections ?? [] }
+    public var sections: [SectionEntry] { navigation.catalog?.sections ?? [] }
     /// The selected section; nil on the bookmarks entry and while search results are listed.
     public var section: SectionEntry? {
         guard case .section(let i) = listing, sections.indices.contains(i) else { return nil }
@@ -140,18 +89,18 @@ public struct AppState: Equatable, Sendable {
     }
     public var articleSummaries: [ArticleSummary] { section?.articles ?? [] }
     public var selectedSummary: ArticleSummary? {
-        articleSummaries.indices.contains(articleIndex) ? articleSummaries[articleIndex] : nil
+        articleSummaries.indices.contains(navigation.articleIndex) ? articleSummaries[navigation.articleIndex] : nil
     }
     /// The rows of the sections pane, top to bottom.
     public var sectionsRows: [SectionsRow] {
-        (results != nil ? [.searchResults] : []) + [.bookmarks] + sections.indices.map { .section($0) }
+        (search.results != nil ? [.searchResults] : []) + [.bookmarks] + sections.indices.map { .section($0) }
     }
     /// The row of the sections pane that is selected.
     public var sectionsRow: Int {
         switch listing {
         case .searchResults: return 0
-        case .bookmarks: return results != nil ? 1 : 0
-        case .section(let i): return i + (results != nil ? 2 : 1)
+        case .bookmarks: return search.results != nil ? 1 : 0
+        case .section(let i): return i + (search.results != nil ? 2 : 1)
         }
     }
 }
@@ -232,4 +181,87 @@ public struct SearchProgress: Equatable, Sendable {
         self.done = done
         self.total = total
     }
+}
+
+public struct Viewport: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    public var focus: Pane = .articles
+    public var zoomed = false
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+}
+
+public struct Navigation: Equatable, Sendable {
+    public var issues: [IssueEntry] = []
+    /// Index into `issues` (newest first).
+    public var issueIndex = 0
+    public var catalog: IssueCatalog?
+    /// True while showing the built-in sample paper because the library is empty.
+    public var isSample = false
+    /// The selected row of the sections pane: -1 is the bookmarks entry above the sections.
+    public var sectionIndex = 0
+    /// Selected article within the selected section.
+    public var articleIndex = 0
+    /// First visible row of the list panes: decided when the selection moves, never while drawing.
+    public var sectionScroll = 0
+    public var articleScroll = 0
+    /// Full articles of the section being read, loaded on demand.
+    public var loaded: LoadedSection?
+    /// Where the last run stopped, applied once its issue's catalog arrives.
+    public var pendingRestore: ReadingState.Place?
+    /// The article of the selected bookmark or search result, loaded by ID from whatever issue it is in.
+    public var fetchedArticle: Article?
+    /// IDs the library was asked for and did not have (a bookmark whose article a re-import
+    /// removed): they are shown as missing rather than asked for again.
+    public var missingArticles: Set<String> = []
+
+    public init() {}
+}
+
+public struct UserDataState: Equatable, Sendable {
+    /// Every bookmark, newest first, as the store last reported them.
+    public var bookmarks: [Bookmark] = []
+    /// Removed bookmarks, the latest last: `u` puts them back one at a time.
+    public var removedBookmarks: [Bookmark] = []
+    /// Bookmarks removed while the bookmarks list is shown: they keep their row (marked ☆)
+    /// until the list is left, so `b` never moves the selection and `b` again puts one back.
+    public var unbookmarkedRows: [Bookmark] = []
+    public var read: Set<String> = []
+    public var positions: [String: ReadingState.Position] = [:]
+    /// Why bookmarks cannot be saved (bookmarks.json is damaged, from a newer dubao, or cannot
+    /// be written), in a line for the status line; nil while they can. While set, bookmark
+    /// changes are refused rather than shown and lost.
+    public var bookmarksProblem: String?
+    /// Why reading marks and positions cannot be saved (state.json or a year's file is
+    /// damaged…); they are still kept in memory, and the status line says so.
+    public var readingProblem: String?
+    /// The last place written, so opening the same article again writes nothing.
+    public var savedPlace: ReadingState.Place?
+
+    public init() {}
+}
+
+public struct SearchState: Equatable, Sendable {
+    /// A library search under way (the runtime runs it off the main thread); Esc cancels it.
+    public var searching: SearchProgress?
+    /// The query line, while a query is being typed (`/`).
+    public var queryLine: QueryLine?
+    /// The results of the last search of the library, while the article pane lists them. The
+    /// sections pane shows them as an entry above the bookmarks; the section selected stays as
+    /// it was underneath and comes back when the results are left.
+    public var results: SearchResults?
+
+    public init() {}
+}
+
+public struct StatusState: Equatable, Sendable {
+    public var message: StatusMessage?
+    /// Digits typed before a command (`5j`).
+    public var count: Int?
+
+    public init() {}
 }

@@ -11,7 +11,7 @@ extension Reducer {
     /// characters), Backspace removes the last whole character, Ctrl-U clears, Esc cancels and
     /// Enter runs the query. Nothing else reaches the keymap until the line is closed.
     static func handleQueryKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
-        guard var line = state.queryLine else { return [] }
+        guard var line = state.search.queryLine else { return [] }
         switch key {
         case .character(let c):
             guard !c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return [] }
@@ -21,31 +21,31 @@ extension Reducer {
         case .control("u"):
             line.text = ""
         case .escape:
-            state.queryLine = nil
+            state.search.queryLine = nil
             return []
         case .enter:
-            state.queryLine = nil
+            state.search.queryLine = nil
             return runQuery(&state, line)
         default:
             return []
         }
-        state.queryLine = line
+        state.search.queryLine = line
         return []
     }
 
     static func runQuery(_ state: inout AppState, _ line: QueryLine) -> [Effect] {
         guard SearchQuery(line.text) != nil else {
-            state.message = StatusMessage("nothing to search for")
+            state.status.message = StatusMessage("nothing to search for")
             return []
         }
         switch line.scope {
         case .library:
-            state.message = nil
-            state.searching = SearchProgress(query: line.text)
+            state.status.message = nil
+            state.search.searching = SearchProgress(query: line.text)
             return [.search(line.text)]
         case .article:
             guard state.reader != nil else {
-                state.message = StatusMessage("no article is open")
+                state.status.message = StatusMessage("no article is open")
                 return []
             }
             findInReader(&state, query: line.text, fromTop: true)
@@ -59,17 +59,17 @@ extension Reducer {
     /// top of the sections pane, the first one open in the reader at its first match.
     static func showResults(_ state: inout AppState, query: String, hits: [SearchHit]) -> [Effect] {
         guard !hits.isEmpty else {
-            state.message = StatusMessage("no article matches “\(query)”")
+            state.status.message = StatusMessage("no article matches “\(query)”")
             return []
         }
-        state.message = nil
+        state.status.message = nil
         let saving = savePosition(state)
-        let returnTo = state.results?.returnTo ?? (state.articleIndex, state.articleScroll)
-        state.results = SearchResults(query: query, hits: hits, returnTo: returnTo)
-        state.articleIndex = 0
-        state.articleScroll = 0
-        state.zoomed = false
-        state.focus = .articles
+        let returnTo = state.search.results?.returnTo ?? (state.navigation.articleIndex, state.navigation.articleScroll)
+        state.search.results = SearchResults(query: query, hits: hits, returnTo: returnTo)
+        state.navigation.articleIndex = 0
+        state.navigation.articleScroll = 0
+        state.viewport.zoomed = false
+        state.viewport.focus = .articles
         relayoutReader(&state)
         keepSelectionVisible(&state)
         return saving + showSelectedArticle(&state)
@@ -77,13 +77,13 @@ extension Reducer {
 
     /// Leaves the search results: the article pane lists what it listed before, as it was.
     static func leaveResults(_ state: inout AppState) -> [Effect] {
-        guard let results = state.results else { return [] }
+        guard let results = state.search.results else { return [] }
         let saving = savePosition(state)
-        state.results = nil
+        state.search.results = nil
         // The matches were the search's: they go with it.
         if state.reader?.find?.query == results.query { state.reader?.find = nil }
-        state.articleIndex = min(results.returnTo.article, max(0, state.listCount - 1))
-        state.articleScroll = results.returnTo.scroll
+        state.navigation.articleIndex = min(results.returnTo.article, max(0, state.listCount - 1))
+        state.navigation.articleScroll = results.returnTo.scroll
         keepSelectionVisible(&state)
         return saving + (state.inSection ? loadSectionIfNeeded(&state) : showSelectedArticle(&state))
     }
@@ -108,7 +108,7 @@ extension Reducer {
         guard var find = ArticleFind(query: query, in: reader.article) else {
             reader.find = nil
             state.reader = reader
-            state.message = StatusMessage("“\(query)” is not in this article")
+            state.status.message = StatusMessage("“\(query)” is not in this article")
             return
         }
         if fromTop {
@@ -124,16 +124,16 @@ extension Reducer {
     /// a message saying so.
     static func stepMatch(_ state: inout AppState, forward: Bool, count: Int) {
         guard var reader = state.reader, var find = reader.find else {
-            state.message = StatusMessage("no search: / finds in the article")
+            state.status.message = StatusMessage("no search: / finds in the article")
             return
         }
         let n = find.matches.count
         let next = find.current + (forward ? count : -count)
         find.current = ((next % n) + n) % n
         if next >= n {
-            state.message = StatusMessage("match \(find.current + 1)/\(n): wrapped round to the first")
+            state.status.message = StatusMessage("match \(find.current + 1)/\(n): wrapped round to the first")
         } else if next < 0 {
-            state.message = StatusMessage("match \(find.current + 1)/\(n): wrapped round to the last")
+            state.status.message = StatusMessage("match \(find.current + 1)/\(n): wrapped round to the last")
         }
         reader.find = find
         state.reader = reader

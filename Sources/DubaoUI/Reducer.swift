@@ -8,14 +8,14 @@ import DubaoModel
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         let effects = reduceAction(&state, action)
-        if !state.inBookmarks { state.unbookmarkedRows = [] }
+        if !state.inBookmarks { state.userData.unbookmarkedRows = [] }
         // What is saved is also what this session goes on using: an article left at 41% and
         // opened again reopens at 41%, whether or not the save reached the disk.
         for case .saveReading(let changes) in effects {
             for change in changes {
                 switch change {
-                case .position(let id, let position): state.positions[id] = position
-                case .markRead(let id, let read): if read { state.read.insert(id) } else { state.read.remove(id) }
+                case .position(let id, let position): state.userData.positions[id] = position
+                case .markRead(let id, let read): if read { state.userData.read.insert(id) } else { state.userData.read.remove(id) }
                 case .last: break
                 }
             }
@@ -30,91 +30,91 @@ public enum Reducer {
         case .run(let command):
             return run(&state, command, count: 1)
         case .resize(let width, let height):
-            state.width = max(0, width)
-            state.height = max(0, height)
+            state.viewport.width = max(0, width)
+            state.viewport.height = max(0, height)
             relayoutReader(&state)
             keepSelectionVisible(&state)
             return []
         case .openIssue(let date):
-            guard let index = state.issues.firstIndex(where: { $0.date == date }) else {
-                state.message = StatusMessage("no issue dated \(date) in the library", isError: true)
+            guard let index = state.navigation.issues.firstIndex(where: { $0.date == date }) else {
+                state.status.message = StatusMessage("no issue dated \(date) in the library", isError: true)
                 return []
             }
             return selectIssue(&state, index, force: false)
         case .issuesLoaded(let issues, let isSample):
-            state.issues = issues
-            state.isSample = isSample
+            state.navigation.issues = issues
+            state.navigation.isSample = isSample
             guard !issues.isEmpty else {
-                state.message = StatusMessage("the library is empty", isError: true)
+                state.status.message = StatusMessage("the library is empty", isError: true)
                 return []
             }
-            return selectIssue(&state, min(state.issueIndex, issues.count - 1), force: true)
+            return selectIssue(&state, min(state.navigation.issueIndex, issues.count - 1), force: true)
         case .catalogLoaded(let entry, let catalog):
             guard entry == state.issue else { return [] }
-            state.catalog = catalog
-            if let place = state.pendingRestore, place.paper == entry.paper, place.date == entry.date {
+            state.navigation.catalog = catalog
+            if let place = state.navigation.pendingRestore, place.paper == entry.paper, place.date == entry.date {
                 return restorePlace(&state)
             }
-            state.sectionIndex = min(state.sectionIndex, max(0, catalog.sections.count - 1))
-            state.articleIndex = min(state.articleIndex, max(0, state.listCount - 1))
+            state.navigation.sectionIndex = min(state.navigation.sectionIndex, max(0, catalog.sections.count - 1))
+            state.navigation.articleIndex = min(state.navigation.articleIndex, max(0, state.listCount - 1))
             keepSelectionVisible(&state)
             return loadSectionIfNeeded(&state)
         case .sectionLoaded(let loaded):
             guard loaded.issueFolder == state.issue?.folder, loaded.sectionName == state.section?.name else { return [] }
-            state.loaded = loaded
+            state.navigation.loaded = loaded
             return showSelectedArticle(&state)
         case .loadFailed(let message):
-            state.message = StatusMessage(message, isError: true)
+            state.status.message = StatusMessage(message, isError: true)
             return []
         case .userDataLoaded(let bookmarks, let reading):
-            state.bookmarks = bookmarks
-            state.read = reading.read
-            state.positions = reading.positions
+            state.userData.bookmarks = bookmarks
+            state.userData.read = reading.read
+            state.userData.positions = reading.positions
             guard let last = reading.last,
-                  let index = state.issues.firstIndex(where: { $0.paper == last.paper && $0.date == last.date })
+                  let index = state.navigation.issues.firstIndex(where: { $0.paper == last.paper && $0.date == last.date })
             else { return [] }
-            state.pendingRestore = last
-            if let newest = state.issues.first?.date, let seen = last.newest, newest > seen, index != 0 {
+            state.navigation.pendingRestore = last
+            if let newest = state.navigation.issues.first?.date, let seen = last.newest, newest > seen, index != 0 {
                 // A new issue came in since: it is what the reader opens on, and the place is
                 // kept for when the old issue is opened again.
                 let how = index == 1 ? "< goes back to it" : "d lists the issues"
-                state.message = StatusMessage("new issue \(newest); you were reading \(last.date): \(how)")
-                return state.issueIndex == 0 ? [] : selectIssue(&state, 0, force: false)
+                state.status.message = StatusMessage("new issue \(newest); you were reading \(last.date): \(how)")
+                return state.navigation.issueIndex == 0 ? [] : selectIssue(&state, 0, force: false)
             }
-            return index == state.issueIndex ? restorePlace(&state) : selectIssue(&state, index, force: false)
+            return index == state.navigation.issueIndex ? restorePlace(&state) : selectIssue(&state, index, force: false)
         case .readingLoaded(let more):
-            state.read.formUnion(more.read)
-            state.positions.merge(more.positions) { current, _ in current }
+            state.userData.read.formUnion(more.read)
+            state.userData.positions.merge(more.positions) { current, _ in current }
             return []
         case .userDataFailed(let part, let message):
             switch part {
-            case .bookmarks: state.bookmarksProblem = state.bookmarksProblem ?? message
-            case .reading: state.readingProblem = state.readingProblem ?? message
+            case .bookmarks: state.userData.bookmarksProblem = state.userData.bookmarksProblem ?? message
+            case .reading: state.userData.readingProblem = state.userData.readingProblem ?? message
             }
-            state.message = StatusMessage(message, isError: true)
+            state.status.message = StatusMessage(message, isError: true)
             return []
         case .bookmarksChanged(let bookmarks):
-            state.bookmarks = bookmarks
+            state.userData.bookmarks = bookmarks
             if state.inBookmarks {
-                state.articleIndex = min(state.articleIndex, max(0, state.bookmarkRows.count - 1))
+                state.navigation.articleIndex = min(state.navigation.articleIndex, max(0, state.bookmarkRows.count - 1))
                 keepSelectionVisible(&state)
                 return showSelectedArticle(&state)
             }
             return []
         case .articleLoaded(let id, let article):
             guard state.selectedID == id else { return [] }
-            state.fetchedArticle = article
+            state.navigation.fetchedArticle = article
             // Without this, showing the selection would ask for the same absent article again, forever.
-            if article == nil { state.missingArticles.insert(id) } else { state.missingArticles.remove(id) }
+            if article == nil { state.navigation.missingArticles.insert(id) } else { state.navigation.missingArticles.remove(id) }
             return showSelectedArticle(&state)
         case .searchFinished(let query, let hits):
             // A search cancelled with Esc, or replaced by a newer one, is not shown.
-            guard state.searching?.query == query else { return [] }
-            state.searching = nil
+            guard state.search.searching?.query == query else { return [] }
+            state.search.searching = nil
             return showResults(&state, query: query, hits: hits)
         case .searchProgress(let done, let total):
-            state.searching?.done = done
-            state.searching?.total = total
+            state.search.searching?.done = done
+            state.search.searching?.total = total
             return []
         }
     }
@@ -122,28 +122,28 @@ public enum Reducer {
     // MARK: keys
 
     static func handleKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
-        state.message = nil
+        state.status.message = nil
         if case .resize(let w, let h) = key { return reduce(&state, .resize(width: w, height: h)) }
-        if state.queryLine != nil { return handleQueryKey(&state, key) }
-        if let search = state.searching, case .escape = key {
-            state.searching = nil
-            state.message = StatusMessage("search for “\(search.query)” cancelled")
+        if state.search.queryLine != nil { return handleQueryKey(&state, key) }
+        if let search = state.search.searching, case .escape = key {
+            state.search.searching = nil
+            state.status.message = StatusMessage("search for “\(search.query)” cancelled")
             return [.cancelSearch]
         }
         if case .mouse(let mouse) = key { return handleMouse(&state, mouse) }
         if let overlay = state.overlay { return handleOverlayKey(&state, overlay, key) }
-        if case .character(let c) = key, let digit = c.wholeNumberValue, c.isASCII, digit > 0 || state.count != nil {
-            state.count = min(9999, (state.count ?? 0) * 10 + digit)
+        if case .character(let c) = key, let digit = c.wholeNumberValue, c.isASCII, digit > 0 || state.status.count != nil {
+            state.status.count = min(9999, (state.status.count ?? 0) * 10 + digit)
             return []
         }
-        let typedCount = state.count
-        state.count = nil
+        let typedCount = state.status.count
+        state.status.count = nil
         // As in vim, Esc drops a count being typed; going back a pane as well would punish
         // the reader for changing their mind.
         if case .escape = key, typedCount != nil { return [] }
         guard let command = state.keymap.command(for: key) else {
             if case .escape = key { return [] }
-            state.message = StatusMessage("\(key) is not bound to anything; ? shows the keys")
+            state.status.message = StatusMessage("\(key) is not bound to anything; ? shows the keys")
             return []
         }
         if let n = typedCount, command == .top || command == .bottom {
@@ -156,7 +156,7 @@ public enum Reducer {
     /// article at the top of the reader.
     static func goTo(_ state: inout AppState, _ n: Int) -> [Effect] {
         let index = max(0, n - 1)
-        switch state.focus {
+        switch state.viewport.focus {
         case .reader:
             guard let reader = state.reader else { return [] }
             scrollReader(&state, by: index - reader.top)
@@ -177,20 +177,20 @@ public enum Reducer {
             switch command {
             case .moveDown: state.overlay = .help(scroll: min(last, scroll + 1))
             case .moveUp: state.overlay = .help(scroll: max(0, scroll - 1))
-            case .pageDown, .halfPageDown: state.overlay = .help(scroll: min(last, scroll + max(1, state.height / 2)))
-            case .pageUp, .halfPageUp: state.overlay = .help(scroll: max(0, scroll - max(1, state.height / 2)))
+            case .pageDown, .halfPageDown: state.overlay = .help(scroll: min(last, scroll + max(1, state.viewport.height / 2)))
+            case .pageUp, .halfPageUp: state.overlay = .help(scroll: max(0, scroll - max(1, state.viewport.height / 2)))
             case .top: state.overlay = .help(scroll: 0)
             case .bottom: state.overlay = .help(scroll: last)
             case .quit: return run(&state, .quit, count: 1)
             default: state.overlay = nil
             }
         case .issues(let selection):
-            let last = max(0, state.issues.count - 1)
+            let last = max(0, state.navigation.issues.count - 1)
             switch command {
             case .moveDown: state.overlay = .issues(selection: min(last, selection + 1))
             case .moveUp: state.overlay = .issues(selection: max(0, selection - 1))
-            case .pageDown, .halfPageDown: state.overlay = .issues(selection: min(last, selection + max(1, state.height / 2)))
-            case .pageUp, .halfPageUp: state.overlay = .issues(selection: max(0, selection - max(1, state.height / 2)))
+            case .pageDown, .halfPageDown: state.overlay = .issues(selection: min(last, selection + max(1, state.viewport.height / 2)))
+            case .pageUp, .halfPageUp: state.overlay = .issues(selection: max(0, selection - max(1, state.viewport.height / 2)))
             case .top: state.overlay = .issues(selection: 0)
             case .bottom: state.overlay = .issues(selection: last)
             case .open, .focusRight:
@@ -216,19 +216,19 @@ public enum Reducer {
             switch pane {
             case .reader: scrollReader(&state, by: step)
             case .sections: return selectSectionsRow(&state, state.sectionsRow + step.signum())
-            case .articles: return selectArticle(&state, state.articleIndex + step.signum())
+            case .articles: return selectArticle(&state, state.navigation.articleIndex + step.signum())
             }
             return []
         case .press:
-            state.focus = pane
+            state.viewport.focus = pane
             let row = mouse.y - rect.y - 1
             guard row >= 0 else { return [] }
             switch pane {
             case .sections:
-                let index = state.sectionScroll + row
+                let index = state.navigation.sectionScroll + row
                 if index < state.sectionsRows.count { return selectSectionsRow(&state, index) }
             case .articles:
-                let index = state.articleScroll + row
+                let index = state.navigation.articleScroll + row
                 if index < state.listCount { return selectArticle(&state, index) }
             case .reader:
                 break
@@ -245,41 +245,41 @@ public enum Reducer {
         case .moveDown, .moveUp, .halfPageDown, .halfPageUp, .pageDown, .pageUp, .top, .bottom:
             return move(&state, command, count: count, layout: layout)
         case .focusNext:
-            state.focus = Pane(rawValue: (state.focus.rawValue + 1) % 3)!
-            if state.zoomed && state.focus != .reader { state.zoomed = false }
+            state.viewport.focus = Pane(rawValue: (state.viewport.focus.rawValue + 1) % 3)!
+            if state.viewport.zoomed && state.viewport.focus != .reader { state.viewport.zoomed = false }
             relayoutReader(&state)
             return markRead(&state)
         case .focusPrevious:
-            state.focus = Pane(rawValue: (state.focus.rawValue + 2) % 3)!
-            if state.zoomed && state.focus != .reader { state.zoomed = false }
+            state.viewport.focus = Pane(rawValue: (state.viewport.focus.rawValue + 2) % 3)!
+            if state.viewport.zoomed && state.viewport.focus != .reader { state.viewport.zoomed = false }
         case .focusLeft:
-            if state.zoomed { state.zoomed = false }
-            state.focus = Pane(rawValue: max(0, state.focus.rawValue - 1))!
+            if state.viewport.zoomed { state.viewport.zoomed = false }
+            state.viewport.focus = Pane(rawValue: max(0, state.viewport.focus.rawValue - 1))!
         case .focusRight:
-            state.focus = Pane(rawValue: min(2, state.focus.rawValue + 1))!
+            state.viewport.focus = Pane(rawValue: min(2, state.viewport.focus.rawValue + 1))!
             relayoutReader(&state)
             return markRead(&state)
         case .open:
-            switch state.focus {
-            case .sections: state.focus = .articles
+            switch state.viewport.focus {
+            case .sections: state.viewport.focus = .articles
             case .articles:
                 if state.reader != nil {
-                    state.focus = .reader
+                    state.viewport.focus = .reader
                     relayoutReader(&state)
                     return markRead(&state)
                 }
             case .reader: break
             }
         case .back:
-            if state.inResults && state.focus != .reader && !state.zoomed {
+            if state.inResults && state.viewport.focus != .reader && !state.viewport.zoomed {
                 return leaveResults(&state)
-            } else if state.zoomed {
-                state.zoomed = false
-                state.focus = .articles
+            } else if state.viewport.zoomed {
+                state.viewport.zoomed = false
+                state.viewport.focus = .articles
             } else {
-                switch state.focus {
-                case .reader: state.focus = .articles
-                case .articles: state.focus = .sections
+                switch state.viewport.focus {
+                case .reader: state.viewport.focus = .articles
+                case .articles: state.viewport.focus = .sections
                 case .sections: return run(&state, .quit, count: 1)
                 }
             }
@@ -287,17 +287,17 @@ public enum Reducer {
             state.quitting = true
             return saveReadingPlace(state) + [.quit]
         case .previousSection:
-            guard state.sectionIndex > 0 else {
-                state.message = StatusMessage(state.inBookmarks ? "the bookmarks come before the first section" : "the first section")
+            guard state.navigation.sectionIndex > 0 else {
+                state.status.message = StatusMessage(state.inBookmarks ? "the bookmarks come before the first section" : "the first section")
                 return []
             }
-            return selectSection(&state, max(0, state.sectionIndex - count), article: .first)
+            return selectSection(&state, max(0, state.navigation.sectionIndex - count), article: .first)
         case .nextSection:
-            guard state.sectionIndex + 1 < state.sections.count else {
-                state.message = StatusMessage("the last section of this issue")
+            guard state.navigation.sectionIndex + 1 < state.sections.count else {
+                state.status.message = StatusMessage("the last section of this issue")
                 return []
             }
-            return selectSection(&state, state.sectionIndex + count, article: .first)
+            return selectSection(&state, state.navigation.sectionIndex + count, article: .first)
         case .bookmark:
             if refusedWhileBookmarksUnsaved(&state) { return [] }
             return toggleBookmark(&state)
@@ -305,24 +305,24 @@ public enum Reducer {
             if refusedWhileBookmarksUnsaved(&state) { return [] }
             // Removals already undone by b are passed over.
             let bookmarked = state.bookmarked
-            while let last = state.removedBookmarks.last, bookmarked.contains(last.id) {
-                state.removedBookmarks.removeLast()
+            while let last = state.userData.removedBookmarks.last, bookmarked.contains(last.id) {
+                state.userData.removedBookmarks.removeLast()
             }
-            guard let bookmark = state.removedBookmarks.popLast() else {
-                state.message = StatusMessage("nothing to undo")
+            guard let bookmark = state.userData.removedBookmarks.popLast() else {
+                state.status.message = StatusMessage("nothing to undo")
                 return []
             }
-            state.bookmarks = BookmarkStore.newestFirst(state.bookmarks + [bookmark])
+            state.userData.bookmarks = BookmarkStore.newestFirst(state.userData.bookmarks + [bookmark])
             let nowBookmarked = state.bookmarked
-            let more = state.removedBookmarks.filter { !nowBookmarked.contains($0.id) }.count
-            state.message = StatusMessage("bookmark restored: \(bookmark.title)" + (more > 0 ? " (u: \(more) more)" : ""))
+            let more = state.userData.removedBookmarks.filter { !nowBookmarked.contains($0.id) }.count
+            state.status.message = StatusMessage("bookmark restored: \(bookmark.title)" + (more > 0 ? " (u: \(more) more)" : ""))
             return [.addBookmark(bookmark)]
         case .toggleRead:
             guard let id = state.selectedID else { return [] }
-            let nowRead = !state.read.contains(id)
-            if nowRead { state.read.insert(id) } else { state.read.remove(id) }
-            state.message = StatusMessage((nowRead ? "marked read" : "marked unread")
-                                          + (state.readingProblem != nil ? " (this session only: not saved)" : ""))
+            let nowRead = !state.userData.read.contains(id)
+            if nowRead { state.userData.read.insert(id) } else { state.userData.read.remove(id) }
+            state.status.message = StatusMessage((nowRead ? "marked read" : "marked unread")
+                                          + (state.userData.readingProblem != nil ? " (this session only: not saved)" : ""))
             return [.saveReading([.markRead(id, nowRead)])]
         case .nextArticle:
             var effects: [Effect] = []
@@ -333,26 +333,26 @@ public enum Reducer {
             for _ in 0..<count { effects += stepArticle(&state, forward: false) }
             return effects
         case .previousIssue:
-            guard state.issueIndex + count < state.issues.count else {
-                state.message = StatusMessage("this is the oldest issue in the library")
+            guard state.navigation.issueIndex + count < state.navigation.issues.count else {
+                state.status.message = StatusMessage("this is the oldest issue in the library")
                 return []
             }
-            return selectIssue(&state, state.issueIndex + count, force: false)
+            return selectIssue(&state, state.navigation.issueIndex + count, force: false)
         case .nextIssue:
-            guard state.issueIndex - count >= 0 else {
-                state.message = StatusMessage("this is the newest issue in the library")
+            guard state.navigation.issueIndex - count >= 0 else {
+                state.status.message = StatusMessage("this is the newest issue in the library")
                 return []
             }
-            return selectIssue(&state, state.issueIndex - count, force: false)
+            return selectIssue(&state, state.navigation.issueIndex - count, force: false)
         case .issueList:
-            state.overlay = .issues(selection: state.issueIndex)
+            state.overlay = .issues(selection: state.navigation.issueIndex)
         case .zoom:
-            state.zoomed.toggle()
-            if state.zoomed { state.focus = .reader }
+            state.viewport.zoomed.toggle()
+            if state.viewport.zoomed { state.viewport.focus = .reader }
             relayoutReader(&state)
             return markRead(&state)
         case .search:
-            state.queryLine = QueryLine(scope: state.focus == .reader || state.zoomed ? .article : .library)
+            state.search.queryLine = QueryLine(scope: state.viewport.focus == .reader || state.viewport.zoomed ? .article : .library)
         case .nextMatch:
             stepMatch(&state, forward: true, count: count)
         case .previousMatch:
@@ -368,12 +368,12 @@ public enum Reducer {
     }
 
     static func move(_ state: inout AppState, _ command: Command, count: Int, layout: PaneLayout) -> [Effect] {
-        let pane = state.focus
+        let pane = state.viewport.focus
         let page: Int
         if pane == .reader {
-            page = max(1, (layout.readerText?.height ?? state.height) - 1)
+            page = max(1, (layout.readerText?.height ?? state.viewport.height) - 1)
         } else {
-            page = max(1, layout.contentHeight(of: pane) > 0 ? layout.contentHeight(of: pane) : state.height - 2)
+            page = max(1, layout.contentHeight(of: pane) > 0 ? layout.contentHeight(of: pane) : state.viewport.height - 2)
         }
         let step: Int
         switch command {
@@ -393,7 +393,7 @@ public enum Reducer {
         case .sections:
             return selectSectionsRow(&state, max(0, clampedAdd(state.sectionsRow, step)))
         case .articles:
-            return selectArticle(&state, clampedAdd(state.articleIndex, step))
+            return selectArticle(&state, clampedAdd(state.navigation.articleIndex, step))
         }
     }
 
@@ -407,39 +407,39 @@ public enum Reducer {
     enum ArticleChoice { case first, last }
 
     static func selectIssue(_ state: inout AppState, _ index: Int, force: Bool) -> [Effect] {
-        guard state.issues.indices.contains(index) else { return [] }
-        if index == state.issueIndex && state.catalog != nil && !force { return [] }
-        let changed = index != state.issueIndex
+        guard state.navigation.issues.indices.contains(index) else { return [] }
+        if index == state.navigation.issueIndex && state.navigation.catalog != nil && !force { return [] }
+        let changed = index != state.navigation.issueIndex
         let saving = savePosition(state)
-        if state.results != nil { _ = leaveResults(&state) }
-        state.issueIndex = index
-        state.catalog = nil
-        state.loaded = nil
+        if state.search.results != nil { _ = leaveResults(&state) }
+        state.navigation.issueIndex = index
+        state.navigation.catalog = nil
+        state.navigation.loaded = nil
         state.reader = nil
         if changed {
-            state.sectionIndex = 0
-            state.articleIndex = 0
-            state.sectionScroll = 0
-            state.articleScroll = 0
+            state.navigation.sectionIndex = 0
+            state.navigation.articleIndex = 0
+            state.navigation.sectionScroll = 0
+            state.navigation.articleScroll = 0
         }
-        return saving + [.loadCatalog(state.issues[index])]
+        return saving + [.loadCatalog(state.navigation.issues[index])]
     }
 
     static func selectSection(_ state: inout AppState, _ index: Int, article: ArticleChoice) -> [Effect] {
-        if state.results != nil {
+        if state.search.results != nil {
             let leaving = leaveResults(&state)
-            if index == state.sectionIndex && article == .first { return leaving }
+            if index == state.navigation.sectionIndex && article == .first { return leaving }
         }
         let sections = state.sections
         guard !sections.isEmpty || index < 0 else { return [] }
         let target = min(max(-1, index), sections.count - 1)
         let count = target < 0 ? state.bookmarkRows.count : sections[target].articles.count
         let articleIndex = article == .first ? 0 : max(0, count - 1)
-        if target == state.sectionIndex && articleIndex == state.articleIndex && state.reader != nil { return [] }
+        if target == state.navigation.sectionIndex && articleIndex == state.navigation.articleIndex && state.reader != nil { return [] }
         let saving = savePosition(state)
-        state.sectionIndex = target
-        state.articleIndex = articleIndex
-        state.articleScroll = 0
+        state.navigation.sectionIndex = target
+        state.navigation.articleIndex = articleIndex
+        state.navigation.articleScroll = 0
         keepSelectionVisible(&state)
         if target < 0 { return saving + showSelectedArticle(&state) }
         return saving + loadSectionIfNeeded(&state)
@@ -449,8 +449,8 @@ public enum Reducer {
         let count = state.listCount
         guard count > 0 else { return [] }
         let target = min(max(0, index), count - 1)
-        let saving = target == state.articleIndex ? [] : savePosition(state)
-        state.articleIndex = target
+        let saving = target == state.navigation.articleIndex ? [] : savePosition(state)
+        state.navigation.articleIndex = target
         keepSelectionVisible(&state)
         return saving + showSelectedArticle(&state)
     }
@@ -459,21 +459,21 @@ public enum Reducer {
     static func stepArticle(_ state: inout AppState, forward: Bool) -> [Effect] {
         let count = state.listCount
         if !state.inSection {
-            let next = state.articleIndex + (forward ? 1 : -1)
+            let next = state.navigation.articleIndex + (forward ? 1 : -1)
             guard next >= 0, next < count else {
                 let what = state.inBookmarks ? "bookmark" : "result"
-                state.message = StatusMessage(forward ? "the last \(what)" : "the first \(what)")
+                state.status.message = StatusMessage(forward ? "the last \(what)" : "the first \(what)")
                 return []
             }
             return selectArticle(&state, next)
         }
-        if forward, state.articleIndex + 1 < count { return selectArticle(&state, state.articleIndex + 1) }
-        if !forward, state.articleIndex > 0 { return selectArticle(&state, state.articleIndex - 1) }
-        var s = state.sectionIndex
+        if forward, state.navigation.articleIndex + 1 < count { return selectArticle(&state, state.navigation.articleIndex + 1) }
+        if !forward, state.navigation.articleIndex > 0 { return selectArticle(&state, state.navigation.articleIndex - 1) }
+        var s = state.navigation.sectionIndex
         while true {
             s += forward ? 1 : -1
             guard state.sections.indices.contains(s) else {
-                state.message = StatusMessage(forward ? "the last article of this issue" : "the first article of this issue")
+                state.status.message = StatusMessage(forward ? "the last article of this issue" : "the first article of this issue")
                 return []
             }
             if !state.sections[s].articles.isEmpty { break }
@@ -483,7 +483,7 @@ public enum Reducer {
 
     static func loadSectionIfNeeded(_ state: inout AppState) -> [Effect] {
         guard let issue = state.issue, let section = state.section else { return [] }
-        if let loaded = state.loaded, loaded.issueFolder == issue.folder, loaded.sectionName == section.name {
+        if let loaded = state.navigation.loaded, loaded.issueFolder == issue.folder, loaded.sectionName == section.name {
             return showSelectedArticle(&state)
         }
         state.reader = nil
@@ -499,25 +499,25 @@ public enum Reducer {
         }
         let article: Article?
         if state.inSection {
-            article = state.loaded?.articles.first { $0.id == id }
-        } else if let inSection = state.loaded?.articles.first(where: { $0.id == id }) {
+            article = state.navigation.loaded?.articles.first { $0.id == id }
+        } else if let inSection = state.navigation.loaded?.articles.first(where: { $0.id == id }) {
             article = inSection
-        } else if state.missingArticles.contains(id) {
+        } else if state.navigation.missingArticles.contains(id) {
             article = nil
         } else {
-            guard state.fetchedArticle?.id == id else {
+            guard state.navigation.fetchedArticle?.id == id else {
                 if state.reader?.article.id != id { state.reader = nil }
                 return [.loadArticle(id)]
             }
-            article = state.fetchedArticle
+            article = state.navigation.fetchedArticle
         }
         guard let article else {
             state.reader = nil
             if !state.inSection {
                 if let b = state.selectedBookmark {
-                    state.message = StatusMessage("missing: “\(b.title)” is no longer in the library; b removes the bookmark")
+                    state.status.message = StatusMessage("missing: “\(b.title)” is no longer in the library; b removes the bookmark")
                 } else {
-                    state.message = StatusMessage("this article is no longer in the library")
+                    state.status.message = StatusMessage("this article is no longer in the library")
                 }
             }
             return []
@@ -526,12 +526,12 @@ public enum Reducer {
             let width = readerWidth(state)
             let lines = state.settings.typesetter.typeset(article, width: width)
             var top = 0
-            if let saved = state.positions[article.id] { top = line(for: saved, in: lines) }
+            if let saved = state.userData.positions[article.id] { top = line(for: saved, in: lines) }
             state.reader = ReaderState(article: article, lines: lines, layoutWidth: width, top: top)
             scrollReader(&state, by: 0)
         }
         // A search result opens on its first match, every match highlighted.
-        if let query = state.results?.query, state.reader?.find?.query != query {
+        if let query = state.search.results?.query, state.reader?.find?.query != query {
             findInReader(&state, query: query, fromTop: false)
         }
         return markRead(&state)
@@ -539,8 +539,8 @@ public enum Reducer {
 
     /// `b` and `u` change the bookmarks: while they cannot be saved, refused with the reason.
     static func refusedWhileBookmarksUnsaved(_ state: inout AppState) -> Bool {
-        guard let problem = state.bookmarksProblem else { return false }
-        state.message = StatusMessage("not changed: " + problem, isError: true)
+        guard let problem = state.userData.bookmarksProblem else { return false }
+        state.status.message = StatusMessage("not changed: " + problem, isError: true)
         return true
     }
 
@@ -548,14 +548,14 @@ public enum Reducer {
     /// It is also where the next start comes back to, kept at once rather than only on quit,
     /// so a killed or crashed session still returns to it.
     static func markRead(_ state: inout AppState) -> [Effect] {
-        guard state.focus == .reader || state.zoomed, let id = state.reader?.article.id else { return [] }
+        guard state.viewport.focus == .reader || state.viewport.zoomed, let id = state.reader?.article.id else { return [] }
         var changes: [ReadingChange] = []
-        if !state.read.contains(id) {
-            state.read.insert(id)
+        if !state.userData.read.contains(id) {
+            state.userData.read.insert(id)
             changes.append(.markRead(id, true))
         }
-        if let place = place(of: state), place.article == id, state.savedPlace != place {
-            state.savedPlace = place
+        if let place = place(of: state), place.article == id, state.userData.savedPlace != place {
+            state.userData.savedPlace = place
             changes.append(.last(place))
         }
         return changes.isEmpty ? [] : [.saveReading(changes)]
@@ -565,7 +565,7 @@ public enum Reducer {
     static func savePosition(_ state: AppState) -> [Effect] {
         guard let reader = state.reader else { return [] }
         let position = position(of: reader)
-        guard state.positions[reader.article.id] != position else { return [] }
+        guard state.userData.positions[reader.article.id] != position else { return [] }
         return [.saveReading([.position(reader.article.id, position)])]
     }
 
@@ -586,7 +586,7 @@ public enum Reducer {
             let position = position(of: reader)
             // Only a change is written: an article at the top whose saved place this session
             // never read must keep it.
-            if state.positions[reader.article.id] != position { changes.append(.position(reader.article.id, position)) }
+            if state.userData.positions[reader.article.id] != position { changes.append(.position(reader.article.id, position)) }
         }
         if let place = place(of: state) { changes.append(.last(place)) }
         return changes.isEmpty ? [] : [.saveReading(changes)]
@@ -595,14 +595,14 @@ public enum Reducer {
     /// Where the reader is: the article it shows (or else the one selected), with its own
     /// issue and section — a bookmark's or a search result's, not the issue underneath.
     static func place(of state: AppState) -> ReadingState.Place? {
-        let newest = state.issues.first?.date
+        let newest = state.navigation.issues.first?.date
         if let hit = state.selectedHit, state.reader == nil || state.reader?.article.id == hit.id {
             return ReadingState.Place(paper: hit.paper, date: hit.date, section: hit.section, article: hit.id, newest: newest)
         }
         if let b = state.selectedBookmark, state.reader == nil || state.reader?.article.id == b.id {
             return ReadingState.Place(paper: b.paper, date: b.date, section: b.section, article: b.id, newest: newest)
         }
-        if !state.inBookmarks, state.results == nil, let issue = state.issue, let section = state.section,
+        if !state.inBookmarks, state.search.results == nil, let issue = state.issue, let section = state.section,
            let id = state.selectedSummary?.id {
             return ReadingState.Place(paper: issue.paper, date: issue.date, section: section.name, article: id, newest: newest)
         }
@@ -611,12 +611,12 @@ public enum Reducer {
 
     /// Applies the place the last session stopped at, once its issue is loaded.
     static func restorePlace(_ state: inout AppState) -> [Effect] {
-        guard let place = state.pendingRestore, let catalog = state.catalog, let issue = state.issue else { return [] }
+        guard let place = state.navigation.pendingRestore, let catalog = state.navigation.catalog, let issue = state.issue else { return [] }
         guard issue.paper == place.paper, issue.date == place.date else { return [] }
-        state.pendingRestore = nil
+        state.navigation.pendingRestore = nil
         if let s = catalog.sections.firstIndex(where: { $0.name == place.section }) {
-            state.sectionIndex = s
-            state.articleIndex = catalog.sections[s].articles.firstIndex { $0.id == place.article } ?? 0
+            state.navigation.sectionIndex = s
+            state.navigation.articleIndex = catalog.sections[s].articles.firstIndex { $0.id == place.article } ?? 0
         }
         keepSelectionVisible(&state)
         return loadSectionIfNeeded(&state)
@@ -624,17 +624,17 @@ public enum Reducer {
 
     static func toggleBookmark(_ state: inout AppState) -> [Effect] {
         guard let id = state.selectedID else { return [] }
-        if let existing = state.bookmarks.first(where: { $0.id == id }) {
+        if let existing = state.userData.bookmarks.first(where: { $0.id == id }) {
             // In the bookmarks list the row stays (☆): b toggles the article in front of the
             // reader, and never moves on to the next bookmark.
-            if state.inBookmarks { state.unbookmarkedRows.append(existing) }
-            state.bookmarks.removeAll { $0.id == id }
-            state.removedBookmarks.append(existing)
-            state.message = StatusMessage("bookmark removed — b or u puts it back")
+            if state.inBookmarks { state.userData.unbookmarkedRows.append(existing) }
+            state.userData.bookmarks.removeAll { $0.id == id }
+            state.userData.removedBookmarks.append(existing)
+            state.status.message = StatusMessage("bookmark removed — b or u puts it back")
             return [.removeBookmark(id)]
         }
         let bookmark: Bookmark
-        if let removed = state.unbookmarkedRows.first(where: { $0.id == id }) {
+        if let removed = state.userData.unbookmarkedRows.first(where: { $0.id == id }) {
             // Back as it was, with the time it was first added, so it keeps its place in the list.
             bookmark = removed
         } else if let hit = state.selectedHit {
@@ -645,12 +645,12 @@ public enum Reducer {
                                 section: section.name, added: "")
         }
         if bookmark.added.isEmpty {
-            state.bookmarks.insert(bookmark, at: 0)
+            state.userData.bookmarks.insert(bookmark, at: 0)
         } else {
-            state.bookmarks = BookmarkStore.newestFirst(state.bookmarks + [bookmark])
+            state.userData.bookmarks = BookmarkStore.newestFirst(state.userData.bookmarks + [bookmark])
         }
-        state.removedBookmarks.removeAll { $0.id == id }
-        state.message = StatusMessage("★ bookmarked")
+        state.userData.removedBookmarks.removeAll { $0.id == id }
+        state.status.message = StatusMessage("★ bookmarked")
         return [.addBookmark(bookmark)]
     }
 
@@ -661,12 +661,12 @@ public enum Reducer {
         if let text = layout.readerText { return text.width }
         // The reader is hidden (one pane at a time): set it for the width it will have.
         let full = layoutOf(state, focus: .reader)
-        return full.readerText?.width ?? max(1, state.width)
+        return full.readerText?.width ?? max(1, state.viewport.width)
     }
 
     static func readerHeight(_ state: AppState) -> Int {
         let full = layoutOf(state, focus: .reader)
-        return max(1, layoutOf(state).readerText?.height ?? full.readerText?.height ?? state.height - 2)
+        return max(1, layoutOf(state).readerText?.height ?? full.readerText?.height ?? state.viewport.height - 2)
     }
 
     static func scrollReader(_ state: inout AppState, by step: Int) {
@@ -712,17 +712,17 @@ public enum Reducer {
             scroll = max(0, min(scroll, max(0, count - visible)))
         }
         // The sections list starts with the search results and bookmarks rows.
-        adjust(&state.sectionScroll, selection: state.sectionsRow, count: state.sectionsRows.count, visible: sectionRows)
-        adjust(&state.articleScroll, selection: state.articleIndex, count: state.listCount, visible: articleRows)
+        adjust(&state.navigation.sectionScroll, selection: state.sectionsRow, count: state.sectionsRows.count, visible: sectionRows)
+        adjust(&state.navigation.articleScroll, selection: state.navigation.articleIndex, count: state.listCount, visible: articleRows)
     }
 
     public static func layoutOf(_ state: AppState) -> PaneLayout {
-        layoutOf(state, focus: state.focus)
+        layoutOf(state, focus: state.viewport.focus)
     }
 
     /// The layout at the state's size as it would be with `focus` (and `zoomed`).
     static func layoutOf(_ state: AppState, focus: Pane, zoomed: Bool? = nil) -> PaneLayout {
-        PaneLayout.compute(width: state.width, height: state.height, focus: focus, zoomed: zoomed ?? state.zoomed,
+        PaneLayout.compute(width: state.viewport.width, height: state.viewport.height, focus: focus, zoomed: zoomed ?? state.viewport.zoomed,
                            measure: state.settings.measureCharacters * 2)
     }
 }

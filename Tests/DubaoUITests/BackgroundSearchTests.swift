@@ -36,7 +36,7 @@ struct BackgroundSearchTests {
     }
 
     func statusLine(_ r: AppRuntime) -> String {
-        String(Screen.render(r.state).text.split(separator: "\n", omittingEmptySubsequences: false)[r.state.height - 1])
+        String(Screen.render(r.state).text.split(separator: "\n", omittingEmptySubsequences: false)[r.state.viewport.height - 1])
     }
 
     func until(_ condition: () -> Bool) {
@@ -49,17 +49,17 @@ struct BackgroundSearchTests {
         let library = GatedLibrary()
         let r = start(library)
         search(r, "渡口")
-        #expect(r.state.searching?.query == "渡口" && r.state.results == nil, "Enter returns at once")
+        #expect(r.state.search.searching?.query == "渡口" && r.state.search.results == nil, "Enter returns at once")
         #expect(statusLine(r).contains("searching “渡口”…"))
         r.dispatch(.key(.character("j")))
-        #expect(r.state.articleIndex == 1, "keys go on working")
+        #expect(r.state.navigation.articleIndex == 1, "keys go on working")
         library.gate.signal()
-        until { r.poll(); return r.state.searching?.done == 1 }
+        until { r.poll(); return r.state.search.searching?.done == 1 }
         #expect(statusLine(r).contains("1/2 issues — Esc cancels"))
         library.gate.signal()
         r.waitForSearch()
-        #expect(r.state.searching == nil)
-        #expect(r.state.results?.hits.map(\.id) == ["20260309-a2", "20260302-c1"])
+        #expect(r.state.search.searching == nil)
+        #expect(r.state.search.results?.hits.map(\.id) == ["20260309-a2", "20260302-c1"])
     }
 
     @Test("Esc cancels it: the search stops and its results never appear")
@@ -68,12 +68,12 @@ struct BackgroundSearchTests {
         let r = start(library)
         search(r, "渡口")
         r.dispatch(.key(.escape))
-        #expect(r.state.searching == nil && r.state.message?.text == "search for “渡口” cancelled")
+        #expect(r.state.search.searching == nil && r.state.status.message?.text == "search for “渡口” cancelled")
         #expect(!r.isSearching)
         library.gate.signal()
         library.gate.signal()
         usleep(50_000)
         r.poll()
-        #expect(r.state.results == nil)
+        #expect(r.state.search.results == nil)
     }
 }

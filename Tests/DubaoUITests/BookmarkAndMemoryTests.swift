@@ -82,7 +82,7 @@ struct BookmarkAndMemoryTests {
         r.dispatch(.key(.character("j")))
         #expect(r.state.reader?.article.id != second)
         r.dispatch(.key(.character("b")))
-        #expect(r.state.bookmarks.count == 1)
+        #expect(r.state.userData.bookmarks.count == 1)
         #expect(try data.bookmarks().count == 1)
     }
 
@@ -91,13 +91,13 @@ struct BookmarkAndMemoryTests {
         let data = MemoryUserData()
         let r = try start(data)
         let id = try #require(r.state.selectedID)
-        #expect(!r.state.read.contains(id), "previewing in the reader is not reading")
+        #expect(!r.state.userData.read.contains(id), "previewing in the reader is not reading")
         r.dispatch(.key(.enter))
-        #expect(r.state.read.contains(id))
+        #expect(r.state.userData.read.contains(id))
         #expect(try data.readingState().read.contains(id))
         #expect(Screen.render(r.state).text.contains("2/3"))
         r.dispatch(.key(.character("m")))
-        #expect(!r.state.read.contains(id))
+        #expect(!r.state.userData.read.contains(id))
         #expect(try !data.readingState().read.contains(id))
     }
 
@@ -114,7 +114,7 @@ struct BookmarkAndMemoryTests {
         #expect(first.dispatch(.key(.character("Q"))) == [.quit])
 
         let second = try start(data, width: 100, height: 12)
-        #expect(second.state.sectionIndex == 1 && second.state.articleIndex == 1)
+        #expect(second.state.navigation.sectionIndex == 1 && second.state.navigation.articleIndex == 1)
         let reader = try #require(second.state.reader)
         #expect(reader.article.id == id)
         let top = reader.lines[reader.top]
@@ -127,9 +127,9 @@ struct BookmarkAndMemoryTests {
         data.failing = true
         let r = try start(data)
         #expect(r.state.userDataReadOnly)
-        #expect(r.state.message?.text.contains("bookmarks.json") == true)
+        #expect(r.state.status.message?.text.contains("bookmarks.json") == true)
         r.dispatch(.key(.character("j")))
-        #expect(r.state.articleIndex == 1, "reading goes on")
+        #expect(r.state.navigation.articleIndex == 1, "reading goes on")
         r.dispatch(.key(.character("b")))
         data.failing = false
         #expect(try data.bookmarks().isEmpty)
@@ -160,11 +160,11 @@ struct ReadingYearsTests {
         let runtime = AppRuntime(state: AppState(width: 120, height: 40), library: library, userData: FolderUserData(root: root))
         runtime.start(isSample: false)
         #expect(runtime.state.issue?.date.description == "2026-01-01")
-        #expect(runtime.state.read == [newID], "2025's marks are not read yet")
+        #expect(runtime.state.userData.read == [newID], "2025's marks are not read yet")
         runtime.dispatch(.key(.character("<")))
         #expect(runtime.state.issue?.date.description == "2025-12-31")
-        #expect(runtime.state.read == [oldID, newID])
-        #expect(runtime.state.positions[oldID] == .init(paragraph: 0, offset: 3))
+        #expect(runtime.state.userData.read == [oldID, newID])
+        #expect(runtime.state.userData.positions[oldID] == .init(paragraph: 0, offset: 3))
         #expect(!Screen.render(runtime.state).text.contains("•"), "the older issue's article shows as read")
     }
 }

@@ -50,22 +50,22 @@ struct ReaderSearchTests {
         let r = SearchFixture.runtime()
         let before = r.state
         type(r, "/")
-        #expect(r.state.queryLine == QueryLine(scope: .library))
+        #expect(r.state.search.queryLine == QueryLine(scope: .library))
         type(r, "渡口j5")
-        #expect(r.state.queryLine?.text == "渡口j5", "keys and digits are text while the line is open")
-        #expect(r.state.articleIndex == before.articleIndex && r.state.count == nil)
+        #expect(r.state.search.queryLine?.text == "渡口j5", "keys and digits are text while the line is open")
+        #expect(r.state.navigation.articleIndex == before.navigation.articleIndex && r.state.status.count == nil)
         r.dispatch(.key(.backspace))
         r.dispatch(.key(.backspace))
-        #expect(r.state.queryLine?.text == "渡口")
+        #expect(r.state.search.queryLine?.text == "渡口")
         r.dispatch(.key(.backspace))
-        #expect(r.state.queryLine?.text == "渡", "Backspace takes a whole wide character")
+        #expect(r.state.search.queryLine?.text == "渡", "Backspace takes a whole wide character")
         r.dispatch(.key(.control("u")))
-        #expect(r.state.queryLine?.text == "")
+        #expect(r.state.search.queryLine?.text == "")
         r.dispatch(.key(.backspace))
-        #expect(r.state.queryLine?.text == "", "Backspace on an empty line does nothing")
+        #expect(r.state.search.queryLine?.text == "", "Backspace on an empty line does nothing")
         type(r, "河")
         r.dispatch(.key(.escape))
-        #expect(r.state.queryLine == nil)
+        #expect(r.state.search.queryLine == nil)
         #expect(r.state == before, "Esc cancels and changes nothing else")
     }
 
@@ -75,12 +75,12 @@ struct ReaderSearchTests {
         _ = Reducer.reduce(&state, .key(.character("/")))
         _ = Reducer.reduce(&state, .key(.character(" ")))
         #expect(Reducer.reduce(&state, .key(.enter)).isEmpty)
-        #expect(state.queryLine == nil && state.message?.text == "nothing to search for")
+        #expect(state.search.queryLine == nil && state.status.message?.text == "nothing to search for")
         _ = Reducer.reduce(&state, .key(.character("/")))
         _ = Reducer.reduce(&state, .key(.character("渡")))
         _ = Reducer.reduce(&state, .key(.character("口")))
         #expect(Reducer.reduce(&state, .key(.enter)) == [.search("渡口")])
-        #expect(state.queryLine == nil)
+        #expect(state.search.queryLine == nil)
     }
 
     @Test("results: an entry above the bookmarks, newest issue first, the first open at its first match")
@@ -88,12 +88,12 @@ struct ReaderSearchTests {
         let r = SearchFixture.runtime()
         type(r, "/渡口")
         r.dispatch(.key(.enter))
-        let results = try! #require(r.state.results)
+        let results = try! #require(r.state.search.results)
         #expect(results.query == "渡口")
         #expect(results.hits.map(\.id) == ["20260309-a2", "20260302-c1"])
         #expect(r.state.listing == .searchResults)
         #expect(r.state.sectionsRows.prefix(2) == [.searchResults, .bookmarks])
-        #expect(r.state.sectionsRow == 0 && r.state.focus == .articles && r.state.articleIndex == 0)
+        #expect(r.state.sectionsRow == 0 && r.state.viewport.focus == .articles && r.state.navigation.articleIndex == 0)
         let reader = try! #require(r.state.reader)
         #expect(reader.article.id == "20260309-a2")
         let find = try! #require(reader.find)
@@ -135,7 +135,7 @@ struct ReaderSearchTests {
         type(r, "n")
         r.dispatch(.key(.character("q"))) // back to the list
         r.dispatch(.key(.escape))         // out of the results
-        #expect(r.state.results == nil)
+        #expect(r.state.search.results == nil)
         #expect(r.state.reader?.find == nil)
         #expect(!(Screen.render(r.state).text.split(separator: "\n").last ?? "").contains("match"))
     }
@@ -170,12 +170,12 @@ struct ReaderSearchTests {
         type(r, "/渡口")
         r.dispatch(.key(.enter))
         type(r, "j")
-        #expect(r.state.articleIndex == 1)
+        #expect(r.state.navigation.articleIndex == 1)
         #expect(r.state.reader?.article.id == "20260302-c1")
         #expect(r.state.issue?.date == SearchFixture.newer.date, "the issue shown stays the same")
         #expect(r.state.reader?.find?.matches.count == 2)
         type(r, "J")
-        #expect(r.state.message?.text == "the last result")
+        #expect(r.state.status.message?.text == "the last result")
     }
 
     @Test("n and N go through the matches across paragraphs, scrolling, and wrap round with a message")
@@ -184,24 +184,24 @@ struct ReaderSearchTests {
         type(r, "/渡口")
         r.dispatch(.key(.enter))
         r.dispatch(.key(.enter))
-        #expect(r.state.focus == .reader)
+        #expect(r.state.viewport.focus == .reader)
         #expect(r.state.reader?.top == 0)
         type(r, "n")
         #expect(r.state.reader?.find?.current == 1)
         #expect(Screen.render(r.state).row(23).contains("match 2/4"))
         type(r, "nn")
-        #expect(r.state.reader?.find?.current == 3 && r.state.message == nil)
+        #expect(r.state.reader?.find?.current == 3 && r.state.status.message == nil)
         // The last match is far down the article: the reader scrolls to it.
         let reader = r.state.reader!
         let line = reader.lines.firstIndex { $0.origin == .paragraph(14) }!
         #expect(reader.top > 0 && line >= reader.top && line < reader.top + 22)
         type(r, "n")
         #expect(r.state.reader?.find?.current == 0)
-        #expect(r.state.message?.text == "match 1/4: wrapped round to the first")
+        #expect(r.state.status.message?.text == "match 1/4: wrapped round to the first")
         #expect(r.state.reader?.top == 0, "back up to the title")
         type(r, "N")
         #expect(r.state.reader?.find?.current == 3)
-        #expect(r.state.message?.text == "match 4/4: wrapped round to the last")
+        #expect(r.state.status.message?.text == "match 4/4: wrapped round to the last")
         type(r, "2N")
         #expect(r.state.reader?.find?.current == 1, "a count repeats")
     }
@@ -210,28 +210,28 @@ struct ReaderSearchTests {
     func nWithoutFind() {
         let r = SearchFixture.runtime()
         type(r, "n")
-        #expect(r.state.message?.text == "no search: / finds in the article")
+        #expect(r.state.status.message?.text == "no search: / finds in the article")
     }
 
     @Test("Esc or q leaves the results and gives back the list as it was")
     func leaving() {
         let r = SearchFixture.runtime()
-        let before = (r.state.sectionIndex, r.state.articleIndex, r.state.reader?.article.id)
+        let before = (r.state.navigation.sectionIndex, r.state.navigation.articleIndex, r.state.reader?.article.id)
         type(r, "/渡口")
         r.dispatch(.key(.enter))
         type(r, "j")
         r.dispatch(.key(.escape))
-        #expect(r.state.results == nil && r.state.listing == .section(0))
-        #expect((r.state.sectionIndex, r.state.articleIndex, r.state.reader?.article.id) == before)
-        #expect(r.state.focus == .articles)
+        #expect(r.state.search.results == nil && r.state.listing == .section(0))
+        #expect((r.state.navigation.sectionIndex, r.state.navigation.articleIndex, r.state.reader?.article.id) == before)
+        #expect(r.state.viewport.focus == .articles)
 
         type(r, "/渡口")
         r.dispatch(.key(.enter))
         type(r, "h")
-        #expect(r.state.focus == .sections && r.state.sectionsRow == 0)
+        #expect(r.state.viewport.focus == .sections && r.state.sectionsRow == 0)
         type(r, "q")
-        #expect(r.state.results == nil && !r.state.quitting, "q in the sections pane leaves the results, not dubao")
-        #expect(r.state.articleIndex == 0)
+        #expect(r.state.search.results == nil && !r.state.quitting, "q in the sections pane leaves the results, not dubao")
+        #expect(r.state.navigation.articleIndex == 0)
         #expect(r.state.reader?.article.id == "20260309-a1")
         #expect(r.state.reader?.find == nil, "no highlights on an article the search did not find")
     }
@@ -243,9 +243,9 @@ struct ReaderSearchTests {
         r.dispatch(.key(.enter))
         type(r, "h")
         type(r, "k")
-        #expect(r.state.results != nil, "nothing above the results entry")
+        #expect(r.state.search.results != nil, "nothing above the results entry")
         type(r, "j")
-        #expect(r.state.results == nil && r.state.inBookmarks)
+        #expect(r.state.search.results == nil && r.state.inBookmarks)
     }
 
     @Test("nothing found: a message, and the list stays")
@@ -253,8 +253,8 @@ struct ReaderSearchTests {
         let r = SearchFixture.runtime()
         type(r, "/没有这个词")
         r.dispatch(.key(.enter))
-        #expect(r.state.results == nil)
-        #expect(r.state.message?.text == "no article matches “没有这个词”")
+        #expect(r.state.search.results == nil)
+        #expect(r.state.status.message?.text == "no article matches “没有这个词”")
     }
 
     @Test("b on a result bookmarks it with its own issue, section and title")
@@ -263,7 +263,7 @@ struct ReaderSearchTests {
         type(r, "/渡口")
         r.dispatch(.key(.enter))
         type(r, "jb")
-        let b = try! #require(r.state.bookmarks.first)
+        let b = try! #require(r.state.userData.bookmarks.first)
         #expect(b.id == "20260302-c1" && b.date == SearchFixture.older.date && b.section == "城事" && b.title == "老渡口换上新渡船")
     }
 
@@ -274,14 +274,14 @@ struct ReaderSearchTests {
         r.dispatch(.key(.enter))
         #expect(r.state.reader?.article.id == "20260309-a2")
         type(r, "/")
-        #expect(r.state.queryLine?.scope == .article)
+        #expect(r.state.search.queryLine?.scope == .article)
         type(r, "夜校")
         var state = r.state
         #expect(Reducer.reduce(&state, .key(.enter)) == [], "no effect: the article is in hand")
         let find = try! #require(state.reader?.find)
         #expect(find.query == "夜校" && find.current == 0)
         #expect(find.matches.count == 15)
-        #expect(state.results == nil, "finding in the article is no library search")
+        #expect(state.search.results == nil, "finding in the article is no library search")
 
         // From further down, the first match at or below the top of the page.
         let r2 = SearchFixture.runtime(width: 80, height: 24)
@@ -299,7 +299,7 @@ struct ReaderSearchTests {
         type(r2, "/没有")
         r2.dispatch(.key(.enter))
         #expect(r2.state.reader?.find == nil)
-        #expect(r2.state.message?.text == "“没有” is not in this article")
+        #expect(r2.state.status.message?.text == "“没有” is not in this article")
     }
 
     @Test("the query line shows the end of a long query, with a cursor, never past the line")

@@ -51,6 +51,6 @@ struct SaveAfterFrameTests {
         r.dispatch(.key(.character("J")))
         #expect(r.saveReadingAfterFrame() == true)
         let shown = Screen.render(r.state).text
-        #expect(shown.contains("NOT SAVING") || (r.state.message?.text.contains("2026.json") ?? false), "\(shown)")
+        #expect(shown.contains("NOT SAVING") || (r.state.status.message?.text.contains("2026.json") ?? false), "\(shown)")
     }
 }

@@ -17,7 +17,7 @@ struct ScreenSnapshotTests {
         let layout = Reducer.layoutOf(runtime.state)
         // An overlay covers the rules between panes; everything else must keep them.
         Snapshot.checkGeometry(grid, separators: runtime.state.overlay == nil ? layout.separators : [],
-                               paneRows: runtime.state.height - 1,
+                               paneRows: runtime.state.viewport.height - 1,
                                sourceLocation: sourceLocation)
         Snapshot.check(grid, named: name, sourceLocation: sourceLocation)
     }

@@ -77,7 +77,7 @@ struct SearchScreenTests {
     /// The screen, then only its highlighted cells: what the text snapshot cannot show.
     static func check(_ r: AppRuntime, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let grid = Screen.render(r.state)
-        Snapshot.checkGeometry(grid, separators: Reducer.layoutOf(r.state).separators, paneRows: r.state.height - 1,
+        Snapshot.checkGeometry(grid, separators: Reducer.layoutOf(r.state).separators, paneRows: r.state.viewport.height - 1,
                                sourceLocation: sourceLocation)
         Snapshot.check(grid, named: name, sourceLocation: sourceLocation)
         var mask = ScreenGrid(width: grid.width, height: grid.height)

@@ -39,9 +39,9 @@ struct SeedScreenTests {
         #expect(total == 8)
         for n in 0..<total {
             if n > 0 { r.dispatch(.key(.character("J"))) }
-            #expect(r.state.articleIndex == n)
-            if r.state.focus != .reader { r.dispatch(.key(.enter)) }
-            #expect(r.state.focus == .reader)
+            #expect(r.state.navigation.articleIndex == n)
+            if r.state.viewport.focus != .reader { r.dispatch(.key(.enter)) }
+            #expect(r.state.viewport.focus == .reader)
             r.dispatch(.key(.character("g")))
             while true {
                 let grid = Screen.render(r.state)

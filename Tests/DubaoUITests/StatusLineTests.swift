@@ -8,7 +8,7 @@ import Testing
 @Suite("Status line: the right paper and date, the keys kept")
 struct StatusLineTests {
     func statusLine(_ r: AppRuntime) -> String {
-        String(Screen.render(r.state).text.split(separator: "\n", omittingEmptySubsequences: false)[r.state.height - 1])
+        String(Screen.render(r.state).text.split(separator: "\n", omittingEmptySubsequences: false)[r.state.viewport.height - 1])
     }
 
     @Test("a search result from another issue shows that issue's paper and date")

@@ -31,8 +31,8 @@ struct UserDataAuditTests {
         r.dispatch(.key(.character("g")))   // the bookmarks entry, onto the missing one
         #expect(r.state.inBookmarks)
         #expect(r.state.reader == nil)
-        #expect(r.state.message?.text.contains("一篇已被重新导入删掉的文章") == true)
-        #expect(r.state.message?.isError != true, "no internal error: it settled")
+        #expect(r.state.status.message?.text.contains("一篇已被重新导入删掉的文章") == true)
+        #expect(r.state.status.message?.isError != true, "no internal error: it settled")
         let screen = Screen.render(r.state).text
         #expect(screen.contains("is no longer in the library"))
         #expect(screen.contains("〔missing〕"), "the row says so, however narrow the pane")
@@ -51,7 +51,7 @@ struct UserDataAuditTests {
         r.dispatch(.key(.character("b")))
         r.dispatch(.key(.character("h")))
         r.dispatch(.key(.character("g")))   // the bookmarks entry
-        return (r, r.state.bookmarks.map(\.id))
+        return (r, r.state.userData.bookmarks.map(\.id))
     }
 
     @Test("the last place is kept as soon as an article is opened, from the Bookmarks list too, and Q there keeps it")
@@ -78,9 +78,9 @@ struct UserDataAuditTests {
         #expect(ids.count == 2)
         r.dispatch(.key(.enter))
         r.dispatch(.key(.enter))           // the reader has the focus
-        #expect(r.state.focus == .reader)
+        #expect(r.state.viewport.focus == .reader)
         let open = try #require(r.state.reader?.article.id)
-        let added = try #require(r.state.bookmarks.first { $0.id == open }?.added)
+        let added = try #require(r.state.userData.bookmarks.first { $0.id == open }?.added)
         r.dispatch(.key(.character("b")))
         #expect(r.state.reader?.article.id == open, "the reader stays on the article")
         #expect(try data.bookmarks().count == 1)
@@ -98,10 +98,10 @@ struct UserDataAuditTests {
         let t = "2026-01-01T00:00:00.000Z"
         let older = Bookmark(id: "a", title: "甲", paper: "报", date: day, section: "要闻", added: t)
         let newer = Bookmark(id: "b", title: "乙", paper: "报", date: day, section: "要闻", added: t)
-        state.bookmarks = [newer, older]
-        state.unbookmarkedRows = [newer]
+        state.userData.bookmarks = [newer, older]
+        state.userData.unbookmarkedRows = [newer]
         #expect(state.bookmarkRows.map(\.id) == ["b", "a"], "put back")
-        state.bookmarks = [older]
+        state.userData.bookmarks = [older]
         #expect(state.bookmarkRows.map(\.id) == ["b", "a"], "removed, its row kept in place")
     }
 
@@ -119,7 +119,7 @@ struct UserDataAuditTests {
         r.dispatch(.key(.character("u")))
         #expect(Set(try data.bookmarks().map(\.id)) == Set(ids))
         r.dispatch(.key(.character("u")))
-        #expect(r.state.message?.text == "nothing to undo")
+        #expect(r.state.status.message?.text == "nothing to undo")
     }
 
     @Test("a bookmarked article still shows as unread, in its section and in the bookmarks list")
@@ -135,7 +135,7 @@ struct UserDataAuditTests {
         #expect(Screen.render(r.state).text.contains("•★" + title.prefix(4)))
         r.dispatch(.key(.enter))
         r.dispatch(.key(.enter))
-        #expect(r.state.read.contains(r.state.selectedID!))
+        #expect(r.state.userData.read.contains(r.state.selectedID!))
         #expect(Screen.render(r.state).text.contains(" ★" + title.prefix(4)))
     }
 
@@ -233,7 +233,7 @@ struct DamagedUserDataTests {
     }
 
     func statusLine(_ r: AppRuntime) -> String {
-        Screen.render(r.state).text.split(separator: "\n", omittingEmptySubsequences: false)[r.state.height - 1]
+        Screen.render(r.state).text.split(separator: "\n", omittingEmptySubsequences: false)[r.state.viewport.height - 1]
             .description
     }
 
@@ -244,12 +244,12 @@ struct DamagedUserDataTests {
         let damaged = Array("{\"bookmarks\":[".utf8)
         _ = FileManager.default.createFile(atPath: root + "/bookmarks.json", contents: Data(damaged))
         let r = start(root)
-        #expect(r.state.bookmarksProblem != nil)
+        #expect(r.state.userData.bookmarksProblem != nil)
         #expect(statusLine(r).contains("bookmarks.json is damaged: bookmarks not saved; move it away, restart"),
                 "the whole line, what, where and what to do: \(statusLine(r))")
         r.dispatch(.key(.character("b")))
-        #expect(r.state.bookmarks.isEmpty, "no ★ for a bookmark that is not kept")
-        #expect(r.state.message?.isError == true && r.state.message?.text.contains("not changed") == true)
+        #expect(r.state.userData.bookmarks.isEmpty, "no ★ for a bookmark that is not kept")
+        #expect(r.state.status.message?.isError == true && r.state.status.message?.text.contains("not changed") == true)
         r.dispatch(.key(.character("j")))
         #expect(statusLine(r).contains("NOT SAVING bookmarks"), "still saying so once the message is gone")
         r.dispatch(.key(.character("Q")))
@@ -270,14 +270,14 @@ struct DamagedUserDataTests {
         let damaged = Data("{\"format\":\"dubao-state\",".utf8)
         _ = FileManager.default.createFile(atPath: root + "/state.json", contents: damaged)
         let r = start(root)
-        #expect(r.state.bookmarks.count == 2)
-        #expect(r.state.bookmarksProblem == nil)
-        #expect(r.state.readingProblem?.contains("state.json") == true)
-        #expect(r.state.read.contains(ids[2]), "the year's marks are read all the same")
+        #expect(r.state.userData.bookmarks.count == 2)
+        #expect(r.state.userData.bookmarksProblem == nil)
+        #expect(r.state.userData.readingProblem?.contains("state.json") == true)
+        #expect(r.state.userData.read.contains(ids[2]), "the year's marks are read all the same")
         r.dispatch(.key(.enter))
         r.dispatch(.key(.character("Q")))
         #expect(FileManager.default.contents(atPath: root + "/state.json") == damaged)
-        #expect(statusLine(r).contains("NOT SAVING a reading file") || r.state.message != nil)
+        #expect(statusLine(r).contains("NOT SAVING a reading file") || r.state.status.message != nil)
     }
 
     @Test("a damaged bookmarks.json does not drop the last place in state.json")
@@ -288,7 +288,7 @@ struct DamagedUserDataTests {
         try ReadingStateStore(root: root).apply([.last(.init(paper: "测试报", date: issue.date, section: "要闻", article: id))])
         _ = FileManager.default.createFile(atPath: root + "/bookmarks.json", contents: Data("[".utf8))
         let r = start(root)
-        #expect(r.state.bookmarksProblem != nil)
+        #expect(r.state.userData.bookmarksProblem != nil)
         #expect(r.state.selectedID == id, "back at the last article")
         r.dispatch(.key(.character("k")))
         r.dispatch(.key(.character("Q")))
@@ -320,7 +320,7 @@ struct StartPlaceTests {
         }
         do {
             let r = run(root)
-            #expect(r.state.issue?.date == old.date && r.state.articleIndex == 1, "nothing new: back to the place")
+            #expect(r.state.issue?.date == old.date && r.state.navigation.articleIndex == 1, "nothing new: back to the place")
             r.dispatch(.key(.character("Q")))
         }
         let new = issue("2026-11-29")
@@ -328,12 +328,12 @@ struct StartPlaceTests {
         let r = run(root)
         #expect(r.state.issue?.date == new.date, "the new issue")
         #expect(r.state.reader != nil, "its first article shows")
-        #expect(r.state.message?.text == "new issue 2026-11-29; you were reading 2026-11-27: < goes back to it")
+        #expect(r.state.status.message?.text == "new issue 2026-11-29; you were reading 2026-11-27: < goes back to it")
         r.dispatch(.key(.character("<")))
-        #expect(r.state.issue?.date == old.date && r.state.articleIndex == 1, "the place is kept")
+        #expect(r.state.issue?.date == old.date && r.state.navigation.articleIndex == 1, "the place is kept")
         r.dispatch(.key(.character("Q")))
         let again = run(root)
-        #expect(again.state.issue?.date == old.date && again.state.articleIndex == 1, "seen the new one: back to the place")
+        #expect(again.state.issue?.date == old.date && again.state.navigation.articleIndex == 1, "seen the new one: back to the place")
     }
 }
 

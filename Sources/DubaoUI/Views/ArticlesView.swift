@@ -5,7 +5,7 @@ import DubaoLayout
 /// The article list of the selected section: markers, title, and the kicker dimmed after it.
 enum ArticlesView {
     static func draw(into grid: inout ScreenGrid, rect: Rect, state: AppState) {
-        let focused = state.focus == .articles
+        let focused = state.viewport.focus == .articles
         switch state.listing {
         case .bookmarks:
             drawBookmarks(into: &grid, rect: rect, state: state, focused: focused)
@@ -18,20 +18,20 @@ enum ArticlesView {
         }
         let summaries = state.articleSummaries
         let heading = state.section.map { SectionsView.label($0) } ?? ""
-        let position = summaries.isEmpty ? "" : "\(state.articleIndex + 1)/\(summaries.count)"
+        let position = summaries.isEmpty ? "" : "\(state.navigation.articleIndex + 1)/\(summaries.count)"
         PaneChrome.title(heading, right: position, into: &grid, rect: rect, focused: focused)
         let rows = rect.height - 1
         guard rows > 0 else { return }
         if summaries.isEmpty {
-            grid.put(state.catalog == nil ? " …" : " (no articles)", x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: .dim)
+            grid.put(state.navigation.catalog == nil ? " …" : " (no articles)", x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: .dim)
             return
         }
         let bookmarked = state.bookmarked
         for row in 0..<rows {
-            let index = state.articleScroll + row
+            let index = state.navigation.articleScroll + row
             guard summaries.indices.contains(index) else { break }
             let a = summaries[index]
-            let selected = index == state.articleIndex
+            let selected = index == state.navigation.articleIndex
             let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
             let y = rect.y + 1 + row
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
@@ -55,7 +55,7 @@ enum ArticlesView {
     /// `bookmarked` comes from the caller, which builds `state.bookmarked` once for all its rows.
     static func drawMarkers(id: String, into grid: inout ScreenGrid, x: Int, y: Int, state: AppState, bookmarked: Bool,
                             selected: Bool, style: StyleRole, removed: Bool = false) {
-        if !state.read.contains(id) { grid.put("•", x: x, y: y, maxWidth: 1, style: selected ? style : .unread) }
+        if !state.userData.read.contains(id) { grid.put("•", x: x, y: y, maxWidth: 1, style: selected ? style : .unread) }
         if bookmarked {
             grid.put("★", x: x + 1, y: y, maxWidth: 1, style: selected ? style : .bookmark)
         } else if removed {
@@ -66,12 +66,12 @@ enum ArticlesView {
     /// The bookmarks entry: every bookmark across all issues, newest first, with date and section.
     static func drawBookmarks(into grid: inout ScreenGrid, rect: Rect, state: AppState, focused: Bool) {
         let rows = state.bookmarkRows
-        let position = rows.isEmpty ? "" : "\(state.articleIndex + 1)/\(rows.count)"
+        let position = rows.isEmpty ? "" : "\(state.navigation.articleIndex + 1)/\(rows.count)"
         PaneChrome.title("书签 Bookmarks", right: position, into: &grid, rect: rect, focused: focused)
         let height = rect.height - 1
         guard height > 0 else { return }
         if rows.isEmpty {
-            let note = state.bookmarksProblem != nil ? " bookmarks.json could not be read" : " no bookmarks yet: b on an article"
+            let note = state.userData.bookmarksProblem != nil ? " bookmarks.json could not be read" : " no bookmarks yet: b on an article"
             grid.put(note, x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: .dim)
             return
         }
@@ -79,10 +79,10 @@ enum ArticlesView {
         let years = Set(rows.map(\.date.year))
         let bookmarked = state.bookmarked
         for row in 0..<height {
-            let index = state.articleScroll + row
+            let index = state.navigation.articleScroll + row
             guard rows.indices.contains(index) else { break }
             let b = rows[index]
-            let selected = index == state.articleIndex
+            let selected = index == state.navigation.articleIndex
             let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
             let y = rect.y + 1 + row
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
@@ -92,7 +92,7 @@ enum ArticlesView {
             let date = b.date.label(withYear: years.count > 1)
             var title = DisplaySanitizer.sanitize(b.title)
             // In front, so a narrow pane cuts the title and not the fact that it is gone.
-            if state.missingArticles.contains(b.id) { title = "〔missing〕" + title }
+            if state.navigation.missingArticles.contains(b.id) { title = "〔missing〕" + title }
             let section = DisplaySanitizer.sanitize(b.section)
             // The title first: the section gets what is left beyond a readable share of the
             // title, and is the first to be cut, then left out.
@@ -120,8 +120,8 @@ enum ArticlesView {
     /// The search results: for each article its date and a line of text around its first
     /// match, the match highlighted and kept in view however narrow the pane.
     static func drawResults(into grid: inout ScreenGrid, rect: Rect, state: AppState, focused: Bool) {
-        guard let results = state.results else { return }
-        let position = "\(state.articleIndex + 1)/\(results.hits.count)"
+        guard let results = state.search.results else { return }
+        let position = "\(state.navigation.articleIndex + 1)/\(results.hits.count)"
         PaneChrome.title("搜索：" + results.query, right: position, into: &grid, rect: rect, focused: focused)
         let rows = rect.height - 1
         guard rows > 0 else { return }
@@ -129,10 +129,10 @@ enum ArticlesView {
         let years = Set(results.hits.map(\.date.year))
         let bookmarked = state.bookmarked
         for row in 0..<rows {
-            let index = state.articleScroll + row
+            let index = state.navigation.articleScroll + row
             guard results.hits.indices.contains(index) else { break }
             let hit = results.hits[index]
-            let selected = index == state.articleIndex
+            let selected = index == state.navigation.articleIndex
             let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
             let y = rect.y + 1 + row
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)

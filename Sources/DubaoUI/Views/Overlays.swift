@@ -51,7 +51,7 @@ enum HelpOverlay {
     /// Rows of entries the help box has room for at this screen size.
     static func visibleRows(_ state: AppState) -> Int {
         let entries = lines(state.keymap).count
-        return max(0, min(entries + 4, state.height - 2) - 2)
+        return max(0, min(entries + 4, state.viewport.height - 2) - 2)
     }
 
     static func maxScroll(_ state: AppState) -> Int {
@@ -85,15 +85,15 @@ enum HelpOverlay {
 /// `d`: the issues in the library by date.
 enum IssuePicker {
     static func draw(into grid: inout ScreenGrid, state: AppState, selection: Int) {
-        let inner = OverlayBox.frame(into: &grid, width: 56, height: min(state.issues.count, 30) + 2,
+        let inner = OverlayBox.frame(into: &grid, width: 56, height: min(state.navigation.issues.count, 30) + 2,
                                      title: "issues — Enter opens")
         guard inner.width > 0 else { return }
-        let first = max(0, min(selection - inner.height / 2, state.issues.count - inner.height))
+        let first = max(0, min(selection - inner.height / 2, state.navigation.issues.count - inner.height))
         for row in 0..<inner.height {
             let i = first + row
-            guard state.issues.indices.contains(i) else { break }
-            let issue = state.issues[i]
-            let style: StyleRole = i == selection ? .selection : (i == state.issueIndex ? .title : .normal)
+            guard state.navigation.issues.indices.contains(i) else { break }
+            let issue = state.navigation.issues[i]
+            let style: StyleRole = i == selection ? .selection : (i == state.navigation.issueIndex ? .title : .normal)
             PaneChrome.row(left: "\(issue.date)  \(DisplaySanitizer.sanitize(issue.paper))", right: "\(issue.articles)",
                            into: &grid, x: inner.x, y: inner.y + row, width: inner.width, style: style)
         }
@@ -104,7 +104,7 @@ enum IssuePicker {
 enum TooSmallNotice {
     static func draw(into grid: inout ScreenGrid, state: AppState) {
         let words = ["terminal too small", "need \(PaneLayout.minimumWidth)x\(PaneLayout.minimumHeight)",
-                     "now \(state.width)x\(state.height)"]
+                     "now \(state.viewport.width)x\(state.viewport.height)"]
         for (row, text) in words.enumerated() where row < grid.height {
             grid.put(Truncation.truncate(text, toWidth: grid.width), x: 0, y: row, style: .notice)
         }

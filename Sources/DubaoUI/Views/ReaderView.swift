@@ -5,14 +5,14 @@ import DubaoLayout
 enum ReaderView {
     static func draw(into grid: inout ScreenGrid, layout: PaneLayout, state: AppState) {
         guard let rect = layout.reader, let text = layout.readerText else { return }
-        let focused = state.focus == .reader
+        let focused = state.viewport.focus == .reader
         // The status line names the section and position; here the title keeps its place when scrolled.
         let heading = state.reader.map { state.settings.display($0.article.displayTitle) } ?? ""
         PaneChrome.title(heading, right: percent(state, visible: text.height).map { "\($0)%" } ?? "", into: &grid,
                          rect: rect, focused: focused)
         guard let reader = state.reader else {
-            var note = state.catalog == nil || state.selectedSummary != nil ? "…" : "(nothing to read here)"
-            if let b = state.selectedBookmark, state.missingArticles.contains(b.id) {
+            var note = state.navigation.catalog == nil || state.selectedSummary != nil ? "…" : "(nothing to read here)"
+            if let b = state.selectedBookmark, state.navigation.missingArticles.contains(b.id) {
                 note = "“\(DisplaySanitizer.sanitize(b.title))” (\(b.date)) is no longer in the library; b removes the bookmark"
             } else if state.inBookmarks && state.bookmarkRows.isEmpty {
                 note = "(no bookmarks)"

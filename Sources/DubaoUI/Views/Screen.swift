@@ -5,14 +5,14 @@ import DubaoLayout
 /// and any overlay. A pure function of the state, so every screen can be tested as text.
 public enum Screen {
     public static func render(_ state: AppState) -> ScreenGrid {
-        var grid = ScreenGrid(width: state.width, height: state.height)
+        var grid = ScreenGrid(width: state.viewport.width, height: state.viewport.height)
         let layout = Reducer.layoutOf(state)
         if layout.mode == .tooSmall {
             TooSmallNotice.draw(into: &grid, state: state)
             return grid
         }
         for x in layout.separators {
-            for y in 0..<(state.height - 1) { grid.put("│", x: x, y: y, style: .border) }
+            for y in 0..<(state.viewport.height - 1) { grid.put("│", x: x, y: y, style: .border) }
         }
         if let rect = layout.sections { SectionsView.draw(into: &grid, rect: rect, state: state) }
         if let rect = layout.articles { ArticlesView.draw(into: &grid, rect: rect, state: state) }

@@ -5,7 +5,7 @@ import DubaoLayout
 /// The 版面 pane: the issue's paper and date on top, then each section with its article count.
 enum SectionsView {
     static func draw(into grid: inout ScreenGrid, rect: Rect, state: AppState) {
-        let focused = state.focus == .sections
+        let focused = state.viewport.focus == .sections
         var heading = state.issue.map { "\($0.paper) \($0.date)" } ?? "dubao"
         // The pane narrows to give the reader its measure; the year is what the status line
         // shows anyway, so it goes before the paper's name is cut.
@@ -19,31 +19,31 @@ enum SectionsView {
         // The search results entry (while there are results) and the bookmarks entry, then the sections.
         let all = state.sectionsRows
         for row in 0..<rows {
-            let index = state.sectionScroll + row
+            let index = state.navigation.sectionScroll + row
             guard all.indices.contains(index) else { break }
             let selected = index == state.sectionsRow
             let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
             let y = rect.y + 1 + row
             switch all[index] {
             case .searchResults:
-                let results = state.results!
+                let results = state.search.results!
                 PaneChrome.row(left: "搜索：" + DisplaySanitizer.sanitize(results.query) + " (\(results.hits.count))",
                                into: &grid, x: rect.x, y: y, width: rect.width, style: style)
             case .bookmarks:
-                let count = state.bookmarksProblem != nil ? "?" : "\(state.bookmarks.count)"
+                let count = state.userData.bookmarksProblem != nil ? "?" : "\(state.userData.bookmarks.count)"
                 let label = DisplayWidth.of("★ 书签 Bookmarks") + count.count + 2 <= rect.width ? "★ 书签 Bookmarks" : "★ 书签"
                 PaneChrome.row(left: label, right: count, into: &grid, x: rect.x, y: y,
                                width: rect.width, style: style, rightStyle: selected ? style : .dim)
             case .section(let i):
                 let section = sections[i]
-                let unread = section.articles.filter { !state.read.contains($0.id) }.count
+                let unread = section.articles.filter { !state.userData.read.contains($0.id) }.count
                 let count = "\(unread)/\(section.articles.count)"
                 PaneChrome.row(left: " " + label(section), right: count, into: &grid, x: rect.x, y: y,
                                width: rect.width, style: style, rightStyle: selected ? style : .dim)
             }
         }
         if sections.isEmpty, rows > all.count {
-            grid.put(state.catalog == nil ? " …" : " (no sections)", x: rect.x, y: rect.y + 1 + all.count,
+            grid.put(state.navigation.catalog == nil ? " …" : " (no sections)", x: rect.x, y: rect.y + 1 + all.count,
                      maxWidth: rect.width, style: .dim)
         }
     }

@@ -5,12 +5,12 @@ import DubaoLayout
 enum StatusLine {
     static func draw(into grid: inout ScreenGrid, rect: Rect, state: AppState) {
         grid.fill(rect, style: .status)
-        if let line = state.queryLine {
+        if let line = state.search.queryLine {
             drawQueryLine(line, into: &grid, rect: rect, state: state)
             return
         }
-        var message = state.message
-        if message == nil, let search = state.searching {
+        var message = state.status.message
+        if message == nil, let search = state.search.searching {
             let count = search.total > 0 ? " \(search.done)/\(search.total) issues" : ""
             message = StatusMessage("searching “\(DisplaySanitizer.sanitize(search.query))”…\(count) — Esc cancels")
         }
@@ -86,32 +86,32 @@ enum StatusLine {
             var name = DisplaySanitizer.sanitize(paper)
             if level >= 1 { name = Truncation.truncate(name, toWidth: 8) }
             let day = date.label(withYear: level < 3)
-            let sample = state.isSample && !state.inResults && !state.inBookmarks ? " (sample)" : ""
+            let sample = state.navigation.isSample && !state.inResults && !state.inBookmarks ? " (sample)" : ""
             parts.append(level >= 4 ? day + sample : "\(name) \(day)\(sample)")
         }
         var listing: String
         switch state.listing {
         case .bookmarks: listing = "书签"
-        case .searchResults: listing = "搜索：" + DisplaySanitizer.sanitize(state.results?.query ?? "")
+        case .searchResults: listing = "搜索：" + DisplaySanitizer.sanitize(state.search.results?.query ?? "")
         case .section: listing = state.section.map(SectionsView.label) ?? ""
         }
         if level >= 2 { listing = Truncation.truncate(listing, toWidth: 10) }
         if !listing.isEmpty { parts.append(listing) }
         if state.listCount > 0 {
             let star = state.selectedID.map { state.bookmarked.contains($0) } == true ? " ★" : ""
-            parts.append("\(state.articleIndex + 1)/\(state.listCount)\(star)")
+            parts.append("\(state.navigation.articleIndex + 1)/\(state.listCount)\(star)")
         }
         if let text = Reducer.layoutOf(state).readerText, let pct = ReaderView.percent(state, visible: text.height) {
             parts.append("\(pct)%")
             if let find = state.reader?.find { parts.append("match \(find.current + 1)/\(find.matches.count)") }
         }
-        if let count = state.count { parts.append("\(count)") }
+        if let count = state.status.count { parts.append("\(count)") }
         return " " + parts.joined(separator: " │ ")
     }
 
     /// What is not being saved this session, if anything.
     static func notSavingFlag(_ state: AppState) -> String? {
-        switch (state.bookmarksProblem != nil, state.readingProblem != nil) {
+        switch (state.userData.bookmarksProblem != nil, state.userData.readingProblem != nil) {
         case (true, true): return "NOT SAVING"
         case (true, false): return "NOT SAVING bookmarks"
         case (false, true): return "NOT SAVING a reading file"
@@ -155,7 +155,7 @@ enum StatusLine {
     /// The few keys that matter in the focused pane, read from the keymap so rebinding shows.
     static func hints(_ state: AppState) -> [String] {
         var commands: [(Command, String)]
-        switch (state.focus, state.zoomed) {
+        switch (state.viewport.focus, state.viewport.zoomed) {
         // Most important first; help and the way back come early, as they are how to find the rest.
         case (.sections, _): commands = [(.moveDown, "版面"), (.open, "open"), (.help, "help"),
                                          (.back, state.inResults ? "back" : "quit"), (.search, "search")]
@@ -166,7 +166,7 @@ enum StatusLine {
         case (.reader, true): commands = [(.pageDown, "page"), (.help, "help"), (.back, "back"), (.nextArticle, "next"),
                                           (.zoom, "unzoom")]
         }
-        if state.reader?.find != nil, state.focus == .reader || state.zoomed {
+        if state.reader?.find != nil, state.viewport.focus == .reader || state.viewport.zoomed {
             commands.insert((.nextMatch, "match"), at: 0)
         }
         return commands.compactMap { command, label in
