@@ -38,10 +38,7 @@ public struct AppState: Equatable, Sendable {
 
     public var issue: IssueEntry? { navigation.issues.indices.contains(navigation.issueIndex) ? navigation.issues[navigation.issueIndex] : nil }
     /// What the article pane lists.
-    public var listing: Listing {
-        if search.results != nil { return .searchResults }
-        return navigation.sectionIndex < 0 ? .bookmarks : .section(navigation.sectionIndex)
-    }
+    public var listing: Listing { navigation.listing }
     public var inBookmarks: Bool { listing == .bookmarks }
     public var inResults: Bool { listing == .searchResults }
     public var inSection: Bool { if case .section = listing { return true } else { return false } }
@@ -67,11 +64,11 @@ public struct AppState: Equatable, Sendable {
     public var selectedBookmark: Bookmark? {
         guard inBookmarks else { return nil }
         let rows = bookmarkRows
-        return rows.indices.contains(navigation.articleIndex) ? rows[navigation.articleIndex] : nil
+        return rows.indices.contains(navigation.articles.selection) ? rows[navigation.articles.selection] : nil
     }
     public var selectedHit: SearchHit? {
-        guard let hits = search.results?.hits, hits.indices.contains(navigation.articleIndex) else { return nil }
-        return hits[navigation.articleIndex]
+        guard let hits = search.results?.hits, hits.indices.contains(navigation.articles.selection) else { return nil }
+        return hits[navigation.articles.selection]
     }
     /// The ID of the article selected in the article pane.
     public var selectedID: String? {
@@ -89,7 +86,7 @@ public struct AppState: Equatable, Sendable {
     }
     public var articleSummaries: [ArticleSummary] { section?.articles ?? [] }
     public var selectedSummary: ArticleSummary? {
-        articleSummaries.indices.contains(navigation.articleIndex) ? articleSummaries[navigation.articleIndex] : nil
+        articleSummaries.indices.contains(navigation.articles.selection) ? articleSummaries[navigation.articles.selection] : nil
     }
     /// The rows of the sections pane, top to bottom.
     public var sectionsRows: [SectionsRow] {
@@ -129,9 +126,10 @@ public struct ReaderState: Equatable, Sendable {
 }
 
 public enum Overlay: Equatable, Sendable {
-    case help(scroll: Int)
+    /// Every command and its keys: a list without a selection, scrolled.
+    case help(ListState)
     /// The list of issues by date, with the highlighted row.
-    case issues(selection: Int)
+    case issues(ListState)
 }
 
 public struct StatusMessage: Equatable, Sendable {
@@ -202,13 +200,16 @@ public struct Navigation: Equatable, Sendable {
     public var catalog: IssueCatalog?
     /// True while showing the built-in sample paper because the library is empty.
     public var isSample = false
-    /// The selected row of the sections pane: -1 is the bookmarks entry above the sections.
-    public var sectionIndex = 0
-    /// Selected article within the selected section.
-    public var articleIndex = 0
-    /// First visible row of the list panes: decided when the selection moves, never while drawing.
-    public var sectionScroll = 0
-    public var articleScroll = 0
+    /// What the article pane lists: a section's articles, the bookmarks or search results.
+    public var listing: Listing = .section(0)
+    /// While search results are listed: what the pane listed before them and where it stood,
+    /// given back when the results are left.
+    public var beneathResults: Beneath?
+    /// The sections pane: its rows are the search results entry (while there are results), the
+    /// bookmarks entry and the sections; the selected row is always `listing`'s.
+    public var sections = ListState()
+    /// The article pane's list: the section's articles, the bookmarks or the results.
+    public var articles = ListState()
     /// Full articles of the section being read, loaded on demand.
     public var loaded: LoadedSection?
     /// Where the last run stopped, applied once its issue's catalog arrives.
@@ -220,6 +221,22 @@ public struct Navigation: Equatable, Sendable {
     public var missingArticles: Set<String> = []
 
     public init() {}
+
+    public struct Beneath: Equatable, Sendable {
+        public var listing: Listing
+        public var articles: ListState
+    }
+
+    /// The section listed, or the one search results cover; nil on the bookmarks.
+    public var sectionIndex: Int? {
+        switch listing {
+        case .section(let i): return i
+        case .bookmarks: return nil
+        case .searchResults:
+            if case .section(let i) = beneathResults?.listing { return i }
+            return nil
+        }
+    }
 }
 
 public struct UserDataState: Equatable, Sendable {

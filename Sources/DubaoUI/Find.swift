@@ -44,18 +44,10 @@ public struct SearchResults: Equatable, Sendable {
     public var query: String
     /// Newest issue first, as `Searcher.search` gives them.
     public var hits: [SearchHit]
-    /// The article list's selection and scroll before the results covered it, given back when
-    /// the results are left.
-    public var returnTo: (article: Int, scroll: Int)
 
-    public init(query: String, hits: [SearchHit], returnTo: (article: Int, scroll: Int)) {
+    public init(query: String, hits: [SearchHit]) {
         self.query = query
         self.hits = hits
-        self.returnTo = returnTo
-    }
-
-    public static func == (a: SearchResults, b: SearchResults) -> Bool {
-        a.query == b.query && a.hits == b.hits && a.returnTo == b.returnTo
     }
 }
 

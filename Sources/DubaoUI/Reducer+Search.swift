@@ -64,10 +64,12 @@ extension Reducer {
         }
         state.status.message = nil
         let saving = savePosition(state)
-        let returnTo = state.search.results?.returnTo ?? (state.navigation.articleIndex, state.navigation.articleScroll)
-        state.search.results = SearchResults(query: query, hits: hits, returnTo: returnTo)
-        state.navigation.articleIndex = 0
-        state.navigation.articleScroll = 0
+        // A search from the results goes back, when left, to where the first one came from.
+        state.navigation.beneathResults = state.navigation.beneathResults
+            ?? Navigation.Beneath(listing: state.navigation.listing, articles: state.navigation.articles)
+        state.navigation.listing = .searchResults
+        state.search.results = SearchResults(query: query, hits: hits)
+        state.navigation.articles = ListState()
         state.viewport.zoomed = false
         state.viewport.focus = .articles
         relayoutReader(&state)
@@ -77,13 +79,15 @@ extension Reducer {
 
     /// Leaves the search results: the article pane lists what it listed before, as it was.
     static func leaveResults(_ state: inout AppState) -> [Effect] {
-        guard let results = state.search.results else { return [] }
+        guard let results = state.search.results, let beneath = state.navigation.beneathResults else { return [] }
         let saving = savePosition(state)
         state.search.results = nil
+        state.navigation.beneathResults = nil
+        state.navigation.listing = beneath.listing
         // The matches were the search's: they go with it.
         if state.reader?.find?.query == results.query { state.reader?.find = nil }
-        state.navigation.articleIndex = min(results.returnTo.article, max(0, state.listCount - 1))
-        state.navigation.articleScroll = results.returnTo.scroll
+        state.navigation.articles = beneath.articles
+        state.navigation.articles.selection = min(beneath.articles.selection, max(0, state.listCount - 1))
         keepSelectionVisible(&state)
         return saving + (state.inSection ? loadSectionIfNeeded(&state) : showSelectedArticle(&state))
     }
@@ -94,8 +98,8 @@ extension Reducer {
         guard !rows.isEmpty else { return [] }
         switch rows[min(max(0, row), rows.count - 1)] {
         case .searchResults: return []
-        case .bookmarks: return selectSection(&state, -1, article: .first)
-        case .section(let i): return selectSection(&state, i, article: .first)
+        case .bookmarks: return selectSection(&state, .bookmarks, article: .first)
+        case .section(let i): return selectSection(&state, .section(i), article: .first)
         }
     }
 

@@ -34,6 +34,7 @@ public enum Reducer {
             state.viewport.height = max(0, height)
             relayoutReader(&state)
             keepSelectionVisible(&state)
+            keepOverlayInBounds(&state)
             return []
         case .openIssue(let date):
             guard let index = state.navigation.issues.firstIndex(where: { $0.date == date }) else {
@@ -55,8 +56,13 @@ public enum Reducer {
             if let place = state.navigation.pendingRestore, place.paper == entry.paper, place.date == entry.date {
                 return restorePlace(&state)
             }
-            state.navigation.sectionIndex = min(state.navigation.sectionIndex, max(0, catalog.sections.count - 1))
-            state.navigation.articleIndex = min(state.navigation.articleIndex, max(0, state.listCount - 1))
+            // A section the new catalog no longer has: the last one it has.
+            func clamp(_ listing: inout Listing) {
+                if case .section(let i) = listing { listing = .section(min(i, max(0, catalog.sections.count - 1))) }
+            }
+            clamp(&state.navigation.listing)
+            if state.navigation.beneathResults != nil { clamp(&state.navigation.beneathResults!.listing) }
+            state.navigation.articles.selection = min(state.navigation.articles.selection, max(0, state.listCount - 1))
             keepSelectionVisible(&state)
             return loadSectionIfNeeded(&state)
         case .sectionLoaded(let loaded):
@@ -96,7 +102,7 @@ public enum Reducer {
         case .bookmarksChanged(let bookmarks):
             state.userData.bookmarks = bookmarks
             if state.inBookmarks {
-                state.navigation.articleIndex = min(state.navigation.articleIndex, max(0, state.bookmarkRows.count - 1))
+                state.navigation.articles.selection = min(state.navigation.articles.selection, max(0, state.bookmarkRows.count - 1))
                 keepSelectionVisible(&state)
                 return showSelectedArticle(&state)
             }
@@ -171,33 +177,29 @@ public enum Reducer {
     static func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key: KeyEvent) -> [Effect] {
         let command = state.keymap.command(for: key)
         switch overlay {
-        case .help(let scroll):
+        case .help(var list):
             // Scrolling stops where the last entry shows, so k moves at once on the way back.
-            let last = HelpOverlay.maxScroll(state)
-            switch command {
-            case .moveDown: state.overlay = .help(scroll: min(last, scroll + 1))
-            case .moveUp: state.overlay = .help(scroll: max(0, scroll - 1))
-            case .pageDown, .halfPageDown: state.overlay = .help(scroll: min(last, scroll + max(1, state.viewport.height / 2)))
-            case .pageUp, .halfPageUp: state.overlay = .help(scroll: max(0, scroll - max(1, state.viewport.height / 2)))
-            case .top: state.overlay = .help(scroll: 0)
-            case .bottom: state.overlay = .help(scroll: last)
-            case .quit: return run(&state, .quit, count: 1)
-            default: state.overlay = nil
-            }
-        case .issues(let selection):
-            let last = max(0, state.navigation.issues.count - 1)
-            switch command {
-            case .moveDown: state.overlay = .issues(selection: min(last, selection + 1))
-            case .moveUp: state.overlay = .issues(selection: max(0, selection - 1))
-            case .pageDown, .halfPageDown: state.overlay = .issues(selection: min(last, selection + max(1, state.viewport.height / 2)))
-            case .pageUp, .halfPageUp: state.overlay = .issues(selection: max(0, selection - max(1, state.viewport.height / 2)))
-            case .top: state.overlay = .issues(selection: 0)
-            case .bottom: state.overlay = .issues(selection: last)
-            case .open, .focusRight:
+            if let step = command.flatMap({ ListState.step($0, count: 1, page: HelpOverlay.visibleRows(state)) }) {
+                list.scroll(by: step, maxOffset: HelpOverlay.maxScroll(state))
+                state.overlay = .help(list)
+            } else if command == .quit {
+                return run(&state, .quit, count: 1)
+            } else {
                 state.overlay = nil
-                return selectIssue(&state, selection, force: false)
-            case .quit: return run(&state, .quit, count: 1)
-            default: state.overlay = nil
+            }
+        case .issues(var list):
+            let count = state.navigation.issues.count
+            if let step = command.flatMap({ ListState.step($0, count: 1, page: IssuePicker.visibleRows(state)) }) {
+                list.selection = ListState.clamped(ListState.adding(list.selection, step), count: count)
+                list.centre(rows: IssuePicker.visibleRows(state), count: count)
+                state.overlay = .issues(list)
+            } else if command == .open || command == .focusRight {
+                state.overlay = nil
+                return selectIssue(&state, list.selection, force: false)
+            } else if command == .quit {
+                return run(&state, .quit, count: 1)
+            } else {
+                state.overlay = nil
             }
         }
         return []
@@ -216,7 +218,7 @@ public enum Reducer {
             switch pane {
             case .reader: scrollReader(&state, by: step)
             case .sections: return selectSectionsRow(&state, state.sectionsRow + step.signum())
-            case .articles: return selectArticle(&state, state.navigation.articleIndex + step.signum())
+            case .articles: return selectArticle(&state, state.navigation.articles.selection + step.signum())
             }
             return []
         case .press:
@@ -225,10 +227,10 @@ public enum Reducer {
             guard row >= 0 else { return [] }
             switch pane {
             case .sections:
-                let index = state.navigation.sectionScroll + row
+                let index = state.navigation.sections.offset + row
                 if index < state.sectionsRows.count { return selectSectionsRow(&state, index) }
             case .articles:
-                let index = state.navigation.articleScroll + row
+                let index = state.navigation.articles.offset + row
                 if index < state.listCount { return selectArticle(&state, index) }
             case .reader:
                 break
@@ -287,17 +289,20 @@ public enum Reducer {
             state.quitting = true
             return saveReadingPlace(state) + [.quit]
         case .previousSection:
-            guard state.navigation.sectionIndex > 0 else {
-                state.status.message = StatusMessage(state.inBookmarks ? "the bookmarks come before the first section" : "the first section")
+            guard let i = state.navigation.sectionIndex, i > 0 else {
+                let onBookmarks = state.navigation.sectionIndex == nil
+                state.status.message = StatusMessage(onBookmarks ? "the bookmarks come before the first section" : "the first section")
                 return []
             }
-            return selectSection(&state, max(0, state.navigation.sectionIndex - count), article: .first)
+            return selectSection(&state, .section(max(0, i - count)), article: .first)
         case .nextSection:
-            guard state.navigation.sectionIndex + 1 < state.sections.count else {
+            // From the bookmarks, above the sections, the first section is one step on.
+            let next = state.navigation.sectionIndex.map { $0 + count } ?? count - 1
+            guard (state.navigation.sectionIndex.map { $0 + 1 } ?? 0) < state.sections.count else {
                 state.status.message = StatusMessage("the last section of this issue")
                 return []
             }
-            return selectSection(&state, state.navigation.sectionIndex + count, article: .first)
+            return selectSection(&state, .section(next), article: .first)
         case .bookmark:
             if refusedWhileBookmarksUnsaved(&state) { return [] }
             return toggleBookmark(&state)
@@ -345,7 +350,9 @@ public enum Reducer {
             }
             return selectIssue(&state, state.navigation.issueIndex - count, force: false)
         case .issueList:
-            state.overlay = .issues(selection: state.navigation.issueIndex)
+            var list = ListState(selection: state.navigation.issueIndex)
+            list.centre(rows: IssuePicker.visibleRows(state), count: state.navigation.issues.count)
+            state.overlay = .issues(list)
         case .zoom:
             state.viewport.zoomed.toggle()
             if state.viewport.zoomed { state.viewport.focus = .reader }
@@ -358,7 +365,7 @@ public enum Reducer {
         case .previousMatch:
             stepMatch(&state, forward: false, count: count)
         case .help:
-            state.overlay = .help(scroll: 0)
+            state.overlay = .help(ListState())
         case .redraw:
             return [.redraw]
         }
@@ -375,31 +382,16 @@ public enum Reducer {
         } else {
             page = max(1, layout.contentHeight(of: pane) > 0 ? layout.contentHeight(of: pane) : state.viewport.height - 2)
         }
-        let step: Int
-        switch command {
-        case .moveDown: step = count
-        case .moveUp: step = -count
-        case .halfPageDown: step = max(1, page / 2) * count
-        case .halfPageUp: step = -max(1, page / 2) * count
-        case .pageDown: step = page * count
-        case .pageUp: step = -page * count
-        case .top: step = Int.min / 2
-        default: step = Int.max / 2
-        }
+        guard let step = ListState.step(command, count: count, page: page) else { return [] }
         switch pane {
         case .reader:
             scrollReader(&state, by: step)
             return []
         case .sections:
-            return selectSectionsRow(&state, max(0, clampedAdd(state.sectionsRow, step)))
+            return selectSectionsRow(&state, max(0, ListState.adding(state.sectionsRow, step)))
         case .articles:
-            return selectArticle(&state, clampedAdd(state.navigation.articleIndex, step))
+            return selectArticle(&state, ListState.adding(state.navigation.articles.selection, step))
         }
-    }
-
-    static func clampedAdd(_ a: Int, _ b: Int) -> Int {
-        let (sum, overflow) = a.addingReportingOverflow(b)
-        return overflow ? (b > 0 ? Int.max / 2 : Int.min / 2) : sum
     }
 
     // MARK: selection
@@ -417,31 +409,37 @@ public enum Reducer {
         state.navigation.loaded = nil
         state.reader = nil
         if changed {
-            state.navigation.sectionIndex = 0
-            state.navigation.articleIndex = 0
-            state.navigation.sectionScroll = 0
-            state.navigation.articleScroll = 0
+            state.navigation.listing = .section(0)
+            state.navigation.articles = ListState()
+            state.navigation.sections = ListState()
         }
         return saving + [.loadCatalog(state.navigation.issues[index])]
     }
 
-    static func selectSection(_ state: inout AppState, _ index: Int, article: ArticleChoice) -> [Effect] {
+    /// Lists `shelf` (a section, or the bookmarks) in the article pane, from its first or last article.
+    static func selectSection(_ state: inout AppState, _ shelf: Listing, article: ArticleChoice) -> [Effect] {
         if state.search.results != nil {
             let leaving = leaveResults(&state)
-            if index == state.navigation.sectionIndex && article == .first { return leaving }
+            if shelf == state.navigation.listing && article == .first { return leaving }
         }
         let sections = state.sections
-        guard !sections.isEmpty || index < 0 else { return [] }
-        let target = min(max(-1, index), sections.count - 1)
-        let count = target < 0 ? state.bookmarkRows.count : sections[target].articles.count
+        var target = shelf
+        if case .section(let i) = shelf {
+            guard !sections.isEmpty else { return [] }
+            target = .section(ListState.clamped(i, count: sections.count))
+        }
+        let count: Int
+        switch target {
+        case .section(let i): count = sections[i].articles.count
+        default: count = state.bookmarkRows.count
+        }
         let articleIndex = article == .first ? 0 : max(0, count - 1)
-        if target == state.navigation.sectionIndex && articleIndex == state.navigation.articleIndex && state.reader != nil { return [] }
+        if target == state.navigation.listing && articleIndex == state.navigation.articles.selection && state.reader != nil { return [] }
         let saving = savePosition(state)
-        state.navigation.sectionIndex = target
-        state.navigation.articleIndex = articleIndex
-        state.navigation.articleScroll = 0
+        state.navigation.listing = target
+        state.navigation.articles = ListState(selection: articleIndex)
         keepSelectionVisible(&state)
-        if target < 0 { return saving + showSelectedArticle(&state) }
+        if target == .bookmarks { return saving + showSelectedArticle(&state) }
         return saving + loadSectionIfNeeded(&state)
     }
 
@@ -449,8 +447,8 @@ public enum Reducer {
         let count = state.listCount
         guard count > 0 else { return [] }
         let target = min(max(0, index), count - 1)
-        let saving = target == state.navigation.articleIndex ? [] : savePosition(state)
-        state.navigation.articleIndex = target
+        let saving = target == state.navigation.articles.selection ? [] : savePosition(state)
+        state.navigation.articles.selection = target
         keepSelectionVisible(&state)
         return saving + showSelectedArticle(&state)
     }
@@ -459,7 +457,7 @@ public enum Reducer {
     static func stepArticle(_ state: inout AppState, forward: Bool) -> [Effect] {
         let count = state.listCount
         if !state.inSection {
-            let next = state.navigation.articleIndex + (forward ? 1 : -1)
+            let next = state.navigation.articles.selection + (forward ? 1 : -1)
             guard next >= 0, next < count else {
                 let what = state.inBookmarks ? "bookmark" : "result"
                 state.status.message = StatusMessage(forward ? "the last \(what)" : "the first \(what)")
@@ -467,9 +465,9 @@ public enum Reducer {
             }
             return selectArticle(&state, next)
         }
-        if forward, state.navigation.articleIndex + 1 < count { return selectArticle(&state, state.navigation.articleIndex + 1) }
-        if !forward, state.navigation.articleIndex > 0 { return selectArticle(&state, state.navigation.articleIndex - 1) }
-        var s = state.navigation.sectionIndex
+        if forward, state.navigation.articles.selection + 1 < count { return selectArticle(&state, state.navigation.articles.selection + 1) }
+        if !forward, state.navigation.articles.selection > 0 { return selectArticle(&state, state.navigation.articles.selection - 1) }
+        guard case .section(var s) = state.navigation.listing else { return [] }
         while true {
             s += forward ? 1 : -1
             guard state.sections.indices.contains(s) else {
@@ -478,7 +476,7 @@ public enum Reducer {
             }
             if !state.sections[s].articles.isEmpty { break }
         }
-        return selectSection(&state, s, article: forward ? .first : .last)
+        return selectSection(&state, .section(s), article: forward ? .first : .last)
     }
 
     static func loadSectionIfNeeded(_ state: inout AppState) -> [Effect] {
@@ -615,8 +613,8 @@ public enum Reducer {
         guard issue.paper == place.paper, issue.date == place.date else { return [] }
         state.navigation.pendingRestore = nil
         if let s = catalog.sections.firstIndex(where: { $0.name == place.section }) {
-            state.navigation.sectionIndex = s
-            state.navigation.articleIndex = catalog.sections[s].articles.firstIndex { $0.id == place.article } ?? 0
+            state.navigation.listing = .section(s)
+            state.navigation.articles.selection = catalog.sections[s].articles.firstIndex { $0.id == place.article } ?? 0
         }
         keepSelectionVisible(&state)
         return loadSectionIfNeeded(&state)
@@ -672,7 +670,7 @@ public enum Reducer {
     static func scrollReader(_ state: inout AppState, by step: Int) {
         guard var reader = state.reader else { return }
         let maxTop = max(0, reader.lines.count - readerHeight(state))
-        reader.top = min(max(0, clampedAdd(reader.top, step)), maxTop)
+        reader.top = min(max(0, ListState.adding(reader.top, step)), maxTop)
         state.reader = reader
     }
 
@@ -706,14 +704,25 @@ public enum Reducer {
             return max(1, shown > 0 ? shown : layoutOf(state, focus: pane, zoomed: false).contentHeight(of: pane))
         }
         let sectionRows = visibleRows(.sections), articleRows = visibleRows(.articles)
-        func adjust(_ scroll: inout Int, selection: Int, count: Int, visible: Int) {
-            if selection < scroll { scroll = selection }
-            if selection >= scroll + visible { scroll = selection - visible + 1 }
-            scroll = max(0, min(scroll, max(0, count - visible)))
-        }
         // The sections list starts with the search results and bookmarks rows.
-        adjust(&state.navigation.sectionScroll, selection: state.sectionsRow, count: state.sectionsRows.count, visible: sectionRows)
-        adjust(&state.navigation.articleScroll, selection: state.navigation.articleIndex, count: state.listCount, visible: articleRows)
+        state.navigation.sections.selection = state.sectionsRow
+        state.navigation.sections.keepVisible(rows: sectionRows, count: state.sectionsRows.count)
+        state.navigation.articles.keepVisible(rows: articleRows, count: state.listCount)
+    }
+
+    /// A box over the panes shows as many rows as the screen has room for: a new size moves
+    /// its first row so that the box stays full and the selection in it.
+    static func keepOverlayInBounds(_ state: inout AppState) {
+        switch state.overlay {
+        case .help(var list):
+            list.scroll(by: 0, maxOffset: HelpOverlay.maxScroll(state))
+            state.overlay = .help(list)
+        case .issues(var list):
+            list.centre(rows: IssuePicker.visibleRows(state), count: state.navigation.issues.count)
+            state.overlay = .issues(list)
+        case nil:
+            break
+        }
     }
 
     public static func layoutOf(_ state: AppState) -> PaneLayout {

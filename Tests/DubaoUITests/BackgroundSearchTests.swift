@@ -52,7 +52,7 @@ struct BackgroundSearchTests {
         #expect(r.state.search.searching?.query == "渡口" && r.state.search.results == nil, "Enter returns at once")
         #expect(statusLine(r).contains("searching “渡口”…"))
         r.dispatch(.key(.character("j")))
-        #expect(r.state.navigation.articleIndex == 1, "keys go on working")
+        #expect(r.state.navigation.articles.selection == 1, "keys go on working")
         library.gate.signal()
         until { r.poll(); return r.state.search.searching?.done == 1 }
         #expect(statusLine(r).contains("1/2 issues — Esc cancels"))

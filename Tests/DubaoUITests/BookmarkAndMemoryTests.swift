@@ -114,7 +114,7 @@ struct BookmarkAndMemoryTests {
         #expect(first.dispatch(.key(.character("Q"))) == [.quit])
 
         let second = try start(data, width: 100, height: 12)
-        #expect(second.state.navigation.sectionIndex == 1 && second.state.navigation.articleIndex == 1)
+        #expect(second.state.navigation.listing == .section(1) && second.state.navigation.articles.selection == 1)
         let reader = try #require(second.state.reader)
         #expect(reader.article.id == id)
         let top = reader.lines[reader.top]
@@ -129,7 +129,7 @@ struct BookmarkAndMemoryTests {
         #expect(r.state.userDataReadOnly)
         #expect(r.state.status.message?.text.contains("bookmarks.json") == true)
         r.dispatch(.key(.character("j")))
-        #expect(r.state.navigation.articleIndex == 1, "reading goes on")
+        #expect(r.state.navigation.articles.selection == 1, "reading goes on")
         r.dispatch(.key(.character("b")))
         data.failing = false
         #expect(try data.bookmarks().isEmpty)

@@ -25,7 +25,7 @@ struct HelpOverlayTests {
         #expect(!screen.contains("more: j"))
         #expect(screen.contains("c closes") && screen.contains("(5x)"), "the title names the keys in use too")
         r.dispatch(.key(.character("x")))
-        #expect(r.state.overlay == .help(scroll: 1))
+        #expect(r.state.overlay == .help(ListState(selection: 1, offset: 1)))
         let after = Screen.render(r.state)
         let text = (0..<after.height).map { after.row($0) }.joined(separator: "\n")
         #expect(text.contains("↓ more: x, Space, G"))

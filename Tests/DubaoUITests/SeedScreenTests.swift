@@ -39,7 +39,7 @@ struct SeedScreenTests {
         #expect(total == 8)
         for n in 0..<total {
             if n > 0 { r.dispatch(.key(.character("J"))) }
-            #expect(r.state.navigation.articleIndex == n)
+            #expect(r.state.navigation.articles.selection == n)
             if r.state.viewport.focus != .reader { r.dispatch(.key(.enter)) }
             #expect(r.state.viewport.focus == .reader)
             r.dispatch(.key(.character("g")))

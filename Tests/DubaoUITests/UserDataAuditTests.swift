@@ -320,7 +320,7 @@ struct StartPlaceTests {
         }
         do {
             let r = run(root)
-            #expect(r.state.issue?.date == old.date && r.state.navigation.articleIndex == 1, "nothing new: back to the place")
+            #expect(r.state.issue?.date == old.date && r.state.navigation.articles.selection == 1, "nothing new: back to the place")
             r.dispatch(.key(.character("Q")))
         }
         let new = issue("2026-11-29")
@@ -330,10 +330,10 @@ struct StartPlaceTests {
         #expect(r.state.reader != nil, "its first article shows")
         #expect(r.state.status.message?.text == "new issue 2026-11-29; you were reading 2026-11-27: < goes back to it")
         r.dispatch(.key(.character("<")))
-        #expect(r.state.issue?.date == old.date && r.state.navigation.articleIndex == 1, "the place is kept")
+        #expect(r.state.issue?.date == old.date && r.state.navigation.articles.selection == 1, "the place is kept")
         r.dispatch(.key(.character("Q")))
         let again = run(root)
-        #expect(again.state.issue?.date == old.date && again.state.navigation.articleIndex == 1, "seen the new one: back to the place")
+        #expect(again.state.issue?.date == old.date && again.state.navigation.articles.selection == 1, "seen the new one: back to the place")
     }
 }
 

@@ -18,7 +18,7 @@ enum ArticlesView {
         }
         let summaries = state.articleSummaries
         let heading = state.section.map { SectionsView.label($0) } ?? ""
-        let position = summaries.isEmpty ? "" : "\(state.navigation.articleIndex + 1)/\(summaries.count)"
+        let position = summaries.isEmpty ? "" : "\(state.navigation.articles.selection + 1)/\(summaries.count)"
         PaneChrome.title(heading, right: position, into: &grid, rect: rect, focused: focused)
         let rows = rect.height - 1
         guard rows > 0 else { return }
@@ -28,10 +28,10 @@ enum ArticlesView {
         }
         let bookmarked = state.bookmarked
         for row in 0..<rows {
-            let index = state.navigation.articleScroll + row
+            let index = state.navigation.articles.offset + row
             guard summaries.indices.contains(index) else { break }
             let a = summaries[index]
-            let selected = index == state.navigation.articleIndex
+            let selected = index == state.navigation.articles.selection
             let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
             let y = rect.y + 1 + row
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
@@ -66,7 +66,7 @@ enum ArticlesView {
     /// The bookmarks entry: every bookmark across all issues, newest first, with date and section.
     static func drawBookmarks(into grid: inout ScreenGrid, rect: Rect, state: AppState, focused: Bool) {
         let rows = state.bookmarkRows
-        let position = rows.isEmpty ? "" : "\(state.navigation.articleIndex + 1)/\(rows.count)"
+        let position = rows.isEmpty ? "" : "\(state.navigation.articles.selection + 1)/\(rows.count)"
         PaneChrome.title("书签 Bookmarks", right: position, into: &grid, rect: rect, focused: focused)
         let height = rect.height - 1
         guard height > 0 else { return }
@@ -79,10 +79,10 @@ enum ArticlesView {
         let years = Set(rows.map(\.date.year))
         let bookmarked = state.bookmarked
         for row in 0..<height {
-            let index = state.navigation.articleScroll + row
+            let index = state.navigation.articles.offset + row
             guard rows.indices.contains(index) else { break }
             let b = rows[index]
-            let selected = index == state.navigation.articleIndex
+            let selected = index == state.navigation.articles.selection
             let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
             let y = rect.y + 1 + row
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
@@ -121,7 +121,7 @@ enum ArticlesView {
     /// match, the match highlighted and kept in view however narrow the pane.
     static func drawResults(into grid: inout ScreenGrid, rect: Rect, state: AppState, focused: Bool) {
         guard let results = state.search.results else { return }
-        let position = "\(state.navigation.articleIndex + 1)/\(results.hits.count)"
+        let position = "\(state.navigation.articles.selection + 1)/\(results.hits.count)"
         PaneChrome.title("搜索：" + results.query, right: position, into: &grid, rect: rect, focused: focused)
         let rows = rect.height - 1
         guard rows > 0 else { return }
@@ -129,10 +129,10 @@ enum ArticlesView {
         let years = Set(results.hits.map(\.date.year))
         let bookmarked = state.bookmarked
         for row in 0..<rows {
-            let index = state.navigation.articleScroll + row
+            let index = state.navigation.articles.offset + row
             guard results.hits.indices.contains(index) else { break }
             let hit = results.hits[index]
-            let selected = index == state.navigation.articleIndex
+            let selected = index == state.navigation.articles.selection
             let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
             let y = rect.y + 1 + row
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)

@@ -84,13 +84,20 @@ enum HelpOverlay {
 
 /// `d`: the issues in the library by date.
 enum IssuePicker {
-    static func draw(into grid: inout ScreenGrid, state: AppState, selection: Int) {
-        let inner = OverlayBox.frame(into: &grid, width: 56, height: min(state.navigation.issues.count, 30) + 2,
-                                     title: "issues — Enter opens")
+    /// The box's height: up to 30 issues, within the screen.
+    static func boxHeight(_ state: AppState) -> Int { min(state.navigation.issues.count, 30) + 2 }
+
+    /// Rows of issues the box has room for at this screen size.
+    static func visibleRows(_ state: AppState) -> Int {
+        max(1, min(boxHeight(state), state.viewport.height - 2) - 2)
+    }
+
+    static func draw(into grid: inout ScreenGrid, state: AppState, list: ListState) {
+        let inner = OverlayBox.frame(into: &grid, width: 56, height: boxHeight(state), title: "issues — Enter opens")
         guard inner.width > 0 else { return }
-        let first = max(0, min(selection - inner.height / 2, state.navigation.issues.count - inner.height))
+        let selection = list.selection
         for row in 0..<inner.height {
-            let i = first + row
+            let i = list.offset + row
             guard state.navigation.issues.indices.contains(i) else { break }
             let issue = state.navigation.issues[i]
             let style: StyleRole = i == selection ? .selection : (i == state.navigation.issueIndex ? .title : .normal)

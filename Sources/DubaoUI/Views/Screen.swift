@@ -19,8 +19,8 @@ public enum Screen {
         if layout.reader != nil { ReaderView.draw(into: &grid, layout: layout, state: state) }
         StatusLine.draw(into: &grid, rect: layout.status, state: state)
         switch state.overlay {
-        case .help(let scroll): HelpOverlay.draw(into: &grid, state: state, scroll: scroll)
-        case .issues(let selection): IssuePicker.draw(into: &grid, state: state, selection: selection)
+        case .help(let list): HelpOverlay.draw(into: &grid, state: state, scroll: list.offset)
+        case .issues(let list): IssuePicker.draw(into: &grid, state: state, list: list)
         case nil: break
         }
         return grid

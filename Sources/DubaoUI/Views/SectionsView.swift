@@ -19,7 +19,7 @@ enum SectionsView {
         // The search results entry (while there are results) and the bookmarks entry, then the sections.
         let all = state.sectionsRows
         for row in 0..<rows {
-            let index = state.navigation.sectionScroll + row
+            let index = state.navigation.sections.offset + row
             guard all.indices.contains(index) else { break }
             let selected = index == state.sectionsRow
             let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal

@@ -99,7 +99,7 @@ enum StatusLine {
         if !listing.isEmpty { parts.append(listing) }
         if state.listCount > 0 {
             let star = state.selectedID.map { state.bookmarked.contains($0) } == true ? " ★" : ""
-            parts.append("\(state.navigation.articleIndex + 1)/\(state.listCount)\(star)")
+            parts.append("\(state.navigation.articles.selection + 1)/\(state.listCount)\(star)")
         }
         if let text = Reducer.layoutOf(state).readerText, let pct = ReaderView.percent(state, visible: text.height) {
             parts.append("\(pct)%")
