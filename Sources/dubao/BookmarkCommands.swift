@@ -39,19 +39,17 @@ struct ListBookmarks: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
-        try Self.report {
-            let bookmarks = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).all() }
-            let source = try library.openForReading(quiet: true).source
-            let rows = try BookmarkRow.rows(bookmarks, library: source, withText: false)
-            if json {
-                print(JSONOutput.string(rows))
-                return
-            }
-            if rows.isEmpty { Failure.note("no bookmarks yet: press b in the reader, or run `dubao bookmark ID`") }
-            for row in rows {
-                let mark = row.missing ? "  (missing: gone from the library)" : ""
-                print("★ \(row.date)  \(Terminal.clean(row.section))  \(Terminal.clean(row.title))  \(row.id)\(mark)")
-            }
+        let bookmarks = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).all() }
+        let source = try library.openForReading(quiet: true).source
+        let rows = try BookmarkRow.rows(bookmarks, library: source, withText: false)
+        if json {
+            print(JSONOutput.string(rows))
+            return
+        }
+        if rows.isEmpty { Failure.note("no bookmarks yet: press b in the reader, or run `dubao bookmark ID`") }
+        for row in rows {
+            let mark = row.missing ? "  (missing: gone from the library)" : ""
+            print("★ \(row.date)  \(Terminal.clean(row.section))  \(Terminal.clean(row.title))  \(row.id)\(mark)")
         }
     }
 }
@@ -71,32 +69,30 @@ struct ExportBookmarks: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
-        try Self.report {
-            let bookmarks = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).all() }
-            let source = try library.openForReading(quiet: true).source
-            let rows = try BookmarkRow.rows(bookmarks, library: source, withText: true)
-            let text: String
-            switch format {
-            case .json:
-                text = JSONOutput.string(rows) + "\n"
-            case .markdown:
-                var out = "# 书签 Bookmarks\n"
-                for row in rows {
-                    out += "\n## \(row.title)\n\n\(row.paper) · \(row.date) · \(row.section) · `\(row.id)`"
-                    out += row.missing ? " · missing from the library\n" : "\n"
-                    if let p = row.firstParagraph, !p.isEmpty { out += "\n> \(p)\n" }
-                }
-                text = out
+        let bookmarks = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).all() }
+        let source = try library.openForReading(quiet: true).source
+        let rows = try BookmarkRow.rows(bookmarks, library: source, withText: true)
+        let text: String
+        switch format {
+        case .json:
+            text = JSONOutput.string(rows) + "\n"
+        case .markdown:
+            var out = "# 书签 Bookmarks\n"
+            for row in rows {
+                out += "\n## \(row.title)\n\n\(row.paper) · \(row.date) · \(row.section) · `\(row.id)`"
+                out += row.missing ? " · missing from the library\n" : "\n"
+                if let p = row.firstParagraph, !p.isEmpty { out += "\n> \(p)\n" }
             }
-            guard let output else {
-                print(text, terminator: "")
-                return
-            }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw Failure("cannot write \(output): \(error.localizedDescription); choose another file with -o")
-            }
+            text = out
+        }
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw Failure("cannot write \(output): \(error.localizedDescription); choose another file with -o")
         }
     }
 }
@@ -110,19 +106,17 @@ struct BookmarkCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
-        try Self.report {
-            guard ArticleID.isWellFormed(id) else {
-                throw Failure("“\(Terminal.clean(id))” is not an article ID: IDs look like 20261127-3fa9c2d81b; `dubao list` shows them")
-            }
-            let source = try library.openForReading(quiet: true).source
-            guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
-                throw Failure("no article \(id) in the library at \(library.root); `dubao list` shows the IDs")
-            }
-            let bookmark = Bookmark(id: id, title: found.article.displayTitle, paper: found.issue.paper,
-                                    date: found.issue.date, section: found.section.name, added: BookmarkStore.now())
-            let added = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).add(bookmark) }
-            print(added ? "★ bookmarked: \(Terminal.clean(bookmark.title))" : "already bookmarked: \(Terminal.clean(bookmark.title))")
+        guard ArticleID.isWellFormed(id) else {
+            throw Failure("“\(Terminal.clean(id))” is not an article ID: IDs look like 20261127-3fa9c2d81b; `dubao list` shows them")
         }
+        let source = try library.openForReading(quiet: true).source
+        guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
+            throw Failure("no article \(id) in the library at \(library.root); `dubao list` shows the IDs")
+        }
+        let bookmark = Bookmark(id: id, title: found.article.displayTitle, paper: found.issue.paper,
+                                date: found.issue.date, section: found.section.name, added: BookmarkStore.now())
+        let added = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).add(bookmark) }
+        print(added ? "★ bookmarked: \(Terminal.clean(bookmark.title))" : "already bookmarked: \(Terminal.clean(bookmark.title))")
     }
 }
 
@@ -135,12 +129,10 @@ struct UnbookmarkCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
-        try Self.report {
-            let removed = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).remove(id: id) }
-            guard let removed else {
-                throw Failure("\(Terminal.clean(id)) is not bookmarked; `dubao bookmarks` lists the bookmarks")
-            }
-            print("removed the bookmark: \(Terminal.clean(removed.title))")
+        let removed = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).remove(id: id) }
+        guard let removed else {
+            throw Failure("\(Terminal.clean(id)) is not bookmarked; `dubao bookmarks` lists the bookmarks")
         }
+        print("removed the bookmark: \(Terminal.clean(removed.title))")
     }
 }

@@ -13,4 +13,20 @@ struct Dubao: ParsableCommand {
                       SearchCommand.self, BookmarksCommand.self, BookmarkCommand.self, UnbookmarkCommand.self],
         defaultSubcommand: ReadCommand.self
     )
+
+    /// ArgumentParser's own `main` would print a `Failure` thrown by `validate()` as `Error: …`;
+    /// dubao's failures read `dubao: …` wherever they are found. Parser errors (an unknown option,
+    /// a value it cannot read) keep its wording, usage text and status 64, and help its status 0:
+    /// those are the errors it does not give status 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let message = message(for: error)
+            guard exitCode(for: error) == .failure, !message.isEmpty else { exit(withError: error) }
+            Failure.printError("dubao: \(message)")
+            exit(withError: ExitCode.failure)
+        }
+    }
 }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import DubaoCore
 import DubaoModel
 #if canImport(Glibc)
@@ -6,12 +5,15 @@ import Glibc
 #endif
 
 /// A command that failed: one line on stderr (what, where, what to do) and exit status 1.
-struct Failure: Error {
+struct Failure: Error, CustomStringConvertible {
     var message: String
 
     init(_ message: String) {
         self.message = message
     }
+
+    /// What ArgumentParser reports for a failure thrown while it parses.
+    var description: String { message }
 
     /// Runs store code, turning its errors into one clear line.
     static func check<T>(_ body: () throws(StoreError) -> T) throws -> T {
@@ -40,17 +42,5 @@ struct Failure: Error {
     static func printError(_ text: String) {
         var bytes = Array((text + "\n").utf8)
         _ = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
-    }
-}
-
-extension ParsableCommand {
-    /// Every command's errors end here, so each failure prints exactly one line.
-    static func report(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let failure as Failure {
-            Failure.printError("dubao: \(failure.message)")
-            throw ExitCode(1)
-        }
     }
 }

@@ -57,45 +57,43 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
-        try Self.report {
-            var options = Importer.Options()
-            options.date = try Failure.date(date, option: "date")
-            if let encoding {
-                guard let e = TextEncoding(name: encoding) else {
-                    throw Failure("--encoding \(encoding) is not known: use one of \(TextEncoding.names)")
-                }
-                options.encoding = e
+        var options = Importer.Options()
+        options.date = try Failure.date(date, option: "date")
+        if let encoding {
+            guard let e = TextEncoding(name: encoding) else {
+                throw Failure("--encoding \(encoding) is not known: use one of \(TextEncoding.names)")
             }
-            if let paper { options.paper = paper }
-            if let section { options.section = section }
-            options.articles = articles
-            if each {
-                guard options.date == nil else {
-                    throw Failure("--date cannot be used with --each: each issue is dated by its pages or by its file or folder name")
-                }
-                try importEach(Importer(options: options))
-                return
+            options.encoding = e
+        }
+        if let paper { options.paper = paper }
+        if let section { options.section = section }
+        options.articles = articles
+        if each {
+            guard options.date == nil else {
+                throw Failure("--date cannot be used with --each: each issue is dated by its pages or by its file or folder name")
             }
-            var result: Importer.Result
-            do throws(Importer.Failure) {
-                result = try Importer(options: options).importPaths(paths)
-            } catch {
-                throw Failure("\(error.description) (nothing was imported)")
-            }
-            for warning in result.warnings { Failure.warn(warning.description) }
-            var report: Library.StoreReport?
-            if !dryRun {
-                var store = Library(root: library.root)
-                store.waiting = Self.sayWaiting
-                let stored = try Failure.check { () throws(StoreError) in try store.store(result.issue) }
-                result.issue.renameIDs(stored.renamedIDs)
-                report = stored
-            }
-            if json {
-                print(ImportReport(result: result, stored: !dryRun).json())
-            } else {
-                printSummary(result, report)
-            }
+            try importEach(Importer(options: options))
+            return
+        }
+        var result: Importer.Result
+        do throws(Importer.Failure) {
+            result = try Importer(options: options).importPaths(paths)
+        } catch {
+            throw Failure("\(error.description) (nothing was imported)")
+        }
+        for warning in result.warnings { Failure.warn(warning.description) }
+        var report: Library.StoreReport?
+        if !dryRun {
+            var store = Library(root: library.root)
+            store.waiting = Self.sayWaiting
+            let stored = try Failure.check { () throws(StoreError) in try store.store(result.issue) }
+            result.issue.renameIDs(stored.renamedIDs)
+            report = stored
+        }
+        if json {
+            print(ImportReport(result: result, stored: !dryRun).json())
+        } else {
+            printSummary(result, report)
         }
     }
 

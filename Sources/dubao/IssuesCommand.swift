@@ -10,17 +10,15 @@ struct IssuesCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
-        try Self.report {
-            let issues = try library.openForReading().issues
-            if json {
-                struct Row: Encodable { var paper: String; var date: String; var sections: Int; var articles: Int }
-                print(JSONOutput.string(issues.map { Row(paper: $0.paper, date: $0.date.description,
-                                                         sections: $0.sections, articles: $0.articles) }))
-                return
-            }
-            for issue in issues {
-                print(Terminal.clean("\(issue.date)  \(issue.paper)  \(Terminal.count(issue.sections, "section")), \(Terminal.count(issue.articles, "article"))"))
-            }
+        let issues = try library.openForReading().issues
+        if json {
+            struct Row: Encodable { var paper: String; var date: String; var sections: Int; var articles: Int }
+            print(JSONOutput.string(issues.map { Row(paper: $0.paper, date: $0.date.description,
+                                                     sections: $0.sections, articles: $0.articles) }))
+            return
+        }
+        for issue in issues {
+            print(Terminal.clean("\(issue.date)  \(issue.paper)  \(Terminal.count(issue.sections, "section")), \(Terminal.count(issue.articles, "article"))"))
         }
     }
 }

@@ -20,45 +20,43 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
-        try Self.report {
-            let opened = try library.openForReading()
-            let source = opened.source
-            let issue = try IssueChoice(date: date, paper: paper).pick(from: opened.issues, root: library.root)
-            let catalog = try Failure.check { () throws(StoreError) in try source.catalog(of: issue) }
-            var sections = catalog.sections
-            if let section {
-                sections = sections.filter { $0.name == section || $0.page == section }
-                if sections.isEmpty {
-                    let names = catalog.sections.map(\.name).joined(separator: "、")
-                    throw Failure("no section “\(section)” in \(issue.paper) \(issue.date); its sections are \(names)")
+        let opened = try library.openForReading()
+        let source = opened.source
+        let issue = try IssueChoice(date: date, paper: paper).pick(from: opened.issues, root: library.root)
+        let catalog = try Failure.check { () throws(StoreError) in try source.catalog(of: issue) }
+        var sections = catalog.sections
+        if let section {
+            sections = sections.filter { $0.name == section || $0.page == section }
+            if sections.isEmpty {
+                let names = catalog.sections.map(\.name).joined(separator: "、")
+                throw Failure("no section “\(section)” in \(issue.paper) \(issue.date); its sections are \(names)")
+            }
+        }
+        if json {
+            struct Row: Encodable {
+                var id, title, kicker, subtitle, section, page, date, paper: String
+                var reporters: [String]
+                /// A count here; `import --json` gives the paragraphs themselves.
+                var paragraphCount: Int
+            }
+            let rows = sections.flatMap { s in
+                s.articles.map { a in
+                    Row(id: a.id, title: a.title, kicker: a.kicker, subtitle: a.subtitle, section: s.name, page: s.page,
+                        date: issue.date.description, paper: issue.paper, reporters: a.reporters, paragraphCount: a.paragraphs)
                 }
             }
-            if json {
-                struct Row: Encodable {
-                    var id, title, kicker, subtitle, section, page, date, paper: String
-                    var reporters: [String]
-                    /// A count here; `import --json` gives the paragraphs themselves.
-                    var paragraphCount: Int
-                }
-                let rows = sections.flatMap { s in
-                    s.articles.map { a in
-                        Row(id: a.id, title: a.title, kicker: a.kicker, subtitle: a.subtitle, section: s.name, page: s.page,
-                            date: issue.date.description, paper: issue.paper, reporters: a.reporters, paragraphCount: a.paragraphs)
-                    }
-                }
-                print(JSONOutput.string(rows))
-                return
-            }
-            let count = sections.reduce(0) { $0 + $1.articles.count }
-            print(Terminal.clean("\(issue.paper)  \(issue.date)  \(Terminal.count(sections.count, "section")), \(Terminal.count(count, "article"))"))
-            for s in sections {
-                print("")
-                print(Terminal.clean(s.page.isEmpty || s.page == s.name ? s.name : "\(s.page) \(s.name)"))
-                for a in s.articles {
-                    let title = Terminal.clean(a.title)
-                    let extra = a.paragraphs > 0 ? "" : a.captions > 0 ? "  (photo)" : "  (headline only)"
-                    print("  \(a.id)  \(title)\(extra)")
-                }
+            print(JSONOutput.string(rows))
+            return
+        }
+        let count = sections.reduce(0) { $0 + $1.articles.count }
+        print(Terminal.clean("\(issue.paper)  \(issue.date)  \(Terminal.count(sections.count, "section")), \(Terminal.count(count, "article"))"))
+        for s in sections {
+            print("")
+            print(Terminal.clean(s.page.isEmpty || s.page == s.name ? s.name : "\(s.page) \(s.name)"))
+            for a in s.articles {
+                let title = Terminal.clean(a.title)
+                let extra = a.paragraphs > 0 ? "" : a.captions > 0 ? "  (photo)" : "  (headline only)"
+                print("  \(a.id)  \(title)\(extra)")
             }
         }
     }

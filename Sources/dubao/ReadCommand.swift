@@ -28,55 +28,53 @@ struct ReadCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
-        try Self.report {
-            let environment = ProcessInfo.processInfo.environment
-            var settings: Settings
-            do throws(SettingsError) {
-                settings = try Settings.load(environment: environment)
-                if let theme {
-                    // An explicit --theme wins over NO_COLOR, as no-color.org asks.
-                    settings.theme = try ThemeCatalog(environment: environment).theme(named: theme)
-                    settings.colourDisabled = false
-                }
-            } catch {
-                throw Failure(error.description)
+        let environment = ProcessInfo.processInfo.environment
+        var settings: Settings
+        do throws(SettingsError) {
+            settings = try Settings.load(environment: environment)
+            if let theme {
+                // An explicit --theme wins over NO_COLOR, as no-color.org asks.
+                settings.theme = try ThemeCatalog(environment: environment).theme(named: theme)
+                settings.colourDisabled = false
             }
-            let date = try Failure.date(self.date, option: "date")
-            let opened = try library.openForReading(quiet: true)
-            if let date {
-                // Checked before the screen is taken over, so the error is a plain line in the shell.
-                guard opened.issues.contains(where: { $0.date == date }) else {
-                    throw Failure("no issue dated \(date) in the library at \(library.root); `dubao issues` lists them")
-                }
+        } catch {
+            throw Failure(error.description)
+        }
+        let date = try Failure.date(self.date, option: "date")
+        let opened = try library.openForReading(quiet: true)
+        if let date {
+            // Checked before the screen is taken over, so the error is a plain line in the shell.
+            guard opened.issues.contains(where: { $0.date == date }) else {
+                throw Failure("no issue dated \(date) in the library at \(library.root); `dubao issues` lists them")
             }
+        }
 
-            let keymap = settings.config.keymap(base: .standard)
-            let readerSettings = ReaderSettings(measureCharacters: settings.config.readerWidth,
-                                                normalizesPunctuation: settings.config.normalizePunctuation,
-                                                mouse: settings.config.mouse)
+        let keymap = settings.config.keymap(base: .standard)
+        let readerSettings = ReaderSettings(measureCharacters: settings.config.readerWidth,
+                                            normalizesPunctuation: settings.config.normalizePunctuation,
+                                            mouse: settings.config.mouse)
 
-            let terminal: CursesTerminal
-            do throws(TerminalError) {
-                terminal = try CursesTerminal(theme: settings.theme,
-                                              options: .init(useColor: !settings.colourDisabled, mouse: readerSettings.mouse))
-            } catch {
-                throw Failure(error.message)
-            }
-            terminal.installSignalHandlers()
-            defer { terminal.stop() }
+        let terminal: CursesTerminal
+        do throws(TerminalError) {
+            terminal = try CursesTerminal(theme: settings.theme,
+                                          options: .init(useColor: !settings.colourDisabled, mouse: readerSettings.mouse))
+        } catch {
+            throw Failure(error.message)
+        }
+        terminal.installSignalHandlers()
+        defer { terminal.stop() }
 
-            let size = terminal.size
-            let runtime = AppRuntime(state: AppState(width: size.width, height: size.height, settings: readerSettings,
-                                                     keymap: keymap),
-                                     library: opened.source, userData: FolderUserData(root: library.root),
-                                     searchesInBackground: true, savesReadingAfterFrame: true)
-            runtime.start(isSample: opened.isSample, issues: opened.issues)
-            if let date { runtime.dispatch(.openIssue(date)) }
-            if let signal = try ReaderLoop(terminal: terminal, runtime: runtime).run() {
-                // Quit by a signal: the shell sees it, as with any program Ctrl-C stops.
-                terminal.stop()
-                throw ExitCode(128 + signal)
-            }
+        let size = terminal.size
+        let runtime = AppRuntime(state: AppState(width: size.width, height: size.height, settings: readerSettings,
+                                                 keymap: keymap),
+                                 library: opened.source, userData: FolderUserData(root: library.root),
+                                 searchesInBackground: true, savesReadingAfterFrame: true)
+        runtime.start(isSample: opened.isSample, issues: opened.issues)
+        if let date { runtime.dispatch(.openIssue(date)) }
+        if let signal = try ReaderLoop(terminal: terminal, runtime: runtime).run() {
+            // Quit by a signal: the shell sees it, as with any program Ctrl-C stops.
+            terminal.stop()
+            throw ExitCode(128 + signal)
         }
     }
 }

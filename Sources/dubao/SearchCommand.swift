@@ -38,39 +38,37 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
-        try Self.report {
-            guard let query = SearchQuery(self.query.joined(separator: " ")) else {
-                throw Failure("nothing to search for: give a word, e.g. dubao search 巡回审判")
+        guard let query = SearchQuery(self.query.joined(separator: " ")) else {
+            throw Failure("nothing to search for: give a word, e.g. dubao search 巡回审判")
+        }
+        var scope = Searcher.Scope(from: try Failure.date(from, option: "from"), to: try Failure.date(to, option: "to"),
+                                   section: section, limit: limit)
+        if let day = try Failure.date(date, option: "date") {
+            guard from == nil, to == nil else { throw Failure("--date cannot go with --from or --to: use one or the other") }
+            scope.from = day
+            scope.to = day
+        }
+        if let from = scope.from, let to = scope.to, to < from {
+            // Otherwise an empty range finds nothing and exits 1 silently, as if nothing matched.
+            throw Failure("--from \(from) is after --to \(to): no day is in that range; swap the two dates")
+        }
+        if let limit, limit < 1 { throw Failure("--limit \(limit) must be 1 or more") }
+        let source = try library.openForReading(quiet: true).source
+        let hits = try Failure.check { () throws(StoreError) in try Searcher.search(source, query: query, scope: scope) }
+        guard !hits.isEmpty else { throw ExitCode(1) }
+        if json {
+            struct Row: Encodable {
+                var id, title, paper, date, section, snippet: String
+                var matches: Int
             }
-            var scope = Searcher.Scope(from: try Failure.date(from, option: "from"), to: try Failure.date(to, option: "to"),
-                                       section: section, limit: limit)
-            if let day = try Failure.date(date, option: "date") {
-                guard from == nil, to == nil else { throw Failure("--date cannot go with --from or --to: use one or the other") }
-                scope.from = day
-                scope.to = day
-            }
-            if let from = scope.from, let to = scope.to, to < from {
-                // Otherwise an empty range finds nothing and exits 1 silently, as if nothing matched.
-                throw Failure("--from \(from) is after --to \(to): no day is in that range; swap the two dates")
-            }
-            if let limit, limit < 1 { throw Failure("--limit \(limit) must be 1 or more") }
-            let source = try library.openForReading(quiet: true).source
-            let hits = try Failure.check { () throws(StoreError) in try Searcher.search(source, query: query, scope: scope) }
-            guard !hits.isEmpty else { throw ExitCode(1) }
-            if json {
-                struct Row: Encodable {
-                    var id, title, paper, date, section, snippet: String
-                    var matches: Int
-                }
-                print(JSONOutput.string(hits.map {
-                    Row(id: $0.id, title: $0.title, paper: $0.paper, date: $0.date.description, section: $0.section,
-                        snippet: $0.snippet, matches: $0.matches.count)
-                }))
-                return
-            }
-            for hit in hits {
-                print(Terminal.clean("\(hit.date)  \(hit.section)  \(hit.title)  \(hit.snippet)  \(hit.id)"))
-            }
+            print(JSONOutput.string(hits.map {
+                Row(id: $0.id, title: $0.title, paper: $0.paper, date: $0.date.description, section: $0.section,
+                    snippet: $0.snippet, matches: $0.matches.count)
+            }))
+            return
+        }
+        for hit in hits {
+            print(Terminal.clean("\(hit.date)  \(hit.section)  \(hit.title)  \(hit.snippet)  \(hit.id)"))
         }
     }
 }

@@ -15,22 +15,20 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
-        try Self.report {
-            if let width, width < 4 || width > 1000 { throw Failure("--width \(width) is out of range: use 4 to 1000 columns") }
-            guard ArticleID.isWellFormed(id) else {
-                throw Failure("“\(Terminal.clean(id))” is not an article ID: IDs look like 20261127-3fa9c2d81b; `dubao list` shows them")
-            }
-            let source = try library.openForReading().source
-            let columns = width ?? Terminal.width()
-            guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
-                throw Failure("no article \(id) in the library at \(library.root); `dubao list --date \(id.prefix(4))-\(id.dropFirst(4).prefix(2))-\(id.dropFirst(6).prefix(2))` lists that day's articles")
-            }
-            let section = found.section.page.isEmpty || found.section.page == found.section.name
-                ? found.section.name : "\(found.section.page) \(found.section.name)"
-            let heading = Terminal.clean("\(found.issue.paper)  \(found.issue.date)  \(section)")
-            for line in LineBreaker(width: columns).lines(of: heading) { print(line.text) }
-            print("")
-            for line in ArticleText.lines(found.article, width: columns) { print(line) }
+        if let width, width < 4 || width > 1000 { throw Failure("--width \(width) is out of range: use 4 to 1000 columns") }
+        guard ArticleID.isWellFormed(id) else {
+            throw Failure("“\(Terminal.clean(id))” is not an article ID: IDs look like 20261127-3fa9c2d81b; `dubao list` shows them")
         }
+        let source = try library.openForReading().source
+        let columns = width ?? Terminal.width()
+        guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
+            throw Failure("no article \(id) in the library at \(library.root); `dubao list --date \(id.prefix(4))-\(id.dropFirst(4).prefix(2))-\(id.dropFirst(6).prefix(2))` lists that day's articles")
+        }
+        let section = found.section.page.isEmpty || found.section.page == found.section.name
+            ? found.section.name : "\(found.section.page) \(found.section.name)"
+        let heading = Terminal.clean("\(found.issue.paper)  \(found.issue.date)  \(section)")
+        for line in LineBreaker(width: columns).lines(of: heading) { print(line.text) }
+        print("")
+        for line in ArticleText.lines(found.article, width: columns) { print(line) }
     }
 }
