@@ -31,7 +31,7 @@ struct ImportCommand: ParsableCommand {
     var paths: [String]
 
     @Option(help: ArgumentHelp("The issue's date (default: from the page, the file name, else today).", valueName: "yyyy-mm-dd"))
-    var date: String?
+    var date: Given<IssueDate>?
 
     @Option(help: ArgumentHelp("The paper's name (default: from the page header, else \(Importer.defaultPaper)).", valueName: "name"))
     var paper: String?
@@ -40,7 +40,7 @@ struct ImportCommand: ParsableCommand {
     var section: String?
 
     @Option(help: ArgumentHelp("Force an encoding: \(TextEncoding.names). Default: detected.", valueName: "encoding"))
-    var encoding: String?
+    var encoding: Given<TextEncoding>?
 
     @Flag(help: "Import every argument as an issue of its own, dated by its pages or its name; all are stored, or none.")
     var each = false
@@ -56,22 +56,22 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var library: LibraryOptions
 
+    func validate() throws {
+        try date?.check(option: "date")
+        try encoding?.check(option: "encoding")
+        if each, date != nil {
+            throw Failure("--date cannot be used with --each: each issue is dated by its pages or by its file or folder name")
+        }
+    }
+
     func run() throws {
         var options = Importer.Options()
-        options.date = try Failure.date(date, option: "date")
-        if let encoding {
-            guard let e = TextEncoding(name: encoding) else {
-                throw Failure("--encoding \(encoding) is not known: use one of \(TextEncoding.names)")
-            }
-            options.encoding = e
-        }
+        options.date = date?.parsed
+        if let encoding = encoding?.parsed { options.encoding = encoding }
         if let paper { options.paper = paper }
         if let section { options.section = section }
         options.articles = articles
         if each {
-            guard options.date == nil else {
-                throw Failure("--date cannot be used with --each: each issue is dated by its pages or by its file or folder name")
-            }
             try importEach(Importer(options: options))
             return
         }

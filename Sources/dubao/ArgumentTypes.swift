@@ -1,0 +1,61 @@
+import ArgumentParser
+import DubaoCore
+import DubaoModel
+
+// The model and the importer know nothing of the command line, so their values learn to be
+// read from it here.
+
+extension IssueDate: ExpressibleByArgument {
+    /// `2026-11-27` or `20261127`, as everywhere else a date is read.
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}
+
+extension TextEncoding: ExpressibleByArgument {
+    /// Every spelling `init(name:)` takes (`gbk`, `UTF8`, `utf16`), not only the four raw values.
+    public init?(argument: String) {
+        self.init(name: argument)
+    }
+}
+
+/// A value that, when a text does not parse as one, dubao refuses in its own words.
+protocol RefusableArgument: ExpressibleByArgument {
+    /// The line refusing `text` given to `--option`: what is wrong with it and what to type.
+    static func refusal(of text: String, option: String) -> String
+}
+
+extension IssueDate: RefusableArgument {
+    static func refusal(of text: String, option: String) -> String {
+        "--\(option) \(text) is not a date: use YYYY-MM-DD, e.g. 2026-11-27"
+    }
+}
+
+extension TextEncoding: RefusableArgument {
+    static func refusal(of text: String, option: String) -> String {
+        "--\(option) \(text) is not known: use one of \(TextEncoding.names)"
+    }
+}
+
+/// An option's text and what ArgumentParser parsed it to. Left to itself, ArgumentParser refuses
+/// a text that does not parse with its own “The value … is invalid”, the usage after it and
+/// status 64; kept as given, the text is refused by the command's `validate()` instead, in one
+/// line that says what to type.
+struct Given<Value: RefusableArgument>: ExpressibleByArgument {
+    let text: String
+    /// Nil only until `validate()` refuses the text.
+    let parsed: Value?
+
+    init(argument: String) {
+        text = argument
+        parsed = Value(argument: argument)
+    }
+
+    /// Shell completion offers what the value offers (the encodings' names).
+    static var defaultCompletionKind: CompletionKind { Value.defaultCompletionKind }
+
+    /// For `validate()`: `option` is the name the user typed it after, without the dashes.
+    func check(option: String) throws {
+        if parsed == nil { throw Failure(Value.refusal(of: text, option: option)) }
+    }
+}
