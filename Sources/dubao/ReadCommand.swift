@@ -19,13 +19,17 @@ struct ReadCommand: ParsableCommand {
     )
 
     @Option(help: ArgumentHelp("Open the issue of this date.", valueName: "yyyy-mm-dd"))
-    var date: String?
+    var date: Given<IssueDate>?
 
     @Option(help: ArgumentHelp("The colour theme (built in: \(ThemeCatalog.builtInNames.joined(separator: ", "))).",
                                valueName: "name"))
     var theme: String?
 
     @OptionGroup var library: LibraryOptions
+
+    func validate() throws {
+        try date?.check(option: "date")
+    }
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -40,7 +44,7 @@ struct ReadCommand: ParsableCommand {
         } catch {
             throw Failure(error.description)
         }
-        let date = try Failure.date(self.date, option: "date")
+        let date = self.date?.parsed
         let opened = try library.openForReading(quiet: true)
         if let date {
             // Checked before the screen is taken over, so the error is a plain line in the shell.

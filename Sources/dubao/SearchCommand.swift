@@ -18,13 +18,13 @@ struct SearchCommand: ParsableCommand {
     var query: [String]
 
     @Option(help: ArgumentHelp("Only the issue of this date.", valueName: "yyyy-mm-dd"))
-    var date: String?
+    var date: Given<IssueDate>?
 
     @Option(help: ArgumentHelp("Only issues from this date on.", valueName: "yyyy-mm-dd"))
-    var from: String?
+    var from: Given<IssueDate>?
 
     @Option(help: ArgumentHelp("Only issues up to this date.", valueName: "yyyy-mm-dd"))
-    var to: String?
+    var to: Given<IssueDate>?
 
     @Option(help: ArgumentHelp("Only this section (版面).", valueName: "name"))
     var section: String?
@@ -37,22 +37,32 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var library: LibraryOptions
 
-    func run() throws {
-        guard let query = SearchQuery(self.query.joined(separator: " ")) else {
-            throw Failure("nothing to search for: give a word, e.g. dubao search 巡回审判")
-        }
-        var scope = Searcher.Scope(from: try Failure.date(from, option: "from"), to: try Failure.date(to, option: "to"),
-                                   section: section, limit: limit)
-        if let day = try Failure.date(date, option: "date") {
-            guard from == nil, to == nil else { throw Failure("--date cannot go with --from or --to: use one or the other") }
-            scope.from = day
-            scope.to = day
-        }
-        if let from = scope.from, let to = scope.to, to < from {
-            // Otherwise an empty range finds nothing and exits 1 silently, as if nothing matched.
+    /// A reversed range is refused, not searched: it would find nothing and exit 1 silently, as
+    /// if nothing matched.
+    func validate() throws {
+        _ = try searchQuery()
+        try from?.check(option: "from")
+        try to?.check(option: "to")
+        try date?.check(option: "date")
+        if date != nil, from != nil || to != nil { throw Failure("--date cannot go with --from or --to: use one or the other") }
+        if let from = from?.parsed, let to = to?.parsed, to < from {
             throw Failure("--from \(from) is after --to \(to): no day is in that range; swap the two dates")
         }
         if let limit, limit < 1 { throw Failure("--limit \(limit) must be 1 or more") }
+    }
+
+    /// Spaces alone are no query, though ArgumentParser sees a word.
+    func searchQuery() throws -> SearchQuery {
+        guard let query = SearchQuery(self.query.joined(separator: " ")) else {
+            throw Failure("nothing to search for: give a word, e.g. dubao search 巡回审判")
+        }
+        return query
+    }
+
+    func run() throws {
+        let query = try searchQuery()
+        let day = date?.parsed
+        let scope = Searcher.Scope(from: day ?? from?.parsed, to: day ?? to?.parsed, section: section, limit: limit)
         let source = try library.openForReading(quiet: true).source
         let hits = try Failure.check { () throws(StoreError) in try Searcher.search(source, query: query, scope: scope) }
         guard !hits.isEmpty else { throw ExitCode(1) }
