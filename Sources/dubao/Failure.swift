@@ -1,5 +1,4 @@
 import DubaoCore
-import DubaoModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,13 +21,6 @@ struct Failure: Error, CustomStringConvertible {
         } catch {
             throw Failure(error.description)
         }
-    }
-
-    /// An option's date, or nil when the option was not given; a malformed one is a failure.
-    static func date(_ text: String?, option: String) throws -> IssueDate? {
-        guard let text else { return nil }
-        guard let date = IssueDate(text) else { throw Failure("--\(option) \(text) is not a date: use YYYY-MM-DD, e.g. 2026-11-27") }
-        return date
     }
 
     static func note(_ text: String) {

@@ -5,11 +5,7 @@ import DubaoModel
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the articles of an issue (the newest by default).")
 
-    @Option(help: ArgumentHelp("The issue's date.", valueName: "yyyy-mm-dd"))
-    var date: String?
-
-    @Option(help: ArgumentHelp("The paper, when several have an issue that day.", valueName: "name"))
-    var paper: String?
+    @OptionGroup var choice: IssueChoice
 
     @Option(help: ArgumentHelp("Only this section (版面).", valueName: "name"))
     var section: String?
@@ -22,7 +18,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let opened = try library.openForReading()
         let source = opened.source
-        let issue = try IssueChoice(date: date, paper: paper).pick(from: opened.issues, root: library.root)
+        let issue = try choice.pick(from: opened.issues, root: library.root)
         let catalog = try Failure.check { () throws(StoreError) in try source.catalog(of: issue) }
         var sections = catalog.sections
         if let section {
@@ -63,16 +59,24 @@ struct ListCommand: ParsableCommand {
 }
 
 /// Which issue a command means: `--date` and `--paper`, or the newest.
-struct IssueChoice {
-    var date: String?
+struct IssueChoice: ParsableArguments {
+    @Option(help: ArgumentHelp("The issue's date.", valueName: "yyyy-mm-dd"))
+    var date: Given<IssueDate>?
+
+    @Option(help: ArgumentHelp("The paper, when several have an issue that day.", valueName: "name"))
     var paper: String?
+
+    func validate() throws {
+        try date?.check(option: "date")
+    }
 
     func pick(from issues: [IssueEntry], root: String) throws -> IssueEntry {
         var candidates = issues
-        if let d = try Failure.date(date, option: "date") { candidates = candidates.filter { $0.date == d } }
+        if let d = date?.parsed { candidates = candidates.filter { $0.date == d } }
         if let paper { candidates = candidates.filter { $0.paper == paper } }
         guard let first = candidates.first else {
-            let what = [date.map { "dated \($0)" }, paper.map { "of \($0)" }].compactMap { $0 }.joined(separator: " ")
+            // As typed: 20261127 stays 20261127, so the user sees what they asked for.
+            let what = [date.map { "dated \($0.text)" }, paper.map { "of \($0)" }].compactMap { $0 }.joined(separator: " ")
             throw Failure("no issue \(what) in the library at \(root); `dubao issues` lists them")
         }
         return first

@@ -21,6 +21,7 @@ struct OptionRuleTests {
         (["search", "江城", "--date", "2026-11-27", "--to", "2024-03-01"], "--date cannot go with --from or --to: use one or the other"),
         (["search", "江城", "--limit", "0"], "--limit 0 must be 1 or more"),
         (["search", " "], "nothing to search for: give a word, e.g. dubao search 巡回审判"),
+        (["list", "--date", "bad"], "--date bad is not a date: use YYYY-MM-DD, e.g. 2026-11-27"),
         (["read", "--date", "2026-02-30"], "--date 2026-02-30 is not a date: use YYYY-MM-DD, e.g. 2026-11-27"),
         (["show", "20261127-0000000000", "--width", "2000"], "--width 2000 is out of range: use 4 to 1000 columns"),
         (["show", "../../etc/passwd"],
