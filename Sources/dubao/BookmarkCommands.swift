@@ -100,15 +100,12 @@ struct ExportBookmarks: ParsableCommand {
 struct BookmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bookmark", abstract: "Bookmark an article.")
 
-    @Argument(help: ArgumentHelp("The article's ID, as `dubao list` shows it.", valueName: "id"))
-    var id: String
+    @OptionGroup var article: ArticleIDArgument
 
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
-        guard ArticleID.isWellFormed(id) else {
-            throw Failure("“\(Terminal.clean(id))” is not an article ID: IDs look like 20261127-3fa9c2d81b; `dubao list` shows them")
-        }
+        let id = article.id
         let source = try library.openForReading(quiet: true).source
         guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
             throw Failure("no article \(id) in the library at \(library.root); `dubao list` shows the IDs")

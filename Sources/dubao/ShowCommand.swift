@@ -6,19 +6,19 @@ import DubaoModel
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one article, typeset for the terminal.")
 
-    @Argument(help: ArgumentHelp("The article's ID, as `dubao list` shows it.", valueName: "id"))
-    var id: String
+    @OptionGroup var article: ArticleIDArgument
 
     @Option(help: ArgumentHelp("Terminal columns to set the text in (default: the terminal's width).", valueName: "n"))
     var width: Int?
 
     @OptionGroup var library: LibraryOptions
 
-    func run() throws {
+    func validate() throws {
         if let width, width < 4 || width > 1000 { throw Failure("--width \(width) is out of range: use 4 to 1000 columns") }
-        guard ArticleID.isWellFormed(id) else {
-            throw Failure("“\(Terminal.clean(id))” is not an article ID: IDs look like 20261127-3fa9c2d81b; `dubao list` shows them")
-        }
+    }
+
+    func run() throws {
+        let id = article.id
         let source = try library.openForReading().source
         let columns = width ?? Terminal.width()
         guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
