@@ -7,8 +7,7 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var choice: IssueChoice
 
-    @Option(help: ArgumentHelp("Only this section (版面).", valueName: "name"))
-    var section: String?
+    @OptionGroup var filter: SectionFilter
 
     @Flag(help: "Print JSON: one object per article.")
     var json = false
@@ -21,7 +20,7 @@ struct ListCommand: ParsableCommand {
         let issue = try choice.pick(from: opened.issues, root: library.root)
         let catalog = try Failure.check { () throws(StoreError) in try source.catalog(of: issue) }
         var sections = catalog.sections
-        if let section {
+        if let section = filter.section {
             sections = sections.filter { $0.name == section || $0.page == section }
             if sections.isEmpty {
                 let names = catalog.sections.map(\.name).joined(separator: "、")

@@ -13,3 +13,9 @@ struct ArticleIDArgument: ParsableArguments {
         }
     }
 }
+
+/// `--section`, for `list` and `search`.
+struct SectionFilter: ParsableArguments {
+    @Option(help: ArgumentHelp("Only this section (版面).", valueName: "name"))
+    var section: String?
+}

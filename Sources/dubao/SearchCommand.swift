@@ -26,8 +26,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only issues up to this date.", valueName: "yyyy-mm-dd"))
     var to: Given<IssueDate>?
 
-    @Option(help: ArgumentHelp("Only this section (版面).", valueName: "name"))
-    var section: String?
+    @OptionGroup var filter: SectionFilter
 
     @Option(help: ArgumentHelp("At most this many hits.", valueName: "n"))
     var limit: Int?
@@ -62,7 +61,7 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let query = try searchQuery()
         let day = date?.parsed
-        let scope = Searcher.Scope(from: day ?? from?.parsed, to: day ?? to?.parsed, section: section, limit: limit)
+        let scope = Searcher.Scope(from: day ?? from?.parsed, to: day ?? to?.parsed, section: filter.section, limit: limit)
         let source = try library.openForReading(quiet: true).source
         let hits = try Failure.check { () throws(StoreError) in try Searcher.search(source, query: query, scope: scope) }
         guard !hits.isEmpty else { throw ExitCode(1) }
