@@ -43,7 +43,7 @@ extension TextEncoding: RefusableArgument {
 /// line that says what to type.
 struct Given<Value: RefusableArgument>: ExpressibleByArgument {
     let text: String
-    /// Nil only until `validate()` refuses the text.
+    /// Nil when the text does not parse; `validate()` refuses it then, so `run()` never sees nil.
     let parsed: Value?
 
     init(argument: String) {
@@ -51,10 +51,7 @@ struct Given<Value: RefusableArgument>: ExpressibleByArgument {
         parsed = Value(argument: argument)
     }
 
-    /// Shell completion offers what the value offers (the encodings' names).
-    static var defaultCompletionKind: CompletionKind { Value.defaultCompletionKind }
-
-    /// For `validate()`: `option` is the name the user typed it after, without the dashes.
+    /// `option` is the name the text followed, without its dashes: ArgumentParser does not say.
     func check(option: String) throws {
         if parsed == nil { throw Failure(Value.refusal(of: text, option: option)) }
     }
