@@ -14,10 +14,10 @@ struct Dubao: ParsableCommand {
         defaultSubcommand: ReadCommand.self
     )
 
-    /// ArgumentParser's own `main` would print a `Failure` thrown by `validate()` as `Error: …`;
-    /// dubao's failures read `dubao: …` wherever they are found. Parser errors (an unknown option,
-    /// a value it cannot read) keep its wording, usage text and status 64, and help its status 0:
-    /// those are the errors it does not give status 1.
+    /// A `Failure` is one line, `dubao: …`, and status 1 whether `validate()` or `run()` throws it;
+    /// ArgumentParser's own `main` would print one from `validate()` as `Error: …`. Status 1 is
+    /// how ours are told apart: its own parse errors (an unknown option, a value it cannot read)
+    /// have status 64 and keep its usage text, and help has 0.
     static func main() {
         do {
             var command = try parseAsRoot()

@@ -88,7 +88,7 @@ struct ReaderLoop {
     let terminal: CursesTerminal
     let runtime: AppRuntime
 
-    /// Returns the signal that ended the session, if one did.
+    /// Returns the signal that ended the reader, if one did.
     func run() throws -> Int32? {
         while true {
             let polled = runtime.poll()
