@@ -29,7 +29,7 @@ public struct AppState: Equatable, Sendable {
     public var quitting = false
 
     public init(width: Int, height: Int, settings: ReaderSettings = ReaderSettings(), keymap: Keymap = .standard) {
-        self.viewport = Viewport(width: width, height: height)
+        self.viewport = Viewport(width: width, height: height, measure: settings.measureCharacters * 2)
         self.settings = settings
         self.keymap = keymap
     }
@@ -181,15 +181,32 @@ public struct SearchProgress: Equatable, Sendable {
     }
 }
 
+/// The terminal's size, the focused pane and zoom, and the pane layout they give. The layout is
+/// computed whenever one of them changes, and only then: views and page moves read it.
 public struct Viewport: Equatable, Sendable {
-    public var width: Int
-    public var height: Int
-    public var focus: Pane = .articles
-    public var zoomed = false
+    public var width: Int { didSet { relayout() } }
+    public var height: Int { didSet { relayout() } }
+    public var focus: Pane = .articles { didSet { relayout() } }
+    public var zoomed = false { didSet { relayout() } }
+    /// The reader's measure in cells.
+    public let measure: Int
+    public private(set) var layout: PaneLayout
 
-    public init(width: Int, height: Int) {
+    public init(width: Int, height: Int, measure: Int) {
         self.width = width
         self.height = height
+        self.measure = measure
+        self.layout = PaneLayout.compute(width: width, height: height, focus: .articles, zoomed: false, measure: measure)
+    }
+
+    /// The layout at this size as it would be with `focus` (and `zoomed`): where a pane the
+    /// layout hides would go once shown.
+    public func layout(focus: Pane, zoomed: Bool? = nil) -> PaneLayout {
+        PaneLayout.compute(width: width, height: height, focus: focus, zoomed: zoomed ?? self.zoomed, measure: measure)
+    }
+
+    private mutating func relayout() {
+        layout = layout(focus: focus)
     }
 }
 

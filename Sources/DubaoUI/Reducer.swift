@@ -9,7 +9,12 @@ public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         let effects = reduceAction(&state, action)
         if !state.inBookmarks { state.userData.unbookmarkedRows = [] }
-        // What is saved is also what this session goes on using: an article left at 41% and
+        // Whatever the action changed and wherever it returned, the reader is set for the pane
+        // it has now, and every list and box shows its selection.
+        relayoutReader(&state)
+        keepSelectionVisible(&state)
+        keepOverlayInBounds(&state)
+        // What is saved is also what the reader goes on using: an article left at 41% and
         // opened again reopens at 41%, whether or not the save reached the disk.
         for case .saveReading(let changes) in effects {
             for change in changes {
@@ -32,9 +37,6 @@ public enum Reducer {
         case .resize(let width, let height):
             state.viewport.width = max(0, width)
             state.viewport.height = max(0, height)
-            relayoutReader(&state)
-            keepSelectionVisible(&state)
-            keepOverlayInBounds(&state)
             return []
         case .openIssue(let date):
             guard let index = state.navigation.issues.firstIndex(where: { $0.date == date }) else {
@@ -210,7 +212,7 @@ public enum Reducer {
             if mouse.kind == .press { state.overlay = nil }
             return []
         }
-        let layout = layoutOf(state)
+        let layout = state.viewport.layout
         guard let pane = layout.pane(atX: mouse.x, y: mouse.y), let rect = layout.rect(for: pane) else { return [] }
         switch mouse.kind {
         case .wheelUp, .wheelDown:
@@ -242,7 +244,7 @@ public enum Reducer {
     // MARK: commands
 
     static func run(_ state: inout AppState, _ command: Command, count: Int) -> [Effect] {
-        let layout = layoutOf(state)
+        let layout = state.viewport.layout
         switch command {
         case .moveDown, .moveUp, .halfPageDown, .halfPageUp, .pageDown, .pageUp, .top, .bottom:
             return move(&state, command, count: count, layout: layout)
@@ -369,8 +371,6 @@ public enum Reducer {
         case .redraw:
             return [.redraw]
         }
-        relayoutReader(&state)
-        keepSelectionVisible(&state)
         return []
     }
 
@@ -655,16 +655,16 @@ public enum Reducer {
     // MARK: reader
 
     static func readerWidth(_ state: AppState) -> Int {
-        let layout = layoutOf(state)
+        let layout = state.viewport.layout
         if let text = layout.readerText { return text.width }
         // The reader is hidden (one pane at a time): set it for the width it will have.
-        let full = layoutOf(state, focus: .reader)
+        let full = state.viewport.layout(focus: .reader)
         return full.readerText?.width ?? max(1, state.viewport.width)
     }
 
     static func readerHeight(_ state: AppState) -> Int {
-        let full = layoutOf(state, focus: .reader)
-        return max(1, layoutOf(state).readerText?.height ?? full.readerText?.height ?? state.viewport.height - 2)
+        let full = state.viewport.layout(focus: .reader)
+        return max(1, state.viewport.layout.readerText?.height ?? full.readerText?.height ?? state.viewport.height - 2)
     }
 
     static func scrollReader(_ state: inout AppState, by step: Int) {
@@ -697,11 +697,11 @@ public enum Reducer {
     }
 
     static func keepSelectionVisible(_ state: inout AppState) {
-        let layout = layoutOf(state)
+        let layout = state.viewport.layout
         // A pane the layout hides (zoomed, or a narrow window) keeps the rows it has when shown.
         func visibleRows(_ pane: Pane) -> Int {
             let shown = layout.contentHeight(of: pane)
-            return max(1, shown > 0 ? shown : layoutOf(state, focus: pane, zoomed: false).contentHeight(of: pane))
+            return max(1, shown > 0 ? shown : state.viewport.layout(focus: pane, zoomed: false).contentHeight(of: pane))
         }
         let sectionRows = visibleRows(.sections), articleRows = visibleRows(.articles)
         // The sections list starts with the search results and bookmarks rows.
@@ -723,15 +723,5 @@ public enum Reducer {
         case nil:
             break
         }
-    }
-
-    public static func layoutOf(_ state: AppState) -> PaneLayout {
-        layoutOf(state, focus: state.viewport.focus)
-    }
-
-    /// The layout at the state's size as it would be with `focus` (and `zoomed`).
-    static func layoutOf(_ state: AppState, focus: Pane, zoomed: Bool? = nil) -> PaneLayout {
-        PaneLayout.compute(width: state.viewport.width, height: state.viewport.height, focus: focus, zoomed: zoomed ?? state.viewport.zoomed,
-                           measure: state.settings.measureCharacters * 2)
     }
 }

@@ -146,7 +146,7 @@ struct ReaderSearchTests {
         type(r, "/渡口")
         r.dispatch(.key(.enter))
         func styles() throws -> (current: [Int], others: Int) {
-            let text = try #require(Reducer.layoutOf(r.state).readerText)
+            let text = try #require(r.state.viewport.layout.readerText)
             let grid = Screen.render(r.state)
             var current: [Int] = [], others = 0
             for y in text.y..<(text.y + text.height) {

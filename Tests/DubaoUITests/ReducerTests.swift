@@ -189,7 +189,7 @@ struct ReducerTests {
         let r = try start()
         keys(r, "z")
         #expect(r.state.viewport.zoomed && r.state.viewport.focus == .reader)
-        #expect(Reducer.layoutOf(r.state).reader?.width == 120)
+        #expect(r.state.viewport.layout.reader?.width == 120)
         keys(r, "z")
         #expect(!r.state.viewport.zoomed)
         keys(r, "z")
@@ -274,7 +274,7 @@ struct ReducerTests {
     @Test("mouse: a click selects in any pane, the wheel scrolls the reader")
     func mouse() throws {
         let r = try start()
-        let layout = Reducer.layoutOf(r.state)
+        let layout = r.state.viewport.layout
         let sections = try #require(layout.sections)
         r.dispatch(.key(.mouse(MouseEvent(kind: .press, x: sections.x + 2, y: sections.y + 4))))  // row 0 is the bookmarks entry
         #expect(r.state.viewport.focus == .sections && r.state.navigation.listing == .section(2))

@@ -14,7 +14,7 @@ struct ScreenSnapshotTests {
 
     static func check(_ runtime: AppRuntime, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let grid = Screen.render(runtime.state)
-        let layout = Reducer.layoutOf(runtime.state)
+        let layout = runtime.state.viewport.layout
         // An overlay covers the rules between panes; everything else must keep them.
         Snapshot.checkGeometry(grid, separators: runtime.state.overlay == nil ? layout.separators : [],
                                paneRows: runtime.state.viewport.height - 1,
@@ -81,7 +81,7 @@ struct ScreenSnapshotTests {
             for height in [1, 3, 6, 9, 24, 41] {
                 r.dispatch(.key(.resize(width: width, height: height)))
                 let grid = Screen.render(r.state)
-                Snapshot.checkGeometry(grid, separators: Reducer.layoutOf(r.state).separators,
+                Snapshot.checkGeometry(grid, separators: r.state.viewport.layout.separators,
                                        paneRows: max(0, height - 1))
             }
         }

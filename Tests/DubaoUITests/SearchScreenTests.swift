@@ -70,14 +70,14 @@ struct SearchScreenTests {
     /// A highlighted match: any match, or in the reader the current one (in the selection's style).
     static func isMatch(_ grid: ScreenGrid, _ x: Int, _ y: Int, _ state: AppState) -> Bool {
         if grid[x, y].style == .match { return true }
-        guard grid[x, y].style == .selection, let text = Reducer.layoutOf(state).readerText else { return false }
+        guard grid[x, y].style == .selection, let text = state.viewport.layout.readerText else { return false }
         return (text.x..<(text.x + text.width)).contains(x) && (text.y..<(text.y + text.height)).contains(y)
     }
 
     /// The screen, then only its highlighted cells: what the text snapshot cannot show.
     static func check(_ r: AppRuntime, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let grid = Screen.render(r.state)
-        Snapshot.checkGeometry(grid, separators: Reducer.layoutOf(r.state).separators, paneRows: r.state.viewport.height - 1,
+        Snapshot.checkGeometry(grid, separators: r.state.viewport.layout.separators, paneRows: r.state.viewport.height - 1,
                                sourceLocation: sourceLocation)
         Snapshot.check(grid, named: name, sourceLocation: sourceLocation)
         var mask = ScreenGrid(width: grid.width, height: grid.height)

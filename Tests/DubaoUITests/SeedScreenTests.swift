@@ -23,7 +23,7 @@ struct SeedScreenTests {
     /// Rows of the reader's text area, as drawn.
     func readerRows(_ r: AppRuntime) -> [String] {
         let grid = Screen.render(r.state)
-        guard let text = Reducer.layoutOf(r.state).readerText else { return [] }
+        guard let text = r.state.viewport.layout.readerText else { return [] }
         return (text.y..<(text.y + text.height)).map { y in
             var row = ""
             for x in text.x..<(text.x + text.width) { row += grid[x, y].text }
@@ -45,7 +45,7 @@ struct SeedScreenTests {
             r.dispatch(.key(.character("g")))
             while true {
                 let grid = Screen.render(r.state)
-                let layout = Reducer.layoutOf(r.state)
+                let layout = r.state.viewport.layout
                 for y in 0..<grid.height { #expect(DisplayWidth.of(grid.row(y)) == size.0) }
                 for x in layout.separators { for y in 0..<(size.1 - 1) { #expect(grid[x, y].text == "│") } }
                 for row in readerRows(r) where !row.isEmpty {
@@ -64,7 +64,7 @@ struct SeedScreenTests {
     func truncation() throws {
         let r = try reader(width: 120, height: 40)
         let grid = Screen.render(r.state)
-        let articles = try #require(Reducer.layoutOf(r.state).articles)
+        let articles = try #require(r.state.viewport.layout.articles)
         var cut = 0
         for y in (articles.y + 1)..<(articles.y + 1 + r.state.articleSummaries.count) {
             var row = ""
@@ -78,7 +78,7 @@ struct SeedScreenTests {
     @Test("the focused pane is marked, and the mark moves with the focus")
     func focusMark() throws {
         let r = try reader(width: 120, height: 40)
-        let layout = Reducer.layoutOf(r.state)
+        let layout = r.state.viewport.layout
         func marked(_ pane: Pane) -> Bool {
             let rect = layout.rect(for: pane)!
             return Screen.render(r.state)[rect.x, rect.y].text == "▶"

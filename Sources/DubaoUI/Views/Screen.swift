@@ -6,7 +6,7 @@ import DubaoLayout
 public enum Screen {
     public static func render(_ state: AppState) -> ScreenGrid {
         var grid = ScreenGrid(width: state.viewport.width, height: state.viewport.height)
-        let layout = Reducer.layoutOf(state)
+        let layout = state.viewport.layout
         if layout.mode == .tooSmall {
             TooSmallNotice.draw(into: &grid, state: state)
             return grid

@@ -101,7 +101,7 @@ enum StatusLine {
             let star = state.selectedID.map { state.bookmarked.contains($0) } == true ? " ★" : ""
             parts.append("\(state.navigation.articles.selection + 1)/\(state.listCount)\(star)")
         }
-        if let text = Reducer.layoutOf(state).readerText, let pct = ReaderView.percent(state, visible: text.height) {
+        if let text = state.viewport.layout.readerText, let pct = ReaderView.percent(state, visible: text.height) {
             parts.append("\(pct)%")
             if let find = state.reader?.find { parts.append("match \(find.current + 1)/\(find.matches.count)") }
         }
