@@ -1,0 +1,158 @@
+import DubaoTerminal
+import DubaoCore
+import DubaoLayout
+import DubaoModel
+
+/// Commands: what each entry of `Command` does, and motions in the focused pane.
+extension Reducer {
+    static func run(_ state: inout AppState, _ command: Command, count: Int) -> [Effect] {
+        let layout = state.viewport.layout
+        switch command {
+        case .moveDown, .moveUp, .halfPageDown, .halfPageUp, .pageDown, .pageUp, .top, .bottom:
+            return move(&state, command, count: count, layout: layout)
+        case .focusNext:
+            state.viewport.focus = Pane(rawValue: (state.viewport.focus.rawValue + 1) % 3)!
+            if state.viewport.zoomed && state.viewport.focus != .reader { state.viewport.zoomed = false }
+            relayoutReader(&state)
+            return markRead(&state)
+        case .focusPrevious:
+            state.viewport.focus = Pane(rawValue: (state.viewport.focus.rawValue + 2) % 3)!
+            if state.viewport.zoomed && state.viewport.focus != .reader { state.viewport.zoomed = false }
+        case .focusLeft:
+            if state.viewport.zoomed { state.viewport.zoomed = false }
+            state.viewport.focus = Pane(rawValue: max(0, state.viewport.focus.rawValue - 1))!
+        case .focusRight:
+            state.viewport.focus = Pane(rawValue: min(2, state.viewport.focus.rawValue + 1))!
+            relayoutReader(&state)
+            return markRead(&state)
+        case .open:
+            switch state.viewport.focus {
+            case .sections: state.viewport.focus = .articles
+            case .articles:
+                if state.reader != nil {
+                    state.viewport.focus = .reader
+                    relayoutReader(&state)
+                    return markRead(&state)
+                }
+            case .reader: break
+            }
+        case .back:
+            if state.inResults && state.viewport.focus != .reader && !state.viewport.zoomed {
+                return leaveResults(&state)
+            } else if state.viewport.zoomed {
+                state.viewport.zoomed = false
+                state.viewport.focus = .articles
+            } else {
+                switch state.viewport.focus {
+                case .reader: state.viewport.focus = .articles
+                case .articles: state.viewport.focus = .sections
+                case .sections: return run(&state, .quit, count: 1)
+                }
+            }
+        case .quit:
+            state.quitting = true
+            return saveReadingPlace(state) + [.quit]
+        case .previousSection:
+            guard let i = state.navigation.sectionIndex, i > 0 else {
+                let onBookmarks = state.navigation.sectionIndex == nil
+                state.status.message = StatusMessage(onBookmarks ? "the bookmarks come before the first section" : "the first section")
+                return []
+            }
+            return selectSection(&state, .section(max(0, i - count)), article: .first)
+        case .nextSection:
+            // From the bookmarks, above the sections, the first section is one step on.
+            let next = state.navigation.sectionIndex.map { $0 + count } ?? count - 1
+            guard (state.navigation.sectionIndex.map { $0 + 1 } ?? 0) < state.sections.count else {
+                state.status.message = StatusMessage("the last section of this issue")
+                return []
+            }
+            return selectSection(&state, .section(next), article: .first)
+        case .bookmark:
+            if refusedWhileBookmarksUnsaved(&state) { return [] }
+            return toggleBookmark(&state)
+        case .undo:
+            if refusedWhileBookmarksUnsaved(&state) { return [] }
+            // Removals already undone by b are passed over.
+            let bookmarked = state.bookmarked
+            while let last = state.userData.removedBookmarks.last, bookmarked.contains(last.id) {
+                state.userData.removedBookmarks.removeLast()
+            }
+            guard let bookmark = state.userData.removedBookmarks.popLast() else {
+                state.status.message = StatusMessage("nothing to undo")
+                return []
+            }
+            state.userData.bookmarks = BookmarkStore.newestFirst(state.userData.bookmarks + [bookmark])
+            let nowBookmarked = state.bookmarked
+            let more = state.userData.removedBookmarks.filter { !nowBookmarked.contains($0.id) }.count
+            state.status.message = StatusMessage("bookmark restored: \(bookmark.title)" + (more > 0 ? " (u: \(more) more)" : ""))
+            return [.addBookmark(bookmark)]
+        case .toggleRead:
+            guard let id = state.selectedID else { return [] }
+            let nowRead = !state.userData.read.contains(id)
+            if nowRead { state.userData.read.insert(id) } else { state.userData.read.remove(id) }
+            state.status.message = StatusMessage((nowRead ? "marked read" : "marked unread")
+                                          + (state.userData.readingProblem != nil ? " (this session only: not saved)" : ""))
+            return [.saveReading([.markRead(id, nowRead)])]
+        case .nextArticle:
+            var effects: [Effect] = []
+            for _ in 0..<count { effects += stepArticle(&state, forward: true) }
+            return effects
+        case .previousArticle:
+            var effects: [Effect] = []
+            for _ in 0..<count { effects += stepArticle(&state, forward: false) }
+            return effects
+        case .previousIssue:
+            guard state.navigation.issueIndex + count < state.navigation.issues.count else {
+                state.status.message = StatusMessage("this is the oldest issue in the library")
+                return []
+            }
+            return selectIssue(&state, state.navigation.issueIndex + count, force: false)
+        case .nextIssue:
+            guard state.navigation.issueIndex - count >= 0 else {
+                state.status.message = StatusMessage("this is the newest issue in the library")
+                return []
+            }
+            return selectIssue(&state, state.navigation.issueIndex - count, force: false)
+        case .issueList:
+            var list = ListState(selection: state.navigation.issueIndex)
+            list.centre(rows: IssuePicker.visibleRows(state), count: state.navigation.issues.count)
+            state.overlay = .issues(list)
+        case .zoom:
+            state.viewport.zoomed.toggle()
+            if state.viewport.zoomed { state.viewport.focus = .reader }
+            relayoutReader(&state)
+            return markRead(&state)
+        case .search:
+            state.search.queryLine = QueryLine(scope: state.viewport.focus == .reader || state.viewport.zoomed ? .article : .library)
+        case .nextMatch:
+            stepMatch(&state, forward: true, count: count)
+        case .previousMatch:
+            stepMatch(&state, forward: false, count: count)
+        case .help:
+            state.overlay = .help(ListState())
+        case .redraw:
+            return [.redraw]
+        }
+        return []
+    }
+
+    static func move(_ state: inout AppState, _ command: Command, count: Int, layout: PaneLayout) -> [Effect] {
+        let pane = state.viewport.focus
+        let page: Int
+        if pane == .reader {
+            page = max(1, (layout.readerText?.height ?? state.viewport.height) - 1)
+        } else {
+            page = max(1, layout.contentHeight(of: pane) > 0 ? layout.contentHeight(of: pane) : state.viewport.height - 2)
+        }
+        guard let step = ListState.step(command, count: count, page: page) else { return [] }
+        switch pane {
+        case .reader:
+            scrollReader(&state, by: step)
+            return []
+        case .sections:
+            return selectSectionsRow(&state, max(0, ListState.adding(state.sectionsRow, step)))
+        case .articles:
+            return selectArticle(&state, ListState.adding(state.navigation.articles.selection, step))
+        }
+    }
+}

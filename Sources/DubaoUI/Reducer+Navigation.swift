@@ -1,0 +1,126 @@
+import DubaoTerminal
+import DubaoCore
+import DubaoLayout
+import DubaoModel
+
+/// The navigation slice: which issue, which list (a section, the bookmarks) and which article.
+extension Reducer {
+    enum ArticleChoice { case first, last }
+
+    static func selectIssue(_ state: inout AppState, _ index: Int, force: Bool) -> [Effect] {
+        guard state.navigation.issues.indices.contains(index) else { return [] }
+        if index == state.navigation.issueIndex && state.navigation.catalog != nil && !force { return [] }
+        let changed = index != state.navigation.issueIndex
+        let saving = savePosition(state)
+        if state.search.results != nil { _ = leaveResults(&state) }
+        state.navigation.issueIndex = index
+        state.navigation.catalog = nil
+        state.navigation.loaded = nil
+        state.reader = nil
+        if changed {
+            state.navigation.listing = .section(0)
+            state.navigation.articles = ListState()
+            state.navigation.sections = ListState()
+        }
+        return saving + [.loadCatalog(state.navigation.issues[index])]
+    }
+
+    /// Lists `shelf` (a section, or the bookmarks) in the article pane, from its first or last article.
+    static func selectSection(_ state: inout AppState, _ shelf: Listing, article: ArticleChoice) -> [Effect] {
+        if state.search.results != nil {
+            let leaving = leaveResults(&state)
+            if shelf == state.navigation.listing && article == .first { return leaving }
+        }
+        let sections = state.sections
+        var target = shelf
+        if case .section(let i) = shelf {
+            guard !sections.isEmpty else { return [] }
+            target = .section(ListState.clamped(i, count: sections.count))
+        }
+        let count: Int
+        switch target {
+        case .section(let i): count = sections[i].articles.count
+        default: count = state.bookmarkRows.count
+        }
+        let articleIndex = article == .first ? 0 : max(0, count - 1)
+        if target == state.navigation.listing && articleIndex == state.navigation.articles.selection && state.reader != nil { return [] }
+        let saving = savePosition(state)
+        state.navigation.listing = target
+        state.navigation.articles = ListState(selection: articleIndex)
+        keepSelectionVisible(&state)
+        if target == .bookmarks { return saving + showSelectedArticle(&state) }
+        return saving + loadSectionIfNeeded(&state)
+    }
+
+    static func selectArticle(_ state: inout AppState, _ index: Int) -> [Effect] {
+        let count = state.listCount
+        guard count > 0 else { return [] }
+        let target = min(max(0, index), count - 1)
+        let saving = target == state.navigation.articles.selection ? [] : savePosition(state)
+        state.navigation.articles.selection = target
+        keepSelectionVisible(&state)
+        return saving + showSelectedArticle(&state)
+    }
+
+    /// `J`/`K`: the next article, running on into the next section (empty sections skipped).
+    static func stepArticle(_ state: inout AppState, forward: Bool) -> [Effect] {
+        let count = state.listCount
+        if !state.inSection {
+            let next = state.navigation.articles.selection + (forward ? 1 : -1)
+            guard next >= 0, next < count else {
+                let what = state.inBookmarks ? "bookmark" : "result"
+                state.status.message = StatusMessage(forward ? "the last \(what)" : "the first \(what)")
+                return []
+            }
+            return selectArticle(&state, next)
+        }
+        if forward, state.navigation.articles.selection + 1 < count { return selectArticle(&state, state.navigation.articles.selection + 1) }
+        if !forward, state.navigation.articles.selection > 0 { return selectArticle(&state, state.navigation.articles.selection - 1) }
+        guard case .section(var s) = state.navigation.listing else { return [] }
+        while true {
+            s += forward ? 1 : -1
+            guard state.sections.indices.contains(s) else {
+                state.status.message = StatusMessage(forward ? "the last article of this issue" : "the first article of this issue")
+                return []
+            }
+            if !state.sections[s].articles.isEmpty { break }
+        }
+        return selectSection(&state, .section(s), article: forward ? .first : .last)
+    }
+
+    static func loadSectionIfNeeded(_ state: inout AppState) -> [Effect] {
+        guard let issue = state.issue, let section = state.section else { return [] }
+        if let loaded = state.navigation.loaded, loaded.issueFolder == issue.folder, loaded.sectionName == section.name {
+            return showSelectedArticle(&state)
+        }
+        state.reader = nil
+        return [.loadSection(issue, section)]
+    }
+
+    /// Applies the place the last session stopped at, once its issue is loaded.
+    static func restorePlace(_ state: inout AppState) -> [Effect] {
+        guard let place = state.navigation.pendingRestore, let catalog = state.navigation.catalog, let issue = state.issue else { return [] }
+        guard issue.paper == place.paper, issue.date == place.date else { return [] }
+        state.navigation.pendingRestore = nil
+        if let s = catalog.sections.firstIndex(where: { $0.name == place.section }) {
+            state.navigation.listing = .section(s)
+            state.navigation.articles.selection = catalog.sections[s].articles.firstIndex { $0.id == place.article } ?? 0
+        }
+        keepSelectionVisible(&state)
+        return loadSectionIfNeeded(&state)
+    }
+
+    static func keepSelectionVisible(_ state: inout AppState) {
+        let layout = state.viewport.layout
+        // A pane the layout hides (zoomed, or a narrow window) keeps the rows it has when shown.
+        func visibleRows(_ pane: Pane) -> Int {
+            let shown = layout.contentHeight(of: pane)
+            return max(1, shown > 0 ? shown : state.viewport.layout(focus: pane, zoomed: false).contentHeight(of: pane))
+        }
+        let sectionRows = visibleRows(.sections), articleRows = visibleRows(.articles)
+        // The sections list starts with the search results and bookmarks rows.
+        state.navigation.sections.selection = state.sectionsRow
+        state.navigation.sections.keepVisible(rows: sectionRows, count: state.sectionsRows.count)
+        state.navigation.articles.keepVisible(rows: articleRows, count: state.listCount)
+    }
+}

@@ -1,0 +1,106 @@
+import DubaoTerminal
+import DubaoCore
+import DubaoLayout
+import DubaoModel
+
+/// The reader slice: the article shown, set for the pane it has, and scrolled.
+extension Reducer {
+    /// The reader follows the article list: the selected article is always the one shown, at the
+    /// place it was left, and counts as read when the reader has the focus.
+    static func showSelectedArticle(_ state: inout AppState) -> [Effect] {
+        guard let id = state.selectedID else {
+            state.reader = nil
+            return []
+        }
+        let article: Article?
+        if state.inSection {
+            article = state.navigation.loaded?.articles.first { $0.id == id }
+        } else if let inSection = state.navigation.loaded?.articles.first(where: { $0.id == id }) {
+            article = inSection
+        } else if state.navigation.missingArticles.contains(id) {
+            article = nil
+        } else {
+            guard state.navigation.fetchedArticle?.id == id else {
+                if state.reader?.article.id != id { state.reader = nil }
+                return [.loadArticle(id)]
+            }
+            article = state.navigation.fetchedArticle
+        }
+        guard let article else {
+            state.reader = nil
+            if !state.inSection {
+                if let b = state.selectedBookmark {
+                    state.status.message = StatusMessage("missing: “\(b.title)” is no longer in the library; b removes the bookmark")
+                } else {
+                    state.status.message = StatusMessage("this article is no longer in the library")
+                }
+            }
+            return []
+        }
+        if state.reader?.article.id != article.id {
+            let width = readerWidth(state)
+            let lines = state.settings.typesetter.typeset(article, width: width)
+            var top = 0
+            if let saved = state.userData.positions[article.id] { top = line(for: saved, in: lines) }
+            state.reader = ReaderState(article: article, lines: lines, layoutWidth: width, top: top)
+            scrollReader(&state, by: 0)
+        }
+        // A search result opens on its first match, every match highlighted.
+        if let query = state.search.results?.query, state.reader?.find?.query != query {
+            findInReader(&state, query: query, fromTop: false)
+        }
+        return markRead(&state)
+    }
+
+    static func readerWidth(_ state: AppState) -> Int {
+        let layout = state.viewport.layout
+        if let text = layout.readerText { return text.width }
+        // The reader is hidden (one pane at a time): set it for the width it will have.
+        let full = state.viewport.layout(focus: .reader)
+        return full.readerText?.width ?? max(1, state.viewport.width)
+    }
+
+    static func readerHeight(_ state: AppState) -> Int {
+        let full = state.viewport.layout(focus: .reader)
+        return max(1, state.viewport.layout.readerText?.height ?? full.readerText?.height ?? state.viewport.height - 2)
+    }
+
+    static func scrollReader(_ state: inout AppState, by step: Int) {
+        guard var reader = state.reader else { return }
+        let maxTop = max(0, reader.lines.count - readerHeight(state))
+        reader.top = min(max(0, ListState.adding(reader.top, step)), maxTop)
+        state.reader = reader
+    }
+
+    /// Sets the article again when the reader's width changed, keeping the reading position by
+    /// paragraph and place in it, not by row.
+    static func relayoutReader(_ state: inout AppState) {
+        guard var reader = state.reader else { return }
+        let width = readerWidth(state)
+        if width != reader.layoutWidth {
+            let anchor = position(of: reader)
+            reader.lines = state.settings.typesetter.typeset(reader.article, width: width)
+            reader.layoutWidth = width
+            reader.top = line(for: anchor, in: reader.lines)
+        }
+        let maxTop = max(0, reader.lines.count - readerHeight(state))
+        reader.top = min(reader.top, maxTop)
+        state.reader = reader
+    }
+
+    /// The line a saved position falls on in a new layout; the top for none or the headline.
+    static func line(for position: ReadingState.Position?, in lines: [TypesetLine]) -> Int {
+        guard let position, position.paragraph >= 0 else { return 0 }
+        return lines.lineIndex(paragraph: position.paragraph, utf8Offset: position.offset) ?? 0
+    }
+
+    /// Where the reader is, as a paragraph and an offset into it: the first line of text at or
+    /// below the top row (a blank row between paragraphs belongs to the paragraph after it).
+    static func position(of reader: ReaderState) -> ReadingState.Position? {
+        guard reader.top > 0, reader.lines.indices.contains(reader.top) else { return nil }
+        guard let line = reader.lines[reader.top...].first(where: { $0.paragraph != nil }) else {
+            return ReadingState.Position(paragraph: -1, offset: 0)
+        }
+        return ReadingState.Position(paragraph: line.paragraph!, offset: line.sourceRange.lowerBound)
+    }
+}

@@ -1,0 +1,101 @@
+import DubaoTerminal
+import DubaoCore
+import DubaoLayout
+import DubaoModel
+
+/// The user-data slice: read marks, reading positions, the last place and bookmarks.
+extension Reducer {
+    /// `b` and `u` change the bookmarks: while they cannot be saved, refused with the reason.
+    static func refusedWhileBookmarksUnsaved(_ state: inout AppState) -> Bool {
+        guard let problem = state.userData.bookmarksProblem else { return false }
+        state.status.message = StatusMessage("not changed: " + problem, isError: true)
+        return true
+    }
+
+    /// Opening an article in the reader marks it read, once.
+    /// It is also where the next start comes back to, kept at once rather than only on quit,
+    /// so a killed or crashed session still returns to it.
+    static func markRead(_ state: inout AppState) -> [Effect] {
+        guard state.viewport.focus == .reader || state.viewport.zoomed, let id = state.reader?.article.id else { return [] }
+        var changes: [ReadingChange] = []
+        if !state.userData.read.contains(id) {
+            state.userData.read.insert(id)
+            changes.append(.markRead(id, true))
+        }
+        if let place = place(of: state), place.article == id, state.userData.savedPlace != place {
+            state.userData.savedPlace = place
+            changes.append(.last(place))
+        }
+        return changes.isEmpty ? [] : [.saveReading(changes)]
+    }
+
+    /// The reading position of the article in the reader, to save before it is replaced.
+    static func savePosition(_ state: AppState) -> [Effect] {
+        guard let reader = state.reader else { return [] }
+        let position = position(of: reader)
+        guard state.userData.positions[reader.article.id] != position else { return [] }
+        return [.saveReading([.position(reader.article.id, position)])]
+    }
+
+    /// On quit: where the reader is, so the next start comes back to it.
+    static func saveReadingPlace(_ state: AppState) -> [Effect] {
+        var changes: [ReadingChange] = []
+        if let reader = state.reader {
+            let position = position(of: reader)
+            // Only a change is written: an article at the top whose saved place this session
+            // never read must keep it.
+            if state.userData.positions[reader.article.id] != position { changes.append(.position(reader.article.id, position)) }
+        }
+        if let place = place(of: state) { changes.append(.last(place)) }
+        return changes.isEmpty ? [] : [.saveReading(changes)]
+    }
+
+    /// Where the reader is: the article it shows (or else the one selected), with its own
+    /// issue and section — a bookmark's or a search result's, not the issue underneath.
+    static func place(of state: AppState) -> ReadingState.Place? {
+        let newest = state.navigation.issues.first?.date
+        if let hit = state.selectedHit, state.reader == nil || state.reader?.article.id == hit.id {
+            return ReadingState.Place(paper: hit.paper, date: hit.date, section: hit.section, article: hit.id, newest: newest)
+        }
+        if let b = state.selectedBookmark, state.reader == nil || state.reader?.article.id == b.id {
+            return ReadingState.Place(paper: b.paper, date: b.date, section: b.section, article: b.id, newest: newest)
+        }
+        if !state.inBookmarks, state.search.results == nil, let issue = state.issue, let section = state.section,
+           let id = state.selectedSummary?.id {
+            return ReadingState.Place(paper: issue.paper, date: issue.date, section: section.name, article: id, newest: newest)
+        }
+        return nil
+    }
+
+    static func toggleBookmark(_ state: inout AppState) -> [Effect] {
+        guard let id = state.selectedID else { return [] }
+        if let existing = state.userData.bookmarks.first(where: { $0.id == id }) {
+            // In the bookmarks list the row stays (☆): b toggles the article in front of the
+            // reader, and never moves on to the next bookmark.
+            if state.inBookmarks { state.userData.unbookmarkedRows.append(existing) }
+            state.userData.bookmarks.removeAll { $0.id == id }
+            state.userData.removedBookmarks.append(existing)
+            state.status.message = StatusMessage("bookmark removed — b or u puts it back")
+            return [.removeBookmark(id)]
+        }
+        let bookmark: Bookmark
+        if let removed = state.userData.unbookmarkedRows.first(where: { $0.id == id }) {
+            // Back as it was, with the time it was first added, so it keeps its place in the list.
+            bookmark = removed
+        } else if let hit = state.selectedHit {
+            bookmark = Bookmark(id: id, title: hit.title, paper: hit.paper, date: hit.date, section: hit.section, added: "")
+        } else {
+            guard let issue = state.issue, let section = state.section, let summary = state.selectedSummary else { return [] }
+            bookmark = Bookmark(id: id, title: summary.title, paper: issue.paper, date: issue.date,
+                                section: section.name, added: "")
+        }
+        if bookmark.added.isEmpty {
+            state.userData.bookmarks.insert(bookmark, at: 0)
+        } else {
+            state.userData.bookmarks = BookmarkStore.newestFirst(state.userData.bookmarks + [bookmark])
+        }
+        state.userData.removedBookmarks.removeAll { $0.id == id }
+        state.status.message = StatusMessage("★ bookmarked")
+        return [.addBookmark(bookmark)]
+    }
+}
