@@ -29,6 +29,9 @@ let package = Package(
         .target(name: "DubaoTerminal", dependencies: ["DubaoLayout"]),
         // UI core: app state, actions, reducer, keymap and views drawing into a grid of cells. No curses.
         .target(name: "DubaoUI", dependencies: ["DubaoModel", "DubaoLayout", "DubaoCore", "DubaoTerminal"]),
+        // Runs the UI core's effects against the store, on threads where needed. The UI core itself
+        // stays free of Foundation.
+        .target(name: "DubaoRuntime", dependencies: ["DubaoUI", "DubaoCore"]),
         // Themes (Themes/*.toml, embedded) and the config file.
         .target(name: "DubaoSettings", dependencies: ["DubaoUI", "DubaoTerminal", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The only code that touches ncursesw.
@@ -37,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "dubao",
             dependencies: [
-                "DubaoModel", "DubaoLayout", "DubaoCore", "DubaoTerminal", "DubaoUI", "DubaoSettings", "DubaoCurses",
+                "DubaoModel", "DubaoLayout", "DubaoCore", "DubaoTerminal", "DubaoUI", "DubaoRuntime", "DubaoSettings", "DubaoCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,12 +48,12 @@ let package = Package(
         // The benchmark: a generated archive, medians, reference tools in the same run.
         .executableTarget(
             name: "dubao-bench",
-            dependencies: ["DubaoModel", "DubaoLayout", "DubaoCore", "DubaoTerminal", "DubaoUI",
+            dependencies: ["DubaoModel", "DubaoLayout", "DubaoCore", "DubaoTerminal", "DubaoUI", "DubaoRuntime",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "dubao-curses-check", dependencies: ["DubaoCurses", "DubaoTerminal"]),
         .testTarget(name: "DubaoCoreTests", dependencies: ["DubaoCore", "DubaoModel", "DubaoTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoTerminal", "DubaoCore", "DubaoModel", "DubaoLayout", "DubaoTestSupport"],
+        .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoRuntime", "DubaoTerminal", "DubaoCore", "DubaoModel", "DubaoLayout", "DubaoTestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "DubaoSettingsTests", dependencies: ["DubaoSettings", "DubaoUI", "DubaoTerminal", "DubaoTestSupport"]),
         // Running programs in tmux and pseudo-terminals, shared by the end-to-end tests.

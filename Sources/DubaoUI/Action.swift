@@ -9,12 +9,17 @@ public enum Action: Equatable, Sendable {
     case resize(width: Int, height: Int)
     /// Open the issue of this date (`dubao read --date`); a message says so when there is none.
     case openIssue(IssueDate)
+    /// The reader starts: with the issues when the caller has read them already, else it asks
+    /// for them; then for the user's bookmarks and reading marks.
+    case started(isSample: Bool, issues: [IssueEntry]?)
     case issuesLoaded([IssueEntry], isSample: Bool)
+    /// The library's issue list could not be read: the line says why.
+    case issuesFailed(String)
     case catalogLoaded(IssueEntry, IssueCatalog)
     case sectionLoaded(LoadedSection)
     case loadFailed(String)
     case userDataLoaded(bookmarks: [Bookmark], state: ReadingState)
-    /// The marks of more years, read when the reader first needs them.
+    /// The marks of more years, read when the screen first shows an article of theirs.
     case readingLoaded(ReadingState)
     /// Bookmarks or the reading state could not be read or written; the line names the file
     /// and what to do. Only that part stops being saved: the other goes on.
@@ -26,6 +31,8 @@ public enum Action: Equatable, Sendable {
     case searchFinished(query: String, hits: [SearchHit])
     /// The library search under way has searched `done` of `total` issues.
     case searchProgress(done: Int, total: Int)
+    /// The library search for `query` could not read the library.
+    case searchFailed(query: String, message: String)
 }
 
 /// The two parts of the user's data, each saved (or not) on its own.
@@ -36,13 +43,18 @@ public enum UserDataPart: Sendable, Equatable {
     public var consequence: String { self == .bookmarks ? "bookmarks not saved" : "its reading places not saved" }
 
     /// The action that reports `error` as this part's failure, worded with its consequence.
-    func failed(_ error: StoreError) -> Action {
+    public func failed(_ error: StoreError) -> Action {
         .userDataFailed(self, error.brief(consequence: consequence))
     }
 }
 
 /// Work the reducer asks for; the runtime performs it and feeds the result back as an action.
 public enum Effect: Equatable, Sendable {
+    case loadIssues(isSample: Bool)
+    /// Bookmarks, and the reading state with the marks of these years.
+    case loadUserData(years: Set<String>)
+    /// The read marks and positions of more years.
+    case loadReadingYears(Set<String>)
     case loadCatalog(IssueEntry)
     case loadSection(IssueEntry, SectionEntry)
     case loadArticle(String)

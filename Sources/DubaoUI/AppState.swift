@@ -275,6 +275,10 @@ public struct UserDataState: Equatable, Sendable {
     public var readingProblem: String?
     /// The last place written, so opening the same article again writes nothing.
     public var savedPlace: ReadingState.Place?
+    /// The years whose marks are in `read` and `positions` or asked for; nil until the user's
+    /// data is asked for. Ten years of a heavy reader's marks are a hundred thousand entries,
+    /// so a year is read when the screen first shows an article of it.
+    public var loadedYears: Set<String>?
 
     public init() {}
 }
@@ -284,6 +288,9 @@ public struct SearchState: Equatable, Sendable {
     public var searching: SearchProgress?
     /// The query line, while a query is being typed (`/`).
     public var queryLine: QueryLine?
+    /// Results that came in while the reading marks of their years were still being read: they
+    /// are shown once the marks are there, so the first one opens at its saved place.
+    public var arrived: SearchResults?
     /// The results of the last search of the library, while the article pane lists them. The
     /// sections pane shows them as an entry above the bookmarks; the section selected stays as
     /// it was underneath and comes back when the results are left.

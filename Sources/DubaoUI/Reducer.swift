@@ -7,13 +7,23 @@ import DubaoModel
 /// Pure: no files, no terminal; every screen's behaviour can be tested by feeding it actions.
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
-        let effects = reduceAction(&state, action)
+        var effects = reduceAction(&state, action)
         if !state.inBookmarks { state.userData.unbookmarkedRows = [] }
         // Whatever the action changed and wherever it returned, the reader is set for the pane
         // it has now, and every list and box shows its selection.
         relayoutReader(&state)
         keepSelectionVisible(&state)
         keepOverlayInBounds(&state)
+        // The marks of a year the screen now shows are read before anything else this action
+        // asked for arrives, so an article of an older year opens at its saved place (and
+        // quitting does not write the top over the place it never read).
+        if let loaded = state.userData.loadedYears {
+            let missing = yearsOnScreen(state).subtracting(loaded)
+            if !missing.isEmpty {
+                state.userData.loadedYears = loaded.union(missing)
+                effects.insert(.loadReadingYears(missing), at: 0)
+            }
+        }
         // What is saved is also what the reader goes on using: an article left at 41% and
         // opened again reopens at 41%, whether or not the save reached the disk.
         for case .saveReading(let changes) in effects {
@@ -44,14 +54,22 @@ public enum Reducer {
                 return []
             }
             return selectIssue(&state, index, force: false)
+        case .started(let isSample, let issues):
+            guard let issues else { return [.loadIssues(isSample: isSample)] }
+            return reduceAction(&state, .issuesLoaded(issues, isSample: isSample))
         case .issuesLoaded(let issues, let isSample):
             state.navigation.issues = issues
             state.navigation.isSample = isSample
-            guard !issues.isEmpty else {
+            var effects: [Effect] = []
+            if issues.isEmpty {
                 state.status.message = StatusMessage("the library is empty", isError: true)
-                return []
+            } else {
+                effects = selectIssue(&state, min(state.navigation.issueIndex, issues.count - 1), force: true)
             }
-            return selectIssue(&state, min(state.navigation.issueIndex, issues.count - 1), force: true)
+            return effects + askForUserData(&state)
+        case .issuesFailed(let message):
+            state.status.message = StatusMessage(message, isError: true)
+            return askForUserData(&state)
         case .catalogLoaded(let entry, let catalog):
             guard entry == state.issue else { return [] }
             state.navigation.catalog = catalog
@@ -75,24 +93,25 @@ public enum Reducer {
             state.status.message = StatusMessage(message, isError: true)
             return []
         case .userDataLoaded(let bookmarks, let reading):
-            state.userData.bookmarks = bookmarks
-            state.userData.read = reading.read
-            state.userData.positions = reading.positions
-            guard let last = reading.last,
-                  let index = state.navigation.issues.firstIndex(where: { $0.paper == last.paper && $0.date == last.date })
-            else { return [] }
-            state.navigation.pendingRestore = last
-            if let newest = state.navigation.issues.first?.date, let seen = last.newest, newest > seen, index != 0 {
-                // A new issue came in since: it is what the reader opens on, and the place is
-                // kept for when the old issue is opened again.
-                let how = index == 1 ? "< goes back to it" : "d lists the issues"
-                state.status.message = StatusMessage("new issue \(newest); you were reading \(last.date): \(how)")
-                return state.navigation.issueIndex == 0 ? [] : selectIssue(&state, 0, force: false)
+            let effects = applyUserData(&state, bookmarks: bookmarks, reading: reading)
+            if let problem = state.userData.bookmarksProblem ?? state.userData.readingProblem, state.status.message?.isError != true {
+                // Opening on the last place may have replaced the message: the problem comes first.
+                state.status.message = StatusMessage(problem, isError: true)
             }
-            return index == state.navigation.issueIndex ? restorePlace(&state) : selectIssue(&state, index, force: false)
+            return effects
         case .readingLoaded(let more):
             state.userData.read.formUnion(more.read)
             state.userData.positions.merge(more.positions) { current, _ in current }
+            // Results that waited for these marks.
+            if let arrived = state.search.arrived {
+                state.search.arrived = nil
+                return showResults(&state, query: arrived.query, hits: arrived.hits)
+            }
+            return []
+        case .searchFailed(let query, let message):
+            guard state.search.searching?.query == query else { return [] }
+            state.search.searching = nil
+            state.status.message = StatusMessage(message, isError: true)
             return []
         case .userDataFailed(let part, let message):
             switch part {
@@ -119,11 +138,59 @@ public enum Reducer {
             // A search cancelled with Esc, or replaced by a newer one, is not shown.
             guard state.search.searching?.query == query else { return [] }
             state.search.searching = nil
+            if let loaded = state.userData.loadedYears, !years(of: hits.map(\.id)).isSubset(of: loaded) {
+                // Shown when the marks of their years are in (see `reduce`).
+                state.search.arrived = SearchResults(query: query, hits: hits)
+                return []
+            }
             return showResults(&state, query: query, hits: hits)
         case .searchProgress(let done, let total):
             state.search.searching?.done = done
             state.search.searching?.total = total
             return []
         }
+    }
+
+    /// Bookmarks and reading marks, once: of the year of the issue on screen.
+    static func askForUserData(_ state: inout AppState) -> [Effect] {
+        guard state.userData.loadedYears == nil else { return [] }
+        let years = Set(state.issue.map { [ReadingStateStore.yearKey(for: $0.date)] } ?? [])
+        state.userData.loadedYears = years
+        return [.loadUserData(years: years)]
+    }
+
+    /// The user's data as read at the start: bookmarks, marks, and the place to reopen.
+    static func applyUserData(_ state: inout AppState, bookmarks: [Bookmark], reading: ReadingState) -> [Effect] {
+        state.userData.bookmarks = bookmarks
+        state.userData.read = reading.read
+        state.userData.positions = reading.positions
+        guard let last = reading.last,
+              let index = state.navigation.issues.firstIndex(where: { $0.paper == last.paper && $0.date == last.date })
+        else { return [] }
+        state.navigation.pendingRestore = last
+        if let newest = state.navigation.issues.first?.date, let seen = last.newest, newest > seen, index != 0 {
+            // A new issue came in since: it is what the reader opens on, and the place is
+            // kept for when the old issue is opened again.
+            let how = index == 1 ? "< goes back to it" : "d lists the issues"
+            state.status.message = StatusMessage("new issue \(newest); you were reading \(last.date): \(how)")
+            return state.navigation.issueIndex == 0 ? [] : selectIssue(&state, 0, force: false)
+        }
+        return index == state.navigation.issueIndex ? restorePlace(&state) : selectIssue(&state, index, force: false)
+    }
+
+    static func years(of ids: [String]) -> Set<String> {
+        Set(ids.map { ReadingStateStore.yearKey(for: $0) })
+    }
+
+    /// The years the screen shows articles of: the issue's, the open article's, and in the
+    /// bookmarks or the search results (shown or waiting), theirs.
+    static func yearsOnScreen(_ state: AppState) -> Set<String> {
+        var years: Set<String> = []
+        if let issue = state.issue { years.insert(ReadingStateStore.yearKey(for: issue.date)) }
+        if let id = state.reader?.article.id { years.insert(ReadingStateStore.yearKey(for: id)) }
+        if state.inBookmarks { years.formUnion(Self.years(of: state.bookmarkRows.map(\.id))) }
+        if state.inResults, let hits = state.search.results?.hits { years.formUnion(Self.years(of: hits.map(\.id))) }
+        if let hits = state.search.arrived?.hits { years.formUnion(Self.years(of: hits.map(\.id))) }
+        return years
     }
 }

@@ -3,6 +3,7 @@ import DubaoCore
 import DubaoLayout
 import DubaoModel
 import DubaoTerminal
+import DubaoRuntime
 import DubaoUI
 import Foundation
 

@@ -4,6 +4,7 @@ import DubaoCurses
 import DubaoModel
 import DubaoSettings
 import DubaoTerminal
+import DubaoRuntime
 import DubaoUI
 import Foundation
 

@@ -1,6 +1,7 @@
 import DubaoCore
 import DubaoModel
 @testable import DubaoUI
+import DubaoRuntime
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 import DubaoCore
 import DubaoLayout
 @testable import DubaoUI
+import DubaoRuntime
 import Testing
 
 /// The `?` screen is generated from the keymap in use, all of it: entries, title and footer.

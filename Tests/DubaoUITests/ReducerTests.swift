@@ -1,6 +1,7 @@
 import DubaoCore
 import DubaoModel
 import DubaoTerminal
+import DubaoRuntime
 import DubaoUI
 import Testing
 

@@ -2,6 +2,7 @@ import DubaoCore
 import DubaoModel
 import DubaoTestSupport
 import DubaoTerminal
+import DubaoRuntime
 import DubaoUI
 import Foundation
 import Testing

@@ -1,5 +1,6 @@
 import DubaoCore
 import DubaoTerminal
+import DubaoRuntime
 import DubaoUI
 import Testing
 

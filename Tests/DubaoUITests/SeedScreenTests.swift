@@ -2,6 +2,7 @@ import DubaoCore
 import DubaoLayout
 import DubaoModel
 import DubaoTerminal
+import DubaoRuntime
 import DubaoUI
 import Foundation
 import Testing

@@ -1,0 +1,213 @@
+import DubaoCore
+import DubaoUI
+import Foundation
+
+/// Runs the reducer's effects against the library and the user's data, and feeds the results
+/// back as actions. It never changes the state itself: only the reducer does.
+///
+/// Loading is synchronous: an issue's catalog and one section's articles are small files, read in
+/// well under a frame; a bookmark is written before the next frame, so a kill -9 right after `b`
+/// keeps it. Reading changes (read marks, positions, the last place) are written before the next
+/// frame too, or with `savesReadingAfterFrame` just after it, so that no key's frame waits for
+/// a disk flush. The effects the runtime cannot perform itself (quit, redraw) go back to the
+/// caller, which owns the terminal.
+public final class AppRuntime {
+    public private(set) var state: AppState
+    let library: any LibraryReading
+    let userData: (any UserData)?
+
+    /// Library searches run on a thread of their own, and `poll` brings in their progress and
+    /// results; otherwise (tests, scripts) a search is done before `dispatch` returns.
+    let searchesInBackground: Bool
+    private var search: BackgroundSearch?
+    /// Numbers the background searches, so that what a replaced one posts is told apart.
+    private var jobs = 0
+    private let inbox = Inbox()
+
+    /// Reading changes wait in `unsavedReading` for `saveReadingAfterFrame`, which the caller
+    /// runs once the frame is on the screen; otherwise (tests, scripts) they are written before
+    /// `dispatch` returns. Quitting writes them at once either way.
+    let savesReadingAfterFrame: Bool
+    private var unsavedReading: [ReadingChange] = []
+
+    public init(state: AppState, library: any LibraryReading, userData: (any UserData)? = nil,
+                searchesInBackground: Bool = false, savesReadingAfterFrame: Bool = false) {
+        self.state = state
+        self.library = library
+        self.userData = userData
+        self.searchesInBackground = searchesInBackground
+        self.savesReadingAfterFrame = savesReadingAfterFrame
+    }
+
+    /// Whether keys made reading changes that `saveReadingAfterFrame` has still to write.
+    public var hasUnsavedReading: Bool { !unsavedReading.isEmpty }
+
+    /// Writes the reading changes the last keys made (one write for all of them). True when
+    /// that changed the state (a failure to report), so the caller draws again.
+    @discardableResult
+    public func saveReadingAfterFrame() -> Bool {
+        guard !unsavedReading.isEmpty else { return false }
+        let changes = unsavedReading
+        unsavedReading = []
+        guard let failure = save(changes) else { return false }
+        dispatch(failure)
+        return true
+    }
+
+    private func save(_ changes: [ReadingChange]) -> Action? {
+        // Saved even while a reading file is damaged: the store leaves that file alone and
+        // keeps the other years and the last place.
+        guard let userData else { return nil }
+        do { try userData.apply(changes) } catch {
+            return UserDataPart.reading.failed(error)
+        }
+        return nil
+    }
+
+    /// True while a search runs in the background: the caller should `poll` often.
+    public var isSearching: Bool { search != nil }
+
+    /// Takes in what work on other threads has finished since the last call (the background
+    /// search's progress, or its results once it is over). Returns what only the caller can
+    /// do, as `dispatch` does.
+    @discardableResult
+    public func poll() -> [Effect] {
+        var external: [Effect] = []
+        for (job, action) in inbox.take() {
+            // A search cancelled with Esc or replaced by a newer one: what it left is not wanted.
+            guard job == search?.job else { continue }
+            switch action {
+            case .searchFinished, .searchFailed: search = nil
+            default: break
+            }
+            external += dispatch(action)
+        }
+        return external
+    }
+
+    /// Waits for the background search to end, then takes its results in (for tests).
+    public func waitForSearch() {
+        while search != nil {
+            usleep(1_000)
+            poll()
+        }
+    }
+
+    /// Opens the reader: the issue list (unless the caller has read it already), the newest
+    /// issue, then the user's bookmarks and reading state, which may move to where the reader
+    /// last stopped.
+    @discardableResult
+    public func start(isSample: Bool, issues: [IssueEntry]? = nil) -> [Effect] {
+        dispatch(.started(isSample: isSample, issues: issues))
+    }
+
+    /// Applies an action and everything it leads to; returns what only the caller can do.
+    ///
+    /// Depth first: the actions an effect reports are reduced before the next effect is
+    /// performed, so an issue's catalog and its first section are in before the user's data.
+    @discardableResult
+    public func dispatch(_ action: Action) -> [Effect] {
+        var external: [Effect] = []
+        reduce(action, into: &external)
+        // Leaving: no frame comes after this one to save behind.
+        if external.contains(.quit) { saveReadingAfterFrame() }
+        return external
+    }
+
+    private func reduce(_ action: Action, into external: inout [Effect]) {
+        for effect in Reducer.reduce(&state, action) {
+            if effect == .quit || effect == .redraw {
+                external.append(effect)
+                continue
+            }
+            for result in perform(effect) { reduce(result, into: &external) }
+        }
+    }
+
+    /// A bookmark change that could not be written: the part stops being saved, and the list
+    /// goes back to what the file holds, so the screen never shows a bookmark that is not kept.
+    private func bookmarkWriteFailed(_ error: StoreError) -> [Action] {
+        let failed = UserDataPart.bookmarks.failed(error)
+        guard let userData, let stored = try? userData.bookmarks() else { return [failed] }
+        return [failed, .bookmarksChanged(stored)]
+    }
+
+    /// Performs one effect; the actions that report its result.
+    func perform(_ effect: Effect) -> [Action] {
+        switch effect {
+        case .loadIssues(let isSample):
+            do { return [.issuesLoaded(try library.issues(), isSample: isSample)] } catch { return [.issuesFailed(error.description)] }
+        case .loadUserData(let years):
+            guard let userData else { return [] }
+            // Each file on its own: a damaged state.json must not hide the bookmarks, nor a
+            // damaged bookmarks.json the last place.
+            var actions: [Action] = []
+            var bookmarks: [Bookmark] = []
+            do { bookmarks = try userData.bookmarks() } catch { actions.append(UserDataPart.bookmarks.failed(error)) }
+            let (reading, failures) = userData.readingStateAvailable(years: years)
+            actions += failures.map { UserDataPart.reading.failed($0) }
+            return actions + [.userDataLoaded(bookmarks: bookmarks, state: reading)]
+        case .loadReadingYears(let years):
+            // Without a store there are no marks to read, but results may wait for them.
+            guard let userData else { return [.readingLoaded(ReadingState())] }
+            var (more, failures) = userData.readingStateAvailable(years: years)
+            more.last = nil
+            return [.readingLoaded(more)] + failures.map { UserDataPart.reading.failed($0) }
+        case .loadCatalog(let issue):
+            do { return [.catalogLoaded(issue, try library.catalog(of: issue))] } catch { return [.loadFailed(error.description)] }
+        case .loadSection(let issue, let section):
+            do {
+                let articles = try library.articles(of: section, in: issue)
+                return [.sectionLoaded(LoadedSection(issueFolder: issue.folder, sectionName: section.name, articles: articles))]
+            } catch {
+                return [.loadFailed(error.description)]
+            }
+        case .loadArticle(let id):
+            do { return [.articleLoaded(id: id, try library.article(id: id)?.article)] } catch { return [.loadFailed(error.description)] }
+        case .addBookmark(var bookmark):
+            guard let userData, state.userData.bookmarksProblem == nil else { return [] }
+            if bookmark.added.isEmpty { bookmark.added = BookmarkStore.now() }
+            do {
+                try userData.add(bookmark)
+                return [.bookmarksChanged(try userData.bookmarks())]
+            } catch {
+                return bookmarkWriteFailed(error)
+            }
+        case .removeBookmark(let id):
+            guard let userData, state.userData.bookmarksProblem == nil else { return [] }
+            do {
+                try userData.removeBookmark(id: id)
+                return [.bookmarksChanged(try userData.bookmarks())]
+            } catch {
+                return bookmarkWriteFailed(error)
+            }
+        case .saveReading(let changes):
+            if savesReadingAfterFrame {
+                unsavedReading += changes
+                return []
+            }
+            return save(changes).map { [$0] } ?? []
+        case .cancelSearch:
+            search?.cancel()
+            search = nil
+            return []
+        case .search(let text):
+            guard let query = SearchQuery(text) else { return [.searchFinished(query: text, hits: [])] }
+            if searchesInBackground {
+                // Reading every issue takes seconds on a big library: keys, Esc and the
+                // progress line go on meanwhile.
+                search?.cancel()
+                jobs += 1
+                search = BackgroundSearch(job: jobs, text: text, query: query, library: library, inbox: inbox)
+                return []
+            }
+            do {
+                return [.searchFinished(query: text, hits: try Searcher.search(library, query: query))]
+            } catch {
+                return [.searchFailed(query: text, message: error.description)]
+            }
+        case .quit, .redraw:
+            return []
+        }
+    }
+}
