@@ -27,14 +27,9 @@ enum ArticlesView {
             return
         }
         let bookmarked = state.bookmarked
-        for row in 0..<rows {
-            let index = state.navigation.articles.offset + row
-            guard summaries.indices.contains(index) else { break }
+        ListRows.draw(state.navigation.articles, count: summaries.count, in: rowsRect(rect), focused: focused,
+                      into: &grid) { grid, index, y, selected, style in
             let a = summaries[index]
-            let selected = index == state.navigation.articles.selection
-            let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
-            let y = rect.y + 1 + row
-            grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
             drawMarkers(id: a.id, into: &grid, x: rect.x, y: y, state: state, bookmarked: bookmarked.contains(a.id),
                         selected: selected, style: style)
             var title = state.settings.display(a.title)
@@ -48,6 +43,11 @@ enum ArticlesView {
                          style: selected ? style : .dim)
             }
         }
+    }
+
+    /// The rows under a pane's title row.
+    static func rowsRect(_ rect: Rect) -> Rect {
+        Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: max(0, rect.height - 1))
     }
 
     /// The two marker cells before a title: `•` unread, then `★` bookmarked (`☆` removed from
@@ -78,14 +78,9 @@ enum ArticlesView {
         // Bookmarks of more than one year carry the year, or 03-25 could be any March.
         let years = Set(rows.map(\.date.year))
         let bookmarked = state.bookmarked
-        for row in 0..<height {
-            let index = state.navigation.articles.offset + row
-            guard rows.indices.contains(index) else { break }
+        ListRows.draw(state.navigation.articles, count: rows.count, in: rowsRect(rect), focused: focused,
+                      into: &grid) { grid, index, y, selected, style in
             let b = rows[index]
-            let selected = index == state.navigation.articles.selection
-            let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
-            let y = rect.y + 1 + row
-            grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
             let kept = bookmarked.contains(b.id)
             drawMarkers(id: b.id, into: &grid, x: rect.x, y: y, state: state, bookmarked: kept, selected: selected,
                         style: style, removed: !kept)
@@ -128,21 +123,16 @@ enum ArticlesView {
         // Hits of more than one year carry the year, as bookmarks do.
         let years = Set(results.hits.map(\.date.year))
         let bookmarked = state.bookmarked
-        for row in 0..<rows {
-            let index = state.navigation.articles.offset + row
-            guard results.hits.indices.contains(index) else { break }
+        ListRows.draw(state.navigation.articles, count: results.hits.count, in: rowsRect(rect), focused: focused,
+                      into: &grid) { grid, index, y, selected, style in
             let hit = results.hits[index]
-            let selected = index == state.navigation.articles.selection
-            let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
-            let y = rect.y + 1 + row
-            grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
             drawMarkers(id: hit.id, into: &grid, x: rect.x, y: y, state: state, bookmarked: bookmarked.contains(hit.id),
                         selected: selected, style: style)
             let date = hit.date.label(withYear: years.count > 1)
             let dateWidth = grid.put(date, x: rect.x + 2, y: y, maxWidth: max(0, rect.width - 2), style: selected ? style : .dim)
             let x = rect.x + 2 + dateWidth + 1
             let room = rect.x + rect.width - x
-            guard room > 0 else { continue }
+            guard room > 0 else { return }
             let (text, match) = SnippetFit.fit(hit.snippet, match: hit.snippetMatch, width: room)
             grid.put(text, x: x, y: y, maxWidth: room, style: style)
             if let match { grid.highlight(Rect(x: x + match.lowerBound, y: y, width: match.count, height: 1)) }

@@ -95,14 +95,12 @@ enum IssuePicker {
     static func draw(into grid: inout ScreenGrid, state: AppState, list: ListState) {
         let inner = OverlayBox.frame(into: &grid, width: 56, height: boxHeight(state), title: "issues — Enter opens")
         guard inner.width > 0 else { return }
-        let selection = list.selection
-        for row in 0..<inner.height {
-            let i = list.offset + row
-            guard state.navigation.issues.indices.contains(i) else { break }
+        ListRows.draw(list, count: state.navigation.issues.count, in: inner, focused: true, into: &grid) { grid, i, y, selected, style in
             let issue = state.navigation.issues[i]
-            let style: StyleRole = i == selection ? .selection : (i == state.navigation.issueIndex ? .title : .normal)
+            // The issue open now stands out among the others.
+            let style: StyleRole = selected ? style : (i == state.navigation.issueIndex ? .title : .normal)
             PaneChrome.row(left: "\(issue.date)  \(DisplaySanitizer.sanitize(issue.paper))", right: "\(issue.articles)",
-                           into: &grid, x: inner.x, y: inner.y + row, width: inner.width, style: style)
+                           into: &grid, x: inner.x, y: y, width: inner.width, style: style)
         }
     }
 }

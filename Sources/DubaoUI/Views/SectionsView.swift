@@ -18,12 +18,8 @@ enum SectionsView {
         guard rows > 0 else { return }
         // The search results entry (while there are results) and the bookmarks entry, then the sections.
         let all = state.sectionsRows
-        for row in 0..<rows {
-            let index = state.navigation.sections.offset + row
-            guard all.indices.contains(index) else { break }
-            let selected = index == state.sectionsRow
-            let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
-            let y = rect.y + 1 + row
+        ListRows.draw(state.navigation.sections, count: all.count, in: ArticlesView.rowsRect(rect), focused: focused,
+                      into: &grid) { grid, index, y, selected, style in
             switch all[index] {
             case .searchResults:
                 let results = state.search.results!
