@@ -162,8 +162,13 @@ public final class AppRuntime {
             } catch {
                 return [.loadFailed(error.description)]
             }
-        case .loadArticle(let id):
-            do { return [.articleLoaded(id: id, try library.article(id: id)?.article)] } catch { return [.loadFailed(error.description)] }
+        case .loadArticle(let id, let issue, let section):
+            do throws(StoreError) {
+                if let issue { return [.articleLoaded(id: id, try library.article(id: id, in: issue, section: section))] }
+                return [.articleLoaded(id: id, try library.article(id: id)?.article)]
+            } catch {
+                return [.loadFailed(error.description)]
+            }
         case .addBookmark(var bookmark):
             guard let userData, state.userData.bookmarksProblem == nil else { return [] }
             if bookmark.added.isEmpty { bookmark.added = BookmarkStore.now() }

@@ -57,7 +57,9 @@ public enum Effect: Equatable, Sendable {
     case loadReadingYears(Set<String>)
     case loadCatalog(IssueEntry)
     case loadSection(IssueEntry, SectionEntry)
-    case loadArticle(String)
+    /// An article by ID: a bookmark's or a search result's, with the issue it is in when the
+    /// issue list has it (then only that issue is read) and the section it was in.
+    case loadArticle(id: String, issue: IssueEntry?, section: String)
     case addBookmark(Bookmark)
     case removeBookmark(String)
     case saveReading([ReadingChange])

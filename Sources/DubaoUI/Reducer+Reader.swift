@@ -5,6 +5,16 @@ import DubaoModel
 
 /// The reader slice: the article shown, set for the pane it has, and scrolled.
 extension Reducer {
+    /// The effect that fetches the selected bookmark's or search result's article: straight from
+    /// its issue when the issue list has it.
+    static func loadArticle(_ id: String, _ state: AppState) -> Effect {
+        let place = state.selectedBookmark.map { ($0.paper, $0.date, $0.section) }
+            ?? state.selectedHit.map { ($0.paper, $0.date, $0.section) }
+        guard let (paper, date, section) = place else { return .loadArticle(id: id, issue: nil, section: "") }
+        let issue = state.navigation.issues.first { $0.paper == paper && $0.date == date }
+        return .loadArticle(id: id, issue: issue, section: section)
+    }
+
     /// The reader follows the article list: the selected article is always the one shown, at the
     /// place it was left, and counts as read when the reader has the focus.
     static func showSelectedArticle(_ state: inout AppState) -> [Effect] {
@@ -22,7 +32,7 @@ extension Reducer {
         } else {
             guard state.navigation.fetchedArticle?.id == id else {
                 if state.reader?.article.id != id { state.reader = nil }
-                return [.loadArticle(id)]
+                return [loadArticle(id, state)]
             }
             article = state.navigation.fetchedArticle
         }

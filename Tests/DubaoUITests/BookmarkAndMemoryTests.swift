@@ -169,3 +169,53 @@ struct ReadingYearsTests {
         #expect(!Screen.render(runtime.state).text.contains("•"), "the older issue's article shows as read")
     }
 }
+
+/// A library that counts how often the index is read.
+final class IndexCountingLibrary: LibraryReading, @unchecked Sendable {
+    let inner: any LibraryReading
+    private let lock = NSLock()
+    private var count = 0
+    var indexReads: Int { lock.withLock { count } }
+
+    init(_ inner: any LibraryReading) { self.inner = inner }
+
+    func issues() throws(StoreError) -> [IssueEntry] {
+        lock.withLock { count += 1 }
+        return try inner.issues()
+    }
+    func catalog(of issue: IssueEntry) throws(StoreError) -> IssueCatalog { try inner.catalog(of: issue) }
+    func articles(of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article] {
+        try inner.articles(of: section, in: issue)
+    }
+    func searchCandidates(in issue: IssueEntry, query: SearchQuery) throws(StoreError) -> [SearchText.Candidate]? {
+        try inner.searchCandidates(in: issue, query: query)
+    }
+}
+
+@Suite("Bookmarks and search results load their article from its issue")
+struct DirectArticleLoadTests {
+    @Test("moving through the bookmarks reads no index: each article comes from its own issue")
+    func bookmarksReadNoIndex() throws {
+        let data = MemoryUserData()
+        let library = IndexCountingLibrary(try SampleLibrary())
+        let r = AppRuntime(state: AppState(width: 120, height: 40), library: library, userData: data)
+        r.start(isSample: true)
+        for _ in 0..<3 {
+            r.dispatch(.key(.character("b")))
+            r.dispatch(.key(.character("j")))
+        }
+        // Another section in the reader: the bookmarked articles are not at hand.
+        r.dispatch(.key(.character("]")))
+        #expect(r.state.navigation.listing == .section(1))
+        let reads = library.indexReads
+        r.dispatch(.key(.character("h")))
+        r.dispatch(.key(.character("g")))
+        #expect(r.state.inBookmarks)
+        for _ in 0..<3 {
+            let id = try #require(r.state.selectedID)
+            #expect(r.state.reader?.article.id == id, "the bookmark's article is in the reader")
+            r.dispatch(.key(.character("j")))
+        }
+        #expect(library.indexReads == reads, "selecting bookmarks read the library's index")
+    }
+}
