@@ -5,7 +5,9 @@ import Foundation
 import Testing
 
 /// Text snapshots of screens: `Tests/DubaoUITests/Snapshots/NAME.txt`, one row per line, each row
-/// closed by `│`-free marker `¶` so trailing blanks are visible in review. Re-record with
+/// closed by `│`-free marker `¶` so trailing blanks are visible in review. Under a row that has
+/// them, a `↳` line gives the columns of its selected, unread, bookmarked and highlighted cells,
+/// so a styling mistake fails a test as surely as a wrong character. Re-record with
 /// `DUBAO_RECORD_SNAPSHOTS=1 swift test`, then read the diff before committing.
 enum Snapshot {
     static let folder: String = {
@@ -15,7 +17,50 @@ enum Snapshot {
     }()
 
     static func text(_ grid: ScreenGrid) -> String {
-        (0..<grid.height).map { grid.row($0) + "¶" }.joined(separator: "\n") + "\n"
+        (0..<grid.height).map { y in
+            grid.row(y) + "¶" + (styleRuns(grid, row: y).map { "\n" + $0 } ?? "")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// The styles a reader tells rows apart by, as the snapshot names them.
+    static let marked: [(StyleRole, String)] = [
+        (.selection, "selected"), (.selectionUnfocused, "selected, pane unfocused"), (.unread, "unread"),
+        (.bookmark, "bookmarked"), (.match, "match"),
+    ]
+
+    /// `    ↳ selected 16-36 · unread 18`: the cells of row `y` in each of the `marked` styles.
+    static func styleRuns(_ grid: ScreenGrid, row y: Int) -> String? {
+        var parts: [String] = []
+        for (role, name) in marked {
+            var runs: [String] = []
+            var x = 0
+            while x < grid.width {
+                guard grid[x, y].style == role else {
+                    x += 1
+                    continue
+                }
+                let start = x
+                while x < grid.width, grid[x, y].style == role { x += 1 }
+                runs.append(start == x - 1 ? "\(start)" : "\(start)-\(x - 1)")
+            }
+            if !runs.isEmpty { parts.append(name + " " + runs.joined(separator: ",")) }
+        }
+        return parts.isEmpty ? nil : "    ↳ " + parts.joined(separator: " · ")
+    }
+
+    /// Every line that differs, expected above actual, numbered as in the snapshot file.
+    static func diff(expected: String, actual: String) -> String {
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines: [String] = []
+        for i in 0..<max(e.count, a.count) {
+            let x = i < e.count ? String(e[i]) : nil, y = i < a.count ? String(a[i]) : nil
+            guard x != y else { continue }
+            lines.append("line \(i + 1):")
+            lines.append("  - " + (x ?? "(none)"))
+            lines.append("  + " + (y ?? "(none)"))
+        }
+        return lines.joined(separator: "\n")
     }
 
     static func check(_ grid: ScreenGrid, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -31,14 +76,9 @@ enum Snapshot {
             return
         }
         if expected != actual {
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
-            Issue.record("""
-                screen \(name) differs from its snapshot at row \(first + 1):
-                  expected: \(first < e.count ? String(e[first]) : "(none)")
-                  actual:   \(first < a.count ? String(a[first]) : "(none)")
-                """, sourceLocation: sourceLocation)
+            let lines = diff(expected: expected, actual: actual)
+            Issue.record(Comment(rawValue: "screen \(name) differs from its snapshot (- expected, + actual):\n\(lines)"),
+                         sourceLocation: sourceLocation)
         }
     }
 
