@@ -1,0 +1,154 @@
+/// Where a headline block starts and how many lines it takes: the decisions a page's layout
+/// and its neighbouring lines settle.
+extension ChunkParser {
+    /// On a page that indents every paragraph, how many unindented lines from `i` form a
+    /// headline block, or nil. There an indented line is never a headline, whatever it says
+    /// (`　　“培养担当民族复兴大任的时代新人”`, `　　这正是：`), and an unindented one is one,
+    /// whatever punctuation it carries (`坚定信心，让梦想照进现实（人民观点）`, `同志们，朋友们：`
+    /// under a speech's title) — unless it continues a paragraph a column cut mid-sentence.
+    func indentedHeadlineLength(_ lines: [PagePartLine], _ kinds: [Kind], at i: Int) -> Int? {
+        guard usesIndent, lines[i].indent < 2 else { return nil }
+        // `编辑同志：`, `“硬骨头六连”全体官兵：` opening a letter inside an article, where the page
+        // sets a blank line above each headline and none above this.
+        if breaksItems, !lines[i].breakAbove, HeadlineBlock.endsInColon(lines[i].text) { return nil }
+        // A paragraph cut mid-sentence goes on in the next line when that reads as prose, unless a
+        // rare blank line parts them (`…曹某图` under a cartoon, then the next headline).
+        if let a = current, Self.endsOpen(a), !lines[i].breakAbove,
+           Self.looksLikeProse(lines[i].text) { return nil }
+        var n = 0
+        while i + n < lines.count, n < 6, lines[i + n].indent < 2 {
+            // `图片报道` or a painting's name with no text of its own, then the next headline: a
+            // rare blank line between them ends the first item.
+            // A salutation (`同志们，朋友们：`) stays with its title across the gap.
+            if n > 0, lines[i + n].breakAbove, !HeadlineBlock.endsInColon(lines[i + n].text) { return n }
+            // A full stop is prose's: an unindented paragraph on a page that indents only some.
+            if HeadlineBlock.hasFullStop(lines[i + n].text) { return n == 0 ? nil : n }
+            switch kinds[i + n] {
+            case .text, .dateLine, .signature: n += 1
+            default: return n == 0 ? nil : n
+            }
+        }
+        // More unindented lines than any headline has: not a page that sets its headlines apart this way.
+        if n == 6 { return nil }
+        return n
+    }
+
+    /// After a break (`PageParser.markBreaks`), how many lines from `i` read as a headline, or nil
+    /// when the page has no breaks or line `i` is not one.
+    ///
+    /// The first line after a break is a headline unless it is plainly prose: a kicker may be long
+    /// and carry commas (`…，扶贫干部杨亮——`). The lines under it must earn their place, since
+    /// a paragraph's first words cut off by a column look much like a second headline line:
+    /// a line with a comma, a `……` or an agency's name opening it is prose; under a title that
+    /// carries its column (`（人民论坛）`) only a `——` subtitle may follow; a third line must be
+    /// a `——` subtitle, a speech's bracketed date (`（2019年12月31日）`) or its salutation
+    /// (`同志们，朋友们：`). A label such as `图片报道` stands alone.
+    func brokenHeadlineLength(_ lines: [PagePartLine], _ kinds: [Kind], _ candidate: [Bool], at i: Int) -> Int? {
+        // The top of a page is a break too: a page that holds one article opens with its headline.
+        guard !usesIndent, lines[i].breakAbove || (i == 0 && current == nil), case .text = kinds[i] else { return nil }
+        let first = lines[i].text
+        guard candidate[i] || (ChineseText.fits(first, within: 160) && !HeadlineBlock.hasSentenceInside(first)) else { return nil }
+        if HeadlineBlock.itemLabels.contains(String(first)) { return 1 }
+        func isSalutation(_ text: Substring) -> Bool {
+            HeadlineBlock.endsInColon(text) && ChineseText.fits(text, within: 30)
+        }
+        var n = 1
+        while n < 5, i + n < lines.count, !lines[i + n].breakAbove {
+            let k = i + n
+            let text = lines[k].text
+            let strong = HeadlineBlock.isSubtitleStart(text) || HeadlineBlock.isBracketedNote(text) || isSalutation(text)
+            // A line right above the lead is the headline's last, however it reads: a 人民日报
+            // subtitle may list a meeting's decisions, commas, semicolons and all.
+            if n < 3, case .text = kinds[k], !HeadlineBlock.hasSentenceInside(text), k + 1 < lines.count,
+               !lines[k + 1].breakAbove, case .lead = kinds[k + 1] {
+                n += 1
+                break
+            }
+            if !strong {
+                guard case .text = kinds[k], n < 2, candidate[k], !HeadlineBlock.endsWithColumnTag(lines[k - 1].text),
+                      !text.unicodeScalars.contains("…"), !Credits.startsWithAgency(text) else { break }
+                if HeadlineBlock.hasComma(text), !text.hasSuffix("——"),
+                   !HeadlineBlock.endsWithColumnTag(text) { break }
+            } else {
+                switch kinds[k] {
+                case .text, .dateLine, .signature: break
+                default: return n
+                }
+            }
+            n += 1
+        }
+        return n
+    }
+
+    /// How many lines from `i` form a headline block, or nil when line `i` does not start one.
+    /// `candidate[k]`: line `k` is plain text that may belong to a headline (`HeadlineBlock.isCandidate`).
+    func headlineBlockLength(_ lines: [PagePartLine], _ kinds: [Kind], _ candidate: [Bool], at i: Int) -> Int? {
+        func isCandidate(_ k: Int) -> Bool { k < candidate.count && candidate[k] }
+        guard isCandidate(i) else { return nil }
+        var n = 1
+        while n < 4, isCandidate(i + n), !lines[i + n].breakAbove { n += 1 }
+        // Five short lines in a row are a list or a poem, not a headline block.
+        if n == 4, isCandidate(i + 4) { return nil }
+        let next = i + n
+        var strong = false
+        var followedByProse = false
+        if next >= lines.count {
+            strong = true
+        } else {
+            switch kinds[next] {
+            case .lead, .byline, .header, .editor, .dateLine, .caption: strong = true
+            case .marker(let direction): strong = direction == .continuedFrom
+            case .text: followedByProse = Self.looksLikeProse(lines[next].text)
+            case .masthead, .signature: break
+            case .index: strong = true
+            }
+        }
+        let open = current.map(Self.endsOpen) ?? false
+        if open {
+            // A short line after a paragraph cut mid-sentence is the rest of that paragraph,
+            // unless a dateline or byline right after it proves it is a new headline.
+            guard next < lines.count else { return nil }
+            switch kinds[next] {
+            case .lead: return n
+            case .byline(let byline): return byline.signedOnly ? nil : n
+            default: return nil
+            }
+        }
+        if strong { return n }
+        if breaksItems { return nil }
+        // `停车位缺口有多大？` between an interview's answers: a question, not a new article.
+        if let a = current, !a.paragraphs.isEmpty,
+           lines[i..<next].allSatisfy({ $0.text.unicodeScalars.last == "？" || $0.text.unicodeScalars.last == "?" }) {
+            return nil
+        }
+        // A short line with a comma before plain prose is more often the first part of a
+        // paragraph a column cut (`同时,…成立专班,高位谋`) than a title: those need a lead or byline.
+        if followedByProse, !lines[i..<next].contains(where: { HeadlineBlock.hasComma($0.text) }) {
+            // Inside an article, one plain short line before prose is a subhead (`创新资源加速引进来`),
+            // or a paragraph's first words a column cut: a new article's headline shows more, a
+            // column's name, a kicker or a subtitle.
+            // (An unindented line under indented paragraphs stands apart by its layout.)
+            if n == 1, let a = current, !a.paragraphs.isEmpty, !Self.endsOpen(a),
+               !HeadlineBlock.endsWithColumnTag(lines[i].text), !(i > 0 && lines[i].indent < lines[i - 1].indent) { return nil }
+            return n
+        }
+        return nil
+    }
+
+    /// A headline of one or two lines whose last line is only a person's name, followed by
+    /// plain text (not a lead or byline, which would credit the article themselves): the
+    /// number of lines including the name, or nil.
+    func signedTitle(_ lines: [PagePartLine], _ kinds: [Kind], _ candidate: [Bool], at i: Int) -> Int? {
+        if let a = current, Self.endsOpen(a) { return nil }
+        for n in [2, 3] {
+            let name = i + n - 1, next = i + n
+            guard next < lines.count, (i..<name).allSatisfy({ candidate[$0] }), !lines[(i + 1)...next].contains(where: \.breakAbove),
+                  case .text = kinds[name], Credits.isProbableName(lines[name].text),
+                  case .text = kinds[next] else { continue }
+            // The title must not itself look like a name, and the name line must be shorter.
+            if Credits.isProbableName(lines[i].text) { return nil }
+            return n
+        }
+        return nil
+    }
+}

@@ -1,0 +1,99 @@
+import DubaoModel
+
+/// Paragraphs a page's columns cut in two, and joining them again.
+extension ChunkParser {
+    static func looksLikeProse(_ text: Substring) -> Bool {
+        // The length first: it settles a long line from its byte count alone.
+        !ChineseText.fits(text, within: 70) || text.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
+    }
+
+    /// Does the article's last paragraph stop mid-sentence, so that the next text continues it?
+    static func endsOpen(_ article: Article) -> Bool {
+        guard article.continuation.isEmpty, let last = article.paragraphs.last?.unicodeScalars.last else { return false }
+        // A photo caption set between two halves of a cut paragraph keeps them apart: joining
+        // them would move the caption out of page order, which the lossless promise forbids.
+        if let caption = article.captions.last, caption.afterParagraph == article.paragraphs.count { return false }
+        if !ChineseText.endsSentence(last) {
+            // `一、餐饮美食` is a finished subheading, not a paragraph cut by a column.
+            let text = article.paragraphs.last![...]
+            // `■ 后记`: so is a short line led by an ornament.
+            let led = text.unicodeScalars.first.map { Credits.ornaments.contains($0) } ?? false
+            let isSubheading = (HeadlineBlock.isSubheading(text) || led) && ChineseText.fits(text, within: 60)
+                && !text.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
+            // A poem's last verse: short and bare like the verse before it.
+            func bare(_ p: String) -> Bool {
+                // `核心阅读` above a summary is a label, not a verse.
+                ChineseText.fits(p[...], within: 40) && !HeadlineBlock.bodyLabels.contains(p)
+                    && !p.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
+                    && !"，、,".unicodeScalars.contains(p.unicodeScalars.last ?? " ")
+            }
+            let n = article.paragraphs.count
+            // Three bare lines in a row: two may be a subhead and a paragraph's first words.
+            let isVerse = n >= 3 && bare(article.paragraphs[n - 1]) && bare(article.paragraphs[n - 2])
+                && bare(article.paragraphs[n - 3])
+            return !isSubheading && !isVerse
+        }
+        return false
+    }
+
+    /// `…吞吐量12.` then `6万吨，…`: a column cut inside a decimal number.
+    static func cutInNumber(_ article: Article, before text: Substring) -> Bool {
+        // The next line's first scalar first: it turns almost every line away, and counting the
+        // paragraph's scalars would walk all of it for every line appended to it.
+        guard let next = text.unicodeScalars.first, ChineseText.isDigit(next),
+              let last = article.paragraphs.last?.unicodeScalars, last.startIndex != last.endIndex else { return false }
+        let pointIndex = last.index(before: last.endIndex)
+        guard pointIndex != last.startIndex else { return false }
+        let point = last[pointIndex]
+        let digit = last[last.index(before: pointIndex)]
+        return (point == "." || point == "．") && ChineseText.isDigit(digit)
+    }
+
+    /// Adds a line's text to the current article: to its last paragraph when that was cut
+    /// mid-sentence, else as a paragraph of its own (always with `separate`).
+    mutating func addText(_ raw: Substring, line: PagePartLine, separate: Bool = false) {
+        // After `（下转第4版）` the article is over on this page: more text would stand after
+        // the marker in the page but before it in the article.
+        if let a = current, !a.continuation.isEmpty { startArticle(at: line, reason: "text after a continuation marker") }
+        var text = raw
+        if let (marker, after) = ContinuationMarker.leading(text) {
+            if current!.paragraphs.isEmpty && current!.continuedFrom.isEmpty {
+                current!.continuedFrom = String(marker)
+                text = after
+            }
+        }
+        var trailing: Substring?
+        if let (marker, before) = ContinuationMarker.trailing(text) {
+            trailing = marker
+            text = before
+        }
+        if !text.isEmpty {
+            let indentedStart = usesIndent && line.indent >= 2
+            if !separate, !indentedStart, !shortStart, Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) {
+                // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
+                current!.paragraphs[current!.paragraphs.count - 1] += text
+                shortStart = false
+            } else {
+                current!.paragraphs.append(String(text))
+                // A column is wider than this: a paragraph's first line shorter than any column
+                // (`核心阅读`, `措施更精细`) ends where it ends, punctuation or not.
+                // Compared by bounds and a bounded count: paragraphs can be megabytes long. Not the
+                // piece right under a lead's dateline (`本报拉萨1月1日电` / `(` / `记者…)`), which
+                // is the middle of the lead's paragraph, nor a piece ending in an open bracket.
+                let a = current!
+                let underLead = a.paragraphs.count == 1 && !(a.dateline.isEmpty && a.credit.isEmpty)
+                shortStart = text.startIndex == line.text.startIndex && text.endIndex == line.text.endIndex
+                    && text.unicodeScalars.prefix(Self.narrowestColumn).count < Self.narrowestColumn
+                    && !underLead && text.unicodeScalars.contains(where: ChineseText.isHan)
+                    && !"（(“《「『【".unicodeScalars.contains(text.unicodeScalars.last!)
+            }
+        }
+        if let trailing {
+            if current!.continuation.isEmpty {
+                current!.continuation = String(trailing)
+            } else {
+                current!.paragraphs.append(String(trailing))
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+import DubaoModel
+
+/// Parses the lines of one page (between two page headers) into articles.
+struct ChunkParser {
+    var fileName: String
+    var usesIndent: Bool
+    var articles: [Article] = []
+    var pageLines: [PageLine] = []
+    var warnings: [ImportWarning] = []
+    var date: (found: PageFurniture.IssueDateFound, line: Int)?
+    var paper = ""
+    var current: Article?
+    /// The last paragraph began with a line too short to be a column's (`narrowestColumn`).
+    var shortStart = false
+    /// Characters in the narrowest newspaper column: a line cut by a column is at least this long.
+    static let narrowestColumn = 8
+
+    /// The page parts its items by a wider gap (`PageParser.markBreaks`): a headline block starts
+    /// only after one, unless a lead or byline right below proves it.
+    var breaksItems: Bool
+
+    init(fileName: String, usesIndent: Bool, breaksItems: Bool = false) {
+        self.fileName = fileName
+        self.usesIndent = usesIndent
+        self.breaksItems = breaksItems
+    }
+
+    mutating func run(_ lines: [PagePartLine]) {
+        var kinds = lines.map { Self.kind(of: $0.text) }
+        Self.markMasthead(lines, &kinds)
+        Self.markSignatures(lines, &kinds)
+        // Whether a line may belong to a headline: asked of a line up to five times below (a
+        // block after a break, a signed title of two lines and of three, verse, a headline block).
+        // Where the page indents its paragraphs, an indented line is never a headline.
+        let candidate = lines.indices.map { k in
+            if usesIndent, lines[k].indent >= 2 { return false }
+            if case .text = kinds[k] { return HeadlineBlock.isCandidate(lines[k].text) } else { return false }
+        }
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            switch kinds[i] {
+            case .lead where insideIndentedBody(line):
+                // `　　新华社北京12月31日电` after a summary: the article's own text, not a new one.
+                addText(line.text, line: line)
+            case .editor where creditsAGraphic(line):
+                // `制图：某某` under a chart credits the article above it, not the page.
+                addText(line.text, line: line, separate: true)
+            case .byline where insideIndentedBody(line), .editor where insideIndentedBody(line),
+                 .caption where insideIndentedBody(line):
+                // `　　版式设计：某某` closing an article is its text; the page's footer is not indented.
+                // A caption set in the text stays where it stands.
+                addText(line.text, line: line, separate: true)
+            case .header:
+                pageLines.append(PageLine(kind: .header, text: String(line.text), line: line.number))
+            case .editor:
+                // A footer closes the article above it: what follows is not its text.
+                finishArticle()
+                pageLines.append(PageLine(kind: .editor, text: String(line.text), line: line.number))
+            case .dateLine(let d, let name):
+                finishArticle()
+                pageLines.append(PageLine(kind: .meta, text: String(line.text), line: line.number))
+                if date == nil { date = (d, line.number) }
+                if paper.isEmpty { paper = name }
+            case .marker(let direction):
+                addMarker(line, direction)
+            case .lead(let lead):
+                if let a = current, a.paragraphs.isEmpty, a.captions.isEmpty, a.dateline.isEmpty, !a.credit.isEmpty {
+                    // A byline above the lead: an article's dateline comes before its credit, so
+                    // this dateline cannot go where the page put it. The lead stays text, whole
+                    // (found by the fuzzer: the page's order was lost).
+                    addText(line.text, line: line)
+                    break
+                }
+                if var a = current, a.paragraphs.isEmpty, a.captions.isEmpty, a.dateline.isEmpty {
+                    a.dateline = lead.dateline
+                    a.credit = lead.credit
+                    a.reporters += lead.reporters
+                    current = a
+                } else {
+                    startArticle(at: line, reason: "a lead without a headline")
+                    current!.dateline = lead.dateline
+                    current!.credit = lead.credit
+                    current!.reporters = lead.reporters
+                }
+                if !lead.rest.isEmpty { addText(lead.rest, line: line) }
+            case .byline where current.map(Self.endsOpen) ?? false:
+                // `本报北京1月2日电  （` / `记者谢湘）…`: a lead's credit a column cut in two.
+                addText(line.text, line: line)
+            case .byline(let byline):
+                let names = byline.names
+                if let a = current, a.paragraphs.isEmpty, a.captions.isEmpty, a.credit.isEmpty, a.dateline.isEmpty {
+                    current!.credit = String(line.text)
+                    current!.reporters = names
+                } else if byline.signedOnly, i + 1 < lines.count, case .lead = kinds[i + 1] {
+                    // `■简讯` right above a 本报讯 lead: the brief's headline, ornament and all.
+                    finishArticle()
+                    current = Article(title: String(line.text), sourceLines: LineRange(first: line.number, last: line.number))
+                } else if byline.signedOnly, current != nil {
+                    // `■创新驱动` in a body: a subheading of its own, not an author.
+                    addText(line.text, line: line, separate: true)
+                } else {
+                    startArticle(at: line, reason: "a byline without a headline")
+                    current!.credit = String(line.text)
+                    current!.reporters = names
+                }
+            case .index:
+                // A table of contents ends the article above it and belongs to the page.
+                finishArticle()
+                pageLines.append(PageLine(kind: .meta, text: String(line.text), line: line.number))
+            case .masthead(let name):
+                pageLines.append(PageLine(kind: .meta, text: String(line.text), line: line.number))
+                if paper.isEmpty { paper = name }
+            case .signature:
+                if current == nil { startArticle(at: line, reason: "a signature without a headline") }
+                addText(line.text, line: line, separate: true)
+            case .caption:
+                if current == nil || !current!.continuation.isEmpty {
+                    startArticle(at: line, reason: "a photo caption without a headline")
+                }
+                current!.captions.append(Caption(text: String(line.text), afterParagraph: current!.paragraphs.count))
+            case .text:
+                // On a page that indents its paragraphs, the unindented lines are headlines; on one
+                // that parts its items by a wider gap, the headline-like lines after the gap are.
+                if let n = indentedHeadlineLength(lines, kinds, at: i) ?? brokenHeadlineLength(lines, kinds, candidate, at: i) {
+                    startHeadline(lines[i..<(i + n)])
+                    i += n
+                    continue
+                }
+                if let n = signedTitle(lines, kinds, candidate, at: i) {
+                    // `故乡的秋` / `李白杨`: an arts page's title with its author's bare name under it.
+                    finishArticle()
+                    let author = lines[i + n - 1]
+                    let block = HeadlineBlock.assign(lines[i..<(i + n - 1)].map(\.text))
+                    current = Article(kicker: block.kicker, title: block.title, subtitle: block.subtitle,
+                                      credit: String(author.text), reporters: [String(author.text)],
+                                      sourceLines: LineRange(first: line.number, last: author.number))
+                    i += n
+                    continue
+                }
+                if let n = verseLength(lines, kinds, candidate, at: i) {
+                    // Short lines without punctuation inside an article are verse: a line each.
+                    for k in i..<(i + n) { addText(lines[k].text, line: lines[k], separate: true) }
+                    current!.sourceLines.last = lines[i + n - 1].number
+                    i += n
+                    continue
+                }
+                if let n = headlineBlockLength(lines, kinds, candidate, at: i) {
+                    startHeadline(lines[i..<(i + n)])
+                    i += n
+                    continue
+                }
+                if current == nil { startArticle(at: line, reason: "text before any headline") }
+                addText(line.text, line: line)
+            }
+            if current != nil { current!.sourceLines.last = line.number }
+            i += 1
+        }
+        finishArticle()
+    }
+
+    /// `制图：沈某`, `本版制图：…` alone inside an article's text: the chart's credit. A page's
+    /// footer names its editors (`责任编辑：…　制图：…`) and stays page furniture.
+    func creditsAGraphic(_ line: PagePartLine) -> Bool {
+        guard let a = current, !a.paragraphs.isEmpty else { return false }
+        let text = line.text
+        return (text.hasPrefix("制图") || text.hasPrefix("本版制图")) && !text.unicodeScalars.contains("编")
+    }
+
+    /// An indented line of an article that already has text: on a page that indents its
+    /// paragraphs only an unindented headline starts another article.
+    func insideIndentedBody(_ line: PagePartLine) -> Bool {
+        guard usesIndent, line.indent >= 2, let a = current else { return false }
+        return !a.paragraphs.isEmpty || !a.captions.isEmpty
+    }
+
+    mutating func addMarker(_ line: PagePartLine, _ direction: ContinuationMarker.Direction) {
+        let text = String(line.text)
+        switch direction {
+        case .continuesOn:
+            if current != nil, current!.continuation.isEmpty {
+                current!.continuation = text
+            } else {
+                pageLines.append(PageLine(kind: .meta, text: text, line: line.number))
+            }
+        case .continuedFrom:
+            // The marker reads before a dateline and credit: under a byline it starts an item of its own.
+            if let a = current, a.paragraphs.isEmpty, a.captions.isEmpty, a.continuedFrom.isEmpty, a.dateline.isEmpty,
+               a.credit.isEmpty {
+                current!.continuedFrom = text
+            } else {
+                finishArticle()
+                current = Article(continuedFrom: text, sourceLines: LineRange(first: line.number, last: line.number))
+            }
+        }
+    }
+
+    /// Ends the article above and starts one under these headline lines.
+    mutating func startHeadline(_ block: ArraySlice<PagePartLine>) {
+        finishArticle()
+        let roles = HeadlineBlock.assign(block.map(\.text))
+        current = Article(kicker: roles.kicker, title: roles.title, subtitle: roles.subtitle,
+                          sourceLines: LineRange(first: block.first!.number, last: block.last!.number))
+    }
+
+    mutating func startArticle(at line: PagePartLine, reason: String) {
+        finishArticle()
+        current = Article(sourceLines: LineRange(first: line.number, last: line.number))
+        warnings.append(ImportWarning(file: fileName, line: line.number,
+                                      message: "\(reason): kept as an article without a title"))
+    }
+
+    mutating func finishArticle() {
+        guard let article = current else { return }
+        // `（上接第1版）` on a line of its own above the next title: it names no article of its
+        // own, and the one below cannot take it without reading out of page order.
+        if !article.continuedFrom.isEmpty, article.title.isEmpty, article.kicker.isEmpty, article.paragraphs.isEmpty,
+           article.captions.isEmpty, article.dateline.isEmpty, article.credit.isEmpty, article.continuation.isEmpty {
+            pageLines.append(PageLine(kind: .meta, text: article.continuedFrom, line: article.sourceLines.first))
+            current = nil
+            return
+        }
+        if article.isHeadlineOnly && article.dateline.isEmpty && article.credit.isEmpty {
+            warnings.append(ImportWarning(file: fileName, line: article.sourceLines.first,
+                                          message: "headline “\(article.displayTitle)” has no body; kept as a headline-only item"))
+        }
+        articles.append(article)
+        current = nil
+    }
+}

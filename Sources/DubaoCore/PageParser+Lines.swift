@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The page as lines: what the parser and the article-file importer walk.
+extension PageParser {
+    struct Line {
+        var number: Int
+        var text: Substring
+        var indent: Int
+        /// How many blank lines stand right above this one.
+        var blanksAbove = 0
+        /// More blank lines stand above this one than the page puts between its lines: a break
+        /// between items (`PageParser.markBreaks`).
+        var breakAbove = false
+    }
+
+    /// The lines that are not blank, trimmed, with their 1-based numbers, indentation and the
+    /// blank lines above them.
+    static func splitLines(_ text: String) -> [Line] {
+        var lines: [Line] = []
+        var number = 0
+        // Split on the newline byte, found by memchr: grapheme breaking a whole page is slow, and
+        // so was the generic split over the UTF-8 view.
+        var offsets: [Int] = []
+        var copy = text
+        copy.withUTF8 { b in
+            guard let base = b.baseAddress else { return }
+            var at = 0
+            while at < b.count, let hit = memchr(base + at, 0x0A, b.count - at) {
+                let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                offsets.append(k)
+                at = k + 1
+            }
+        }
+        offsets.append(text.utf8.count)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var startOffset = 0
+        var blankAbove = 0
+        for end in offsets {
+            number += 1
+            let endIndex = utf8.index(start, offsetBy: end - startOffset)
+            let raw = text[start..<endIndex]
+            if endIndex < utf8.endIndex {
+                start = utf8.index(after: endIndex)
+                startOffset = end + 1
+            }
+            let trimmed = ChineseText.trimmed(raw)
+            if trimmed.isEmpty {
+                blankAbove += 1
+                continue
+            }
+            lines.append(Line(number: number, text: trimmed, indent: ChineseText.indentation(raw), blanksAbove: blankAbove))
+            blankAbove = 0
+        }
+        return lines
+    }
+
+    /// Marks the lines with more blank lines above them than the page usually has between two
+    /// lines. An electronic edition saved an article a file has a blank line above each headline
+    /// and none inside the text; a page copied out with a blank line after every line has two
+    /// between items. A page with no usual gap (too few lines, or gaps of every size) has no breaks.
+    static func markBreaks(_ lines: inout [Line]) {
+        guard lines.count >= 6 else { return }
+        var counts: [Int: Int] = [:]
+        for line in lines.dropFirst() { counts[min(line.blanksAbove, 3), default: 0] += 1 }
+        guard let (usual, seen) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
+              seen * 3 >= (lines.count - 1) * 2, usual < 3 else { return }
+        for k in lines.indices.dropFirst() where lines[k].blanksAbove > usual { lines[k].breakAbove = true }
+        // The top of a page that has breaks starts an item as a break does.
+        if lines.dropFirst().contains(where: \.breakAbove) { lines[0].breakAbove = true }
+    }
+
+    /// Pages that mark paragraph starts by indentation: an indented line then starts a paragraph
+    /// even when the one before it ends mid-sentence.
+    static func usesIndentation(_ lines: [Line]) -> Bool {
+        let long = lines.filter { !ChineseText.fits($0.text, within: 60) }
+        guard long.count >= 3 else { return false }
+        return long.filter { $0.indent >= 2 }.count * 2 >= long.count
+    }
+}
+
+typealias PagePartLine = PageParser.Line
