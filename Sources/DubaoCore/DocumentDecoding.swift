@@ -1,45 +1,5 @@
 import DubaoModel
 
-/// A library document that can be built from a `JSONValue` without `JSONDecoder`.
-///
-/// Each conformance asks for exactly the keys and types the `Codable` one does and answers nil
-/// for anything else, so a document reads the same either way; nil sends the caller to
-/// `JSONDecoder`, which then names what is wrong.
-protocol JSONValueDecodable {
-    init?(json: JSONValue)
-}
-
-extension IssueDate {
-    init?(json: JSONValue) {
-        guard let text = json.string else { return nil }
-        // `YYYY-MM-DD` straight from the bytes: thousands of entries are read before the first screen.
-        let b = Array(text.utf8)
-        func digit(_ k: Int) -> Int? { (0x30...0x39).contains(b[k]) ? Int(b[k] - 0x30) : nil }
-        if b.count == 10, b[4] == 0x2D, b[7] == 0x2D,
-           let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
-           let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) {
-            self.init(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
-        } else {
-            self.init(text)
-        }
-    }
-}
-
-extension Array {
-    /// A JSON array every item of which `element` reads; nil if it is not an array or an item
-    /// is not what `element` wants.
-    init?(json: JSONValue?, _ element: (JSONValue) -> Element?) {
-        guard let items = json?.array else { return nil }
-        var out: [Element] = []
-        out.reserveCapacity(items.count)
-        for item in items {
-            guard let e = element(item) else { return nil }
-            out.append(e)
-        }
-        self = out
-    }
-}
-
 extension LibraryIndex: JSONValueDecodable {
     init?(json: JSONValue) {
         guard let schema = json["schema"]?.int, let format = json["format"]?.string else { return nil }
@@ -112,45 +72,6 @@ extension ArticleSummary {
         else { return nil }
         self.init(id: id, kicker: kicker, title: title, subtitle: subtitle, reporters: reporters,
                   paragraphs: paragraphs, captions: captions)
-    }
-}
-
-extension PageLine {
-    init?(json o: JSONValue) {
-        guard let kind = o["kind"]?.string.flatMap(Kind.init(rawValue:)),
-              let text = o["text"]?.string, let line = o["line"]?.int else { return nil }
-        self.init(kind: kind, text: text, line: line)
-    }
-}
-
-extension SectionDocument: JSONValueDecodable {
-    init?(json: JSONValue) {
-        guard let schema = json["schema"]?.int, let format = json["format"]?.string,
-              let paper = json["paper"]?.string, let date = json["date"].flatMap(IssueDate.init(json:)),
-              let section = json["section"]?.string, let page = json["page"]?.string,
-              let pageLines = [PageLine](json: json["pageLines"], PageLine.init(json:)),
-              let articles = [Article](json: json["articles"], Article.init(json:)) else { return nil }
-        self.init(schema: schema, format: format, paper: paper, date: date, section: section, page: page,
-                  pageLines: pageLines, articles: articles)
-    }
-}
-
-extension Article {
-    init?(json o: JSONValue) {
-        guard let id = o["id"]?.string, let kicker = o["kicker"]?.string, let title = o["title"]?.string,
-              let subtitle = o["subtitle"]?.string, let continuedFrom = o["continuedFrom"]?.string,
-              let dateline = o["dateline"]?.string, let credit = o["credit"]?.string,
-              let reporters = o["reporters"]?.strings, let paragraphs = o["paragraphs"]?.strings,
-              let continuation = o["continuation"]?.string,
-              let first = o["sourceLines"]?["first"]?.int, let last = o["sourceLines"]?["last"]?.int,
-              let captions = [Caption](json: o["captions"], { item in
-                  guard let text = item["text"]?.string, let after = item["afterParagraph"]?.int else { return nil }
-                  return Caption(text: text, afterParagraph: after)
-              })
-        else { return nil }
-        self.init(id: id, kicker: kicker, title: title, subtitle: subtitle, continuedFrom: continuedFrom,
-                  dateline: dateline, credit: credit, reporters: reporters, paragraphs: paragraphs, captions: captions,
-                  continuation: continuation, sourceLines: LineRange(first: first, last: last))
     }
 }
 

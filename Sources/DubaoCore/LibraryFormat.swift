@@ -295,17 +295,6 @@ public struct ArticleSummary: Codable, Sendable, Equatable {
     }
 }
 
-struct SectionDocument: Codable, Equatable {
-    var schema = LibraryFormat.schema
-    var format = "dubao-section"
-    var paper: String
-    var date: IssueDate
-    var section: String
-    var page: String
-    var pageLines: [PageLine]
-    var articles: [Article]
-}
-
 extension IssueCatalog {
     /// By hand, like section documents (JSONEncoder was a tenth of storing an issue): one
     /// section's header a line, then one article a line.

@@ -2,6 +2,49 @@ import CLibcShim
 import DubaoModel
 import Foundation
 
+/// The full articles of one section: `issues/<paper>-<hash>/<YYYY-MM-DD>/s-….json`.
+struct SectionDocument: Codable, Equatable {
+    var schema = LibraryFormat.schema
+    var format = "dubao-section"
+    var paper: String
+    var date: IssueDate
+    var section: String
+    var page: String
+    var pageLines: [PageLine]
+    var articles: [Article]
+}
+
+extension SectionDocument: JSONValueDecodable {
+    init?(json: JSONValue) {
+        guard let schema = json["schema"]?.int, let format = json["format"]?.string,
+              let paper = json["paper"]?.string, let date = json["date"].flatMap(IssueDate.init(json:)),
+              let section = json["section"]?.string, let page = json["page"]?.string,
+              let pageLines = [PageLine](json: json["pageLines"], PageLine.init(json:)),
+              let articles = [Article](json: json["articles"], Article.init(json:)) else { return nil }
+        self.init(schema: schema, format: format, paper: paper, date: date, section: section, page: page,
+                  pageLines: pageLines, articles: articles)
+    }
+}
+
+extension Article {
+    init?(json o: JSONValue) {
+        guard let id = o["id"]?.string, let kicker = o["kicker"]?.string, let title = o["title"]?.string,
+              let subtitle = o["subtitle"]?.string, let continuedFrom = o["continuedFrom"]?.string,
+              let dateline = o["dateline"]?.string, let credit = o["credit"]?.string,
+              let reporters = o["reporters"]?.strings, let paragraphs = o["paragraphs"]?.strings,
+              let continuation = o["continuation"]?.string,
+              let first = o["sourceLines"]?["first"]?.int, let last = o["sourceLines"]?["last"]?.int,
+              let captions = [Caption](json: o["captions"], { item in
+                  guard let text = item["text"]?.string, let after = item["afterParagraph"]?.int else { return nil }
+                  return Caption(text: text, afterParagraph: after)
+              })
+        else { return nil }
+        self.init(id: id, kicker: kicker, title: title, subtitle: subtitle, continuedFrom: continuedFrom,
+                  dateline: dateline, credit: credit, reporters: reporters, paragraphs: paragraphs, captions: captions,
+                  continuation: continuation, sourceLines: LineRange(first: first, last: last))
+    }
+}
+
 /// Writes section documents as JSON by hand: they hold nearly all of an archive's text, and
 /// Foundation's encoder spent more time on them than parsing the pages did. The output is plain
 /// JSON that `JSONDecoder` reads back into the same `SectionDocument` (a test checks the round
@@ -49,89 +92,6 @@ enum SectionWriter {
         w.key("subtitle"); w.string(a.subtitle); w.comma()
         w.key("title"); w.string(a.title)
         w.close("}")
-    }
-}
-
-/// Just enough of a JSON writer: strings escaped as RFC 8259 asks, UTF-8 left as it is.
-struct JSONBytes {
-    var bytes: [UInt8] = []
-
-    mutating func open(_ bracket: Unicode.Scalar) { bytes.append(UInt8(bracket.value)) }
-    mutating func close(_ bracket: Unicode.Scalar) { bytes.append(UInt8(bracket.value)) }
-    mutating func comma() { bytes.append(0x2C) }
-    mutating func key(_ k: String) { string(k); bytes.append(0x3A) }
-    mutating func int(_ n: Int) { bytes += Array(String(n).utf8) }
-
-    /// `[…]` with `element` writing each item; with `lineEach`, every item on a line of its own
-    /// (what lets `SectionReader` and people pick one out).
-    mutating func array<T>(_ items: [T], lineEach: Bool = false, _ element: (inout JSONBytes, T) -> Void) {
-        bytes.append(0x5B)
-        for (i, item) in items.enumerated() {
-            if i > 0 { comma() }
-            if lineEach { bytes.append(0x0A) }
-            element(&self, item)
-        }
-        if lineEach { bytes.append(0x0A) }
-        bytes.append(0x5D)
-    }
-
-    mutating func pageLines(_ lines: [PageLine]) {
-        array(lines) { w, p in
-            w.open("{")
-            w.key("kind"); w.string(p.kind.rawValue); w.comma()
-            w.key("line"); w.int(p.line); w.comma()
-            w.key("text"); w.string(p.text)
-            w.close("}")
-        }
-    }
-
-    mutating func strings(_ values: [String]) {
-        bytes.append(0x5B)
-        for (i, v) in values.enumerated() {
-            if i > 0 { comma() }
-            string(v)
-        }
-        bytes.append(0x5D)
-    }
-
-    mutating func string(_ s: String) {
-        bytes.append(0x22)
-        var s = s
-        s.withUTF8 { utf8 in
-            // Runs that need no escape are copied whole: article text is nearly all such a run.
-            var start = 0
-            var i = 0
-            let n = utf8.count
-            while i < n {
-                let b = utf8[i]
-                if b >= 0x80 {
-                    // The bytes to escape are all ASCII: step over a whole scalar.
-                    i += Int(UTF8Lead.scalarLength(b))
-                    continue
-                }
-                if b < 0x20 || b == 0x22 || b == 0x5C {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                    escape(b)
-                    start = i + 1
-                }
-                i += 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<n]))
-        }
-        bytes.append(0x22)
-    }
-
-    private mutating func escape(_ b: UInt8) {
-        switch b {
-        case 0x22: bytes += [0x5C, 0x22]
-        case 0x5C: bytes += [0x5C, 0x5C]
-        case 0x0A: bytes += [0x5C, 0x6E]
-        case 0x0D: bytes += [0x5C, 0x72]
-        case 0x09: bytes += [0x5C, 0x74]
-        default:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
-        }
     }
 }
 
