@@ -269,7 +269,7 @@ public struct Library: LibraryReading {
             index.schema = LibraryFormat.indexSchema
             // The new index is staged beside the old, one syncfs flushes it with every new file,
             // folder and directory entry above, and its rename is the commit: two flushes in all.
-            let stagedIndex = try AtomicFile.stage(LibraryFormat.encode(index), for: indexPath)
+            let stagedIndex = try AtomicFile.stage(index.encoded(), for: indexPath)
             created.append(stagedIndex)
             try AtomicFile.syncFileSystem(containing: root)
             try AtomicFile.commit(stagedIndex, to: indexPath)
