@@ -28,6 +28,25 @@ struct BookmarksDocument: Codable, Equatable {
     var bookmarks: [Bookmark] = []
 }
 
+extension BookmarksDocument: JSONValueDecodable {
+    init?(json: JSONValue) {
+        guard let schema = json["schema"]?.int, let format = json["format"]?.string,
+              let bookmarks = [Bookmark](json: json["bookmarks"], { o in
+                  guard let id = o["id"]?.string, let title = o["title"]?.string, let paper = o["paper"]?.string,
+                        let date = o["date"].flatMap(IssueDate.init(json:)), let section = o["section"]?.string,
+                        let added = o["added"]?.string
+                  else { return nil }
+                  return Bookmark(id: id, title: title, paper: paper, date: date, section: section, added: added)
+              }) else { return nil }
+        self.init(schema: schema, format: format, bookmarks: bookmarks)
+    }
+}
+
+extension BookmarksDocument {
+    /// Small and rewritten whole by every change: the plain encoder, indented for people who open it.
+    func encoded() -> [UInt8] { LibraryFormat.encode(self) }
+}
+
 /// `bookmarks.json` in the library folder. Every change locks the library, re-reads the file
 /// and writes it back atomically, so a kill -9 right after a change keeps it and two dubao
 /// processes bookmarking at once keep both. A damaged file is reported and never rewritten.
@@ -84,7 +103,7 @@ public struct BookmarkStore: Sendable {
         var document = try read()
         guard let result = body(&document) else { return nil }
         // The file keeps the order bookmarks were added in.
-        try AtomicFile.write(LibraryFormat.encode(document), to: path)
+        try AtomicFile.write(document.encoded(), to: path)
         return result
     }
 
