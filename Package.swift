@@ -23,7 +23,9 @@ let package = Package(
         .target(
             name: "DubaoCore",
             dependencies: ["DubaoModel", "CLibcShim"],
-            exclude: ["SampleData"]
+            // Only the sample paper's pages ship: EXPECTED.json is for the tests, which read it from the checkout.
+            exclude: ["SampleData/EXPECTED.json"],
+            resources: [.embedInCode("SampleData")]
         ),
         // What any terminal shows and sends: the grid of cells, styles and themes, key and mouse events.
         .target(name: "DubaoTerminal", dependencies: ["DubaoLayout"]),
@@ -32,8 +34,15 @@ let package = Package(
         // Runs the UI core's effects against the store, on threads where needed. The UI core itself
         // stays free of Foundation.
         .target(name: "DubaoRuntime", dependencies: ["DubaoUI", "DubaoCore"]),
-        // Themes (Themes/*.toml, embedded) and the config file.
-        .target(name: "DubaoSettings", dependencies: ["DubaoUI", "DubaoTerminal", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // Themes (Themes/*.toml, embedded in the binary) and the config file.
+        // SwiftPM takes resources only from inside the target's folder, so Sources/DubaoSettings/Themes
+        // is a link to the top-level Themes/; embedInCode follows it and embeds the files themselves.
+        .target(
+            name: "DubaoSettings",
+            dependencies: ["DubaoUI", "DubaoTerminal", .product(name: "TOMLKit", package: "TOMLKit")],
+            exclude: ["Themes/README.md"],
+            resources: [.embedInCode("Themes")]
+        ),
         // The only code that touches ncursesw.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev", "libncursesw5-dev"])]),
         .target(name: "DubaoCurses", dependencies: ["CNcursesw", "DubaoTerminal", "DubaoLayout"]),

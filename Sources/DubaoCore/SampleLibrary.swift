@@ -1,15 +1,24 @@
 import DubaoModel
 
-/// The sample paper shipped inside the binary, read like a library, so that a new user sees a
+/// The sample paper shipped with the binary, read like a library, so that a new user sees a
 /// real paper before importing anything.
 public struct SampleLibrary: LibraryReading {
     public let issue: Issue
     let memory: MemoryLibrary
 
-    /// Imports the embedded pages; fails only if the sample itself is broken (a test guards that).
+    /// The pages of SampleData/, which Package.swift embeds in the binary (`embedInCode`), so a
+    /// binary moved anywhere still has them. SwiftPM names each page's bytes after its file,
+    /// keeping only what a Swift name may hold.
+    static let pages: [(file: String, bytes: [UInt8])] = [
+        ("01-要闻.txt", PackageResources._1_要闻_txt),
+        ("02-经济.txt", PackageResources._2_经济_txt),
+        ("03-城事.txt", PackageResources._3_城事_txt),
+        ("04-文化.txt", PackageResources._4_文化_txt),
+    ]
+
+    /// Imports the sample's pages; fails only if the sample itself is broken (tests guard that).
     public init() throws(Importer.Failure) {
-        let pages = SamplePaperData.files.map { (file: $0.name, bytes: $0.bytes) }
-        issue = try Importer().importPages(pages).issue
+        issue = try Importer().importPages(Self.pages).issue
         memory = MemoryLibrary(issues: [issue])
     }
 

@@ -10,7 +10,18 @@ public struct ThemeCatalog: Sendable {
     public static let defaultThemeName = "dark"
 
     /// The built-in themes' names, sorted.
-    public static let builtInNames: [String] = EmbeddedThemes.files.map(\.name).sorted()
+    public static let builtInNames: [String] = builtInTexts.keys.sorted()
+
+    /// Each built-in theme's TOML text by name. Package.swift embeds Themes/*.toml in the binary
+    /// (`embedInCode`, through the `Themes` link in this folder), so Themes/ stays the one copy and
+    /// a binary moved anywhere still has them. A theme added to Themes/ gets a line here; a test
+    /// says so when one is missing.
+    private static let builtInTexts: [String: String] = [
+        "dark": PackageResources.dark_toml,
+        "high-contrast": PackageResources.high_contrast_toml,
+        "mono": PackageResources.mono_toml,
+        "paper": PackageResources.paper_toml,
+    ].mapValues { String(decoding: $0, as: UTF8.self) }
 
     /// Only the built-in themes.
     public static let builtIn = ThemeCatalog(userThemesDirectory: nil)
@@ -32,9 +43,9 @@ public struct ThemeCatalog: Sendable {
         Config.configDirectory(environment: environment).map { $0 + "/themes" }
     }
 
-    /// The TOML text of a built-in theme, as embedded.
+    /// The TOML text of a built-in theme, as shipped.
     public static func builtInSource(named name: String) -> String? {
-        EmbeddedThemes.files.first { $0.name == name }?.text
+        builtInTexts[name]
     }
 
     /// A built-in theme, parsed; nil for an unknown name.

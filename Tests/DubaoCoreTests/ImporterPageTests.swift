@@ -49,11 +49,11 @@ struct ImporterPageTests {
         #expect(result.dateSource == "--date")
     }
 
-    @Test("the embedded sample is exactly the pages in SampleData")
-    func embeddedSample() throws {
+    @Test("the sample embedded in the binary loads, every page of SampleData in it")
+    func shippedSample() throws {
         let sample = try SampleLibrary()
-        let fromFiles = try Importer().importPaths([TestPaths.sampleData]).issue
-        #expect(sample.issue == fromFiles, "run python3 Scripts/embed-sample.py after changing a sample page")
+        #expect(sample.issue.sections.map(\.name) == ["要闻", "经济", "城事", "文化"])
+        #expect(sample.issue == (try Importer().importPaths([TestPaths.sampleData]).issue))
     }
 
     static var fixtureNames: [String] {
