@@ -6,7 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "dubao", targets: ["dubao"]),
-        .library(name: "DubaoCore", targets: ["DubaoCore"]),
+        .library(name: "DubaoImport", targets: ["DubaoImport"]),
+        .library(name: "DubaoStore", targets: ["DubaoStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,10 +20,13 @@ let package = Package(
         .target(name: "DubaoLayout", dependencies: ["DubaoModel"]),
         // C library functions Swift's Glibc module does not declare (memmem, syncfs).
         .systemLibrary(name: "CLibcShim"),
-        // Importer, file store: everything that reads and writes files. No curses.
+        // The file store: the library, user data (bookmarks, reading state), search. No curses.
+        .target(name: "DubaoStore", dependencies: ["DubaoModel", "CLibcShim"]),
+        // The importer: decoding, cleaning, the page parser, credits, furniture, the lossless
+        // check, and the sample paper. It makes model issues; the store keeps them.
         .target(
-            name: "DubaoCore",
-            dependencies: ["DubaoModel", "CLibcShim"],
+            name: "DubaoImport",
+            dependencies: ["DubaoModel", "DubaoStore", "CLibcShim"],
             // Only the sample paper's pages ship: EXPECTED.json is for the tests, which read it from the checkout.
             exclude: ["SampleData/EXPECTED.json"],
             resources: [.embedInCode("SampleData")]
@@ -30,10 +34,10 @@ let package = Package(
         // What any terminal shows and sends: the grid of cells, styles and themes, key and mouse events.
         .target(name: "DubaoTerminal", dependencies: ["DubaoLayout"]),
         // UI core: app state, actions, reducer, keymap and views drawing into a grid of cells. No curses.
-        .target(name: "DubaoUI", dependencies: ["DubaoModel", "DubaoLayout", "DubaoCore", "DubaoTerminal"]),
+        .target(name: "DubaoUI", dependencies: ["DubaoModel", "DubaoLayout", "DubaoStore", "DubaoTerminal"]),
         // Runs the UI core's effects against the store, on threads where needed. The UI core itself
         // stays free of Foundation.
-        .target(name: "DubaoRuntime", dependencies: ["DubaoUI", "DubaoCore"]),
+        .target(name: "DubaoRuntime", dependencies: ["DubaoUI", "DubaoStore"]),
         // Themes (Themes/*.toml, embedded in the binary) and the config file.
         // SwiftPM takes resources only from inside the target's folder, so Sources/DubaoSettings/Themes
         // is a link to the top-level Themes/; embedInCode follows it and embeds the files themselves.
@@ -49,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "dubao",
             dependencies: [
-                "DubaoModel", "DubaoLayout", "DubaoCore", "DubaoTerminal", "DubaoUI", "DubaoRuntime", "DubaoSettings", "DubaoCurses",
+                "DubaoModel", "DubaoLayout", "DubaoImport", "DubaoStore", "DubaoTerminal", "DubaoUI", "DubaoRuntime", "DubaoSettings", "DubaoCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,19 +61,19 @@ let package = Package(
         // The benchmark: a generated archive, medians, reference tools in the same run.
         .executableTarget(
             name: "dubao-bench",
-            dependencies: ["DubaoModel", "DubaoLayout", "DubaoCore", "DubaoTerminal", "DubaoUI", "DubaoRuntime",
+            dependencies: ["DubaoModel", "DubaoLayout", "DubaoImport", "DubaoStore", "DubaoTerminal", "DubaoUI", "DubaoRuntime",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "dubao-curses-check", dependencies: ["DubaoCurses", "DubaoTerminal"]),
-        .testTarget(name: "DubaoCoreTests", dependencies: ["DubaoCore", "DubaoModel", "DubaoTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoRuntime", "DubaoTerminal", "DubaoCore", "DubaoModel", "DubaoLayout", "DubaoTestSupport"],
+        .testTarget(name: "DubaoCoreTests", dependencies: ["DubaoImport", "DubaoStore", "DubaoModel", "DubaoTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoRuntime", "DubaoTerminal", "DubaoImport", "DubaoStore", "DubaoModel", "DubaoLayout", "DubaoTestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "DubaoSettingsTests", dependencies: ["DubaoSettings", "DubaoUI", "DubaoTerminal", "DubaoTestSupport"]),
         // Running programs in tmux and pseudo-terminals, shared by the end-to-end tests.
         .target(name: "DubaoTestSupport", dependencies: ["DubaoLayout"], path: "Tests/DubaoTestSupport"),
         .testTarget(name: "DubaoCursesTests", dependencies: ["DubaoCurses", "DubaoTerminal", "DubaoLayout", "DubaoTestSupport"]),
         .testTarget(name: "DubaoLayoutTests", dependencies: ["DubaoLayout", "DubaoModel", "DubaoTestSupport"]),
-        .testTarget(name: "DubaoCLITests", dependencies: ["DubaoCore", "DubaoLayout", "DubaoTestSupport"]),
+        .testTarget(name: "DubaoCLITests", dependencies: ["DubaoImport", "DubaoStore", "DubaoLayout", "DubaoTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

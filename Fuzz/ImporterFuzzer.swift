@@ -1,7 +1,8 @@
 // libFuzzer entry for the importer: any bytes, as a page file and as a one-article file. Built by
 // Scripts/fuzz.sh, not by SwiftPM (libFuzzer brings its own main). A crash, a hang or a file
 // imported with characters lost or invented fails.
-import DubaoCore
+import DubaoImport
+import DubaoStore
 import DubaoModel
 
 @_cdecl("LLVMFuzzerTestOneInput")

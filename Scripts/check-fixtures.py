@@ -2,7 +2,7 @@
 """Check the importer's expected outputs against the pages they describe.
 
 For every Tests/DubaoCoreTests/Fixtures/NAME.expected.json and for
-Sources/DubaoCore/SampleData/EXPECTED.json this proves that the expectation
+Sources/DubaoImport/SampleData/EXPECTED.json this proves that the expectation
 accounts for every visible character of its page exactly once and in order:
 
 * page lines (header, editor footer, meta) must equal the stripped text of the
@@ -28,7 +28,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SAMPLE = os.path.join(ROOT, "Sources", "DubaoCore", "SampleData")
+SAMPLE = os.path.join(ROOT, "Sources", "DubaoImport", "SampleData")
 FIXTURES = os.path.join(ROOT, "Tests", "DubaoCoreTests", "Fixtures")
 
 ARTICLE_TEXT_KEYS = ["kicker", "title", "subtitle", "continuedFrom", "dateline", "credit"]

@@ -11,13 +11,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 scratch=.build-fuzz
-swift build --scratch-path "$scratch" --target DubaoCore -Xswiftc -sanitize=fuzzer -Xswiftc -sanitize=address >/dev/null
+swift build --scratch-path "$scratch" --target DubaoImport -Xswiftc -sanitize=fuzzer -Xswiftc -sanitize=address >/dev/null
 swift build --scratch-path "$scratch" --target DubaoLayout -Xswiftc -sanitize=fuzzer -Xswiftc -sanitize=address >/dev/null
 debug="$scratch/debug"
 mkdir -p Fuzz/crashes
 for name in Importer LineBreaker; do
   case $name in
-    Importer) objects=("$debug"/DubaoModel.build/*.o "$debug"/DubaoCore.build/*.o) ;;
+    Importer) objects=("$debug"/DubaoModel.build/*.o "$debug"/DubaoStore.build/*.o "$debug"/DubaoImport.build/*.o) ;;
     LineBreaker) objects=("$debug"/DubaoModel.build/*.o "$debug"/DubaoLayout.build/*.o) ;;
   esac
   binary="$scratch/fuzz-$name"

@@ -21,7 +21,7 @@ import os
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SAMPLE = os.path.join(ROOT, "Sources", "DubaoCore", "SampleData")
+SAMPLE = os.path.join(ROOT, "Sources", "DubaoImport", "SampleData")
 FIXTURES = os.path.join(ROOT, "Tests", "DubaoCoreTests", "Fixtures")
 
 # file: (codec, bom, newline)

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs the core, layout and UI tests under the thread sanitizer, in its own build folder: the
-# importer parses pages and the store encodes sections on both cores (Sources/DubaoCore/Parallel.swift).
+# importer parses pages and the store encodes sections on both cores (Sources/DubaoStore/Parallel.swift).
 set -eu
 cd "$(dirname "$0")/.."
 swift build --build-tests --sanitize=thread --scratch-path .build-tsan

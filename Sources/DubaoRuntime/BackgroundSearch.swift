@@ -1,4 +1,4 @@
-import DubaoCore
+import DubaoStore
 import DubaoUI
 import Foundation
 

@@ -1,5 +1,5 @@
 import DubaoTerminal
-import DubaoCore
+import DubaoStore
 import DubaoModel
 
 /// Everything that can happen to the app: keys from the terminal, results of effects.

@@ -1,5 +1,5 @@
 import DubaoTerminal
-import DubaoCore
+import DubaoStore
 import DubaoLayout
 import DubaoModel
 

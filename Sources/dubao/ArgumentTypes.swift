@@ -1,5 +1,6 @@
 import ArgumentParser
-import DubaoCore
+import DubaoImport
+import DubaoStore
 import DubaoModel
 
 // The model and the importer know nothing of the command line, so their values learn to be

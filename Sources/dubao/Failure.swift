@@ -1,4 +1,5 @@
-import DubaoCore
+import DubaoImport
+import DubaoStore
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,6 @@
 import ArgumentParser
-import DubaoCore
+import DubaoImport
+import DubaoStore
 import DubaoModel
 
 struct ImportCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
-import DubaoCore
+import DubaoImport
+import DubaoStore
 
 struct IssuesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "issues", abstract: "List the issues in the library, newest first.")

@@ -1,5 +1,6 @@
 import ArgumentParser
-import DubaoCore
+import DubaoImport
+import DubaoStore
 
 /// `--library DIR`, shared by every command that reads or writes the library.
 struct LibraryOptions: ParsableArguments {

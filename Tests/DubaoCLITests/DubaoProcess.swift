@@ -23,7 +23,7 @@ struct DubaoProcess {
         return url.path
     }()
 
-    static var sampleData: String { packageRoot + "/Sources/DubaoCore/SampleData" }
+    static var sampleData: String { packageRoot + "/Sources/DubaoImport/SampleData" }
     static var fixtures: String { packageRoot + "/Tests/DubaoCoreTests/Fixtures" }
     static var seed: String { packageRoot + "/../shared/seeds/000_a0ce3d9deb04aa59.txt" }
     static var seedAvailable: Bool { FileManager.default.fileExists(atPath: seed) }

@@ -1,4 +1,5 @@
-@testable import DubaoCore
+@testable import DubaoImport
+@testable import DubaoStore
 import Testing
 
 @Suite("Bytes: replacing every occurrence of a needle")

@@ -1,4 +1,5 @@
-@testable import DubaoCore
+@testable import DubaoImport
+@testable import DubaoStore
 import DubaoModel
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
-import DubaoCore
+import DubaoImport
+import DubaoStore
 import DubaoModel
 import Testing
 

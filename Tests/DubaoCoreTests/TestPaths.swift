@@ -9,7 +9,7 @@ enum TestPaths {
         return url.path
     }()
 
-    static let sampleData = packageRoot + "/Sources/DubaoCore/SampleData"
+    static let sampleData = packageRoot + "/Sources/DubaoImport/SampleData"
     static let fixtures = packageRoot + "/Tests/DubaoCoreTests/Fixtures"
     /// `../shared/seeds` beside the checkout: real pages, read at test time, never copied in.
     static let seeds = packageRoot + "/../shared/seeds"

@@ -1,4 +1,5 @@
-import DubaoCore
+import DubaoImport
+import DubaoStore
 import DubaoLayout
 import DubaoModel
 import DubaoTerminal

@@ -1,4 +1,5 @@
-import DubaoCore
+import DubaoImport
+import DubaoStore
 import DubaoTerminal
 import DubaoRuntime
 import DubaoUI

@@ -1,5 +1,5 @@
 import DubaoTerminal
-import DubaoCore
+import DubaoStore
 import DubaoLayout
 
 /// The article list of the selected section: markers, title, and the kicker dimmed after it.

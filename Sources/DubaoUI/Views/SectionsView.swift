@@ -1,5 +1,5 @@
 import DubaoTerminal
-import DubaoCore
+import DubaoStore
 import DubaoLayout
 
 /// The 版面 pane: the paper and date on top, then each section with its article count.

@@ -1,3 +1,4 @@
+import DubaoStore
 import DubaoModel
 
 /// Parses the lines of one page (between two page headers) into articles.

@@ -1,3 +1,5 @@
+import DubaoStore
+
 /// The encodings raw pages come in.
 public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     case utf8 = "utf-8"

@@ -1,3 +1,4 @@
+import DubaoStore
 import DubaoModel
 
 /// The sample paper shipped with the binary, read like a library, so that a new user sees a

@@ -1,3 +1,4 @@
+import DubaoStore
 import DubaoModel
 
 /// Recognises the lines of a page that belong to the page, not to an article:
@@ -56,7 +57,7 @@ enum PageFurniture {
                     // `经济（责任编辑：于洋）`: the note in brackets is the page's, not the name's.
                     header.name = String(token.prefix { $0 != "（" && $0 != "(" })
                     if header.name.isEmpty { header.name = String(token) }
-                } else if n > 0, header.name.count == 1, token.count == 1, token.unicodeScalars.allSatisfy(ChineseText.isHan) {
+                } else if n > 0, header.name.count == 1, token.count == 1, token.unicodeScalars.allSatisfy(Scalars.isHan) {
                     // `第4版　经　济`: a name set with spaces between its characters.
                     header.name += token
                 } else if !furniture(token) {
@@ -138,7 +139,7 @@ enum PageFurniture {
 
     /// `第03版` starting at `start`; returns where it ends and the normalised label.
     static func mayStartPageNumber(_ s: Unicode.Scalar) -> Bool {
-        s == "第" || ChineseText.isDigit(s) || ("A"..."Z").contains(s) || ("Ａ"..."Ｚ").contains(s)
+        s == "第" || Scalars.isDigit(s) || ("A"..."Z").contains(s) || ("Ａ"..."Ｚ").contains(s)
     }
 
     /// `第03版`, `03版`, `A3版` starting at `start`; returns where it ends and the label,
@@ -151,7 +152,7 @@ enum PageFurniture {
         var label = "第"
         if i < s.count, ("A"..."Z").contains(s[i]) || ("Ａ"..."Ｚ").contains(s[i]) { label.unicodeScalars.append(s[i]); i += 1 }
         let digitsStart = i
-        while i < s.count, ChineseText.isDigit(s[i]) || "零〇一二三四五六七八九十".unicodeScalars.contains(s[i]) {
+        while i < s.count, Scalars.isDigit(s[i]) || "零〇一二三四五六七八九十".unicodeScalars.contains(s[i]) {
             if let d = ChineseText.digitValue(s[i]) { label += String(d) } else { label.unicodeScalars.append(s[i]) }
             i += 1
         }

@@ -1,3 +1,4 @@
+import DubaoStore
 import DubaoModel
 import Foundation
 

@@ -1,3 +1,5 @@
+import DubaoStore
+
 extension ChunkParser {
     /// Three or more short lines without punctuation inside an article, not standing before a
     /// lead or byline: a poem's verse, not a headline block.

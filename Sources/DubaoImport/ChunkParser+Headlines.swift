@@ -1,3 +1,5 @@
+import DubaoStore
+
 /// Where a headline block starts and how many lines it takes: the decisions a page's layout
 /// and its neighbouring lines settle.
 extension ChunkParser {

@@ -78,7 +78,7 @@ public enum LibraryFormat {
     static func paperFolder(_ paper: String) -> String {
         var safe = ""
         for s in paper.unicodeScalars {
-            if ChineseText.isHan(s) || (s.isASCII && (s.properties.isAlphabetic || ChineseText.isDigit(s))) {
+            if Scalars.isHan(s) || (s.isASCII && (s.properties.isAlphabetic || Scalars.isDigit(s))) {
                 safe.unicodeScalars.append(s)
             } else if !safe.hasSuffix("_") {
                 safe += "_"

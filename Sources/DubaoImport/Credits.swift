@@ -1,3 +1,5 @@
+import DubaoModel
+import DubaoStore
 import CLibcShim
 
 /// Datelines, credits and bylines: how a Chinese paper says where a story comes from and who wrote it.
@@ -57,7 +59,7 @@ enum Credits {
                     index = scalars.index(after: i)
                     break
                 }
-                guard ChineseText.isHan(c) || ChineseText.isDigit(c) || c == " " else { break }
+                guard Scalars.isHan(c) || Scalars.isDigit(c) || c == " " else { break }
                 // A dateline names a place and a date, never a sentence.
                 if datelineStoppers.contains(c) { break }
                 scanned += 1
@@ -160,7 +162,7 @@ enum Credits {
             let sentence = found.first?.unicodeScalars.first.map { sentenceOpeners.contains($0) } ?? false
             let named = found.allSatisfy { name in
                 name.unicodeScalars.count <= 8
-                    && name.unicodeScalars.allSatisfy { ChineseText.isHan($0) || $0.properties.isAlphabetic || $0 == "·" || $0 == " " }
+                    && name.unicodeScalars.allSatisfy { Scalars.isHan($0) || $0.properties.isAlphabetic || $0 == "·" || $0 == " " }
             }
             return found.count <= 8 && named && !(sentence && found[0].unicodeScalars.count > 4) ? Byline(names: found) : nil
         }
@@ -168,7 +170,7 @@ enum Credits {
         guard signed else { return nil }
         let words = s.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "、" })
         guard !words.isEmpty, words.count <= 3,
-              words.allSatisfy({ (2...4).contains($0.unicodeScalars.count) && $0.unicodeScalars.allSatisfy(ChineseText.isHan) })
+              words.allSatisfy({ (2...4).contains($0.unicodeScalars.count) && $0.unicodeScalars.allSatisfy(Scalars.isHan) })
         else { return nil }
         return Byline(names: words.map(String.init), signedOnly: true)
     }
@@ -230,7 +232,7 @@ enum Credits {
     /// Two or three Han characters starting with a common family name (four after a compound one).
     static func isProbableName(_ text: Substring) -> Bool {
         let scalars = Array(text.unicodeScalars)
-        guard scalars.allSatisfy(ChineseText.isHan), let first = scalars.first else { return false }
+        guard scalars.allSatisfy(Scalars.isHan), let first = scalars.first else { return false }
         if (3...4).contains(scalars.count), compoundSurnames.contains(where: { text.hasPrefix($0) }) { return true }
         return (2...3).contains(scalars.count) && surnames.contains(first)
     }
@@ -323,36 +325,5 @@ enum ContinuationMarker {
         guard !scalars.isEmpty, let (end, _) = PageFurniture.pageNumber(scalars, from: 0),
               end == scalars.count else { return nil }
         return (direction, text.startIndex..<text.endIndex)
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        // On UTF-8 bytes: Foundation's range(of:) was most of the time spent on credits once.
-        guard let replaced = Array(utf8).replacingAll(Array(target.utf8), with: Array(replacement.utf8)) else { return self }
-        return String(decoding: replaced, as: UTF8.self)
-    }
-}
-
-extension [UInt8] {
-    /// Every occurrence of `needle`, left to right and not overlapping, replaced; nil when there
-    /// is none (found by `memmem`, so the usual case costs one scan and no copy).
-    func replacingAll(_ needle: [UInt8], with replacement: [UInt8]) -> [UInt8]? {
-        guard !needle.isEmpty else { return nil }
-        return withUnsafeBytes { b -> [UInt8]? in
-            guard let base = b.baseAddress else { return nil }
-            var out: [UInt8] = []
-            var position = 0     // moves only past a replacement
-            while position < b.count,
-                  let found = needle.withUnsafeBytes({ n in dubao_memmem(base + position, b.count - position, n.baseAddress, n.count) }) {
-                let at = found - base
-                out.append(contentsOf: b[position..<at])
-                out.append(contentsOf: replacement)
-                position = at + needle.count
-            }
-            guard position > 0 else { return nil }
-            out.append(contentsOf: b[position...])
-            return out
-        }
     }
 }

@@ -1,3 +1,4 @@
+import DubaoStore
 import CLibcShim
 
 /// Character classes the importer needs to read a Chinese page.
@@ -5,13 +6,6 @@ import CLibcShim
 /// These work on scalars, not `Character`s: the importer runs over whole archives and
 /// grapheme breaking is far slower than anything these questions need.
 enum ChineseText {
-    static func isHan(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: return true
-        default: return false
-        }
-    }
-
     /// Whitespace that is layout on a page: ASCII blanks, U+3000, NBSP and other spaces.
     static func isBlank(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
@@ -37,10 +31,6 @@ enum ChineseText {
         case "。", "，", "；", ",", ";", "．", "｡": return true
         default: return false
         }
-    }
-
-    static func isDigit(_ s: Unicode.Scalar) -> Bool {
-        (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value)
     }
 
     static func digitValue(_ s: Unicode.Scalar) -> Int? {

@@ -1,8 +1,8 @@
 import Dispatch
 
 /// `map` on every core, for work whose items share nothing (pages of an issue, sections).
-enum Parallel {
-    static func map<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+package enum Parallel {
+    package static func map<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
         if items.count < 2 { return items.map(transform) }
         var results = [R?](repeating: nil, count: items.count)
         results.withUnsafeMutableBufferPointer { buffer in

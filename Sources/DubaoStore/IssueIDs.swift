@@ -7,9 +7,9 @@ import DubaoModel
 /// (要闻 on pages 1 and 2), whose key is `name@page`. Which page comes first is decided over the
 /// whole issue as it will be stored, so a page imported on its own gets the key it has in a
 /// whole import, and its articles keep their IDs.
-enum IssueIDs {
+package enum IssueIDs {
     /// A section the store holds and this import leaves as it is.
-    struct Kept {
+    package struct Kept {
         var name: String
         var page: String
         var ids: [String]
@@ -30,7 +30,7 @@ enum IssueIDs {
 
     /// Numbers every article of `sections` by its title's occurrence in its section, never
     /// handing out an ID that a kept section holds or an earlier article was given.
-    static func assign(_ sections: inout [Section], paper: String, date: IssueDate, kept: [Kept] = []) {
+    package static func assign(_ sections: inout [Section], paper: String, date: IssueDate, kept: [Kept] = []) {
         let keys = keys(of: sections, kept: kept)
         var taken = Set(kept.flatMap(\.ids))
         for s in sections.indices {

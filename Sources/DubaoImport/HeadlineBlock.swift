@@ -1,3 +1,6 @@
+import DubaoModel
+import DubaoStore
+
 /// A headline block — kicker (引题), title (主题), subtitle (副题) — and how to tell its lines apart.
 struct HeadlineBlock: Equatable {
     var kicker = ""
@@ -34,7 +37,7 @@ struct HeadlineBlock: Equatable {
             if s == "！" || s == "？" || s == "!" || s == "?" {
                 if next != scalars.endIndex, !"！？!?”\"".unicodeScalars.contains(scalars[next]) { return false }
             }
-            if ChineseText.isHan(s) || s.properties.isAlphabetic { sawText = true }
+            if Scalars.isHan(s) || s.properties.isAlphabetic { sawText = true }
             index = next
         }
         guard sawText else { return false }

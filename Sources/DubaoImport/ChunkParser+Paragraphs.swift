@@ -1,3 +1,4 @@
+import DubaoStore
 import DubaoModel
 
 /// Paragraphs a page's columns cut in two, and joining them again.
@@ -40,13 +41,13 @@ extension ChunkParser {
     static func cutInNumber(_ article: Article, before text: Substring) -> Bool {
         // The next line's first scalar first: it turns almost every line away, and counting the
         // paragraph's scalars would walk all of it for every line appended to it.
-        guard let next = text.unicodeScalars.first, ChineseText.isDigit(next),
+        guard let next = text.unicodeScalars.first, Scalars.isDigit(next),
               let last = article.paragraphs.last?.unicodeScalars, last.startIndex != last.endIndex else { return false }
         let pointIndex = last.index(before: last.endIndex)
         guard pointIndex != last.startIndex else { return false }
         let point = last[pointIndex]
         let digit = last[last.index(before: pointIndex)]
-        return (point == "." || point == "．") && ChineseText.isDigit(digit)
+        return (point == "." || point == "．") && Scalars.isDigit(digit)
     }
 
     /// Adds a line's text to the current article: to its last paragraph when that was cut
@@ -84,7 +85,7 @@ extension ChunkParser {
                 let underLead = a.paragraphs.count == 1 && !(a.dateline.isEmpty && a.credit.isEmpty)
                 shortStart = text.startIndex == line.text.startIndex && text.endIndex == line.text.endIndex
                     && text.unicodeScalars.prefix(Self.narrowestColumn).count < Self.narrowestColumn
-                    && !underLead && text.unicodeScalars.contains(where: ChineseText.isHan)
+                    && !underLead && text.unicodeScalars.contains(where: Scalars.isHan)
                     && !"（(“《「『【".unicodeScalars.contains(text.unicodeScalars.last!)
             }
         }

@@ -1,4 +1,6 @@
+import DubaoModel
 #if canImport(Glibc)
+import DubaoStore
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -149,14 +151,14 @@ public enum PageDecoder {
     }
 
     static func hanCount(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + (ChineseText.isHan($1) ? 1 : 0) }
+        text.unicodeScalars.reduce(0) { $0 + (Scalars.isHan($1) ? 1 : 0) }
     }
 
     /// A GB18030 reading of a non-Chinese binary file can succeed; real pages are mostly Han.
     static func looksLikeChinese(_ text: String) -> Bool {
         var han = 0, other = 0
         for s in text.unicodeScalars.prefix(20_000) {
-            if ChineseText.isHan(s) { han += 1 } else if s.value >= 0x80 { other += 1 }
+            if Scalars.isHan(s) { han += 1 } else if s.value >= 0x80 { other += 1 }
         }
         return han > 0 && han >= other
     }

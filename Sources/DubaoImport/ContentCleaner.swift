@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import DubaoStore
 import Glibc
 #endif
 /// Removes what must never reach the store or a terminal from page text: control characters,

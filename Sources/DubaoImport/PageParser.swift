@@ -1,3 +1,4 @@
+import DubaoStore
 import DubaoModel
 
 /// Reads the text of one raw page file into sections and articles.
