@@ -158,7 +158,7 @@ public final class AppRuntime {
         case .loadSection(let issue, let section):
             do {
                 let articles = try library.articles(of: section, in: issue)
-                return [.sectionLoaded(LoadedSection(issueFolder: issue.folder, sectionName: section.name, articles: articles))]
+                return [.sectionLoaded(LoadedSection(issue: issue, sectionName: section.name, articles: articles))]
             } catch {
                 return [.loadFailed(error.description)]
             }

@@ -16,12 +16,14 @@ public struct IssueCatalog: Codable, Sendable, Equatable {
     }
 }
 
+/// A section as its issue's catalog lists it. Outside the store it is a reference, as
+/// `IssueEntry` is: the file its articles are in is the store's to know.
 public struct SectionEntry: Codable, Sendable, Equatable {
     public var name: String
     public var order: Int
     public var page: String
     /// The section document, relative to the issue's folder.
-    public var file: String
+    var file: String
     public var pageLines: [PageLine]
     public var articles: [ArticleSummary]
 }

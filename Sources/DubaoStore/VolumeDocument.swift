@@ -1,20 +1,24 @@
 import DubaoModel
 
 /// One issue as its year's volume lists it (and `library.json` did, at schema 1).
+///
+/// Outside the store it is a reference: the reader holds it and hands it back to ask for the
+/// issue's catalog or text. Where the issue's files are is the store's alone to know, so those
+/// fields are not public.
 public struct IssueEntry: Codable, Sendable, Equatable {
     public var paper: String
     public var date: IssueDate
     /// Relative to the library root.
-    public var folder: String
+    var folder: String
     /// The issue's catalog in that folder; a new file for every change, named by its content.
-    public var catalog: String
+    var catalog: String
     /// The issue's folded text for search (`SearchText`), named by its content; empty if none.
-    public var searchText: String
+    var searchText: String
     public var sections: Int
     public var articles: Int
     public var updated: String
 
-    public init(paper: String, date: IssueDate, folder: String, catalog: String, searchText: String = "",
+    init(paper: String, date: IssueDate, folder: String, catalog: String, searchText: String = "",
                 sections: Int, articles: Int, updated: String) {
         self.paper = paper
         self.date = date

@@ -103,12 +103,13 @@ public struct AppState: Equatable, Sendable {
 }
 
 public struct LoadedSection: Equatable, Sendable {
-    public var issueFolder: String
+    /// The issue the articles are of, as the store listed it.
+    public var issue: IssueEntry
     public var sectionName: String
     public var articles: [Article]
 
-    public init(issueFolder: String, sectionName: String, articles: [Article]) {
-        self.issueFolder = issueFolder
+    public init(issue: IssueEntry, sectionName: String, articles: [Article]) {
+        self.issue = issue
         self.sectionName = sectionName
         self.articles = articles
     }

@@ -90,7 +90,7 @@ extension Reducer {
 
     static func loadSectionIfNeeded(_ state: inout AppState) -> [Effect] {
         guard let issue = state.issue, let section = state.section else { return [] }
-        if let loaded = state.navigation.loaded, loaded.issueFolder == issue.folder, loaded.sectionName == section.name {
+        if let loaded = state.navigation.loaded, loaded.issue == issue, loaded.sectionName == section.name {
             return showSelectedArticle(&state)
         }
         state.reader = nil

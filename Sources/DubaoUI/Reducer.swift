@@ -86,7 +86,7 @@ public enum Reducer {
             keepSelectionVisible(&state)
             return loadSectionIfNeeded(&state)
         case .sectionLoaded(let loaded):
-            guard loaded.issueFolder == state.issue?.folder, loaded.sectionName == state.section?.name else { return [] }
+            guard loaded.issue == state.issue, loaded.sectionName == state.section?.name else { return [] }
             state.navigation.loaded = loaded
             return showSelectedArticle(&state)
         case .loadFailed(let message):
