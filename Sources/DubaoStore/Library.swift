@@ -26,8 +26,8 @@ extension LibraryReading {
 
     /// Finds an article by ID; only issues of the ID's date are opened.
     public func article(id: String) throws(StoreError) -> (issue: IssueEntry, section: SectionEntry, article: Article)? {
-        let datePart = id.prefix(8)
-        for issue in try issues() where issue.date.compact == datePart {
+        guard let date = ArticleID.date(of: id) else { return nil }
+        for issue in try issues() where issue.date == date {
             let catalog = try catalog(of: issue)
             for section in catalog.sections where section.articles.contains(where: { $0.id == id }) {
                 if let article = try articles(of: section, in: issue).first(where: { $0.id == id }) {

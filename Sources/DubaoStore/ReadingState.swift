@@ -101,12 +101,11 @@ public struct ReadingStateStore: Sendable {
 
     /// `2026` for an article ID of 2026 (IDs begin with their date), `other` for any other ID.
     public static func yearKey(for id: String) -> String {
-        let dated = id.utf8.count >= 8 && id.utf8.prefix(8).allSatisfy { (0x30...0x39).contains($0) }
-        return dated ? String(decoding: id.utf8.prefix(4), as: UTF8.self) : "other"
+        ArticleID.year(of: id).map { String(decoding: $0, as: UTF8.self) } ?? "other"
     }
 
     public static func yearKey(for date: IssueDate) -> String {
-        yearKey(for: date.compact)
+        String(date.compact.prefix(4))
     }
 
     func loadDocument() throws(StoreError) -> ReadingStateDocument {

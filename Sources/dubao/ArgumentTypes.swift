@@ -20,6 +20,18 @@ extension TextEncoding: ExpressibleByArgument {
     }
 }
 
+extension ArticleID: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}
+
+extension ArticleID: RefusableArgument {
+    static func refusal(of text: String, option: String) -> String {
+        "“\(Terminal.clean(text))” is not an article ID: IDs look like 20261127-3fa9c2d81b; `dubao list` shows them"
+    }
+}
+
 /// A value that, when a text does not parse as one, dubao refuses in its own words.
 protocol RefusableArgument: ExpressibleByArgument {
     /// The line refusing `text` given to `--option`: what is wrong with it and what to type.

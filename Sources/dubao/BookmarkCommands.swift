@@ -106,7 +106,7 @@ struct BookmarkCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
-        let id = article.id
+        let id = article.id.text
         let source = try library.openForReading(quiet: true).source
         guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
             throw Failure("no article \(id) in the library at \(library.root); `dubao list` shows the IDs")

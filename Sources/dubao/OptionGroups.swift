@@ -1,17 +1,17 @@
 import ArgumentParser
 import DubaoModel
 
-/// The article `show` and `bookmark` act on. An ID is a plain string until `ArticleID` becomes a
-/// type, so its shape is checked here, where a typo is refused before the library is read.
+/// The article `show` and `bookmark` act on: a typo is refused before the library is read.
 struct ArticleIDArgument: ParsableArguments {
     @Argument(help: ArgumentHelp("The article's ID, as `dubao list` shows it.", valueName: "id"))
-    var id: String
+    var given: Given<ArticleID>
 
     func validate() throws {
-        guard ArticleID.isWellFormed(id) else {
-            throw Failure("“\(Terminal.clean(id))” is not an article ID: IDs look like 20261127-3fa9c2d81b; `dubao list` shows them")
-        }
+        try given.check(option: "")
     }
+
+    /// Checked by `validate()`, so never nil in `run()`.
+    var id: ArticleID { given.parsed! }
 }
 
 /// `--section`, for `list` and `search`.
