@@ -24,7 +24,8 @@ public struct Bookmark: Codable, Sendable, Equatable {
 
 struct BookmarksDocument: Codable, Equatable {
     var schema = LibraryFormat.schema
-    var format = "dubao-bookmarks"
+    static let formatName = "dubao-bookmarks"
+    var format = Self.formatName
     var bookmarks: [Bookmark] = []
 }
 
@@ -71,7 +72,7 @@ public struct BookmarkStore: Sendable {
 
     func read() throws(StoreError) -> BookmarksDocument {
         guard let bytes = try AtomicFile.read(path) else { return BookmarksDocument() }
-        return try LibraryFormat.decode(BookmarksDocument.self, format: "dubao-bookmarks", from: bytes, path: path)
+        return try LibraryFormat.decode(BookmarksDocument.self, from: bytes, path: path)
     }
 
     /// Adds the bookmark; returns false, changing nothing, if the article was bookmarked
@@ -113,3 +114,5 @@ public struct BookmarkStore: Sendable {
         return formatter.string(from: Date())
     }
 }
+
+extension BookmarksDocument: StoreDocument {}

@@ -4,7 +4,8 @@ import DubaoModel
 /// and what a list shows of each article.
 public struct IssueCatalog: Codable, Sendable, Equatable {
     var schema = LibraryFormat.schema
-    var format = "dubao-issue"
+    static let formatName = "dubao-issue"
+    var format = Self.formatName
     public var paper: String
     public var date: IssueDate
     public var sections: [SectionEntry]
@@ -126,3 +127,5 @@ extension IssueCatalog {
         return w.bytes
     }
 }
+
+extension IssueCatalog: StoreDocument {}

@@ -93,7 +93,7 @@ public struct Library: LibraryReading {
 
     func readIndex() throws(StoreError) -> LibraryIndex {
         guard let bytes = try AtomicFile.read(indexPath) else { return LibraryIndex() }
-        return try LibraryFormat.decode(LibraryIndex.self, format: "dubao-library", schema: LibraryFormat.indexSchema,
+        return try LibraryFormat.decode(LibraryIndex.self, schema: LibraryFormat.indexSchema,
                                         from: bytes, path: indexPath)
     }
 
@@ -102,7 +102,7 @@ public struct Library: LibraryReading {
         guard let bytes = try AtomicFile.read(path) else {
             throw .corrupt(path: path, detail: "listed in library.json but missing")
         }
-        return try LibraryFormat.decode(VolumeDocument.self, format: "dubao-volume", from: bytes, path: path).issues
+        return try LibraryFormat.decode(VolumeDocument.self, from: bytes, path: path).issues
     }
 
     public func catalog(of issue: IssueEntry) throws(StoreError) -> IssueCatalog {
@@ -118,7 +118,7 @@ public struct Library: LibraryReading {
     func readCatalog(_ issue: IssueEntry) throws(StoreError) -> IssueCatalog? {
         let path = "\(root)/\(issue.folder)/\(issue.catalog)"
         guard let bytes = try AtomicFile.read(path) else { return nil }
-        return try LibraryFormat.decode(IssueCatalog.self, format: "dubao-issue", from: bytes, path: path)
+        return try LibraryFormat.decode(IssueCatalog.self, from: bytes, path: path)
     }
 
     public func articles(of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article] {
@@ -157,6 +157,6 @@ public struct Library: LibraryReading {
     func readSection(_ file: String, in issue: IssueEntry) throws(StoreError) -> [Article]? {
         let path = "\(root)/\(issue.folder)/\(file)"
         guard let bytes = try AtomicFile.read(path) else { return nil }
-        return try LibraryFormat.decode(SectionDocument.self, format: "dubao-section", from: bytes, path: path).articles
+        return try LibraryFormat.decode(SectionDocument.self, from: bytes, path: path).articles
     }
 }

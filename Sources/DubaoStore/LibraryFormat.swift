@@ -24,8 +24,9 @@ public enum LibraryFormat {
     }
 
     /// Decodes a library document, telling damage apart from a newer schema.
-    static func decode<T: Decodable>(_ type: T.Type, format: String, schema newest: Int = LibraryFormat.schema,
-                                     from bytes: [UInt8], path: String) throws(StoreError) -> T {
+    static func decode<T: StoreDocument>(_ type: T.Type, schema newest: Int = LibraryFormat.schema,
+                                         from bytes: [UInt8], path: String) throws(StoreError) -> T {
+        let format = T.formatName
         if let fast = type as? JSONValueDecodable.Type, let json = JSONReader.parse(bytes),
            json["format"]?.string == format, let schema = json["schema"]?.int, schema <= newest,
            let value = fast.init(json: json) as? T {
@@ -138,4 +139,10 @@ public enum LibraryFormat {
     }
 
     static func hex(_ value: UInt64, digits: Int) -> String { StableHash.hex(value, digits: digits) }
+}
+
+/// A document of the store: it names its format once, for its writer and its readers alike.
+protocol StoreDocument: Decodable {
+    /// `dubao-section`: the `format` field every document of this kind carries.
+    static var formatName: String { get }
 }

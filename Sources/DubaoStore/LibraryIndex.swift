@@ -2,12 +2,13 @@
 /// change's commit (`Library.storeEach`).
 struct LibraryIndex: Codable, Equatable {
     var schema = LibraryFormat.indexSchema
-    var format = "dubao-library"
+    static let formatName = "dubao-library"
+    var format = Self.formatName
     var volumes: [VolumeEntry] = []
     /// Schema 1 kept every issue here; read, never written.
     var issues: [IssueEntry]?
 
-    init(schema: Int = LibraryFormat.indexSchema, format: String = "dubao-library", volumes: [VolumeEntry] = [],
+    init(schema: Int = LibraryFormat.indexSchema, format: String = Self.formatName, volumes: [VolumeEntry] = [],
          issues: [IssueEntry]? = nil) {
         self.schema = schema
         self.format = format
@@ -62,3 +63,5 @@ extension LibraryIndex {
     /// Small and written once a change: the plain encoder, indented for people who open it.
     func encoded() -> [UInt8] { LibraryFormat.encode(self) }
 }
+
+extension LibraryIndex: StoreDocument {}

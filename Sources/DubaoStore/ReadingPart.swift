@@ -1,7 +1,8 @@
 /// One year of reading (or `other`, for IDs without a date): `reading/<YYYY>.json`.
 struct ReadingPart: Codable, Equatable {
     var schema = LibraryFormat.schema
-    var format = "dubao-reading"
+    static let formatName = "dubao-reading"
+    var format = Self.formatName
     var read: Set<String> = []
     var positions: [String: ReadingState.Position] = [:]
 
@@ -72,3 +73,5 @@ struct ReadingPart: Codable, Equatable {
         return nil
     }
 }
+
+extension ReadingPart: StoreDocument {}

@@ -110,13 +110,13 @@ public struct ReadingStateStore: Sendable {
 
     func loadDocument() throws(StoreError) -> ReadingStateDocument {
         guard let bytes = try AtomicFile.read(path) else { return ReadingStateDocument() }
-        return try LibraryFormat.decode(ReadingStateDocument.self, format: "dubao-state", from: bytes, path: path)
+        return try LibraryFormat.decode(ReadingStateDocument.self, from: bytes, path: path)
     }
 
     func loadPart(_ path: String) throws(StoreError) -> ReadingPart? {
         guard let bytes = try AtomicFile.read(path) else { return nil }
         if let part = ReadingPart.scan(bytes) { return part }
-        return try LibraryFormat.decode(ReadingPart.self, format: "dubao-reading", from: bytes, path: path)
+        return try LibraryFormat.decode(ReadingPart.self, from: bytes, path: path)
     }
 
     func partPaths() -> [String] {

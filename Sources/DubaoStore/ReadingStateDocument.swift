@@ -4,7 +4,8 @@ import DubaoModel
 /// and positions, which move out into the years' files with the next change.
 struct ReadingStateDocument: Codable, Equatable {
     var schema = LibraryFormat.schema
-    var format = "dubao-state"
+    static let formatName = "dubao-state"
+    var format = Self.formatName
     var state = ReadingState()
 
     /// By hand, sorted, one entry a line: the state is rewritten whenever an article is opened
@@ -76,3 +77,5 @@ extension ReadingStateDocument: JSONValueDecodable {
         self.init(schema: schema, format: format, state: state)
     }
 }
+
+extension ReadingStateDocument: StoreDocument {}

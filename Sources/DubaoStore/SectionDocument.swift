@@ -5,7 +5,8 @@ import Foundation
 /// The full articles of one section: `issues/<paper>-<hash>/<YYYY-MM-DD>/s-….json`.
 struct SectionDocument: Codable, Equatable {
     var schema = LibraryFormat.schema
-    var format = "dubao-section"
+    static let formatName = "dubao-section"
+    var format = Self.formatName
     var paper: String
     var date: IssueDate
     var section: String
@@ -128,3 +129,5 @@ enum SectionReader {
         }
     }
 }
+
+extension SectionDocument: StoreDocument {}

@@ -51,7 +51,8 @@ extension IssueEntry {
 /// One year of issues: `volumes/<YYYY>-<hash>.json`.
 struct VolumeDocument: Codable, Equatable {
     var schema = LibraryFormat.schema
-    var format = "dubao-volume"
+    static let formatName = "dubao-volume"
+    var format = Self.formatName
     var year: Int
     var issues: [IssueEntry]
 
@@ -88,3 +89,5 @@ extension VolumeDocument: JSONValueDecodable {
         self.init(schema: schema, format: format, year: year, issues: issues)
     }
 }
+
+extension VolumeDocument: StoreDocument {}
