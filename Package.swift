@@ -49,7 +49,7 @@ let package = Package(
         ),
         // The only code that touches ncursesw.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev", "libncursesw5-dev"])]),
-        .target(name: "DubaoCurses", dependencies: ["CNcursesw", "DubaoTerminal", "DubaoLayout"]),
+        .target(name: "DubaoCurses", dependencies: ["CNcursesw", "DubaoTerminal"]),
         .executableTarget(
             name: "dubao",
             dependencies: [
@@ -57,13 +57,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Draws a test screen with the curses backend: for checking it in a real terminal.
         // The benchmark: a generated archive, medians, reference tools in the same run.
         .executableTarget(
             name: "dubao-bench",
             dependencies: ["DubaoModel", "DubaoLayout", "DubaoImport", "DubaoStore", "DubaoTerminal", "DubaoUI", "DubaoRuntime",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Draws a test screen with the curses backend: for checking it in a real terminal.
         .executableTarget(name: "dubao-curses-check", dependencies: ["DubaoCurses", "DubaoTerminal"]),
         .testTarget(name: "DubaoCoreTests", dependencies: ["DubaoImport", "DubaoStore", "DubaoModel", "DubaoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoRuntime", "DubaoTerminal", "DubaoImport", "DubaoStore", "DubaoModel", "DubaoLayout", "DubaoTestSupport"],

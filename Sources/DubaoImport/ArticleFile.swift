@@ -1,4 +1,3 @@
-import DubaoStore
 import DubaoModel
 
 /// One article saved as a file of its own, as crawlers of a paper's electronic edition save a

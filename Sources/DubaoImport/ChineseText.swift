@@ -1,4 +1,3 @@
-import DubaoStore
 import CLibcShim
 
 /// Character classes the importer needs to read a Chinese page.

@@ -1,5 +1,3 @@
-import DubaoStore
-
 /// Where a headline block starts and how many lines it takes: the decisions a page's layout
 /// and its neighbouring lines settle.
 extension ChunkParser {

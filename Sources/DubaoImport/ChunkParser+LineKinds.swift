@@ -1,5 +1,3 @@
-import DubaoStore
-
 /// What each line of a page is, and the furniture at the top of a page and under a notice
 /// that a line by line look cannot tell.
 extension ChunkParser {

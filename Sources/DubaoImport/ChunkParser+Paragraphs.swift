@@ -1,4 +1,3 @@
-import DubaoStore
 import DubaoModel
 
 /// Paragraphs a page's columns cut in two, and joining them again.

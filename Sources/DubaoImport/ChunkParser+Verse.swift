@@ -1,5 +1,3 @@
-import DubaoStore
-
 extension ChunkParser {
     /// Three or more short lines without punctuation inside an article, not standing before a
     /// lead or byline: a poem's verse, not a headline block.

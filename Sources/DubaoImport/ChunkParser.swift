@@ -1,4 +1,3 @@
-import DubaoStore
 import DubaoModel
 
 /// Parses the lines of one page (between two page headers) into articles.

@@ -1,5 +1,5 @@
-import DubaoModel
 import DubaoStore
+import DubaoModel
 import CLibcShim
 
 /// Datelines, credits and bylines: how a Chinese paper says where a story comes from and who wrote it.

@@ -1,5 +1,4 @@
 import DubaoModel
-import DubaoStore
 
 /// A headline block — kicker (引题), title (主题), subtitle (副题) — and how to tell its lines apart.
 struct HeadlineBlock: Equatable {

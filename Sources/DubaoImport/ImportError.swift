@@ -1,5 +1,3 @@
-import DubaoStore
-
 /// Why a page could not be imported. Each case names what went wrong; the file is added by the caller.
 public enum ImportError: Error, Equatable, Sendable {
     case empty

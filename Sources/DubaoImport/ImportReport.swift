@@ -1,4 +1,3 @@
-import DubaoStore
 import DubaoModel
 import Foundation
 

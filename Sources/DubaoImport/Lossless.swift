@@ -1,4 +1,3 @@
-import DubaoStore
 import DubaoModel
 
 /// The importer's promise: every non-blank character of a page lands, in order, in exactly one

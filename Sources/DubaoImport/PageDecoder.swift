@@ -1,6 +1,5 @@
 import DubaoModel
 #if canImport(Glibc)
-import DubaoStore
 import Glibc
 #elseif canImport(Darwin)
 import Darwin

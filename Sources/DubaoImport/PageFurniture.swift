@@ -1,4 +1,3 @@
-import DubaoStore
 import DubaoModel
 
 /// Recognises the lines of a page that belong to the page, not to an article:

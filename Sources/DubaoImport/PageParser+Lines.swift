@@ -1,5 +1,4 @@
 #if canImport(Glibc)
-import DubaoStore
 import Glibc
 #endif
 

@@ -1,4 +1,3 @@
-import DubaoStore
 import DubaoModel
 
 /// Reads the text of one raw page file into sections and articles.

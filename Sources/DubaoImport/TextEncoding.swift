@@ -1,5 +1,3 @@
-import DubaoStore
-
 /// The encodings raw pages come in.
 public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     case utf8 = "utf-8"

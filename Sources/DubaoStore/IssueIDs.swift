@@ -28,19 +28,26 @@ package enum IssueIDs {
         }
     }
 
+    /// The ID of the `n`th article titled `title` in the section keyed `key`: the one formula,
+    /// for `assign`, `makeUnique` and `IDCarry` alike.
+    static func maker(paper: String, date: IssueDate, key: String) -> (_ title: String, _ n: Int) -> String {
+        { title, n in ArticleID.make(paper: paper, date: date, section: key, title: title, occurrence: n) }
+    }
+
     /// Numbers every article of `sections` by its title's occurrence in its section, never
     /// handing out an ID that a kept section holds or an earlier article was given.
     package static func assign(_ sections: inout [Section], paper: String, date: IssueDate, kept: [Kept] = []) {
         let keys = keys(of: sections, kept: kept)
         var taken = Set(kept.flatMap(\.ids))
         for s in sections.indices {
+            let make = maker(paper: paper, date: date, key: keys[s])
             var seen: [String: Int] = [:]
             for a in sections[s].articles.indices {
                 let title = IDCarry.titleKey(sections[s].articles[a])
                 var id: String
                 repeat {
                     seen[title, default: 0] += 1
-                    id = ArticleID.make(paper: paper, date: date, section: keys[s], title: title, occurrence: seen[title]!)
+                    id = make(title, seen[title]!)
                 } while taken.contains(id)
                 taken.insert(id)
                 sections[s].articles[a].id = id
@@ -55,6 +62,7 @@ package enum IssueIDs {
         var taken = Set(kept.flatMap(\.ids))
         let all = Set(sections.flatMap { $0.articles.map(\.id) })
         for s in sections.indices {
+            let make = maker(paper: paper, date: date, key: keys[s])
             for a in sections[s].articles.indices {
                 guard taken.contains(sections[s].articles[a].id) else {
                     taken.insert(sections[s].articles[a].id)
@@ -65,7 +73,7 @@ package enum IssueIDs {
                 var id: String
                 repeat {
                     n += 1
-                    id = ArticleID.make(paper: paper, date: date, section: keys[s], title: title, occurrence: n)
+                    id = make(title, n)
                 } while taken.contains(id) || all.contains(id)
                 taken.insert(id)
                 sections[s].articles[a].id = id

@@ -75,9 +75,8 @@ extension Library {
                 // their titles, and reading every replaced section would slow each re-import.
                 if IDCarry.sharesTitles(previous.articles.map(\.title)) || IDCarry.sharesTitles(new.articles.map(IDCarry.titleKey)),
                    let old = try readSection(previous.file, in: existing) {
-                    IDCarry.carry(old: old, into: &issue.sections[s].articles, taken: taken) { title, n in
-                        ArticleID.make(paper: issue.paper, date: issue.date, section: keys[s], title: title, occurrence: n)
-                    }
+                    IDCarry.carry(old: old, into: &issue.sections[s].articles, taken: taken,
+                                  fresh: IssueIDs.maker(paper: issue.paper, date: issue.date, key: keys[s]))
                 } else {
                     IDCarry.carryByTitle(old: previous.articles.map { ($0.title, $0.id) }, into: &issue.sections[s].articles, taken: taken)
                 }

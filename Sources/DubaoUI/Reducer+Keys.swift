@@ -7,7 +7,7 @@ import DubaoModel
 extension Reducer {
     static func handleKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
         state.status.message = nil
-        if case .resize(let w, let h) = key { return reduce(&state, .resize(width: w, height: h)) }
+        if case .resize(let w, let h) = key { return reduceAction(&state, .resize(width: w, height: h)) }
         if state.search.queryLine != nil { return handleQueryKey(&state, key) }
         if let search = state.search.searching, case .escape = key {
             state.search.searching = nil

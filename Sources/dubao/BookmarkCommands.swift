@@ -22,11 +22,16 @@ struct BookmarkRow: Encodable {
 
     /// A damaged library is an error, not a reason to call every bookmark missing.
     static func rows(_ bookmarks: [Bookmark], library: any LibraryReading, withText: Bool) throws -> [BookmarkRow] {
-        try bookmarks.map { b in
-            let found = try Failure.check { () throws(StoreError) in try library.article(id: b.id) }
-            return BookmarkRow(id: b.id, title: found?.article.displayTitle ?? b.title, paper: b.paper,
+        // The index once; then each bookmark's article straight from its issue.
+        let issues = try Failure.check { () throws(StoreError) in try library.issues() }
+        return try bookmarks.map { b in
+            let issue = issues.first { $0.paper == b.paper && $0.date == b.date }
+            let found = try Failure.check { () throws(StoreError) in
+                try issue.map { issue throws(StoreError) in try library.article(id: b.id, in: issue, section: b.section) } ?? nil
+            }
+            return BookmarkRow(id: b.id, title: found?.displayTitle ?? b.title, paper: b.paper,
                                date: b.date.description, section: b.section, added: b.added, missing: found == nil,
-                               firstParagraph: withText ? found?.article.paragraphs.first : nil)
+                               firstParagraph: withText ? found?.paragraphs.first : nil)
         }
     }
 }

@@ -57,28 +57,3 @@ struct ListCommand: ParsableCommand {
         }
     }
 }
-
-/// Which issue a command means: `--date` and `--paper`, or the newest.
-struct IssueChoice: ParsableArguments {
-    @Option(help: ArgumentHelp("The issue's date.", valueName: "yyyy-mm-dd"))
-    var date: Given<IssueDate>?
-
-    @Option(help: ArgumentHelp("The paper, when several have an issue that day.", valueName: "name"))
-    var paper: String?
-
-    func validate() throws {
-        try date?.check(option: "date")
-    }
-
-    func pick(from issues: [IssueEntry], root: String) throws -> IssueEntry {
-        var candidates = issues
-        if let d = date?.parsed { candidates = candidates.filter { $0.date == d } }
-        if let paper { candidates = candidates.filter { $0.paper == paper } }
-        guard let first = candidates.first else {
-            // As typed: 20261127 stays 20261127, so the user sees what they asked for.
-            let what = [date.map { "dated \($0.text)" }, paper.map { "of \($0)" }].compactMap { $0 }.joined(separator: " ")
-            throw Failure("no issue \(what) in the library at \(root); `dubao issues` lists them")
-        }
-        return first
-    }
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DubaoModel
+import DubaoStore
 
 /// The article `show` and `bookmark` act on: a typo is refused before the library is read.
 struct ArticleIDArgument: ParsableArguments {
@@ -18,4 +19,29 @@ struct ArticleIDArgument: ParsableArguments {
 struct SectionFilter: ParsableArguments {
     @Option(help: ArgumentHelp("Only this section (版面).", valueName: "name"))
     var section: String?
+}
+
+/// Which issue a command means: `--date` and `--paper`, or the newest.
+struct IssueChoice: ParsableArguments {
+    @Option(help: ArgumentHelp("The issue's date.", valueName: "yyyy-mm-dd"))
+    var date: Given<IssueDate>?
+
+    @Option(help: ArgumentHelp("The paper, when several have an issue that day.", valueName: "name"))
+    var paper: String?
+
+    func validate() throws {
+        try date?.check(option: "date")
+    }
+
+    func pick(from issues: [IssueEntry], root: String) throws -> IssueEntry {
+        var candidates = issues
+        if let d = date?.parsed { candidates = candidates.filter { $0.date == d } }
+        if let paper { candidates = candidates.filter { $0.paper == paper } }
+        guard let first = candidates.first else {
+            // As typed: 20261127 stays 20261127, so the user sees what they asked for.
+            let what = [date.map { "dated \($0.text)" }, paper.map { "of \($0)" }].compactMap { $0 }.joined(separator: " ")
+            throw Failure("no issue \(what) in the library at \(root); `dubao issues` lists them")
+        }
+        return first
+    }
 }
