@@ -98,7 +98,7 @@ public final class AppRuntime {
     /// last stopped.
     @discardableResult
     public func start(isSample: Bool, issues: [IssueEntry]? = nil) -> [Effect] {
-        dispatch(.started(isSample: isSample, issues: issues))
+        dispatch(.started(isSample: isSample, issues: issues)) + dispatch(.startFinished)
     }
 
     /// Applies an action and everything it leads to; returns what only the caller can do.
@@ -164,7 +164,10 @@ public final class AppRuntime {
             }
         case .loadArticle(let id, let issue, let section):
             do throws(StoreError) {
-                if let issue { return [.articleLoaded(id: id, try library.article(id: id, in: issue, section: section))] }
+                // Straight from its issue; failing that (a bookmark file edited by hand), by its ID.
+                if let issue, let article = try library.article(id: id, in: issue, section: section) {
+                    return [.articleLoaded(id: id, article)]
+                }
                 return [.articleLoaded(id: id, try library.article(id: id)?.article)]
             } catch {
                 return [.loadFailed(error.description)]

@@ -58,23 +58,28 @@ package enum IssueIDs {
     /// Gives a new ID to any article whose ID an earlier one holds, so that carrying old IDs
     /// over can never leave two articles one ID.
     static func makeUnique(_ sections: inout [Section], paper: String, date: IssueDate, kept: [Kept]) {
-        let keys = keys(of: sections, kept: kept)
         var taken = Set(kept.flatMap(\.ids))
-        let all = Set(sections.flatMap { $0.articles.map(\.id) })
+        // Only worked out when a duplicate turns up, which is seldom.
+        var keys: [String]?
+        var all: Set<String>?
         for s in sections.indices {
-            let make = maker(paper: paper, date: date, key: keys[s])
             for a in sections[s].articles.indices {
                 guard taken.contains(sections[s].articles[a].id) else {
                     taken.insert(sections[s].articles[a].id)
                     continue
                 }
+                if keys == nil {
+                    keys = Self.keys(of: sections, kept: kept)
+                    all = Set(sections.flatMap { $0.articles.map(\.id) })
+                }
+                let make = maker(paper: paper, date: date, key: keys![s])
                 let title = IDCarry.titleKey(sections[s].articles[a])
                 var n = 1
                 var id: String
                 repeat {
                     n += 1
                     id = make(title, n)
-                } while taken.contains(id) || all.contains(id)
+                } while taken.contains(id) || all!.contains(id)
                 taken.insert(id)
                 sections[s].articles[a].id = id
             }

@@ -65,7 +65,9 @@ extension Library {
         let kept = catalog.sections
             .filter { old in !issue.sections.contains { isSameSection(name: old.name, page: old.page, as: $0.name, page: $0.page) } }
             .map { IssueIDs.Kept(name: $0.name, page: $0.page, ids: $0.articles.map(\.id)) }
-        IssueIDs.assign(&issue.sections, paper: issue.paper, date: issue.date, kept: kept)
+        // With no other section stored beside them, the importer's IDs (the same rule over the
+        // same sections) stand, and numbering every article again would cost 5% of an import.
+        if !kept.isEmpty { IssueIDs.assign(&issue.sections, paper: issue.paper, date: issue.date, kept: kept) }
         let keys = IssueIDs.keys(of: issue.sections, kept: kept)
         var taken = Set(kept.flatMap(\.ids))
         for s in issue.sections.indices {

@@ -12,6 +12,8 @@ public enum Action: Equatable, Sendable {
     /// The reader starts: with the issues when the caller has read them already, else it asks
     /// for them; then for the user's bookmarks and reading marks.
     case started(isSample: Bool, issues: [IssueEntry]?)
+    /// Everything the start asked for has arrived and been shown.
+    case startFinished
     case issuesLoaded([IssueEntry], isSample: Bool)
     /// The library's issue list could not be read: the line says why.
     case issuesFailed(String)

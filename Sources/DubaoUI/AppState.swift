@@ -24,7 +24,8 @@ public struct AppState: Equatable, Sendable {
     public var overlay: Overlay?
     /// The status line's message and the count typed before a command.
     public var status = StatusState()
-    public var settings: ReaderSettings
+    /// How the reader sets text: fixed for the run (the viewport lays panes out for its measure).
+    public let settings: ReaderSettings
     public var keymap: Keymap
     public var quitting = false
 

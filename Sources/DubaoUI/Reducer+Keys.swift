@@ -57,7 +57,7 @@ extension Reducer {
         switch overlay {
         case .help(var list):
             // Scrolling stops where the last entry shows, so k moves at once on the way back.
-            if let step = command.flatMap({ ListState.step($0, count: 1, page: HelpOverlay.visibleRows(state)) }) {
+            if let step = command.flatMap({ overlayStep($0, state) }) {
                 list.scroll(by: step, maxOffset: HelpOverlay.maxScroll(state))
                 state.overlay = .help(list)
             } else if command == .quit {
@@ -67,7 +67,7 @@ extension Reducer {
             }
         case .issues(var list):
             let count = state.navigation.issues.count
-            if let step = command.flatMap({ ListState.step($0, count: 1, page: IssuePicker.visibleRows(state)) }) {
+            if let step = command.flatMap({ overlayStep($0, state) }) {
                 list.selection = ListState.clamped(ListState.adding(list.selection, step), count: count)
                 list.centre(rows: IssuePicker.visibleRows(state), count: count)
                 state.overlay = .issues(list)
@@ -119,6 +119,18 @@ extension Reducer {
 
     /// A box over the panes shows as many rows as the screen has room for: a new size moves
     /// its first row so that the box stays full and the selection in it.
+    /// How far a motion moves in a box over the panes: a page and half a page alike are half
+    /// the screen, so a box never skips an entry it did not show.
+    static func overlayStep(_ command: Command, _ state: AppState) -> Int? {
+        let half: Command
+        switch command {
+        case .pageDown: half = .halfPageDown
+        case .pageUp: half = .halfPageUp
+        default: half = command
+        }
+        return ListState.step(half, count: 1, page: state.viewport.height)
+    }
+
     static func keepOverlayInBounds(_ state: inout AppState) {
         switch state.overlay {
         case .help(var list):

@@ -97,7 +97,7 @@ extension Reducer {
         return [.loadSection(issue, section)]
     }
 
-    /// Applies the place the last session stopped at, once its issue is loaded.
+    /// Applies the place the reader last stopped at, once its issue is loaded.
     static func restorePlace(_ state: inout AppState) -> [Effect] {
         guard let place = state.navigation.pendingRestore, let catalog = state.navigation.catalog, let issue = state.issue else { return [] }
         guard issue.paper == place.paper, issue.date == place.date else { return [] }

@@ -14,7 +14,7 @@ extension Reducer {
 
     /// Opening an article in the reader marks it read, once.
     /// It is also where the next start comes back to, kept at once rather than only on quit,
-    /// so a killed or crashed session still returns to it.
+    /// so a dubao killed or crashed still returns to it.
     static func markRead(_ state: inout AppState) -> [Effect] {
         guard state.viewport.focus == .reader || state.viewport.zoomed, let id = state.reader?.article.id else { return [] }
         var changes: [ReadingChange] = []
@@ -42,8 +42,8 @@ extension Reducer {
         var changes: [ReadingChange] = []
         if let reader = state.reader {
             let position = position(of: reader)
-            // Only a change is written: an article at the top whose saved place this session
-            // never read must keep it.
+            // Only a change is written: an article at the top whose saved place the reader
+            // never scrolled to must keep it.
             if state.userData.positions[reader.article.id] != position { changes.append(.position(reader.article.id, position)) }
         }
         if let place = place(of: state) { changes.append(.last(place)) }

@@ -93,12 +93,13 @@ public enum Reducer {
             state.status.message = StatusMessage(message, isError: true)
             return []
         case .userDataLoaded(let bookmarks, let reading):
-            let effects = applyUserData(&state, bookmarks: bookmarks, reading: reading)
+            return applyUserData(&state, bookmarks: bookmarks, reading: reading)
+        case .startFinished:
             if let problem = state.userData.bookmarksProblem ?? state.userData.readingProblem, state.status.message?.isError != true {
                 // Opening on the last place may have replaced the message: the problem comes first.
                 state.status.message = StatusMessage(problem, isError: true)
             }
-            return effects
+            return []
         case .readingLoaded(let more):
             state.userData.read.formUnion(more.read)
             state.userData.positions.merge(more.positions) { current, _ in current }

@@ -115,7 +115,7 @@ struct LibraryStoreTests {
         let library = Library(root: root)
         try library.store(issue(on: "2025-06-01"))
         try library.store(issue(on: "2026-06-01"))
-        // Rewrite the index as session-1 dubao wrote it: the issues inline, no volumes.
+        // Rewrite the index as the first dubao (schema 1) wrote it: the issues inline, no volumes.
         let entries = try library.issues()
         try FileManager.default.removeItem(atPath: root + "/volumes")
         let old = LibraryIndex(schema: 1, volumes: [], issues: entries)

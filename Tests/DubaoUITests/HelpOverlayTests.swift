@@ -16,6 +16,18 @@ struct HelpOverlayTests {
         return (r, (0..<grid.height).map { grid.row($0) })
     }
 
+    @Test("in the help a page and half a page both move half the screen, as in the issue picker")
+    func pagingInBoxes() throws {
+        let (r, _) = try Self.helpScreen(width: 100, height: 16)
+        let keymap = r.state.keymap
+        r.dispatch(.key(keymap.keys(for: .pageDown).first!))
+        #expect(r.state.overlay == .help(ListState(selection: 8, offset: 8)))
+        r.dispatch(.key(keymap.keys(for: .halfPageUp).first!))
+        #expect(r.state.overlay == .help(ListState(selection: 0, offset: 0)))
+        r.dispatch(.key(keymap.keys(for: .halfPageDown).first!))
+        #expect(r.state.overlay == .help(ListState(selection: 8, offset: 8)))
+    }
+
     @Test("with down rebound to x, the footer says x, and x scrolls")
     func footerFollowsRebinding() throws {
         var keymap = Keymap.standard

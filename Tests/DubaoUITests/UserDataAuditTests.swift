@@ -161,8 +161,8 @@ struct UserDataAuditTests {
         #expect(wide.contains("城际铁路江临段全线铺轨贯通") && wide.contains("这是一个"), "the whole title, then the section: \(wide)")
     }
 
-    @Test("an article left part way reopens there within the session: J then K")
-    func positionWithinSession() throws {
+    @Test("an article left part way reopens there before dubao quits: J then K")
+    func positionBeforeQuitting() throws {
         let data = MemoryUserData()
         let r = try start(data, width: 60, height: 12)
         r.dispatch(.key(.character("]")))

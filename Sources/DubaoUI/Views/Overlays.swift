@@ -58,18 +58,16 @@ enum HelpOverlay {
         max(0, lines(state.keymap).count - visibleRows(state))
     }
 
-    static func draw(into grid: inout ScreenGrid, state: AppState, scroll: Int) {
+    static func draw(into grid: inout ScreenGrid, state: AppState, list: ListState) {
         let entries = lines(state.keymap)
         let keyWidth = min(18, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
         let inner = OverlayBox.frame(into: &grid, width: 70, height: entries.count + 4, title: title(state.keymap))
         guard inner.width > 0 else { return }
-        let first = min(scroll, max(0, entries.count - inner.height))
-        for row in 0..<inner.height {
-            let i = first + row
-            guard entries.indices.contains(i) else { break }
-            grid.put(Truncation.truncate(entries[i].keys, toWidth: keyWidth), x: inner.x, y: inner.y + row,
-                     maxWidth: keyWidth, style: .helpKey)
-            grid.put(entries[i].summary, x: inner.x + keyWidth + 2, y: inner.y + row,
+        // The reducer keeps the first row shown within the entries (`keepOverlayInBounds`).
+        let first = list.offset
+        ListRows.draw(list, count: entries.count, in: inner, focused: true, selects: false, into: &grid) { grid, i, y, _, _ in
+            grid.put(Truncation.truncate(entries[i].keys, toWidth: keyWidth), x: inner.x, y: y, maxWidth: keyWidth, style: .helpKey)
+            grid.put(entries[i].summary, x: inner.x + keyWidth + 2, y: y,
                      maxWidth: max(0, inner.width - keyWidth - 2), style: .helpText)
         }
         // Say there is more, on the frame, when the box cannot show every key.

@@ -19,7 +19,7 @@ public enum Screen {
         if layout.reader != nil { ReaderView.draw(into: &grid, layout: layout, state: state) }
         StatusLine.draw(into: &grid, rect: layout.status, state: state)
         switch state.overlay {
-        case .help(let list): HelpOverlay.draw(into: &grid, state: state, scroll: list.offset)
+        case .help(let list): HelpOverlay.draw(into: &grid, state: state, list: list)
         case .issues(let list): IssuePicker.draw(into: &grid, state: state, list: list)
         case nil: break
         }

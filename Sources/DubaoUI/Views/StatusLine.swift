@@ -109,7 +109,7 @@ enum StatusLine {
         return " " + parts.joined(separator: " │ ")
     }
 
-    /// What is not being saved this session, if anything.
+    /// What is not being saved until dubao quits, if anything.
     static func notSavingFlag(_ state: AppState) -> String? {
         switch (state.userData.bookmarksProblem != nil, state.userData.readingProblem != nil) {
         case (true, true): return "NOT SAVING"
