@@ -21,7 +21,8 @@ for name in Importer LineBreaker; do
     LineBreaker) objects=("$debug"/DubaoModel.build/*.o "$debug"/DubaoLayout.build/*.o) ;;
   esac
   binary="$scratch/fuzz-$name"
-  swiftc -sanitize=fuzzer,address -parse-as-library -I "$debug/Modules" "Fuzz/${name}Fuzzer.swift" "${objects[@]}" -o "$binary"
+  # -I Sources/CLibcShim: the store imports that C module, whose map swiftc must find too.
+  swiftc -sanitize=fuzzer,address -parse-as-library -I "$debug/Modules" -I Sources/CLibcShim "Fuzz/${name}Fuzzer.swift" "${objects[@]}" -o "$binary"
   corpus="Fuzz/corpus/$name"
   work="$scratch/corpus-$name"
   mkdir -p "$work"
