@@ -4,7 +4,7 @@
 /// whitespace), so the importer can prove that nothing was lost or invented.
 public struct Article: Codable, Sendable, Equatable, Hashable {
     /// Stable across re-imports: derived from paper, date, section and title.
-    public var id: String
+    public var id: ArticleID
     /// 引题: the line above the title.
     public var kicker: String
     /// 主题.
@@ -29,7 +29,7 @@ public struct Article: Codable, Sendable, Equatable, Hashable {
     public var sourceLines: LineRange
 
     public init(
-        id: String = "", kicker: String = "", title: String = "", subtitle: String = "",
+        id: ArticleID = "", kicker: String = "", title: String = "", subtitle: String = "",
         continuedFrom: String = "", dateline: String = "", credit: String = "",
         reporters: [String] = [], paragraphs: [String] = [], captions: [Caption] = [],
         continuation: String = "", sourceLines: LineRange = LineRange(first: 0, last: 0)

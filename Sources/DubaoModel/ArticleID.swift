@@ -5,10 +5,19 @@
 /// An ID must survive re-importing the same page, because bookmarks point at it, so it is
 /// derived from what identifies an article to a reader — paper, date, section, title — and
 /// never from its position on the page. Stored documents and articles keep it as its text.
-public struct ArticleID: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct ArticleID: Hashable, Comparable, Sendable, CustomStringConvertible, Codable, ExpressibleByStringLiteral {
+    /// The ID as documents keep it and lists show it.
     public let text: String
-    /// The date of the issue the article is in.
-    public let date: IssueDate
+
+    /// An ID as a document, a bookmark file or the importer holds it, taken as it is: a
+    /// bookmark file edited by hand keeps whatever it was given, and is still found by it.
+    public init(stored text: String) {
+        self.text = text
+    }
+
+    public init(stringLiteral text: String) {
+        self.text = text
+    }
 
     /// Nil unless `text` is shaped like an ID, so commands tell an ID from a typo early.
     public init?(_ text: String) {
@@ -16,14 +25,9 @@ public struct ArticleID: Hashable, Comparable, Sendable, CustomStringConvertible
         guard parts.count == 2, parts[0].count == 8, parts[1].count == 10,
               parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
               parts[1].allSatisfy({ $0.isASCII && $0.isHexDigit && !$0.isUppercase }),
-              let date = IssueDate(String(parts[0])) else { return nil }
+              IssueDate(String(parts[0])) != nil else { return nil }
         self.text = text
-        self.date = date
     }
-
-    public var description: String { text }
-
-    public static func < (a: ArticleID, b: ArticleID) -> Bool { a.text < b.text }
 
     /// The ID of the `occurrence`th article titled `title` in a section of an issue.
     public init(paper: String, date: IssueDate, section: String, title: String, occurrence: Int = 1) {
@@ -32,27 +36,39 @@ public struct ArticleID: Hashable, Comparable, Sendable, CustomStringConvertible
         // The first ten of the sixteen hex digits: IDs already handed out must never change.
         let hex = StableHash.hex(StableHash.fnv1a64(Array(key.utf8)), digits: 16)
         self.text = "\(date.compact)-\(hex.prefix(10))"
-        self.date = date
     }
 
-    /// `ArticleID(…).text`: the form articles and documents keep.
-    public static func make(paper: String, date: IssueDate, section: String, title: String, occurrence: Int = 1) -> String {
-        ArticleID(paper: paper, date: date, section: section, title: title, occurrence: occurrence).text
+    /// `ArticleID(paper:date:section:title:occurrence:)`, under the name the tests and
+    /// callers read best.
+    public static func make(paper: String, date: IssueDate, section: String, title: String, occurrence: Int = 1) -> ArticleID {
+        ArticleID(paper: paper, date: date, section: section, title: title, occurrence: occurrence)
     }
 
-    /// The date a stored ID begins with, or nil when it begins with none. Only the date is
-    /// asked of it: a bookmark file edited by hand keeps whatever it was given.
-    public static func date(of text: String) -> IssueDate? {
-        guard let digits = datePart(of: text) else { return nil }
-        return IssueDate(String(decoding: digits, as: UTF8.self))
+    public init(from decoder: any Decoder) throws {
+        text = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+
+    public var description: String { text }
+
+    public static func < (a: ArticleID, b: ArticleID) -> Bool { a.text < b.text }
+
+    /// The date of the issue the article is in, from the eight digits an ID begins with; nil
+    /// for one that begins with none.
+    public var date: IssueDate? {
+        datePart.flatMap { IssueDate(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// `2026` for an ID of 2026, on bytes alone: asked of every search result on every key.
-    public static func year(of text: String) -> Substring.UTF8View? {
-        datePart(of: text).map { $0.prefix(4) }
+    public var year: Substring.UTF8View? {
+        datePart.map { $0.prefix(4) }
     }
 
-    private static func datePart(of text: String) -> Substring.UTF8View? {
+    private var datePart: Substring.UTF8View? {
         let digits = Substring(text).utf8.prefix(8)
         guard digits.count == 8, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
         return digits

@@ -4,7 +4,7 @@ import Foundation
 /// A saved article: enough to list it and find it again, and to show it even if a re-import
 /// removed the article (its title is kept).
 public struct Bookmark: Codable, Sendable, Equatable {
-    public var id: String
+    public var id: ArticleID
     public var title: String
     public var paper: String
     public var date: IssueDate
@@ -12,7 +12,7 @@ public struct Bookmark: Codable, Sendable, Equatable {
     /// When it was bookmarked, ISO 8601.
     public var added: String
 
-    public init(id: String, title: String, paper: String, date: IssueDate, section: String, added: String) {
+    public init(id: ArticleID, title: String, paper: String, date: IssueDate, section: String, added: String) {
         self.id = id
         self.title = title
         self.paper = paper
@@ -37,7 +37,7 @@ extension BookmarksDocument: JSONValueDecodable {
                         let date = o["date"].flatMap(IssueDate.init(json:)), let section = o["section"]?.string,
                         let added = o["added"]?.string
                   else { return nil }
-                  return Bookmark(id: id, title: title, paper: paper, date: date, section: section, added: added)
+                  return Bookmark(id: ArticleID(stored: id), title: title, paper: paper, date: date, section: section, added: added)
               }) else { return nil }
         self.init(schema: schema, format: format, bookmarks: bookmarks)
     }
@@ -88,7 +88,7 @@ public struct BookmarkStore: Sendable {
 
     /// Removes the bookmark; returns it, or nil if there was none.
     @discardableResult
-    public func remove(id: String) throws(StoreError) -> Bookmark? {
+    public func remove(id: ArticleID) throws(StoreError) -> Bookmark? {
         try change { document in
             guard let index = document.bookmarks.firstIndex(where: { $0.id == id }) else { return nil }
             return document.bookmarks.remove(at: index)

@@ -24,10 +24,10 @@ enum IDCarry {
 
     /// Gives `new` the IDs of the `old` articles they are. `fresh(key, n)` makes the ID of the
     /// `n`th article titled `key`; no article is given an ID in `taken` (other sections' IDs).
-    static func carry(old: [Article], into new: inout [Article], taken: Set<String>, fresh: (String, Int) -> String) {
+    static func carry(old: [Article], into new: inout [Article], taken: Set<ArticleID>, fresh: (String, Int) -> ArticleID) {
         let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var claimed = taken
-        var result: [String?] = Array(repeating: nil, count: new.count)
+        var result: [ArticleID?] = Array(repeating: nil, count: new.count)
         // The same title and the same text: the same article.
         for (i, a) in new.enumerated() {
             let key = titleKey(a), print = fingerprint(a)
@@ -66,7 +66,7 @@ enum IDCarry {
 
     /// The same for a section whose titles do not repeat, from the stored summaries alone: an
     /// article keeps the ID its title had, unless another section holds it.
-    static func carryByTitle(old: [(title: String, id: String)], into new: inout [Article], taken: Set<String>) {
+    static func carryByTitle(old: [(title: String, id: ArticleID)], into new: inout [Article], taken: Set<ArticleID>) {
         let byTitle = Dictionary(old.filter { !$0.title.isEmpty }.map { ($0.title, $0.id) }, uniquingKeysWith: { a, _ in a })
         var claimed = taken
         for i in new.indices {
@@ -79,7 +79,7 @@ enum IDCarry {
 
 extension Issue {
     /// Applies `Library.StoreReport.renamedIDs`, so what is printed names the stored IDs.
-    public mutating func renameIDs(_ renamed: [String: String]) {
+    public mutating func renameIDs(_ renamed: [ArticleID: ArticleID]) {
         guard !renamed.isEmpty else { return }
         for s in sections.indices {
             for a in sections[s].articles.indices {

@@ -31,7 +31,7 @@ public struct SectionEntry: Codable, Sendable, Equatable {
 
 /// What a list needs of an article, without its body.
 public struct ArticleSummary: Codable, Sendable, Equatable {
-    public var id: String
+    public var id: ArticleID
     public var kicker: String
     public var title: String
     public var subtitle: String
@@ -39,7 +39,7 @@ public struct ArticleSummary: Codable, Sendable, Equatable {
     public var paragraphs: Int
     public var captions: Int
 
-    init(id: String, kicker: String, title: String, subtitle: String, reporters: [String], paragraphs: Int, captions: Int) {
+    init(id: ArticleID, kicker: String, title: String, subtitle: String, reporters: [String], paragraphs: Int, captions: Int) {
         self.id = id
         self.kicker = kicker
         self.title = title
@@ -87,7 +87,7 @@ extension ArticleSummary {
               let subtitle = a["subtitle"]?.string, let reporters = a["reporters"]?.strings,
               let paragraphs = a["paragraphs"]?.int, let captions = a["captions"]?.int
         else { return nil }
-        self.init(id: id, kicker: kicker, title: title, subtitle: subtitle, reporters: reporters,
+        self.init(id: ArticleID(stored: id), kicker: kicker, title: title, subtitle: subtitle, reporters: reporters,
                   paragraphs: paragraphs, captions: captions)
     }
 }
@@ -111,7 +111,7 @@ extension IssueCatalog {
             w.key("pageLines"); w.pageLines(s.pageLines); w.comma()
             w.key("articles"); w.array(s.articles, lineEach: true) { w, a in
                 w.open("{")
-                w.key("id"); w.string(a.id); w.comma()
+                w.key("id"); w.string(a.id.text); w.comma()
                 w.key("captions"); w.int(a.captions); w.comma()
                 w.key("kicker"); w.string(a.kicker); w.comma()
                 w.key("paragraphs"); w.int(a.paragraphs); w.comma()

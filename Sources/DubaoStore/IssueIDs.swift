@@ -3,7 +3,7 @@ import DubaoModel
 /// The one place that decides article IDs, for the importer and for the store alike.
 ///
 /// An ID hashes the paper, the date, the section's key, the title and the title's occurrence
-/// (`ArticleID.make`). The key is the section's name, except on a later page of the same name
+/// (`ArticleID.init(paper:date:section:title:occurrence:)`). The key is the section's name, except on a later page of the same name
 /// (要闻 on pages 1 and 2), whose key is `name@page`. Which page comes first is decided over the
 /// whole issue as it will be stored, so a page imported on its own gets the key it has in a
 /// whole import, and its articles keep their IDs.
@@ -12,7 +12,7 @@ package enum IssueIDs {
     package struct Kept {
         var name: String
         var page: String
-        var ids: [String]
+        var ids: [ArticleID]
     }
 
     /// The key of each of `sections` in the issue made of `kept` and them.
@@ -30,8 +30,8 @@ package enum IssueIDs {
 
     /// The ID of the `n`th article titled `title` in the section keyed `key`: the one formula,
     /// for `assign`, `makeUnique` and `IDCarry` alike.
-    static func maker(paper: String, date: IssueDate, key: String) -> (_ title: String, _ n: Int) -> String {
-        { title, n in ArticleID.make(paper: paper, date: date, section: key, title: title, occurrence: n) }
+    static func maker(paper: String, date: IssueDate, key: String) -> (_ title: String, _ n: Int) -> ArticleID {
+        { title, n in ArticleID(paper: paper, date: date, section: key, title: title, occurrence: n) }
     }
 
     /// Numbers every article of `sections` by its title's occurrence in its section, never
@@ -44,7 +44,7 @@ package enum IssueIDs {
             var seen: [String: Int] = [:]
             for a in sections[s].articles.indices {
                 let title = IDCarry.titleKey(sections[s].articles[a])
-                var id: String
+                var id: ArticleID
                 repeat {
                     seen[title, default: 0] += 1
                     id = make(title, seen[title]!)
@@ -61,7 +61,7 @@ package enum IssueIDs {
         var taken = Set(kept.flatMap(\.ids))
         // Only worked out when a duplicate turns up, which is seldom.
         var keys: [String]?
-        var all: Set<String>?
+        var all: Set<ArticleID>?
         for s in sections.indices {
             for a in sections[s].articles.indices {
                 guard taken.contains(sections[s].articles[a].id) else {
@@ -75,7 +75,7 @@ package enum IssueIDs {
                 let make = maker(paper: paper, date: date, key: keys![s])
                 let title = IDCarry.titleKey(sections[s].articles[a])
                 var n = 1
-                var id: String
+                var id: ArticleID
                 repeat {
                     n += 1
                     id = make(title, n)

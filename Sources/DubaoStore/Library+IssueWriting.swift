@@ -20,7 +20,7 @@ extension Library {
         public var sections: [SectionChange]
         /// Articles that kept the ID they had in the library rather than the importer's new one
         /// (the importer's ID → the stored ID).
-        public var renamedIDs: [String: String] = [:]
+        public var renamedIDs: [ArticleID: ArticleID] = [:]
     }
 
     /// Writes one issue's new files (sections, catalog, search text), unflushed; returns its
@@ -86,7 +86,7 @@ extension Library {
             taken.formUnion(issue.sections[s].articles.map(\.id))
         }
         IssueIDs.makeUnique(&issue.sections, paper: issue.paper, date: issue.date, kept: kept)
-        var renamed: [String: String] = [:]
+        var renamed: [ArticleID: ArticleID] = [:]
         for (before, after) in zip(original.sections, issue.sections) {
             for (a, b) in zip(before.articles, after.articles) where a.id != b.id { renamed[a.id] = b.id }
         }

@@ -9,14 +9,14 @@ public protocol LibraryReading: Sendable {
     func articles(of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article]
     /// Only the articles with these IDs, in page order; libraries that can do it cheaper than
     /// reading the whole section do.
-    func articles(withIDs ids: Set<String>, of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article]
+    func articles(withIDs ids: Set<ArticleID>, of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article]
     /// The articles that may match, by ID and section, when the library keeps a search text;
     /// nil means "read them all".
     func searchCandidates(in issue: IssueEntry, query: SearchQuery) throws(StoreError) -> [SearchText.Candidate]?
 }
 
 extension LibraryReading {
-    public func articles(withIDs ids: Set<String>, of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article] {
+    public func articles(withIDs ids: Set<ArticleID>, of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article] {
         try articles(of: section, in: issue).filter { ids.contains($0.id) }
     }
 
@@ -25,8 +25,8 @@ extension LibraryReading {
     }
 
     /// Finds an article by ID; only issues of the ID's date are opened.
-    public func article(id: String) throws(StoreError) -> (issue: IssueEntry, section: SectionEntry, article: Article)? {
-        guard let date = ArticleID.date(of: id) else { return nil }
+    public func article(id: ArticleID) throws(StoreError) -> (issue: IssueEntry, section: SectionEntry, article: Article)? {
+        guard let date = id.date else { return nil }
         for issue in try issues() where issue.date == date {
             let catalog = try catalog(of: issue)
             for section in catalog.sections where section.articles.contains(where: { $0.id == id }) {
@@ -146,7 +146,7 @@ public struct Library: LibraryReading {
         return SearchText.candidates(in: bytes, terms: query.foldedUTF8Terms)
     }
 
-    public func articles(withIDs ids: Set<String>, of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article] {
+    public func articles(withIDs ids: Set<ArticleID>, of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article] {
         let path = "\(root)/\(issue.folder)/\(section.file)"
         if let bytes = try AtomicFile.read(path), let found = SectionReader.articles(withIDs: ids, in: bytes) {
             return found

@@ -1,10 +1,35 @@
+import DubaoModel
+
 /// One year of reading (or `other`, for IDs without a date): `reading/<YYYY>.json`.
 struct ReadingPart: Codable, Equatable {
     var schema = LibraryFormat.schema
     static let formatName = "dubao-reading"
     var format = Self.formatName
-    var read: Set<String> = []
-    var positions: [String: ReadingState.Position] = [:]
+    var read: Set<ArticleID> = []
+    var positions: [ArticleID: ReadingState.Position] = [:]
+
+    init() {}
+
+    enum CodingKeys: String, CodingKey { case schema, format, read, positions }
+
+    // Keyed by the IDs' text, as JSON objects are (a dictionary keyed otherwise would be written
+    // as an array).
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decode(Int.self, forKey: .schema)
+        format = try c.decode(String.self, forKey: .format)
+        read = Set(try c.decode([String].self, forKey: .read).map(ArticleID.init(stored:)))
+        let byText = try c.decode([String: ReadingState.Position].self, forKey: .positions)
+        positions = Dictionary(uniqueKeysWithValues: byText.map { (ArticleID(stored: $0.key), $0.value) })
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schema, forKey: .schema)
+        try c.encode(format, forKey: .format)
+        try c.encode(read.map(\.text).sorted(), forKey: .read)
+        try c.encode(Dictionary(uniqueKeysWithValues: positions.map { ($0.key.text, $0.value) }), forKey: .positions)
+    }
 
     /// By hand, one entry a line, in the exact layout `scan` reads back.
     func encoded() -> [UInt8] {
@@ -14,7 +39,7 @@ struct ReadingPart: Codable, Equatable {
             let p = positions[id]!
             if w.bytes.last != 0x7B { w.comma() }
             w.bytes.append(0x0A)
-            w.key(id); w.open("{")
+            w.key(id.text); w.open("{")
             w.key("offset"); w.int(p.offset); w.comma()
             w.key("paragraph"); w.int(p.paragraph)
             w.close("}")
@@ -23,7 +48,7 @@ struct ReadingPart: Codable, Equatable {
         for (i, id) in read.sorted().enumerated() {
             if i > 0 { w.comma() }
             w.bytes.append(0x0A)
-            w.string(id)
+            w.string(id.text)
         }
         w.bytes += Array("\n],\"schema\":\(schema)}\n".utf8)
         return w.bytes
@@ -56,7 +81,7 @@ struct ReadingPart: Codable, Equatable {
             let numbers = tail.dropFirst(head.count).dropLast()
             guard let comma = numbers.firstIndex(of: 0x2C), numbers[comma...].starts(with: middle),
                   let offset = int(numbers[..<comma]), let paragraph = int(numbers[(comma + middle.count)...]) else { return nil }
-            part.positions[id] = .init(paragraph: paragraph, offset: offset)
+            part.positions[ArticleID(stored: id)] = .init(paragraph: paragraph, offset: offset)
         }
         while let line = lines.popFirst() {
             if line.starts(with: Array(#"],"schema":"#.utf8)) {
@@ -68,7 +93,7 @@ struct ReadingPart: Codable, Equatable {
             var item = line
             if item.last == 0x2C { item = item.dropLast() }
             guard let (id, rest) = quoted(item), rest.isEmpty else { return nil }
-            part.read.insert(id)
+            part.read.insert(ArticleID(stored: id))
         }
         return nil
     }

@@ -8,12 +8,12 @@ public struct ReadingState: Codable, Sendable, Equatable {
         public var paper: String
         public var date: IssueDate
         public var section: String
-        public var article: String
+        public var article: ArticleID
         /// The newest issue in the library when the place was saved: an issue newer than that
         /// arrived since, and the next start opens it rather than going back to the place.
         public var newest: IssueDate?
 
-        public init(paper: String, date: IssueDate, section: String, article: String, newest: IssueDate? = nil) {
+        public init(paper: String, date: IssueDate, section: String, article: ArticleID, newest: IssueDate? = nil) {
             self.paper = paper
             self.date = date
             self.section = section
@@ -35,10 +35,10 @@ public struct ReadingState: Codable, Sendable, Equatable {
     }
 
     public var last: Place?
-    public var read: Set<String>
-    public var positions: [String: Position]
+    public var read: Set<ArticleID>
+    public var positions: [ArticleID: Position]
 
-    public init(last: Place? = nil, read: Set<String> = [], positions: [String: Position] = [:]) {
+    public init(last: Place? = nil, read: Set<ArticleID> = [], positions: [ArticleID: Position] = [:]) {
         self.last = last
         self.read = read
         self.positions = positions
@@ -49,23 +49,25 @@ public struct ReadingState: Codable, Sendable, Equatable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         last = try c.decodeIfPresent(Place.self, forKey: .last)
-        read = Set(try c.decodeIfPresent([String].self, forKey: .read) ?? [])
-        positions = try c.decodeIfPresent([String: Position].self, forKey: .positions) ?? [:]
+        read = Set((try c.decodeIfPresent([String].self, forKey: .read) ?? []).map(ArticleID.init(stored:)))
+        // Keyed by the ID's text, as JSON objects are.
+        let byText = try c.decodeIfPresent([String: Position].self, forKey: .positions) ?? [:]
+        positions = Dictionary(uniqueKeysWithValues: byText.map { (ArticleID(stored: $0.key), $0.value) })
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeIfPresent(last, forKey: .last)
-        try c.encode(read.sorted(), forKey: .read)
-        try c.encode(positions, forKey: .positions)
+        try c.encode(read.sorted().map(\.text), forKey: .read)
+        try c.encode(Dictionary(uniqueKeysWithValues: positions.map { ($0.key.text, $0.value) }), forKey: .positions)
     }
 }
 
 /// A change to the reading state, applied to what is on disk at the time of writing, so two
 /// dubao processes reading at once both keep what they did.
 public enum ReadingChange: Sendable, Equatable {
-    case markRead(String, Bool)
-    case position(String, ReadingState.Position?)
+    case markRead(ArticleID, Bool)
+    case position(ArticleID, ReadingState.Position?)
     case last(ReadingState.Place)
 
     public func apply(to state: inout ReadingState) {
@@ -95,13 +97,13 @@ public struct ReadingStateStore: Sendable {
     var folder: String { root + "/reading" }
 
     /// The file that holds an article's marks: its year's, or `other` for an ID without a date.
-    public func partPath(for id: String) -> String {
+    public func partPath(for id: ArticleID) -> String {
         "\(folder)/\(Self.yearKey(for: id)).json"
     }
 
     /// `2026` for an article ID of 2026 (IDs begin with their date), `other` for any other ID.
-    public static func yearKey(for id: String) -> String {
-        ArticleID.year(of: id).map { String(decoding: $0, as: UTF8.self) } ?? "other"
+    public static func yearKey(for id: ArticleID) -> String {
+        id.year.map { String(decoding: $0, as: UTF8.self) } ?? "other"
     }
 
     public static func yearKey(for date: IssueDate) -> String {
@@ -191,7 +193,7 @@ public struct ReadingStateStore: Sendable {
         if var doc = document {
             // A state.json from before the years were split holds its marks itself: they move
             // out now, except those whose year's file is damaged, which stay where they are.
-            var keptRead: Set<String> = [], keptPositions: [String: ReadingState.Position] = [:]
+            var keptRead: Set<ArticleID> = [], keptPositions: [ArticleID: ReadingState.Position] = [:]
             for id in doc.state.read {
                 if var p = part(partPath(for: id)) {
                     p.read.insert(id)

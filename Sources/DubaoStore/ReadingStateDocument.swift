@@ -19,7 +19,7 @@ struct ReadingStateDocument: Codable, Equatable {
         if let last = state.last {
             w.bytes.append(0x0A)
             w.key("last"); w.open("{")
-            w.key("article"); w.string(last.article); w.comma()
+            w.key("article"); w.string(last.article.text); w.comma()
             w.key("date"); w.string(last.date.description); w.comma()
             if let newest = last.newest { w.key("newest"); w.string(newest.description); w.comma() }
             w.key("paper"); w.string(last.paper); w.comma()
@@ -32,14 +32,14 @@ struct ReadingStateDocument: Codable, Equatable {
             let p = state.positions[id]!
             if i > 0 { w.comma() }
             w.bytes.append(0x0A)
-            w.key(id); w.open("{")
+            w.key(id.text); w.open("{")
             w.key("offset"); w.int(p.offset); w.comma()
             w.key("paragraph"); w.int(p.paragraph)
             w.close("}")
         }
         w.close("}"); w.comma()
         w.bytes.append(0x0A)
-        w.key("read"); w.array(state.read.sorted(), lineEach: true) { w, id in w.string(id) }
+        w.key("read"); w.array(state.read.sorted(), lineEach: true) { w, id in w.string(id.text) }
         w.close("}")
         w.close("}")
         w.bytes.append(0x0A)
@@ -60,18 +60,19 @@ extension ReadingStateDocument: JSONValueDecodable {
                 guard let date = IssueDate(json: value) else { return nil }
                 newest = date
             }
-            state.last = ReadingState.Place(paper: paper, date: date, section: section, article: article, newest: newest)
+            state.last = ReadingState.Place(paper: paper, date: date, section: section, article: ArticleID(stored: article),
+                                            newest: newest)
         }
         if let read = s["read"], read != .null {
             guard let ids = read.strings else { return nil }
-            state.read = Set(ids)
+            state.read = Set(ids.map(ArticleID.init(stored:)))
         }
         if let positions = s["positions"], positions != .null {
             guard case .object(let p) = positions else { return nil }
             state.positions.reserveCapacity(p.count)
             for member in p {
                 guard let paragraph = member.value["paragraph"]?.int, let offset = member.value["offset"]?.int else { return nil }
-                state.positions[member.key] = ReadingState.Position(paragraph: paragraph, offset: offset)
+                state.positions[ArticleID(stored: member.key)] = ReadingState.Position(paragraph: paragraph, offset: offset)
             }
         }
         self.init(schema: schema, format: format, state: state)

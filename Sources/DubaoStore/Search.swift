@@ -163,7 +163,7 @@ public struct SearchMatch: Sendable, Equatable {
 
 /// One article that matches, as a result list shows it.
 public struct SearchHit: Sendable, Equatable {
-    public var id: String
+    public var id: ArticleID
     public var title: String
     public var paper: String
     public var date: IssueDate
@@ -310,7 +310,7 @@ public enum Searcher {
             // With a search text, only the articles that hold every term are read, and no catalog.
             let candidates = try library.searchCandidates(in: issue, query: query)
             if let candidates, candidates.isEmpty { continue }
-            var groups: [(section: SectionEntry, ids: Set<String>)] = []
+            var groups: [(section: SectionEntry, ids: Set<ArticleID>)] = []
             if let candidates, scope.section == nil {
                 for c in candidates {
                     if let last = groups.last, last.section.file == c.file {

@@ -28,7 +28,7 @@ public enum SearchText {
         for section in sections {
             for article in section.articles {
                 out.append(recordStart)
-                out.append(contentsOf: article.id.utf8)
+                out.append(contentsOf: article.id.text.utf8)
                 out.append(unitSeparator)
                 out.append(contentsOf: section.name.utf8)
                 out.append(unitSeparator)
@@ -169,7 +169,7 @@ public enum SearchText {
 
     /// A record that contains every term: its article ID and section name.
     public struct Candidate: Equatable, Sendable {
-        public var id: String
+        public var id: ArticleID
         public var section: String
         /// The section document the article is in.
         public var file: String
@@ -201,7 +201,7 @@ public enum SearchText {
                     term.withUnsafeBytes { n in dubao_memmem(record.baseAddress, record.count, n.baseAddress, n.count) != nil }
                 }
                 guard others, let header = headerFields(record) else { continue }
-                out.append(Candidate(id: header.0, section: header.1, file: header.2))
+                out.append(Candidate(id: ArticleID(stored: header.0), section: header.1, file: header.2))
             }
         }
         return out

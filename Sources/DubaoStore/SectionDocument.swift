@@ -40,7 +40,7 @@ extension Article {
                   return Caption(text: text, afterParagraph: after)
               })
         else { return nil }
-        self.init(id: id, kicker: kicker, title: title, subtitle: subtitle, continuedFrom: continuedFrom,
+        self.init(id: ArticleID(stored: id), kicker: kicker, title: title, subtitle: subtitle, continuedFrom: continuedFrom,
                   dateline: dateline, credit: credit, reporters: reporters, paragraphs: paragraphs, captions: captions,
                   continuation: continuation, sourceLines: LineRange(first: first, last: last))
     }
@@ -70,7 +70,7 @@ enum SectionWriter {
 
     static func article(_ a: Article, _ w: inout JSONBytes) {
         w.open("{")
-        w.key("id"); w.string(a.id); w.comma()
+        w.key("id"); w.string(a.id.text); w.comma()
         w.key("captions"); w.open("[")
         for (i, c) in a.captions.enumerated() {
             if i > 0 { w.comma() }
@@ -101,7 +101,7 @@ enum SectionWriter {
 enum SectionReader {
     /// The articles with these IDs, in the document's order; nil when the document is not laid
     /// out as expected (then the caller decodes it whole).
-    static func articles(withIDs ids: Set<String>, in bytes: [UInt8]) -> [Article]? {
+    static func articles(withIDs ids: Set<ArticleID>, in bytes: [UInt8]) -> [Article]? {
         var found: [(Int, Article)] = []
         for id in ids {
             let marker = Array("\n{\"id\":\"\(id)\",".utf8)

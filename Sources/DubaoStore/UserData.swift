@@ -1,9 +1,10 @@
+import DubaoModel
 /// The user's own data — bookmarks and reading state — behind one interface, so the reader's
 /// runtime can be tested without files.
 public protocol UserData: Sendable {
     func bookmarks() throws(StoreError) -> [Bookmark]
     @discardableResult func add(_ bookmark: Bookmark) throws(StoreError) -> Bool
-    @discardableResult func removeBookmark(id: String) throws(StoreError) -> Bookmark?
+    @discardableResult func removeBookmark(id: ArticleID) throws(StoreError) -> Bookmark?
     func readingState() throws(StoreError) -> ReadingState
     /// The last place and the marks of these years only (`ReadingStateStore.yearKey`).
     func readingState(years: Set<String>) throws(StoreError) -> ReadingState
@@ -33,7 +34,7 @@ public struct FolderUserData: UserData {
 
     public func bookmarks() throws(StoreError) -> [Bookmark] { try bookmarkStore.all() }
     public func add(_ bookmark: Bookmark) throws(StoreError) -> Bool { try bookmarkStore.add(bookmark) }
-    public func removeBookmark(id: String) throws(StoreError) -> Bookmark? { try bookmarkStore.remove(id: id) }
+    public func removeBookmark(id: ArticleID) throws(StoreError) -> Bookmark? { try bookmarkStore.remove(id: id) }
     public func readingState() throws(StoreError) -> ReadingState { try stateStore.load() }
     public func readingState(years: Set<String>) throws(StoreError) -> ReadingState { try stateStore.load(years: years) }
     public func apply(_ changes: [ReadingChange]) throws(StoreError) { try stateStore.apply(changes) }

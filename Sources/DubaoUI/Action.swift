@@ -28,7 +28,7 @@ public enum Action: Equatable, Sendable {
     case userDataFailed(UserDataPart, String)
     case bookmarksChanged([Bookmark])
     /// An article found by ID (for a bookmark), or nil when it is gone from the library.
-    case articleLoaded(id: String, Article?)
+    case articleLoaded(id: ArticleID, Article?)
     /// The library searched for `query`: every matching article, newest issue first.
     case searchFinished(query: String, hits: [SearchHit])
     /// The library search under way has searched `done` of `total` issues.
@@ -61,9 +61,9 @@ public enum Effect: Equatable, Sendable {
     case loadSection(IssueEntry, SectionEntry)
     /// An article by ID: a bookmark's or a search result's, with the issue it is in when the
     /// issue list has it (then only that issue is read) and the section it was in.
-    case loadArticle(id: String, issue: IssueEntry?, section: String)
+    case loadArticle(id: ArticleID, issue: IssueEntry?, section: String)
     case addBookmark(Bookmark)
-    case removeBookmark(String)
+    case removeBookmark(ArticleID)
     case saveReading([ReadingChange])
     /// Search every article of every issue for the query as typed.
     case search(String)

@@ -43,7 +43,7 @@ public struct AppState: Equatable, Sendable {
     public var inBookmarks: Bool { listing == .bookmarks }
     public var inResults: Bool { listing == .searchResults }
     public var inSection: Bool { if case .section = listing { return true } else { return false } }
-    public var bookmarked: Set<String> { Set(userData.bookmarks.map(\.id)) }
+    public var bookmarked: Set<ArticleID> { Set(userData.bookmarks.map(\.id)) }
     /// The rows of the bookmarks list: every bookmark, and those removed while it is shown.
     public var bookmarkRows: [Bookmark] {
         let kept = bookmarked
@@ -72,7 +72,7 @@ public struct AppState: Equatable, Sendable {
         return hits[navigation.articles.selection]
     }
     /// The ID of the article selected in the article pane.
-    public var selectedID: String? {
+    public var selectedID: ArticleID? {
         switch listing {
         case .section: return selectedSummary?.id
         case .bookmarks: return selectedBookmark?.id
@@ -237,7 +237,7 @@ public struct Navigation: Equatable, Sendable {
     public var fetchedArticle: Article?
     /// IDs the library was asked for and did not have (a bookmark whose article a re-import
     /// removed): they are shown as missing rather than asked for again.
-    public var missingArticles: Set<String> = []
+    public var missingArticles: Set<ArticleID> = []
 
     public init() {}
 
@@ -266,8 +266,8 @@ public struct UserDataState: Equatable, Sendable {
     /// Bookmarks removed while the bookmarks list is shown: they keep their row (marked ☆)
     /// until the list is left, so `b` never moves the selection and `b` again puts one back.
     public var unbookmarkedRows: [Bookmark] = []
-    public var read: Set<String> = []
-    public var positions: [String: ReadingState.Position] = [:]
+    public var read: Set<ArticleID> = []
+    public var positions: [ArticleID: ReadingState.Position] = [:]
     /// Why bookmarks cannot be saved (bookmarks.json is damaged, from a newer dubao, or cannot
     /// be written), in a line for the status line; nil while they can. While set, bookmark
     /// changes are refused rather than shown and lost.

@@ -7,7 +7,7 @@ import DubaoModel
 extension Reducer {
     /// The effect that fetches the selected bookmark's or search result's article: straight from
     /// its issue when the issue list has it.
-    static func loadArticle(_ id: String, _ state: AppState) -> Effect {
+    static func loadArticle(_ id: ArticleID, _ state: AppState) -> Effect {
         let place = state.selectedBookmark.map { ($0.paper, $0.date, $0.section) }
             ?? state.selectedHit.map { ($0.paper, $0.date, $0.section) }
         guard let (paper, date, section) = place else { return .loadArticle(id: id, issue: nil, section: "") }

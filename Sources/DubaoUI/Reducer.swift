@@ -179,7 +179,7 @@ public enum Reducer {
         return index == state.navigation.issueIndex ? restorePlace(&state) : selectIssue(&state, index, force: false)
     }
 
-    static func years(of ids: [String]) -> Set<String> {
+    static func years(of ids: [ArticleID]) -> Set<String> {
         Set(ids.map { ReadingStateStore.yearKey(for: $0) })
     }
 

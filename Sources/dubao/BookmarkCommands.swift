@@ -29,7 +29,7 @@ struct BookmarkRow: Encodable {
             let found = try Failure.check { () throws(StoreError) in
                 try issue.map { issue throws(StoreError) in try library.article(id: b.id, in: issue, section: b.section) } ?? nil
             }
-            return BookmarkRow(id: b.id, title: found?.displayTitle ?? b.title, paper: b.paper,
+            return BookmarkRow(id: b.id.text, title: found?.displayTitle ?? b.title, paper: b.paper,
                                date: b.date.description, section: b.section, added: b.added, missing: found == nil,
                                firstParagraph: withText ? found?.paragraphs.first : nil)
         }
@@ -111,7 +111,7 @@ struct BookmarkCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
-        let id = article.id.text
+        let id = article.id
         let source = try library.openForReading(quiet: true).source
         guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
             throw Failure("no article \(id) in the library at \(library.root); `dubao list` shows the IDs")
@@ -132,7 +132,7 @@ struct UnbookmarkCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
-        let removed = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).remove(id: id) }
+        let removed = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).remove(id: ArticleID(stored: id)) }
         guard let removed else {
             throw Failure("\(Terminal.clean(id)) is not bookmarked; `dubao bookmarks` lists the bookmarks")
         }

@@ -37,7 +37,7 @@ struct ListCommand: ParsableCommand {
             }
             let rows = sections.flatMap { s in
                 s.articles.map { a in
-                    Row(id: a.id, title: a.title, kicker: a.kicker, subtitle: a.subtitle, section: s.name, page: s.page,
+                    Row(id: a.id.text, title: a.title, kicker: a.kicker, subtitle: a.subtitle, section: s.name, page: s.page,
                         date: issue.date.description, paper: issue.paper, reporters: a.reporters, paragraphCount: a.paragraphs)
                 }
             }

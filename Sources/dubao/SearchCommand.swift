@@ -72,7 +72,7 @@ struct SearchCommand: ParsableCommand {
                 var matches: Int
             }
             print(JSONOutput.string(hits.map {
-                Row(id: $0.id, title: $0.title, paper: $0.paper, date: $0.date.description, section: $0.section,
+                Row(id: $0.id.text, title: $0.title, paper: $0.paper, date: $0.date.description, section: $0.section,
                     snippet: $0.snippet, matches: $0.matches.count)
             }))
             return

@@ -22,8 +22,8 @@ struct ShowCommand: ParsableCommand {
         let id = article.id
         let source = try library.openForReading().source
         let columns = width ?? Terminal.width()
-        guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id.text) }) else {
-            throw Failure("no article \(id) in the library at \(library.root); `dubao list --date \(id.date)` lists that day's articles")
+        guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
+            throw Failure("no article \(id) in the library at \(library.root); `dubao list --date \(id.date.map { "\($0)" } ?? "")` lists that day's articles")
         }
         let section = found.section.page.isEmpty || found.section.page == found.section.name
             ? found.section.name : "\(found.section.page) \(found.section.name)"

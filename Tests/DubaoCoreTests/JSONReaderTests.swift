@@ -105,7 +105,7 @@ struct ReadingStateWriterTests {
         var full = ReadingState()
         full.last = .init(paper: "江城\"晨报\"", date: IssueDate("2026-11-27")!, section: "要闻\\", article: "20261127-0123456789")
         for n in 0..<500 {
-            let id = "20261127-\(String(format: "%010d", n))"
+            let id = ArticleID(stored: "20261127-\(String(format: "%010d", n))")
             if n % 2 == 0 { full.read.insert(id) }
             if n % 7 == 0 { full.positions[id] = .init(paragraph: n % 5 - 1, offset: n * 3) }
         }

@@ -207,7 +207,7 @@ struct SectionReaderTests {
         let section = issue.sections[1]
         let document = SectionDocument(paper: issue.paper, date: issue.date, section: section.name, page: section.page,
                                        pageLines: section.pageLines, articles: section.articles)
-        let wanted: Set<String> = [section.articles[0].id, section.articles[2].id]
+        let wanted: Set<ArticleID> = [section.articles[0].id, section.articles[2].id]
         let found = try #require(SectionReader.articles(withIDs: wanted, in: SectionWriter.encode(document)))
         #expect(Set(found.map(\.id)) == wanted)
         #expect(found.first { $0.id == section.articles[2].id } == section.articles[2])

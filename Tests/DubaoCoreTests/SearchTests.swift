@@ -212,7 +212,8 @@ struct WiderFoldingTests {
         // The store decides IDs: the stored article's is the one to write.
         let stored = try library.articles(of: #require(try library.catalog(of: entry).sections.first), in: entry)
         for a in stored {
-            firstFormat += [0x1E] + Array(a.id.utf8) + [0x1F] + Array("要闻".utf8) + [0x1F]
+            let id: [UInt8] = Array(a.id.text.utf8)
+            firstFormat += [0x1E] + id + [0x1F] + Array("要闻".utf8) + [0x1F]
             let file = try #require(try library.catalog(of: entry).sections.first?.file)
             firstFormat += Array(file.utf8) + [0x1F]
             for (_, text) in Searcher.searchableFields(a) {

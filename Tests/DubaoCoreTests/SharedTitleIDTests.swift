@@ -13,11 +13,11 @@ struct SharedTitleIDTests {
         return Array(text.utf8)
     }
 
-    func store(_ items: [String], in library: Library) throws -> (ids: [String: String], renamed: [String: String]) {
+    func store(_ items: [String], in library: Library) throws -> (ids: [String: ArticleID], renamed: [ArticleID: ArticleID]) {
         var result = try Importer().importPages([("05.txt", Self.page(items))])
         let report = try library.store(result.issue)
         result.issue.renameIDs(report.renamedIDs)
-        var ids: [String: String] = [:]
+        var ids: [String: ArticleID] = [:]
         for a in try library.articles(of: library.catalog(of: library.issues()[0]).sections[0], in: library.issues()[0]) {
             ids[a.paragraphs.first ?? a.captions.first?.text ?? a.title] = a.id
         }
@@ -33,7 +33,7 @@ struct SharedTitleIDTests {
         let first = try store([snow, sweep], in: library).ids
         let second = try store([ice, snow, sweep], in: library)
         #expect(second.ids.count == 4)
-        func id(_ ids: [String: String], _ caption: String) -> String? {
+        func id(_ ids: [String: ArticleID], _ caption: String) -> ArticleID? {
             ids.first { $0.key.hasPrefix(caption) }?.value
         }
         #expect(id(second.ids, snow) == id(first, snow))
@@ -67,14 +67,14 @@ struct RepeatedSectionIDTests {
     }
 
     /// Every stored article of the issue: its first text and its ID.
-    func stored(_ library: Library) throws -> [(text: String, id: String)] {
+    func stored(_ library: Library) throws -> [(text: String, id: ArticleID)] {
         let issue = try library.issues()[0]
         return try library.catalog(of: issue).sections.flatMap { section in
             try library.articles(of: section, in: issue).map { ($0.paragraphs.first ?? $0.captions.first?.text ?? $0.title, $0.id) }
         }
     }
 
-    func id(_ rows: [(text: String, id: String)], _ prefix: String) -> String? {
+    func id(_ rows: [(text: String, id: ArticleID)], _ prefix: String) -> ArticleID? {
         rows.first { $0.text.hasPrefix(prefix) }?.id
     }
 

@@ -7,7 +7,7 @@ import Testing
 @Suite("Bookmarks and reading state on disk")
 struct UserDataStoreTests {
     func bookmark(_ n: Int, added: String? = nil) -> Bookmark {
-        Bookmark(id: "20261127-\(String(format: "%010x", n))", title: "标题\(n)", paper: "江城晨报",
+        Bookmark(id: ArticleID(stored: "20261127-\(String(format: "%010x", n))"), title: "标题\(n)", paper: "江城晨报",
                  date: IssueDate("2026-11-27")!, section: "要闻", added: added ?? "2026-11-27T08:00:\(String(format: "%02d", n))Z")
     }
 
@@ -88,7 +88,7 @@ struct UserDataStoreTests {
     @Test("a damaged year is left alone while the other years and the last place are still saved")
     func damagedYearSavesTheRest() throws {
         let store = ReadingStateStore(root: TestPaths.temporaryFolder())
-        let old = "20250301-aaaaaaaaaa", new = "20260301-bbbbbbbbbb"
+        let old: ArticleID = "20250301-aaaaaaaaaa", new: ArticleID = "20260301-bbbbbbbbbb"
         try store.apply([.markRead(old, true), .markRead(new, true)])
         let oldFile = store.partPath(for: old)
         let damaged = Data("{\"format\":\"dubao-reading\",\"positions\":{".utf8)
@@ -126,7 +126,7 @@ struct UserDataStoreTests {
     @Test("a year file from a newer dubao, or cut short, is named and left as it is")
     func readingPartDamage() throws {
         let store = ReadingStateStore(root: TestPaths.temporaryFolder())
-        let id = "20260101-abcdef0123"
+        let id: ArticleID = "20260101-abcdef0123"
         try store.apply([.markRead(id, true)])
         let file = store.partPath(for: id)
         let whole = try String(contentsOfFile: file, encoding: .utf8)
@@ -148,7 +148,7 @@ struct UserDataStoreTests {
     func readingYears() throws {
         let root = TestPaths.temporaryFolder()
         let store = ReadingStateStore(root: root)
-        let old = "20251231-0123456789", new = "20260101-abcdef0123"
+        let old: ArticleID = "20251231-0123456789", new: ArticleID = "20260101-abcdef0123"
         try store.apply([.markRead(old, true), .markRead(new, true), .position(new, .init(paragraph: 1, offset: 6))])
         let before = try Data(contentsOf: URL(fileURLWithPath: store.partPath(for: old)))
         try store.apply([.markRead(new, false), .position(new, .init(paragraph: 3, offset: 0))])
@@ -178,7 +178,7 @@ struct UserDataStoreTests {
     func readingPartLayouts() throws {
         let root = TestPaths.temporaryFolder()
         let store = ReadingStateStore(root: root)
-        let ids = (0..<300).map { "20260101-\(String(format: "%010d", $0))" }
+        let ids = (0..<300).map { ArticleID(stored: "20260101-\(String(format: "%010d", $0))") }
         try store.apply(ids.map { .markRead($0, true) } + ids.prefix(40).map { .position($0, .init(paragraph: -1, offset: 3)) })
         let file = store.partPath(for: ids[0])
         let expected = try store.load()

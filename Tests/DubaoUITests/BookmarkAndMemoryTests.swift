@@ -26,7 +26,7 @@ final class MemoryUserData: UserData, @unchecked Sendable {
         lock.withLock { stored.removeAll { $0.id == bookmark.id }; stored.append(bookmark) }
         return true
     }
-    func removeBookmark(id: String) throws(StoreError) -> Bookmark? {
+    func removeBookmark(id: ArticleID) throws(StoreError) -> Bookmark? {
         lock.withLock {
             guard let i = stored.firstIndex(where: { $0.id == id }) else { return nil }
             return stored.remove(at: i)

@@ -20,7 +20,7 @@ struct UserDataAuditTests {
 
     func gone(_ title: String = "一篇已被重新导入删掉的文章") throws -> Bookmark {
         let sample = try SampleLibrary().issue
-        return Bookmark(id: sample.date.compact + "-0000000000", title: title, paper: sample.paper, date: sample.date,
+        return Bookmark(id: ArticleID(stored: sample.date.compact + "-0000000000"), title: title, paper: sample.paper, date: sample.date,
                         section: "要闻", added: "2026-01-01T00:00:00.000Z")
     }
 
@@ -45,7 +45,7 @@ struct UserDataAuditTests {
         #expect(try data.bookmarks().isEmpty, "b removes the missing bookmark")
     }
 
-    func withTwoBookmarks(_ data: MemoryUserData) throws -> (AppRuntime, [String]) {
+    func withTwoBookmarks(_ data: MemoryUserData) throws -> (AppRuntime, [ArticleID]) {
         let r = try start(data)
         r.dispatch(.key(.character("b")))
         r.dispatch(.key(.character("]")))

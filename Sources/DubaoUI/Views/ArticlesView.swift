@@ -1,3 +1,4 @@
+import DubaoModel
 import DubaoTerminal
 import DubaoStore
 import DubaoLayout
@@ -53,7 +54,7 @@ enum ArticlesView {
     /// The two marker cells before a title: `•` unread, then `★` bookmarked (`☆` removed from
     /// the bookmarks list a moment ago). Both show: a bookmark is still unread until it is read.
     /// `bookmarked` comes from the caller, which builds `state.bookmarked` once for all its rows.
-    static func drawMarkers(id: String, into grid: inout ScreenGrid, x: Int, y: Int, state: AppState, bookmarked: Bool,
+    static func drawMarkers(id: ArticleID, into grid: inout ScreenGrid, x: Int, y: Int, state: AppState, bookmarked: Bool,
                             selected: Bool, style: StyleRole, removed: Bool = false) {
         if !state.userData.read.contains(id) { grid.put("•", x: x, y: y, maxWidth: 1, style: selected ? style : .unread) }
         if bookmarked {
