@@ -231,6 +231,9 @@ public struct Navigation: Equatable, Sendable {
     public var articles = ListState()
     /// Full articles of the section being read, loaded on demand.
     public var loaded: LoadedSection?
+    /// `.`/`,` that ran out of unread articles in one issue and goes on in the next one: applied
+    /// once that issue's catalog arrives.
+    public var seekingUnread: UnreadDirection?
     /// Where the last run stopped, applied once its issue's catalog arrives.
     public var pendingRestore: ReadingState.Place?
     /// The article of the selected bookmark or search result, loaded by ID from whatever issue it is in.
@@ -261,8 +264,9 @@ public struct Navigation: Equatable, Sendable {
 public struct UserDataState: Equatable, Sendable {
     /// Every bookmark, newest first, as the store last reported them.
     public var bookmarks: [Bookmark] = []
-    /// Removed bookmarks, the latest last: `u` puts them back one at a time.
-    public var removedBookmarks: [Bookmark] = []
+    /// What `u` takes back, the latest last: removed bookmarks, and sections or issues marked
+    /// read at once.
+    public var undo: [Undoable] = []
     /// Bookmarks removed while the bookmarks list is shown: they keep their row (marked ☆)
     /// until the list is left, so `b` never moves the selection and `b` again puts one back.
     public var unbookmarkedRows: [Bookmark] = []
@@ -307,4 +311,15 @@ public struct StatusState: Equatable, Sendable {
     public var count: Int?
 
     public init() {}
+}
+
+/// Something `u` can take back.
+public enum Undoable: Equatable, Sendable {
+    case bookmarkRemoved(Bookmark)
+    /// Articles a section or an issue marked read that were unread before.
+    case markedRead([ArticleID], what: String)
+}
+
+public enum UnreadDirection: Equatable, Sendable {
+    case next, previous
 }

@@ -29,6 +29,10 @@ public enum Command: String, CaseIterable, Sendable, Hashable, Codable {
     case bookmark
     case undo
     case toggleRead = "toggle-read"
+    case nextUnread = "next-unread"
+    case previousUnread = "previous-unread"
+    case markSectionRead = "mark-section-read"
+    case markIssueRead = "mark-issue-read"
     case search
     case nextMatch = "next-match"
     case previousMatch = "previous-match"
@@ -62,8 +66,12 @@ public enum Command: String, CaseIterable, Sendable, Hashable, Codable {
         case .issueList: return "list of issues by date"
         case .zoom: return "reader full screen / back"
         case .bookmark: return "bookmark the article / remove the bookmark"
-        case .undo: return "undo removing a bookmark"
+        case .undo: return "undo removing a bookmark or marking a section or issue read"
         case .toggleRead: return "mark the article read / unread"
+        case .nextUnread: return "next unread article, on into older issues"
+        case .previousUnread: return "previous unread article, on into newer issues"
+        case .markSectionRead: return "mark every article of the section read"
+        case .markIssueRead: return "mark every article of the issue read"
         case .search: return "search all issues; in the reader, the article"
         case .nextMatch: return "next match"
         case .previousMatch: return "previous match"

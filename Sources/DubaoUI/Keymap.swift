@@ -53,6 +53,10 @@ public struct Keymap: Equatable, Sendable {
         .character("d"): .issueList,
         .character("z"): .zoom,
         .character("b"): .bookmark, .character("u"): .undo, .character("m"): .toggleRead,
+        // As newsboat has them: `A` the feed read, `C` everything; `.` and `,` step through what
+        // is unread (n and N are the matches' already).
+        .character("."): .nextUnread, .character(","): .previousUnread,
+        .character("A"): .markSectionRead, .character("C"): .markIssueRead,
         .character("/"): .search, .character("n"): .nextMatch, .character("N"): .previousMatch,
         .character("?"): .help,
         .control("l"): .redraw,

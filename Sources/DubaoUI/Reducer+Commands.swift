@@ -71,27 +71,21 @@ extension Reducer {
             if refusedWhileBookmarksUnsaved(&state) { return [] }
             return toggleBookmark(&state)
         case .undo:
-            if refusedWhileBookmarksUnsaved(&state) { return [] }
-            // Removals already undone by b are passed over.
-            let bookmarked = state.bookmarked
-            while let last = state.userData.removedBookmarks.last, bookmarked.contains(last.id) {
-                state.userData.removedBookmarks.removeLast()
-            }
-            guard let bookmark = state.userData.removedBookmarks.popLast() else {
-                state.status.message = StatusMessage("nothing to undo")
-                return []
-            }
-            state.userData.bookmarks = BookmarkStore.newestFirst(state.userData.bookmarks + [bookmark])
-            let nowBookmarked = state.bookmarked
-            let more = state.userData.removedBookmarks.filter { !nowBookmarked.contains($0.id) }.count
-            state.status.message = StatusMessage("bookmark restored: \(bookmark.title)" + (more > 0 ? " (u: \(more) more)" : ""))
-            return [.addBookmark(bookmark)]
+            return undo(&state)
+        case .nextUnread:
+            return stepUnread(&state, .next)
+        case .previousUnread:
+            return stepUnread(&state, .previous)
+        case .markSectionRead:
+            return markSectionRead(&state)
+        case .markIssueRead:
+            return markIssueRead(&state)
         case .toggleRead:
             guard let id = state.selectedID else { return [] }
             let nowRead = !state.userData.read.contains(id)
             if nowRead { state.userData.read.insert(id) } else { state.userData.read.remove(id) }
             state.status.message = StatusMessage((nowRead ? "marked read" : "marked unread")
-                                          + (state.userData.readingProblem != nil ? " (this session only: not saved)" : ""))
+                                          + (state.userData.readingProblem != nil ? " (kept until dubao quits: not saved)" : ""))
             return [.saveReading([.markRead(id, nowRead)])]
         case .nextArticle:
             var effects: [Effect] = []

@@ -74,7 +74,7 @@ extension Reducer {
             // reader, and never moves on to the next bookmark.
             if state.inBookmarks { state.userData.unbookmarkedRows.append(existing) }
             state.userData.bookmarks.removeAll { $0.id == id }
-            state.userData.removedBookmarks.append(existing)
+            state.userData.undo.append(.bookmarkRemoved(existing))
             state.status.message = StatusMessage("bookmark removed — b or u puts it back")
             return [.removeBookmark(id)]
         }
@@ -94,8 +94,45 @@ extension Reducer {
         } else {
             state.userData.bookmarks = BookmarkStore.newestFirst(state.userData.bookmarks + [bookmark])
         }
-        state.userData.removedBookmarks.removeAll { $0.id == id }
+        state.userData.undo.removeAll { $0.bookmark?.id == id }
         state.status.message = StatusMessage("★ bookmarked")
         return [.addBookmark(bookmark)]
+    }
+
+    /// `u`: takes back the latest removal of a bookmark, or the latest section or issue marked
+    /// read (only the articles that were unread before).
+    static func undo(_ state: inout AppState) -> [Effect] {
+        // Removals already undone by b are passed over.
+        let bookmarked = state.bookmarked
+        while let last = state.userData.undo.last, let b = last.bookmark, bookmarked.contains(b.id) {
+            state.userData.undo.removeLast()
+        }
+        guard let last = state.userData.undo.popLast() else {
+            state.status.message = StatusMessage("nothing to undo")
+            return []
+        }
+        let more = state.userData.undo.filter { $0.bookmark.map { !bookmarked.contains($0.id) } ?? true }.count
+        let tail = more > 0 ? " (u: \(more) more)" : ""
+        switch last {
+        case .bookmarkRemoved(let bookmark):
+            if refusedWhileBookmarksUnsaved(&state) {
+                state.userData.undo.append(last)
+                return []
+            }
+            state.userData.bookmarks = BookmarkStore.newestFirst(state.userData.bookmarks + [bookmark])
+            state.status.message = StatusMessage("bookmark restored: \(bookmark.title)" + tail)
+            return [.addBookmark(bookmark)]
+        case .markedRead(let ids, let what):
+            state.userData.read.subtract(ids)
+            state.status.message = StatusMessage("\(what) unread again" + tail)
+            return [.saveReading(ids.map { .markRead($0, false) })]
+        }
+    }
+}
+
+extension Undoable {
+    var bookmark: Bookmark? {
+        if case .bookmarkRemoved(let b) = self { return b }
+        return nil
     }
 }

@@ -73,6 +73,7 @@ public enum Reducer {
         case .catalogLoaded(let entry, let catalog):
             guard entry == state.issue else { return [] }
             state.navigation.catalog = catalog
+            if let direction = state.navigation.seekingUnread { return continueSeekingUnread(&state, direction) }
             if let place = state.navigation.pendingRestore, place.paper == entry.paper, place.date == entry.date {
                 return restorePlace(&state)
             }

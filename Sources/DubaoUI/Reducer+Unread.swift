@@ -1,0 +1,111 @@
+import DubaoModel
+import DubaoStore
+
+/// The unread workflow: stepping to the next or previous unread article, on into other issues,
+/// and marking a whole section or issue read (which `u` takes back).
+extension Reducer {
+    /// `.` and `,`: the nearest unread article after (or before) the selected one: in the
+    /// section, then the next sections, then the older (or newer) issues.
+    static func stepUnread(_ state: inout AppState, _ direction: UnreadDirection) -> [Effect] {
+        let forward = direction == .next
+        let read = state.userData.read
+        if !state.inSection {
+            // The bookmarks and the search results: within the list.
+            let ids: [ArticleID] = state.inBookmarks ? state.bookmarkRows.map(\.id) : (state.search.results?.hits.map(\.id) ?? [])
+            let here = state.navigation.articles.selection
+            let order = forward ? Array(ids.indices.dropFirst(here + 1)) : Array(ids.indices.prefix(here).reversed())
+            guard let next = order.first(where: { !read.contains(ids[$0]) }) else {
+                state.status.message = StatusMessage(forward ? "no unread article below" : "no unread article above")
+                return []
+            }
+            return selectArticle(&state, next)
+        }
+        guard case .section(let s) = state.navigation.listing else { return [] }
+        if let (section, article) = unread(in: state.sections, read: read, from: (s, state.navigation.articles.selection),
+                                           forward: forward) {
+            return show(&state, section: section, article: article)
+        }
+        return seekUnread(&state, direction, from: state.navigation.issueIndex)
+    }
+
+    /// The first unread article after `from` (or before it), in page order; from the first
+    /// (or last) article of the issue when `from` is nil.
+    static func unread(in sections: [SectionEntry], read: Set<ArticleID>, from: (section: Int, article: Int)?,
+                       forward: Bool) -> (section: Int, article: Int)? {
+        var places: [(Int, Int)] = []
+        for (s, section) in sections.enumerated() {
+            for a in section.articles.indices { places.append((s, a)) }
+        }
+        if !forward { places.reverse() }
+        var start = places.startIndex
+        if let from, let here = places.firstIndex(where: { $0 == from.section && $1 == from.article }) {
+            start = here + 1
+        }
+        return places[start...].first { !read.contains(sections[$0.0].articles[$0.1].id) }
+    }
+
+    /// Goes on to the next older (or newer) issue, which is searched once its catalog is in.
+    static func seekUnread(_ state: inout AppState, _ direction: UnreadDirection, from index: Int) -> [Effect] {
+        let next = index + (direction == .next ? 1 : -1)
+        guard state.navigation.issues.indices.contains(next) else {
+            state.status.message = StatusMessage(direction == .next ? "no unread article in this or any older issue"
+                                                                    : "no unread article in this or any newer issue")
+            return []
+        }
+        let effects = selectIssue(&state, next, force: false)
+        state.navigation.seekingUnread = direction
+        return effects
+    }
+
+    /// The catalog of an issue `.` or `,` went on to: its first (or last) unread article, or
+    /// on to the issue after it.
+    static func continueSeekingUnread(_ state: inout AppState, _ direction: UnreadDirection) -> [Effect] {
+        state.navigation.seekingUnread = nil
+        if let (section, article) = unread(in: state.sections, read: state.userData.read, from: nil,
+                                           forward: direction == .next) {
+            state.status.message = StatusMessage("unread in \(state.issue.map { "\($0.paper) \($0.date)" } ?? "the next issue")")
+            return show(&state, section: section, article: article)
+        }
+        return seekUnread(&state, direction, from: state.navigation.issueIndex)
+    }
+
+    /// Selects an article of a section of the open issue, loading the section when needed.
+    static func show(_ state: inout AppState, section: Int, article: Int) -> [Effect] {
+        let saving = savePosition(state)
+        if state.navigation.listing != .section(section) {
+            state.navigation.listing = .section(section)
+            state.navigation.articles = ListState(selection: article)
+        } else {
+            state.navigation.articles.selection = article
+        }
+        return saving + loadSectionIfNeeded(&state)
+    }
+
+    /// `A`: every article of the selected section read.
+    static func markSectionRead(_ state: inout AppState) -> [Effect] {
+        guard state.inSection, let section = state.section else {
+            state.status.message = StatusMessage("choose a section first: A marks a section read")
+            return []
+        }
+        return markRead(&state, ids: section.articles.map(\.id), what: SectionsView.label(section))
+    }
+
+    /// `C`: every article of the issue read.
+    static func markIssueRead(_ state: inout AppState) -> [Effect] {
+        guard let issue = state.issue, !state.sections.isEmpty else { return [] }
+        return markRead(&state, ids: state.sections.flatMap { $0.articles.map(\.id) }, what: "\(issue.paper) \(issue.date)")
+    }
+
+    static func markRead(_ state: inout AppState, ids: [ArticleID], what: String) -> [Effect] {
+        let unread = ids.filter { !state.userData.read.contains($0) }
+        guard !unread.isEmpty else {
+            state.status.message = StatusMessage("\(what): every article is read already")
+            return []
+        }
+        state.userData.read.formUnion(unread)
+        state.userData.undo.append(.markedRead(unread, what: what))
+        let notSaved = state.userData.readingProblem != nil ? " (kept until dubao quits: not saved)" : ""
+        state.status.message = StatusMessage("\(what): \(unread.count) marked read — u takes it back" + notSaved)
+        return [.saveReading(unread.map { .markRead($0, true) })]
+    }
+}

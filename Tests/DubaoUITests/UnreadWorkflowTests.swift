@@ -1,0 +1,93 @@
+import DubaoModel
+import DubaoRuntime
+import DubaoStore
+@testable import DubaoUI
+import Testing
+
+/// `.` `,` step through what is unread, on into other issues; `A` and `C` mark a section or an
+/// issue read, and `u` takes that back.
+@Suite("The unread workflow")
+struct UnreadWorkflowTests {
+    static func article(_ id: String, _ title: String) -> Article {
+        Article(id: ArticleID(stored: id), title: title, paragraphs: ["\(title)的正文。"])
+    }
+
+    /// Two issues of two sections each; the newer is first in the library's list.
+    static func runtime(_ data: MemoryUserData = MemoryUserData()) -> AppRuntime {
+        let newer = Issue(paper: "河湾日报", date: IssueDate("2026-03-09")!, sections: [
+            Section(name: "要闻", order: 1, page: "第01版", articles: [article("20260309-a1", "甲"), article("20260309-a2", "乙")]),
+            Section(name: "城事", order: 2, page: "第02版", articles: [article("20260309-b1", "丙")]),
+        ])
+        let older = Issue(paper: "河湾日报", date: IssueDate("2026-03-02")!, sections: [
+            Section(name: "要闻", order: 1, page: "第01版", articles: [article("20260302-a1", "丁")]),
+            Section(name: "城事", order: 2, page: "第02版", articles: [article("20260302-b1", "戊"), article("20260302-b2", "己")]),
+        ])
+        let r = AppRuntime(state: AppState(width: 120, height: 40), library: MemoryLibrary(issues: [older, newer]), userData: data)
+        r.start(isSample: false)
+        return r
+    }
+
+    func key(_ r: AppRuntime, _ c: Character) { r.dispatch(.key(.character(c))) }
+
+    @Test("`.` goes to the next unread article: in the section, the next section, then the older issue")
+    func nextUnread() throws {
+        let r = Self.runtime()
+        #expect(r.state.issue?.date == IssueDate("2026-03-09"))
+        r.dispatch(.key(.enter))                      // open 甲 in the reader: read
+        r.dispatch(.key(.character("h")))
+        #expect(r.state.userData.read.contains("20260309-a1"))
+        key(r, ".")
+        #expect(r.state.selectedID == "20260309-a2")
+        key(r, "m")                                   // 乙 read by hand
+        key(r, ".")
+        #expect(r.state.navigation.listing == .section(1) && r.state.selectedID == "20260309-b1")
+        key(r, "m")
+        key(r, ".")
+        #expect(r.state.issue?.date == IssueDate("2026-03-02"), "on into the older issue")
+        #expect(r.state.selectedID == "20260302-a1")
+        #expect(r.state.reader?.article.id == "20260302-a1")
+        // Everything of the older issue read: nothing further, and it says so.
+        key(r, "C")
+        key(r, ".")
+        #expect(r.state.status.message?.text.contains("no unread article") == true)
+    }
+
+    @Test("`,` goes back to the previous unread article, on into the newer issue")
+    func previousUnread() throws {
+        let r = Self.runtime()
+        key(r, "<")                                   // the older issue
+        #expect(r.state.issue?.date == IssueDate("2026-03-02"))
+        key(r, ",")
+        #expect(r.state.issue?.date == IssueDate("2026-03-09"), "nothing unread above the first article: the newer issue")
+        #expect(r.state.selectedID == "20260309-b1", "its last unread article")
+    }
+
+    @Test("A marks the section read and u takes back only what it marked; C marks the issue")
+    func markAndUndo() throws {
+        let data = MemoryUserData()
+        let r = Self.runtime(data)
+        key(r, "m")                                   // 甲 read before
+        key(r, "A")
+        #expect(r.state.userData.read.isSuperset(of: ["20260309-a1", "20260309-a2"]))
+        #expect(try data.readingState().read.contains("20260309-a2"), "written at once")
+        key(r, "u")
+        #expect(r.state.userData.read.contains("20260309-a1"), "it was read before A: it stays read")
+        #expect(!r.state.userData.read.contains("20260309-a2"))
+        #expect(try !data.readingState().read.contains("20260309-a2"))
+        key(r, "C")
+        #expect(r.state.userData.read.isSuperset(of: ["20260309-a2", "20260309-b1"]))
+        #expect(r.state.status.message?.text.contains("2 marked read") == true, "\(String(describing: r.state.status.message))")
+        key(r, "u")
+        #expect(!r.state.userData.read.contains("20260309-b1"))
+        key(r, "u")
+        #expect(r.state.status.message?.text == "nothing to undo")
+    }
+
+    @Test("the commands are rebindable under their names")
+    func names() {
+        for name in ["next-unread", "previous-unread", "mark-section-read", "mark-issue-read"] {
+            #expect(Command(rawValue: name) != nil, "\(name)")
+            #expect(!Keymap.standard.keys(for: Command(rawValue: name)!).isEmpty, "\(name) has a default key")
+        }
+    }
+}
