@@ -141,6 +141,9 @@ extension Reducer {
         guard let step = ListState.step(command, count: count, page: page) else { return [] }
         switch pane {
         case .reader:
+            // A page on from the article's end goes on to the next unread one, as Space does in
+            // newsboat and mutt: the whole of this one has been shown.
+            if command == .pageDown, atEnd(state) { return stepUnread(&state, .next) }
             scrollReader(&state, by: step)
             return []
         case .sections:

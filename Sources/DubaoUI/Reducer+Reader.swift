@@ -113,4 +113,10 @@ extension Reducer {
         }
         return ReadingState.Position(paragraph: line.paragraph!, offset: line.sourceRange.lowerBound)
     }
+
+    /// Whether the reader shows the article's last line.
+    static func atEnd(_ state: AppState) -> Bool {
+        guard let reader = state.reader else { return false }
+        return reader.top + readerHeight(state) >= reader.lines.count
+    }
 }

@@ -140,7 +140,7 @@ struct ReducerTests {
         #expect(r.dispatch(.key(.character("Q"))) == [.quit])
     }
 
-    @Test("the reader scrolls and pages within the article, never past its end")
+    @Test("the reader scrolls and pages within the article, never past its end; from the end Space goes on")
     func readerScroll() throws {
         let r = try start(60, 12)   // one pane at a time: the reader shows 10 lines
         r.dispatch(.key(.enter))
@@ -154,11 +154,15 @@ struct ReducerTests {
         keys(r, "G")
         let bottom = r.state.reader!.top
         #expect(bottom == total - 10)
-        keys(r, " ")
-        #expect(r.state.reader?.top == bottom)
+        keys(r, "j")
+        #expect(r.state.reader?.top == bottom, "never past the end")
         keys(r, "-")
         #expect(r.state.reader!.top < bottom)
         keys(r, "g")
+        #expect(r.state.reader?.top == 0)
+        let first = r.state.reader?.article.id
+        keys(r, "G ")
+        #expect(r.state.reader?.article.id != first, "Space from the end: the next unread article")
         #expect(r.state.reader?.top == 0)
     }
 

@@ -91,3 +91,18 @@ struct UnreadWorkflowTests {
         }
     }
 }
+
+@Suite("Space at the end of an article")
+struct SpaceAtEndTests {
+    @Test("Space pages the reader, and from the article's end goes on to the next unread article")
+    func spaceGoesOn() throws {
+        let r = UnreadWorkflowTests.runtime()
+        r.dispatch(.key(.enter))                      // 甲 in the reader, which has the focus
+        #expect(r.state.viewport.focus == .reader)
+        let first = r.state.reader?.article.id
+        r.dispatch(.key(.character(" ")))             // a short article: its end is on screen
+        #expect(r.state.reader?.article.id != first)
+        #expect(r.state.selectedID == "20260309-a2")
+        #expect(r.state.userData.read.contains("20260309-a1"))
+    }
+}
