@@ -9,6 +9,7 @@ struct Dubao: ParsableCommand {
             Pages arrive as raw text dumps (UTF-8, UTF-16 or GB18030); `dubao import` turns them into \
             articles in the local library. With an empty library the commands show a sample paper.
             """,
+        version: DubaoVersion.current,
         subcommands: [ReadCommand.self, ImportCommand.self, IssuesCommand.self, ListCommand.self, ShowCommand.self,
                       SearchCommand.self, BookmarksCommand.self, BookmarkCommand.self, UnbookmarkCommand.self],
         defaultSubcommand: ReadCommand.self
