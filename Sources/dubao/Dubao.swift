@@ -18,10 +18,16 @@ struct Dubao: ParsableCommand {
     /// A `Failure` is one line, `dubao: …`, and status 1 whether `validate()` or `run()` throws it;
     /// ArgumentParser's own `main` would print one from `validate()` as `Error: …`. Status 1 is
     /// how ours are told apart: its own parse errors (an unknown option, a value it cannot read)
-    /// have status 64 and keep its usage text, and help has 0.
+    /// have status 64 and keep its usage text, and help has 0. A mistyped command is a usage
+    /// error too: one line, status 64 (`unknownCommand`).
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let word = arguments.first, let refusal = unknownCommand(word) {
+            Failure.printError("dubao: \(refusal)")
+            exit(withError: ExitCode.validationFailure)
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let message = message(for: error)
@@ -29,5 +35,37 @@ struct Dubao: ParsableCommand {
             Failure.printError("dubao: \(message)")
             exit(withError: ExitCode.failure)
         }
+    }
+
+    /// `read` is the default command, so ArgumentParser hands it a mistyped command name as an
+    /// argument it does not take, and prints `read`'s usage. `read` takes no positional argument,
+    /// so a first word that is neither an option nor a command can only be a typo; it is refused
+    /// here, by name, with status 64 as ArgumentParser's other usage errors. `dubao` alone and
+    /// `dubao --date …` still reach `read`.
+    static func unknownCommand(_ word: String) -> String? {
+        guard !word.hasPrefix("-") else { return nil }
+        // `help` is ArgumentParser's own: `dubao help search`.
+        let names = configuration.subcommands.flatMap { [$0._commandName] + $0.configuration.aliases } + ["help"]
+        guard !names.contains(word) else { return nil }
+        let typed = Terminal.clean(word)
+        let near = names.filter { $0 != "help" }.min { editDistance(word, $0) < editDistance(word, $1) }
+        let guess = near.map { editDistance(word, $0) <= 2 ? " (did you mean “\($0)”?)" : "" } ?? ""
+        return "unknown command “\(typed)”\(guess); `dubao --help` lists the commands"
+    }
+
+    /// Letters inserted, removed, changed or swapped with a neighbour: `serach` is one from `search`.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count]
     }
 }
