@@ -40,6 +40,29 @@ public enum JSONOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return String(decoding: pretty ? closingEmptyArrays(Array(data)) : Array(data), as: UTF8.self)
+    }
+
+    /// Foundation pretty-prints an empty array as `[`, a blank line and an indented `]`; it is
+    /// written `[]`, as people and `jq` write it (`dubao search --json` with no hit prints `[]`).
+    /// A string's line breaks are escaped, so a `[` that a newline follows is the printer's own,
+    /// never a title's `[ ]`.
+    static func closingEmptyArrays(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            out.append(bytes[i])
+            if bytes[i] == UInt8(ascii: "["), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\n") {
+                var j = i + 1
+                while j < bytes.count, bytes[j] == UInt8(ascii: "\n") || bytes[j] == UInt8(ascii: " ") { j += 1 }
+                if j < bytes.count, bytes[j] == UInt8(ascii: "]") {
+                    out.append(bytes[j])
+                    i = j
+                }
+            }
+            i += 1
+        }
+        return out
     }
 }

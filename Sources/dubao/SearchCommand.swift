@@ -11,7 +11,7 @@ struct SearchCommand: ParsableCommand {
             Plain substring search: Chinese needs no word breaks (巡回审判 finds 巡回审判), Latin letters \
             ignore case, full-width and half-width forms are the same (Ａ=A, ，=,). Several words separated \
             by spaces must all occur. One line per hit: date, section, title, snippet, article ID. \
-            Exits 1 with no output when nothing matches, like grep.
+            Exits 1 when nothing matches, like grep: with no output, or with --json `[]`.
             """
     )
 
@@ -65,18 +65,19 @@ struct SearchCommand: ParsableCommand {
         let scope = Searcher.Scope(from: day ?? from?.parsed, to: day ?? to?.parsed, section: filter.section, limit: limit)
         let source = try library.openForReading(quiet: true).source
         let hits = try Failure.check { () throws(StoreError) in try Searcher.search(source, query: query, scope: scope) }
-        guard !hits.isEmpty else { throw ExitCode(1) }
         if json {
             struct Row: Encodable {
                 var id, title, paper, date, section, snippet: String
                 var matches: Int
             }
+            // `[]` when nothing matches: a script reads valid JSON either way, and the status says which.
             print(JSONOutput.string(hits.map {
                 Row(id: $0.id.text, title: $0.title, paper: $0.paper, date: $0.date.description, section: $0.section,
                     snippet: $0.snippet, matches: $0.matches.count)
             }))
-            return
         }
+        guard !hits.isEmpty else { throw ExitCode(1) }
+        if json { return }
         for hit in hits {
             print(Terminal.clean("\(hit.date)  \(hit.section)  \(hit.title)  \(hit.snippet)  \(hit.id)"))
         }

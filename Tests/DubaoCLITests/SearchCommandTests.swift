@@ -31,6 +31,16 @@ struct SearchCommandTests {
                 "a reversed range is an error, not a silent miss")
     }
 
+    @Test("--json with no hit prints `[]` and still exits 1, as without --json")
+    func jsonWithoutHits() throws {
+        let lib = DubaoProcess.temporaryFolder()
+        #expect(try DubaoProcess.run(["import", DubaoProcess.sampleData], library: lib).status == 0)
+        let none = try DubaoProcess.run(["search", "火星探测器", "--json"], library: lib)
+        #expect(none.status == 1)
+        #expect(none.stdout == "[]\n")
+        #expect(none.stderr.isEmpty)
+    }
+
     @Test("searches the seed page: 巡回审判 is found without any word segmentation",
           .enabled(if: DubaoProcess.seedAvailable, "skipped: ../shared/seeds is absent beside the checkout"))
     func seed() throws {
