@@ -55,7 +55,8 @@ struct ListBookmarks: ParsableCommand {
         if rows.isEmpty { Failure.note("no bookmarks yet: press b in the reader, or run `dubao bookmark ID`") }
         for row in rows {
             let mark = row.missing ? "  (missing: gone from the library)" : ""
-            print("★ \(row.date)  \(Terminal.clean(row.section))  \(Terminal.clean(row.title))  \(row.id)\(mark)")
+            // Bookmarks span papers: a date and a section alone do not say where an article is.
+            print("★ \(row.date)  \(Terminal.clean(row.paper))  \(Terminal.clean(row.section))  \(Terminal.clean(row.title))  \(row.id)\(mark)")
         }
     }
 }

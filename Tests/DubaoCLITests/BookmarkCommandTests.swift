@@ -33,6 +33,23 @@ struct BookmarkCommandTests {
         #expect(again.status == 1 && again.stderr.contains("not bookmarked"))
     }
 
+    @Test("each bookmark shows its paper: in the list and in its JSON")
+    func paper() throws {
+        let (lib, ids) = try library()
+        let dir = DubaoProcess.temporaryFolder("paperInput")
+        try "第02版：经济\n\n另一家报纸的稿件\n\n本报讯（记者 乙）正文。\n".write(toFile: dir + "/p.txt", atomically: true, encoding: .utf8)
+        #expect(try DubaoProcess.run(["import", dir + "/p.txt", "--date", "2026-11-27", "--paper", "河畔日报"], library: lib).status == 0)
+        let list = try DubaoProcess.run(["list", "--paper", "河畔日报", "--json"], library: lib)
+        let other = try #require((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])?.first?["id"] as? String)
+        #expect(try DubaoProcess.run(["bookmark", ids[0]], library: lib).status == 0)
+        #expect(try DubaoProcess.run(["bookmark", other], library: lib).status == 0)
+        let text = try DubaoProcess.run(["bookmarks"], library: lib)
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        #expect(lines == ["★ 2026-11-27  河畔日报  经济  另一家报纸的稿件  \(other)",
+                          "★ 2026-11-27  江城晨报  要闻  江城港前十月货物吞吐量同比增长9.2%  \(ids[0])"], "\(text.stdout)")
+        #expect(try bookmarks(lib).map { $0["paper"] as? String } == ["河畔日报", "江城晨报"])
+    }
+
     @Test("bookmarking an article twice says so and changes nothing: not its time, not its order")
     func bookmarkTwice() throws {
         let (lib, ids) = try library()
