@@ -12,10 +12,14 @@ struct ShowCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Terminal columns to set the text in (default: the terminal's width).", valueName: "n"))
     var width: Int?
 
+    @Flag(help: "Print the article as JSON: its fields as `import --json` gives them, with paper, date, section and page.")
+    var json = false
+
     @OptionGroup var library: LibraryOptions
 
     func validate() throws {
         if let width, width < 4 || width > 1000 { throw Failure("--width \(width) is out of range: use 4 to 1000 columns") }
+        if json, width != nil { throw Failure("--width sets the text for a terminal and --json prints it unset: use one or the other") }
     }
 
     func run() throws {
@@ -25,11 +29,35 @@ struct ShowCommand: ParsableCommand {
         guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
             throw Failure("no article \(id) in the library at \(library.root); `dubao list --date \(id.date.map { "\($0)" } ?? "")` lists that day's articles")
         }
+        if json {
+            print(JSONOutput.string(ShownArticle(article: found.article, paper: found.issue.paper, date: found.issue.date.description,
+                                                 section: found.section.name, page: found.section.page)))
+            return
+        }
         let section = found.section.page.isEmpty || found.section.page == found.section.name
             ? found.section.name : "\(found.section.page) \(found.section.name)"
         let heading = Terminal.clean("\(found.issue.paper)  \(found.issue.date)  \(section)")
         for line in LineBreaker(width: columns).lines(of: heading) { print(line.text) }
         print("")
         for line in ArticleText.lines(found.article, width: columns) { print(line) }
+    }
+}
+
+/// `show --json`: the article's own keys, as `import --json` prints an article, beside where it
+/// stands under the names `list --json` gives them. One flat object, so `jq .title` reads it as
+/// it reads a row of `list`.
+struct ShownArticle: Encodable {
+    var article: Article
+    var paper, date, section, page: String
+
+    enum Keys: String, CodingKey { case paper, date, section, page }
+
+    func encode(to encoder: any Encoder) throws {
+        try article.encode(to: encoder)
+        var place = encoder.container(keyedBy: Keys.self)
+        try place.encode(paper, forKey: .paper)
+        try place.encode(date, forKey: .date)
+        try place.encode(section, forKey: .section)
+        try place.encode(page, forKey: .page)
     }
 }

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+@Suite("dubao show --json")
+struct ShowCommandTests {
+    func json(_ text: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(text.utf8))
+    }
+
+    @Test("the article as `import --json` gives it, with paper, date, section and page as `list --json` names them")
+    func article() throws {
+        let lib = DubaoProcess.temporaryFolder()
+        let parsed = try DubaoProcess.run(["import", DubaoProcess.sampleData, "--json"], library: lib)
+        #expect(parsed.status == 0)
+        let report = try #require(try json(parsed.stdout) as? [String: Any])
+        let sections = try #require(report["sections"] as? [[String: Any]])
+        let listed = try #require(try json(try DubaoProcess.run(["list", "--json"], library: lib).stdout) as? [[String: Any]])
+        #expect(listed.count > 3)
+        for row in listed {
+            let id = try #require(row["id"] as? String)
+            let out = try DubaoProcess.run(["show", id, "--json"], library: lib)
+            #expect(out.status == 0 && out.stderr.isEmpty, "\(out.stderr)")
+            var shown = try #require(try json(out.stdout) as? [String: Any])
+            for key in ["paper", "date", "section", "page"] {
+                #expect(shown[key] as? String == row[key] as? String, "\(key) of \(id)")
+                shown[key] = nil
+            }
+            let imported = sections.flatMap { $0["articles"] as? [[String: Any]] ?? [] }.first { $0["id"] as? String == id }
+            #expect(NSDictionary(dictionary: shown) == NSDictionary(dictionary: try #require(imported)), "\(id)")
+        }
+    }
+
+    @Test("an unknown ID and --width beside --json: one line, exit 1, nothing on stdout")
+    func refusals() throws {
+        let lib = DubaoProcess.temporaryFolder()
+        #expect(try DubaoProcess.run(["import", DubaoProcess.sampleData], library: lib).status == 0)
+        let missing = try DubaoProcess.run(["show", "20261127-0000000000", "--json"], library: lib)
+        #expect(missing.status == 1 && missing.stdout.isEmpty && missing.stderr.contains("no article 20261127-0000000000"))
+        let width = try DubaoProcess.run(["show", "20261127-0000000000", "--json", "--width", "40"], library: lib)
+        #expect(width.status == 1 && width.stdout.isEmpty)
+        #expect(width.stderr == "dubao: --width sets the text for a terminal and --json prints it unset: use one or the other\n")
+    }
+}
