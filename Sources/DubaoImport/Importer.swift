@@ -271,6 +271,19 @@ public struct Importer: Sendable {
         if size > Self.largestPage {
             throw Failure(file: file, error: .unreadable("\(size >> 20) MB is too large for a newspaper page (the limit is \(Self.largestPage >> 20) MB)"))
         }
+        return try readToEnd(fd, file: file, size: size)
+    }
+
+    /// How `importPages` is told a page came from standard input: messages name it so.
+    public static let standardInput = "standard input"
+
+    /// A page from standard input, as its bytes come (a pipe, a file, a terminal), to its end.
+    public func readStandardInput() throws(Failure) -> [UInt8] {
+        try readToEnd(STDIN_FILENO, file: Self.standardInput, size: 0)
+    }
+
+    /// `size` bytes, the size the file had, read into place; then whatever more comes until the end.
+    func readToEnd(_ fd: Int32, file: String, size: Int) throws(Failure) -> [UInt8] {
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             count = 0
@@ -288,12 +301,16 @@ public struct Importer: Sendable {
         if failure != 0 {
             throw Failure(file: file, error: .unreadable(String(cString: strerror(failure)).lowercased()))
         }
-        // A file that grew while being read: the rest too, so nothing of it is lost.
-        var more = [UInt8](repeating: 0, count: 4096)
+        // A file that grew while being read: the rest too, so nothing of it is lost. A pipe has
+        // no size: all of it comes here, in larger pieces.
+        var more = [UInt8](repeating: 0, count: size > 0 ? 4096 : 1 << 16)
         while true {
             let n = more.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if n < 0, errno == EINTR { continue }
-            if n <= 0 { break }
+            if n < 0 {
+                throw Failure(file: file, error: .unreadable(String(cString: strerror(errno)).lowercased()))
+            }
+            if n == 0 { break }
             bytes += more[0..<n]
             if bytes.count > Self.largestPage {
                 throw Failure(file: file, error: .unreadable("too large for a newspaper page (the limit is \(Self.largestPage >> 20) MB)"))

@@ -2,6 +2,9 @@ import ArgumentParser
 import DubaoImport
 import DubaoStore
 import DubaoModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +15,8 @@ struct ImportCommand: ParsableCommand {
             imports each of its pages (*.txt, *.text or no extension; not a README, LICENSE, NOTES or CHANGELOG) as a section, in name \
             order with numbers compared as numbers (2 before 10); sections then stand in page order when \
             their headers number them. All files form one issue, or with --each \
-            every argument an issue of its own (a backlog kept one folder a day).
+            every argument an issue of its own (a backlog kept one folder a day). A lone - reads one page \
+            from standard input, named `standard input` in messages; without a page header it needs --section.
 
             A folder saved by an electronic edition's crawler, one article a file named \
             YYYYMMDD-PP-NN.txt (page PP, place NN), is recognised by its names: it is one issue of that \
@@ -28,7 +32,7 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Page files or folders of pages.", valueName: "file-or-dir"))
+    @Argument(help: ArgumentHelp("Page files or folders of pages; - reads one page from standard input.", valueName: "file-or-dir"))
     var paths: [String]
 
     @Option(help: ArgumentHelp("The issue's date (default: from the page, the file name, else today).", valueName: "yyyy-mm-dd"))
@@ -63,6 +67,13 @@ struct ImportCommand: ParsableCommand {
         if each, date != nil {
             throw Failure("--date cannot be used with --each: each issue is dated by its pages or by its file or folder name")
         }
+        if paths.contains("-") {
+            // One page, read before anything else: a file beside it would be a second read of
+            // another kind, and --each and --articles are about files and their names.
+            if paths.count > 1 { throw Failure("- (standard input) is imported on its own: import the files with another `dubao import`") }
+            if each { throw Failure("--each cannot be used with - (standard input): it is one page, one issue; drop --each") }
+            if articles { throw Failure("--articles cannot be used with - (standard input): it is read as a page; save the article to a file and import that") }
+        }
     }
 
     func run() throws {
@@ -77,10 +88,14 @@ struct ImportCommand: ParsableCommand {
             return
         }
         var result: Importer.Result
-        do throws(Importer.Failure) {
-            result = try Importer(options: options).importPaths(paths)
-        } catch {
-            throw Failure("\(error.description) (nothing was imported)")
+        if paths == ["-"] {
+            result = try importStandardInput(Importer(options: options))
+        } else {
+            do throws(Importer.Failure) {
+                result = try Importer(options: options).importPaths(paths)
+            } catch {
+                throw Failure("\(error.description) (nothing was imported)")
+            }
         }
         for warning in result.warnings { Failure.warn(warning.description) }
         var report: Library.StoreReport?
@@ -96,6 +111,25 @@ struct ImportCommand: ParsableCommand {
         } else {
             printSummary(result, report)
         }
+    }
+
+    /// `import -`: the page's bytes as they come, read as a file's are; `standard input` names it.
+    func importStandardInput(_ importer: Importer) throws -> Importer.Result {
+        let name = Importer.standardInput
+        if isatty(STDIN_FILENO) == 1 { Failure.note("reading a page from the terminal: paste it, then press Ctrl-D on a line of its own") }
+        let result: Importer.Result
+        do throws(Importer.Failure) {
+            result = try importer.importPages([(name, try importer.readStandardInput())])
+        } catch where error.error == .empty {
+            throw Failure("\(name) is empty: nothing to import; pipe a page to it, e.g. dubao import - < page.txt")
+        } catch {
+            throw Failure("\(error.description) (nothing was imported)")
+        }
+        // A file names a page without a header; standard input has no name to give it.
+        if section == nil, result.issue.sections.contains(where: { $0.page.isEmpty && $0.name == name }) {
+            throw Failure("\(name): the page has no page header (第03版：经济) to name its section; pass --section NAME (nothing was imported)")
+        }
+        return result
     }
 
     /// Another import holds the library: say so rather than sit silent.

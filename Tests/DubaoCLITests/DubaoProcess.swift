@@ -32,8 +32,11 @@ struct DubaoProcess {
         ScratchFolder.make(name)
     }
 
-    /// Starts dubao without waiting, for tests that need two at once.
-    static func start(_ arguments: [String], library: String, stdout: Pipe = Pipe(), stderr: Pipe = Pipe()) throws -> Process {
+    /// Starts dubao without waiting, for tests that need two at once. `input`, when given, is its
+    /// standard input: a pipe filled and closed before dubao starts, so no write waits on dubao or
+    /// meets a pipe it closed; a pipe holds 64 KiB on Linux.
+    static func start(_ arguments: [String], library: String, stdout: Pipe = Pipe(), stderr: Pipe = Pipe(),
+                      input: Data? = nil) throws -> Process {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = arguments
@@ -44,13 +47,20 @@ struct DubaoProcess {
         p.standardOutput = stdout
         p.standardError = stderr
         p.standardInput = FileHandle.nullDevice
+        if let input {
+            precondition(input.count < 1 << 16, "more than a pipe holds")
+            let pipe = Pipe()
+            try pipe.fileHandleForWriting.write(contentsOf: input)
+            try pipe.fileHandleForWriting.close()
+            p.standardInput = pipe
+        }
         try p.run()
         return p
     }
 
-    static func run(_ arguments: [String], library: String) throws -> Output {
+    static func run(_ arguments: [String], library: String, input: Data? = nil) throws -> Output {
         let out = Pipe(), err = Pipe()
-        let p = try start(arguments, library: library, stdout: out, stderr: err)
+        let p = try start(arguments, library: library, stdout: out, stderr: err, input: input)
         // Read before waiting: a full pipe would block the child forever.
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
