@@ -88,13 +88,9 @@ extension Reducer {
                                           + (state.userData.readingProblem != nil ? " (kept until dubao quits: not saved)" : ""))
             return [.saveReading([.markRead(id, nowRead)])]
         case .nextArticle:
-            var effects: [Effect] = []
-            for _ in 0..<count { effects += stepArticle(&state, forward: true) }
-            return effects
+            return stepArticle(&state, forward: true, count: count)
         case .previousArticle:
-            var effects: [Effect] = []
-            for _ in 0..<count { effects += stepArticle(&state, forward: false) }
-            return effects
+            return stepArticle(&state, forward: false, count: count)
         case .previousIssue:
             guard state.navigation.issueIndex + count < state.navigation.issues.count else {
                 state.status.message = StatusMessage("this is the oldest issue in the library")

@@ -5,7 +5,7 @@ import DubaoModel
 
 /// The navigation slice: which issue, which list (a section, the bookmarks) and which article.
 extension Reducer {
-    enum ArticleChoice { case first, last }
+    enum ArticleChoice: Equatable { case first, last, at(Int) }
 
     static func selectIssue(_ state: inout AppState, _ index: Int, force: Bool) -> [Effect] {
         guard state.navigation.issues.indices.contains(index) else { return [] }
@@ -42,7 +42,12 @@ extension Reducer {
         case .section(let i): count = sections[i].articles.count
         default: count = state.bookmarkRows.count
         }
-        let articleIndex = article == .first ? 0 : max(0, count - 1)
+        let articleIndex: Int
+        switch article {
+        case .first: articleIndex = 0
+        case .last: articleIndex = max(0, count - 1)
+        case .at(let i): articleIndex = ListState.clamped(i, count: count)
+        }
         if target == state.navigation.listing && articleIndex == state.navigation.articles.selection && state.reader != nil { return [] }
         let saving = savePosition(state)
         state.navigation.listing = target
@@ -62,30 +67,44 @@ extension Reducer {
         return saving + showSelectedArticle(&state)
     }
 
-    /// `J`/`K`: the next article, running on into the next section (empty sections skipped).
-    static func stepArticle(_ state: inout AppState, forward: Bool) -> [Effect] {
-        let count = state.listCount
-        if !state.inSection {
-            let next = state.navigation.articles.selection + (forward ? 1 : -1)
-            guard next >= 0, next < count else {
+    /// `J`/`K`, `count` times: the next article, running on into the next section (empty
+    /// sections skipped). The place is worked out first and only it is shown, so `3J` marks
+    /// read the one article it lands on, never the two it passes over.
+    static func stepArticle(_ state: inout AppState, forward: Bool, count: Int) -> [Effect] {
+        let step = forward ? 1 : -1
+        var index = state.navigation.articles.selection
+        guard case .section(let start) = state.navigation.listing else {
+            let wanted = ListState.adding(index, step * count)
+            let target = ListState.clamped(wanted, count: state.listCount)
+            if target != wanted {
                 let what = state.inBookmarks ? "bookmark" : "result"
                 state.status.message = StatusMessage(forward ? "the last \(what)" : "the first \(what)")
-                return []
             }
-            return selectArticle(&state, next)
+            return target == index ? [] : selectArticle(&state, target)
         }
-        if forward, state.navigation.articles.selection + 1 < count { return selectArticle(&state, state.navigation.articles.selection + 1) }
-        if !forward, state.navigation.articles.selection > 0 { return selectArticle(&state, state.navigation.articles.selection - 1) }
-        guard case .section(var s) = state.navigation.listing else { return [] }
-        while true {
-            s += forward ? 1 : -1
-            guard state.sections.indices.contains(s) else {
-                state.status.message = StatusMessage(forward ? "the last article of this issue" : "the first article of this issue")
-                return []
+        var section = start, length = state.listCount, left = count
+        while left > 0 {
+            // Within the section, as far as the count or its end goes.
+            let room = forward ? length - 1 - index : index
+            if room > 0 {
+                let moved = min(room, left)
+                index += step * moved
+                left -= moved
+                continue
             }
-            if !state.sections[s].articles.isEmpty { break }
+            var next = section + step
+            while state.sections.indices.contains(next), state.sections[next].articles.isEmpty { next += step }
+            guard state.sections.indices.contains(next) else { break }
+            section = next
+            length = state.sections[next].articles.count
+            index = forward ? 0 : length - 1
+            left -= 1
         }
-        return selectSection(&state, .section(s), article: forward ? .first : .last)
+        if left > 0 {
+            state.status.message = StatusMessage(forward ? "the last article of this issue" : "the first article of this issue")
+        }
+        if section == start { return index == state.navigation.articles.selection ? [] : selectArticle(&state, index) }
+        return selectSection(&state, .section(section), article: .at(index))
     }
 
     static func loadSectionIfNeeded(_ state: inout AppState) -> [Effect] {
