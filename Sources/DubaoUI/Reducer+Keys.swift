@@ -36,8 +36,8 @@ extension Reducer {
         return run(&state, command, count: typedCount ?? 1)
     }
 
-    /// `3G` / `3g`, as in vim: the third item of the focused list, or the third line of the
-    /// article at the top of the reader.
+    /// `3G` / `3g`, as in vim: the third section or the third article of the focused list, or
+    /// the third line of the article at the top of the reader.
     static func goTo(_ state: inout AppState, _ n: Int) -> [Effect] {
         let index = max(0, n - 1)
         switch state.viewport.focus {
@@ -46,7 +46,11 @@ extension Reducer {
             scrollReader(&state, by: index - reader.top)
             return []
         case .sections:
-            return selectSectionsRow(&state, min(index, max(0, state.sectionsRows.count - 1)))
+            // A count names a section, as it names an article in the article pane: the ★ and
+            // 搜索 rows above the sections come and go, so counting them would move `5G`'s
+            // target with them. `g` and `k` reach those rows.
+            guard !state.sections.isEmpty else { return [] }
+            return selectSection(&state, .section(min(index, state.sections.count - 1)), article: .first)
         case .articles:
             return selectArticle(&state, index)
         }

@@ -1,6 +1,7 @@
 import DubaoImport
 import DubaoModel
 import DubaoRuntime
+import DubaoStore
 import DubaoTerminal
 import DubaoUI
 import Testing
@@ -52,5 +53,42 @@ struct CountedMotionTests {
         keys(r, "999K")
         #expect(r.state.navigation.listing == .section(0) && r.state.navigation.articles.selection == 0)
         #expect(r.state.status.message?.text == "the first article of this issue")
+    }
+}
+
+@Suite("Counts: G and g name a section or an article, whatever rows stand above them")
+struct CountedGoToTests {
+    @Test("5G in the sections pane is the fifth section, with or without the ★ and 搜索 rows; in the article pane the fifth article")
+    func goToCountsSections() throws {
+        let day = IssueDate("2026-11-27")!
+        let sections = (1...6).map { n in
+            Section(name: "版\(n)", order: n, page: "第0\(n)版", articles: (1...6).map { a in
+                Article(id: ArticleID(stored: "20261127-\(n)\(a)"), title: "第\(n)版第\(a)篇", paragraphs: ["城\(n)\(a)。"])
+            })
+        }
+        let r = AppRuntime(state: AppState(width: 120, height: 40),
+                           library: MemoryLibrary(issues: [Issue(paper: "晨报", date: day, sections: sections)]))
+        r.start(isSample: false)
+        func keys(_ text: String) { for c in text { r.dispatch(.key(.character(c))) } }
+        keys("h")
+        #expect(r.state.viewport.focus == .sections)
+        keys("5G")
+        #expect(r.state.navigation.listing == .section(4), "the ★ row is not counted")
+        keys("1G")
+        #expect(r.state.navigation.listing == .section(0))
+        keys("99G")
+        #expect(r.state.navigation.listing == .section(5), "past the end: the last section")
+        keys("g")
+        #expect(r.state.navigation.listing == .bookmarks, "g still reaches the ★ row")
+        // With search results the 搜索 row stands above the ★ row: 5G does not move.
+        for c in "/城" { r.dispatch(.key(.character(c))) }
+        r.dispatch(.key(.enter))
+        #expect(r.state.inResults && r.state.sectionsRows.count == 8)
+        keys("h")
+        #expect(r.state.viewport.focus == .sections)
+        keys("5G")
+        #expect(r.state.navigation.listing == .section(4), "neither the 搜索 nor the ★ row is counted")
+        keys("l5G")
+        #expect(r.state.viewport.focus == .articles && r.state.navigation.articles.selection == 4)
     }
 }
