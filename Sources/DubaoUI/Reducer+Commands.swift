@@ -104,6 +104,13 @@ extension Reducer {
             }
             return selectIssue(&state, state.navigation.issueIndex - count, force: false)
         case .issueList:
+            // A box is modal: it keeps j, k and the rest for itself. With no other issue to
+            // choose it only stood over the paper and swallowed the next keys (the sample
+            // paper's single issue), so `d` says what there is instead.
+            guard state.navigation.issues.count > 1 else {
+                state.status.message = StatusMessage(onlyIssue(state))
+                return []
+            }
             var list = ListState(selection: state.navigation.issueIndex)
             list.centre(rows: IssuePicker.visibleRows(state), count: state.navigation.issues.count)
             state.overlay = .issues(list)
@@ -124,6 +131,13 @@ extension Reducer {
             return [.redraw]
         }
         return []
+    }
+
+    /// What `d` says while the library has no issue to choose between.
+    static func onlyIssue(_ state: AppState) -> String {
+        guard let issue = state.issue else { return "no issues to list: `dubao import FILE` adds pages" }
+        if state.navigation.isSample { return "the sample paper is the only issue: `dubao import FILE` adds a real paper" }
+        return "\(issue.paper) \(issue.date) is the only issue in the library"
     }
 
     static func move(_ state: inout AppState, _ command: Command, count: Int, layout: PaneLayout) -> [Effect] {
