@@ -121,10 +121,27 @@ public struct ReaderState: Equatable, Sendable {
     public var lines: [TypesetLine]
     /// The pane width the lines were set for.
     public var layoutWidth: Int
-    /// First visible line.
+    /// First visible line: the anchor's, unless the pane is tall enough to show more.
     public var top: Int
+    /// Where the reader was put, which a pane showing the whole article (its top held at 0)
+    /// must not forget.
+    public var anchor: ReaderAnchor
     /// The matches found in the article (`/`, or opening a search result), highlighted.
     public var find: ArticleFind?
+}
+
+/// The place the reader last chose in an article: by a key, the wheel, a match or the saved
+/// position it opened at, never by a resize. The top follows it whenever the pane allows, so
+/// a window made tall enough for the whole article and then short again comes back to it.
+public struct ReaderAnchor: Equatable, Sendable {
+    /// The paragraph and offset, as saved (nil: the top; paragraph -1: no paragraph at or below it).
+    public var position: ReadingState.Position?
+    /// The width it was chosen at, and the first line shown then: at that width the reader
+    /// comes back to that very line, which the position alone rounds to a paragraph's line.
+    public var width: Int
+    public var chosenLine: Int
+    /// The anchor's line in the article as set now.
+    public var line: Int
 }
 
 public enum Overlay: Equatable, Sendable {

@@ -50,10 +50,11 @@ extension Reducer {
         if state.reader?.article.id != article.id {
             let width = readerWidth(state)
             let lines = state.settings.typesetter.typeset(article, width: width)
-            var top = 0
-            if let saved = state.userData.positions[article.id] { top = line(for: saved, in: lines) }
-            state.reader = ReaderState(article: article, lines: lines, layoutWidth: width, top: top)
-            scrollReader(&state, by: 0)
+            let saved = state.userData.positions[article.id]
+            let top = line(for: saved, in: lines)
+            state.reader = ReaderState(article: article, lines: lines, layoutWidth: width, top: top,
+                                       anchor: ReaderAnchor(position: saved, width: width, chosenLine: top, line: top))
+            relayoutReader(&state)
         }
         // A search result opens on its first match, every match highlighted.
         if let query = state.search.results?.query, state.reader?.find?.query != query {
@@ -75,26 +76,29 @@ extension Reducer {
         return max(1, state.viewport.layout.readerText?.height ?? full.readerText?.height ?? state.viewport.height - 2)
     }
 
+    /// Scrolls by `step` lines, within the article: what the reader then shows is the new anchor.
     static func scrollReader(_ state: inout AppState, by step: Int) {
         guard var reader = state.reader else { return }
         let maxTop = max(0, reader.lines.count - readerHeight(state))
         reader.top = min(max(0, ListState.adding(reader.top, step)), maxTop)
+        reader.anchor = ReaderAnchor(position: position(atLine: reader.top, in: reader.lines), width: reader.layoutWidth,
+                                     chosenLine: reader.top, line: reader.top)
         state.reader = reader
     }
 
-    /// Sets the article again when the reader's width changed, keeping the reading position by
-    /// paragraph and place in it, not by row.
+    /// Sets the article again when the reader's width changed, and puts the anchor at the top
+    /// as far as the pane's height allows. The anchor stays as it was: only the reader moves it.
     static func relayoutReader(_ state: inout AppState) {
         guard var reader = state.reader else { return }
         let width = readerWidth(state)
         if width != reader.layoutWidth {
-            let anchor = position(of: reader)
             reader.lines = state.settings.typesetter.typeset(reader.article, width: width)
             reader.layoutWidth = width
-            reader.top = line(for: anchor, in: reader.lines)
+            reader.anchor.line = width == reader.anchor.width
+                ? reader.anchor.chosenLine : line(for: reader.anchor.position, in: reader.lines)
         }
         let maxTop = max(0, reader.lines.count - readerHeight(state))
-        reader.top = min(reader.top, maxTop)
+        reader.top = min(max(0, reader.anchor.line), maxTop)
         state.reader = reader
     }
 
@@ -104,11 +108,17 @@ extension Reducer {
         return lines.lineIndex(paragraph: position.paragraph, utf8Offset: position.offset) ?? 0
     }
 
-    /// Where the reader is, as a paragraph and an offset into it: the first line of text at or
-    /// below the top row (a blank row between paragraphs belongs to the paragraph after it).
+    /// Where the reader is, as a paragraph and an offset into it: the anchor's, so a pane that
+    /// shows the whole article saves the place chosen rather than the top.
     static func position(of reader: ReaderState) -> ReadingState.Position? {
-        guard reader.top > 0, reader.lines.indices.contains(reader.top) else { return nil }
-        guard let line = reader.lines[reader.top...].first(where: { $0.paragraph != nil }) else {
+        reader.anchor.position
+    }
+
+    /// The place of line `top` as a paragraph and an offset: the first line of text at or below
+    /// it (a blank row between paragraphs belongs to the paragraph after it).
+    static func position(atLine top: Int, in lines: [TypesetLine]) -> ReadingState.Position? {
+        guard top > 0, lines.indices.contains(top) else { return nil }
+        guard let line = lines[top...].first(where: { $0.paragraph != nil }) else {
             return ReadingState.Position(paragraph: -1, offset: 0)
         }
         return ReadingState.Position(paragraph: line.paragraph!, offset: line.sourceRange.lowerBound)
