@@ -50,7 +50,9 @@ enum PaneChrome {
         guard width > 0 else { return }
         grid.fill(Rect(x: x, y: y, width: width, height: 1), style: style)
         let rightWidth = right.isEmpty ? 0 : DisplayWidth.of(right) + 1
-        let leftWidth = max(0, width - rightWidth)
+        // A blank always stands between the two: a name cut against its count reads as one
+        // word (`000_a0ce3d…8/8`), and a name ending in digits as a bigger number.
+        let leftWidth = max(0, width - rightWidth - (right.isEmpty ? 0 : 1))
         grid.put(Truncation.truncate(left, toWidth: leftWidth), x: x, y: y, maxWidth: leftWidth, style: style)
         if rightWidth > 0, rightWidth <= width {
             grid.put(right, x: x + width - rightWidth, y: y, maxWidth: rightWidth, style: rightStyle ?? style)
