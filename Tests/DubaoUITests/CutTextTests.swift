@@ -40,4 +40,33 @@ struct CutTextTests {
         #expect(rows[0].contains("000_a0ce3… 8/8"), "\(rows[0])")
         Snapshot.check(grid, named: "120x40-long-section-names")
     }
+
+    @Test("a message longer than the status line wraps onto the row above it, whole")
+    func longMessageWraps() throws {
+        let r = AppRuntime(state: AppState(width: 50, height: 24), library: try SampleLibrary())
+        r.start(isSample: true)
+        let before = Screen.render(r.state)
+        r.dispatch(.key(.character("d")))
+        let message = try #require(r.state.status.message?.text)
+        #expect(DisplayWidth.of(message) > 48, "longer than the line: \(message)")
+        let grid = Screen.render(r.state)
+        let rows = (22...23).map { grid.row($0).trimmingCharacters(in: .whitespaces) }
+        #expect(rows.joined(separator: " ") == message, "\(rows)")
+        Snapshot.checkGeometry(grid, separators: r.state.viewport.layout.separators, paneRows: 22)
+        Snapshot.check(grid, named: "50x24-long-message")
+        #expect((0..<22).allSatisfy { grid.row($0) == before.row($0) }, "the panes are not moved for it")
+        r.dispatch(.key(.character("j")))
+        let after = Screen.render(r.state)
+        #expect(!after.row(22).contains("dubao") && !after.row(23).contains("dubao"), "the next key clears it")
+    }
+
+    @Test("at 80 columns a message too long to share the line with the position takes the whole line")
+    func messageTakesTheLine() throws {
+        let r = AppRuntime(state: AppState(width: 80, height: 24), library: try SampleLibrary())
+        r.start(isSample: true)
+        r.dispatch(.key(.character("d")))
+        let grid = Screen.render(r.state)
+        #expect(grid.row(23).trimmingCharacters(in: .whitespaces) == r.state.status.message?.text)
+        #expect(!grid.row(22).contains("dubao"), "one row is enough")
+    }
 }

@@ -3,6 +3,7 @@ import DubaoStore
 import DubaoLayout
 @testable import DubaoUI
 import DubaoRuntime
+import Foundation
 import Testing
 
 /// The `?` screen is generated from the keymap in use, all of it: entries, title and footer.
@@ -63,15 +64,18 @@ struct HelpOverlayTests {
         #expect(row.contains("move down / scroll…") || row.contains("move down / scroll d…"), "\(row)")
     }
 
-    @Test("the empty bookmarks list says so in a narrow pane with …")
-    func emptyBookmarksMessageCut() throws {
+    @Test("the empty bookmarks list says so in a narrow pane, wrapped, never cut")
+    func emptyBookmarksMessageWraps() throws {
         let r = AppRuntime(state: AppState(width: 120, height: 40), library: try SampleLibrary())
         r.start(isSample: true)
         r.dispatch(.key(.character("h")))
         r.dispatch(.key(.character("g")))
         #expect(r.state.inBookmarks)
         let grid = Screen.render(r.state)
-        let row = try #require((0..<grid.height).map { grid.row($0) }.first { $0.contains("no bookmarks") })
-        #expect(row.contains("…"), "\(row)")
+        let pane = try #require(r.state.viewport.layout.articles)
+        let note = (pane.y + 1..<pane.y + 5).map { y in
+            grid.row(y).split(separator: "│", omittingEmptySubsequences: false)[1].trimmingCharacters(in: .whitespaces)
+        }
+        #expect(note == ["no bookmarks yet:", "press b on an", "article", ""], "\(note)")
     }
 }

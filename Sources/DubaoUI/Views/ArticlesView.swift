@@ -72,8 +72,8 @@ enum ArticlesView {
         let height = rect.height - 1
         guard height > 0 else { return }
         if rows.isEmpty {
-            let note = state.userData.bookmarksProblem != nil ? " bookmarks.json could not be read" : " no bookmarks yet: b on an article"
-            grid.put(note, x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: .dim)
+            let note = state.userData.bookmarksProblem != nil ? "bookmarks.json could not be read" : "no bookmarks yet: press b on an article"
+            PaneChrome.note(note, into: &grid, x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, rows: height, style: .dim)
             return
         }
         // Bookmarks of more than one year carry the year, or 03-25 could be any March.

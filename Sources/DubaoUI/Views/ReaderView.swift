@@ -17,7 +17,7 @@ enum ReaderView {
             } else if state.inBookmarks && state.bookmarkRows.isEmpty {
                 note = "(no bookmarks)"
             }
-            grid.put(note, x: text.x + 1, y: text.y, maxWidth: text.width - 1, style: .dim)
+            PaneChrome.note(note, into: &grid, x: text.x + 1, y: text.y, width: text.width - 1, rows: text.height, style: .dim)
             return
         }
         for row in 0..<text.height {

@@ -44,6 +44,28 @@ enum PaneChrome {
         }
     }
 
+    /// `text` wrapped to `width` cells, on at most `rows` lines: only when it needs more is it
+    /// cut, at the end of the last, with `…`.
+    static func wrapped(_ text: String, width: Int, rows: Int) -> [String] {
+        let lines = LineBreaker(width: width).lines(of: text)
+        guard rows > 0 else { return [] }
+        var shown = lines.prefix(rows).map(\.text)
+        if lines.count > rows {
+            let utf8 = text.utf8
+            let rest = text[utf8.index(utf8.startIndex, offsetBy: lines[rows - 1].sourceRange.lowerBound)...]
+            shown[rows - 1] = Truncation.truncate(String(rest), toWidth: width)
+        }
+        return shown
+    }
+
+    /// A note in a pane (why it is empty, what is gone), wrapped onto the rows below `y` rather
+    /// than cut at the pane's edge.
+    static func note(_ text: String, into grid: inout ScreenGrid, x: Int, y: Int, width: Int, rows: Int, style: StyleRole) {
+        for (i, line) in wrapped(DisplaySanitizer.sanitize(text), width: width, rows: rows).enumerated() {
+            grid.put(line, x: x, y: y + i, maxWidth: width, style: style)
+        }
+    }
+
     /// One list row: `left` truncated with `…`, `right` flush right, the whole row in `style`.
     static func row(left: String, right: String = "", into grid: inout ScreenGrid, x: Int, y: Int, width: Int,
                     style: StyleRole, rightStyle: StyleRole? = nil) {

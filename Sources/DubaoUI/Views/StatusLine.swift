@@ -20,17 +20,35 @@ enum StatusLine {
             let leftWidth = DisplayWidth.of(left)
             let text = DisplaySanitizer.sanitize(message.text)
             let room = max(0, rect.width - min(leftWidth, rect.width / 3) - 1)
-            let shown = Truncation.truncate(text, toWidth: room)
-            let x = rect.x + rect.width - DisplayWidth.of(shown) - 1
+            guard DisplayWidth.of(text) <= room else {
+                drawWrapped(text, style: message.isError ? .notice : .status, into: &grid, rect: rect)
+                return
+            }
+            let x = rect.x + rect.width - DisplayWidth.of(text) - 1
             grid.put(Truncation.truncate(left, toWidth: max(0, x - rect.x - 1)), x: rect.x, y: rect.y,
                      maxWidth: max(0, x - rect.x - 1), style: .status)
-            grid.put(shown, x: x, y: rect.y, style: message.isError ? .notice : .status)
+            grid.put(text, x: x, y: rect.y, style: message.isError ? .notice : .status)
             return
         }
         let (fitted, hintText) = fit(state, width: rect.width)
         grid.put(Truncation.truncate(fitted, toWidth: rect.width), x: rect.x, y: rect.y, style: .status)
         if !hintText.isEmpty {
             grid.put(hintText, x: rect.x + rect.width - DisplayWidth.of(hintText) - 1, y: rect.y, style: .statusKey)
+        }
+    }
+
+    /// A message longer than the room beside the position: the whole line is its, and what
+    /// does not fit wraps onto the rows above, over the bottom of the panes, until the next key
+    /// clears it. Wrapped rather than scrolled: all of it can be read at once, at the reader's
+    /// pace, with no timer waking the loop to move it; and the panes keep their size, so a
+    /// message never moves the reading place or the selection.
+    static func drawWrapped(_ text: String, style: StyleRole, into grid: inout ScreenGrid, rect: Rect) {
+        let width = max(1, rect.width - 2)
+        let lines = PaneChrome.wrapped(text, width: width, rows: rect.y + 1)
+        for (i, line) in lines.enumerated() {
+            let y = rect.y - lines.count + 1 + i
+            grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: .status)
+            grid.put(line, x: rect.x + 1, y: y, maxWidth: width, style: style)
         }
     }
 
