@@ -69,4 +69,25 @@ struct CutTextTests {
         #expect(grid.row(23).trimmingCharacters(in: .whitespaces) == r.state.status.message?.text)
         #expect(!grid.row(22).contains("dubao"), "one row is enough")
     }
+
+    @Test("the search entry in the sections pane cuts the query, never its count")
+    func searchEntryKeepsCount() throws {
+        let r = AppRuntime(state: AppState(width: 120, height: 40), library: try SampleLibrary())
+        r.start(isSample: true)
+        for c in "/江城港前十月货物吞吐量" { r.dispatch(.key(.character(c))) }
+        r.dispatch(.key(.enter))
+        let hits = try #require(r.state.search.results?.hits.count)
+        #expect(hits > 0)
+        let grid = Screen.render(r.state)
+        let pane = try #require(r.state.viewport.layout.sections)
+        let entry = String(grid.row(pane.y + 1).prefix { $0 != "│" })
+        #expect(entry.hasPrefix("搜索：江城") && entry.hasSuffix("… (\(hits)) "), "\(entry)")
+        // However the query is cut, the `…` and the count stay together, one blank apart.
+        for width in 20...40 {
+            r.dispatch(.key(.resize(width: 4 * width, height: 40)))
+            guard let rect = r.state.viewport.layout.sections else { continue }
+            let row = String(Screen.render(r.state).row(rect.y + 1).prefix { $0 != "│" })
+            #expect(row.contains(" (\(hits))") && !row.contains("  ("), "\(4 * width) columns: \(row)")
+        }
+    }
 }

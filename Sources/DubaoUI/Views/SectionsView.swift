@@ -22,8 +22,7 @@ enum SectionsView {
                       into: &grid) { grid, index, y, selected, style in
             switch all[index] {
             case .searchResults:
-                let results = state.search.results!
-                PaneChrome.row(left: "搜索：" + DisplaySanitizer.sanitize(results.query) + " (\(results.hits.count))",
+                PaneChrome.row(left: resultsEntry(state.search.results!, width: rect.width),
                                into: &grid, x: rect.x, y: y, width: rect.width, style: style)
             case .bookmarks:
                 let count = state.userData.bookmarksProblem != nil ? "?" : "\(state.userData.bookmarks.count)"
@@ -42,6 +41,20 @@ enum SectionsView {
             grid.put(state.navigation.catalog == nil ? " …" : " (no sections)", x: rect.x, y: rect.y + 1 + all.count,
                      maxWidth: rect.width, style: .dim)
         }
+    }
+
+    /// `搜索：ＣＰ… (6)`: the query is what gives way to the pane's width, never the count, which
+    /// says what the entry holds. A blank is kept at the right edge, as beside every count.
+    static func resultsEntry(_ results: SearchResults, width: Int) -> String {
+        let count = " (\(results.hits.count))"
+        let room = width - 1 - DisplayWidth.of("搜索：") - DisplayWidth.of(count)
+        guard room > 0 else { return "搜索" + count }
+        let query = DisplaySanitizer.sanitize(results.query)
+        var shown = Truncation.truncate(query, toWidth: room)
+        // Truncation pads a wide character that did not fit with a blank: here it would part
+        // the `…` from the count.
+        if shown != query { while shown.hasSuffix(" ") { shown.removeLast() } }
+        return "搜索：" + shown + count
     }
 
     /// `01 要闻`: the page number without `第…版`, then the name.
