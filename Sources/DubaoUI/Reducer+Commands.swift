@@ -154,8 +154,7 @@ extension Reducer {
             // A page on from the article's end goes on to the next unread one, as Space does in
             // newsboat and mutt: the whole of this one has been shown.
             if command == .pageDown, atEnd(state) { return stepUnread(&state, .next) }
-            scrollReader(&state, by: step)
-            return []
+            return scrollReaderReading(&state, by: step)
         case .sections:
             return selectSectionsRow(&state, max(0, ListState.adding(state.sectionsRow, step)))
         case .articles:

@@ -98,7 +98,7 @@ extension Reducer {
         case .wheelUp, .wheelDown:
             let step = mouse.kind == .wheelDown ? 3 : -3
             switch pane {
-            case .reader: scrollReader(&state, by: step)
+            case .reader: return scrollReaderReading(&state, by: step)
             case .sections: return selectSectionsRow(&state, state.sectionsRow + step.signum())
             case .articles: return selectArticle(&state, state.navigation.articles.selection + step.signum())
             }

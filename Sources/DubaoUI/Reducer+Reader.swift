@@ -129,4 +129,15 @@ extension Reducer {
         guard let reader = state.reader else { return false }
         return reader.top + readerHeight(state) >= reader.lines.count
     }
+
+    /// Scrolls the reader, and counts the article read once a scroll forward shows its last
+    /// line: read to its end, in the reader or in the preview beside the list (with the wheel).
+    /// Selecting an article in the list does not count, so running down the headlines marks
+    /// nothing; opening it does (`markRead`).
+    static func scrollReaderReading(_ state: inout AppState, by step: Int) -> [Effect] {
+        scrollReader(&state, by: step)
+        guard step > 0, atEnd(state), let id = state.reader?.article.id, !state.userData.read.contains(id) else { return [] }
+        state.userData.read.insert(id)
+        return [.saveReading([.markRead(id, true)])]
+    }
 }

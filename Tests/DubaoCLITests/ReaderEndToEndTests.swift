@@ -42,7 +42,9 @@ struct ReaderEndToEndTests {
         var screen = try t.waitFor("本报讯（记者 孟远航）")
         #expect(screen[39].contains("02 经济") && screen[39].contains("2/3"))
         try t.sendKeys("Enter")
-        screen = try t.waitFor("Space page")
+        // The whole article shows: its end is marked, and a page on goes to the next unread one.
+        screen = try t.waitFor("Space next unread")
+        #expect(screen.contains { $0.contains("— 完 —") })
         try t.sendKeys("J")
         try t.waitFor("冬储菜上市量足价稳")
         try t.sendKeys("J")

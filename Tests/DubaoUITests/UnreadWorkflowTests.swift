@@ -1,6 +1,7 @@
 import DubaoModel
 import DubaoRuntime
 import DubaoStore
+import DubaoTerminal
 @testable import DubaoUI
 import Testing
 
@@ -104,5 +105,32 @@ struct SpaceAtEndTests {
         #expect(r.state.reader?.article.id != first)
         #expect(r.state.selectedID == "20260309-a2")
         #expect(r.state.userData.read.contains("20260309-a1"))
+    }
+}
+
+@Suite("When an article counts as read")
+struct ReadRuleTests {
+    @Test("running down the list reads nothing; opening reads; scrolling the preview to its end reads")
+    func rule() throws {
+        let r = UnreadWorkflowTests.runtime()
+        r.dispatch(.key(.character("j")))
+        r.dispatch(.key(.character("k")))
+        #expect(r.state.userData.read.isEmpty, "the preview beside the list is not reading")
+        // The wheel over the preview, down to its end (a short article: there already).
+        let reader = try #require(r.state.viewport.layout.readerText)
+        r.dispatch(.key(.mouse(MouseEvent(kind: .wheelDown, x: reader.x + 2, y: reader.y + 1))))
+        #expect(r.state.userData.read == ["20260309-a1"])
+        r.dispatch(.key(.character("j")))
+        r.dispatch(.key(.enter))
+        #expect(r.state.userData.read.contains("20260309-a2"), "opened in the reader")
+    }
+
+    @Test("the end of the article is marked, and the hint says a page goes on to the next unread")
+    func endMarked() throws {
+        let r = UnreadWorkflowTests.runtime()
+        r.dispatch(.key(.enter))
+        let screen = Screen.render(r.state).text
+        #expect(screen.contains("— 完 —"))
+        #expect(screen.contains("Space next unread"), "\(screen)")
     }
 }

@@ -28,8 +28,16 @@ enum HelpOverlay {
             let keys = keymap.keys(for: command)
             guard !keys.isEmpty else { return nil }
             return (keys.map(\.description).joined(separator: ", "), command.summary)
-        }
+        } + marks
     }
+
+    /// What the marks in the lists mean, and when an article counts as read, after the keys.
+    static let marks: [(keys: String, summary: String)] = [
+        ("•", "unread: read once opened, or scrolled to its end"),
+        ("★ ☆", "bookmarked; removed a moment ago (b puts it back)"),
+        ("〔missing〕", "a bookmark whose article a re-import removed"),
+        ("— 完 —", "the end of the article"),
+    ]
 
     /// The box's title, naming the keys in use: a rebinding must not leave it saying `q`.
     static func title(_ keymap: Keymap) -> String {

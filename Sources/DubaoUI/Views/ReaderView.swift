@@ -20,6 +20,14 @@ enum ReaderView {
             PaneChrome.note(note, into: &grid, x: text.x + 1, y: text.y, width: text.width - 1, rows: text.height, style: .dim)
             return
         }
+        // The article's end, marked, so a reader knows there is no more and that a page on
+        // goes to the next unread article.
+        let endRow = reader.lines.count - reader.top
+        if endRow >= 0, endRow < text.height {
+            let mark = "— 完 —"
+            grid.put(mark, x: text.x + max(0, (text.width - DisplayWidth.of(mark)) / 2), y: text.y + endRow,
+                     maxWidth: text.width, style: .dim)
+        }
         for row in 0..<text.height {
             let index = reader.top + row
             guard reader.lines.indices.contains(index) else { break }

@@ -184,6 +184,11 @@ enum StatusLine {
         case (.reader, true): commands = [(.pageDown, "page"), (.help, "help"), (.back, "back"), (.nextArticle, "next"),
                                           (.zoom, "unzoom")]
         }
+        // At the article's end a page goes on to the next unread one: say so where paging was.
+        if state.viewport.focus == .reader || state.viewport.zoomed, Reducer.atEnd(state),
+           let i = commands.firstIndex(where: { $0.0 == .pageDown }) {
+            commands[i].1 = "next unread"
+        }
         if state.reader?.find != nil, state.viewport.focus == .reader || state.viewport.zoomed {
             commands.insert((.nextMatch, "match"), at: 0)
         }
