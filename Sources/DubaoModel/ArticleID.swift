@@ -68,6 +68,11 @@ public struct ArticleID: Hashable, Comparable, Sendable, CustomStringConvertible
         datePart.map { $0.prefix(4) }
     }
 
+    /// `20260309`: the eight digits of the date an ID begins with.
+    public var compactDate: Substring? {
+        datePart.map { Substring($0) }
+    }
+
     private var datePart: Substring.UTF8View? {
         let digits = Substring(text).utf8.prefix(8)
         guard digits.count == 8, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }

@@ -248,6 +248,9 @@ public struct Navigation: Equatable, Sendable {
     public var articles = ListState()
     /// Full articles of the section being read, loaded on demand.
     public var loaded: LoadedSection?
+    /// Read marks by the date their IDs begin with (`20260309`), for the issue list's unread
+    /// counts; worked out while the list is open, again when the marks change.
+    public var readByDate: ReadByDate?
     /// `.`/`,` that ran out of unread articles in one issue and goes on in the next one: applied
     /// once that issue's catalog arrives.
     public var seekingUnread: UnreadDirection?
@@ -339,4 +342,10 @@ public enum Undoable: Equatable, Sendable {
 
 public enum UnreadDirection: Equatable, Sendable {
     case next, previous
+}
+
+/// Read marks counted by the date their IDs begin with, and how many marks there were.
+public struct ReadByDate: Equatable, Sendable {
+    public var marks: Int
+    public var counts: [Substring: Int]
 }

@@ -14,6 +14,11 @@ public enum Reducer {
         relayoutReader(&state)
         keepSelectionVisible(&state)
         keepOverlayInBounds(&state)
+        if case .issues = state.overlay, state.navigation.readByDate?.marks != state.userData.read.count {
+            var counts: [Substring: Int] = [:]
+            for id in state.userData.read { if let day = id.compactDate { counts[day, default: 0] += 1 } }
+            state.navigation.readByDate = ReadByDate(marks: state.userData.read.count, counts: counts)
+        }
         // The marks of a year the screen now shows are read before anything else this action
         // asked for arrives, so an article of an older year opens at its saved place (and
         // quitting does not write the top over the place it never read).
@@ -193,6 +198,11 @@ public enum Reducer {
         if state.inBookmarks { years.formUnion(Self.years(of: state.bookmarkRows.map(\.id))) }
         if state.inResults, let hits = state.search.results?.hits { years.formUnion(Self.years(of: hits.map(\.id))) }
         if let hits = state.search.arrived?.hits { years.formUnion(Self.years(of: hits.map(\.id))) }
+        // The issue list's unread counts need the marks of the years it shows.
+        if case .issues(let list) = state.overlay {
+            let shown = state.navigation.issues.dropFirst(list.offset).prefix(IssuePicker.visibleRows(state))
+            years.formUnion(shown.map { ReadingStateStore.yearKey(for: $0.date) })
+        }
         return years
     }
 }

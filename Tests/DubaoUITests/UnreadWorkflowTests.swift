@@ -134,3 +134,16 @@ struct ReadRuleTests {
         #expect(screen.contains("Space next unread"), "\(screen)")
     }
 }
+
+@Suite("Unread counts in the issue list")
+struct IssueListUnreadTests {
+    @Test("d lists each issue with its unread and all articles, and follows the marks")
+    func counts() throws {
+        let r = UnreadWorkflowTests.runtime()
+        r.dispatch(.key(.character("m")))            // 甲 of the newer issue read
+        r.dispatch(.key(.character("d")))
+        let screen = Screen.render(r.state).text
+        #expect(screen.contains("2026-03-09  河湾日报") && screen.contains("2/3"), "\(screen)")
+        #expect(screen.contains("2026-03-02  河湾日报") && screen.contains("3/3"))
+    }
+}

@@ -105,7 +105,11 @@ enum IssuePicker {
             let issue = state.navigation.issues[i]
             // The issue open now stands out among the others.
             let style: StyleRole = selected ? style : (i == state.navigation.issueIndex ? .title : .normal)
-            PaneChrome.row(left: "\(issue.date)  \(DisplaySanitizer.sanitize(issue.paper))", right: "\(issue.articles)",
+            // Unread of all, as the sections pane counts them. Marks are known by the date an ID
+            // begins with, so two papers of one day share theirs; the count never goes below 0.
+            let read = state.navigation.readByDate?.counts[Substring(issue.date.compact)] ?? 0
+            let unread = max(0, issue.articles - read)
+            PaneChrome.row(left: "\(issue.date)  \(DisplaySanitizer.sanitize(issue.paper))", right: "\(unread)/\(issue.articles)",
                            into: &grid, x: inner.x, y: y, width: inner.width, style: style)
         }
     }
