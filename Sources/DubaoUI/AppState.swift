@@ -248,6 +248,8 @@ public struct Navigation: Equatable, Sendable {
     public var articles = ListState()
     /// Full articles of the section being read, loaded on demand.
     public var loaded: LoadedSection?
+    /// Where the reader was in each issue it left this run, so coming back goes there.
+    public var placeInIssue: [IssueKey: IssuePlace] = [:]
     /// Read marks by the date their IDs begin with (`20260309`), for the issue list's unread
     /// counts; worked out while the list is open, again when the marks change.
     public var readByDate: ReadByDate?
@@ -348,4 +350,21 @@ public enum UnreadDirection: Equatable, Sendable {
 public struct ReadByDate: Equatable, Sendable {
     public var marks: Int
     public var counts: [Substring: Int]
+}
+
+/// An issue as the reader tells issues apart: its paper and date.
+public struct IssueKey: Hashable, Sendable {
+    public var paper: String
+    public var date: IssueDate
+
+    public init(_ issue: IssueEntry) {
+        paper = issue.paper
+        date = issue.date
+    }
+}
+
+/// The list and selection the reader left an issue at.
+public struct IssuePlace: Equatable, Sendable {
+    public var listing: Listing
+    public var articles: ListState
 }

@@ -13,13 +13,19 @@ extension Reducer {
         let changed = index != state.navigation.issueIndex
         let saving = savePosition(state)
         if state.search.results != nil { _ = leaveResults(&state) }
+        // `<` then `>` comes back to where the reader was in that issue, not to its first page.
+        if changed, let left = state.issue, case .section = state.navigation.listing {
+            state.navigation.placeInIssue[IssueKey(left)] = IssuePlace(listing: state.navigation.listing,
+                                                                     articles: state.navigation.articles)
+        }
         state.navigation.issueIndex = index
         state.navigation.catalog = nil
         state.navigation.loaded = nil
         state.reader = nil
         if changed {
-            state.navigation.listing = .section(0)
-            state.navigation.articles = ListState()
+            let place = state.navigation.placeInIssue[IssueKey(state.navigation.issues[index])]
+            state.navigation.listing = place?.listing ?? .section(0)
+            state.navigation.articles = place?.articles ?? ListState()
             state.navigation.sections = ListState()
         }
         return saving + [.loadCatalog(state.navigation.issues[index])]

@@ -147,3 +147,19 @@ struct IssueListUnreadTests {
         #expect(screen.contains("2026-03-02  河湾日报") && screen.contains("3/3"))
     }
 }
+
+@Suite("Changing issue and coming back")
+struct IssueReturnTests {
+    @Test("< then > comes back to the section and article the reader left")
+    func comesBack() throws {
+        let r = UnreadWorkflowTests.runtime()
+        r.dispatch(.key(.character("]")))            // 城事 of the newer issue
+        #expect(r.state.navigation.listing == .section(1) && r.state.selectedID == "20260309-b1")
+        r.dispatch(.key(.character("<")))
+        #expect(r.state.issue?.date == IssueDate("2026-03-02"))
+        #expect(r.state.navigation.listing == .section(0), "an issue not seen before opens on its first page")
+        r.dispatch(.key(.character(">")))
+        #expect(r.state.navigation.listing == .section(1) && r.state.selectedID == "20260309-b1")
+        #expect(r.state.reader?.article.id == "20260309-b1")
+    }
+}
