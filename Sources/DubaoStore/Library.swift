@@ -13,6 +13,9 @@ public protocol LibraryReading: Sendable {
     /// The articles that may match, by ID and section, when the library keeps a search text;
     /// nil means "read them all".
     func searchCandidates(in issue: IssueEntry, query: SearchQuery) throws(StoreError) -> [SearchText.Candidate]?
+    /// Changes whenever the issue list may have, and costs next to nothing to take, so a reader
+    /// can look every second; nil for a library that never changes (the sample paper).
+    func stamp() -> LibraryStamp?
 }
 
 extension LibraryReading {
@@ -23,6 +26,8 @@ extension LibraryReading {
     public func searchCandidates(in issue: IssueEntry, query: SearchQuery) throws(StoreError) -> [SearchText.Candidate]? {
         nil
     }
+
+    public func stamp() -> LibraryStamp? { nil }
 
     /// Finds an article by ID; only issues of the ID's date are opened.
     public func article(id: ArticleID) throws(StoreError) -> (issue: IssueEntry, section: SectionEntry, article: Article)? {
@@ -62,6 +67,10 @@ public struct Library: LibraryReading {
     }
 
     var indexPath: String { root + "/library.json" }
+
+    /// The index's stamp: taken before the issues are read, it tells whether a later look finds
+    /// a change made since.
+    public func stamp() -> LibraryStamp? { LibraryStamp.of(indexPath) }
 
     func issueFolder(paper: String, date: IssueDate) -> String {
         "issues/\(LibraryFormat.paperFolder(paper))/\(date)"

@@ -169,6 +169,29 @@ struct LibraryStoreTests {
         #expect(files.filter { $0.contains("/s-") }.count == 1)
         #expect(files.filter { $0.contains("/issue-") }.count == 1)
     }
+
+    @Test("the index's stamp changes with every import, and with nothing a reader does")
+    func stampFollowsImports() throws {
+        let root = TestPaths.temporaryFolder()
+        let library = Library(root: root)
+        let empty = try #require(library.stamp())
+        #expect(library.stamp() == empty, "looking twice at nothing finds nothing new")
+        try library.store(issue("旧的正文。"))
+        let first = try #require(library.stamp())
+        #expect(first != empty)
+        #expect(library.stamp() == first)
+        // Bookmarks and reading marks are the reader's own: no reason to read the issues again.
+        let id = try #require(try library.catalog(of: library.issues()[0]).sections.first?.articles.first?.id)
+        let userData = FolderUserData(root: root)
+        try userData.add(Bookmark(id: id, title: "标题", paper: "测试报", date: IssueDate("2026-11-27")!, section: "经济",
+                                  added: "2026-11-27T08:00:00Z"))
+        try userData.apply([.markRead(id, true)])
+        #expect(library.stamp() == first)
+        // The same issue again with other text: the same index size, its volume renamed.
+        try library.store(issue("新的正文。"))
+        #expect(library.stamp() != first)
+        #expect(MemoryLibrary(issues: []).stamp() == nil, "a library in memory never changes")
+    }
 }
 
 @Suite("Section documents written by hand")
