@@ -13,7 +13,8 @@ import Foundation
 /// caller, which owns the terminal.
 public final class AppRuntime {
     public private(set) var state: AppState
-    let library: any LibraryReading
+    /// What the reader reads: the library, or the sample paper until the watched library has an issue.
+    var library: any LibraryReading
     let userData: (any UserData)?
 
     /// Library searches run on a thread of their own, and `poll` brings in their progress and
@@ -21,8 +22,17 @@ public final class AppRuntime {
     let searchesInBackground: Bool
     private var search: BackgroundSearch?
     /// Numbers the background searches, so that what a replaced one posts is told apart.
-    private var jobs = 0
-    private let inbox = Inbox()
+    var jobs = 0
+    let inbox = Inbox()
+
+    /// The library the reader keeps an eye on (`watch`): its stamp when its issue list was last
+    /// read, when it was last looked at, and the inbox job reading its issues again, if one is.
+    var watched: (any LibraryReading)?
+    var watchedStamp: LibraryStamp?
+    var lookInterval: Duration = .seconds(1)
+    var lastLook: ContinuousClock.Instant?
+    var readsLibraryInBackground = true
+    var libraryJob: Int?
 
     /// Reading changes wait in `unsavedReading` for `saveReadingAfterFrame`, which the caller
     /// runs once the frame is on the screen; otherwise (tests, scripts) they are written before
@@ -68,12 +78,17 @@ public final class AppRuntime {
     public var isSearching: Bool { search != nil }
 
     /// Takes in what work on other threads has finished since the last call (the background
-    /// search's progress, or its results once it is over). Returns what only the caller can
+    /// search's progress, or its results once it is over; the issue list read again). Returns what only the caller can
     /// do, as `dispatch` does.
     @discardableResult
     public func poll() -> [Effect] {
         var external: [Effect] = []
         for (job, action) in inbox.take() {
+            if job == libraryJob {
+                libraryJob = nil
+                external += take(action)
+                continue
+            }
             // A search cancelled with Esc or replaced by a newer one: what it left is not wanted.
             guard job == search?.job else { continue }
             switch action {
@@ -137,6 +152,8 @@ public final class AppRuntime {
         switch effect {
         case .loadIssues(let isSample):
             do { return [.issuesLoaded(try library.issues(), isSample: isSample)] } catch { return [.issuesFailed(error.description)] }
+        case .reloadLibrary:
+            return reloadLibrary()
         case .loadUserData(let years):
             guard let userData else { return [] }
             // Each file on its own: a damaged state.json must not hide the bookmarks, nor a

@@ -17,6 +17,10 @@ public enum Action: Equatable, Sendable {
     case issuesLoaded([IssueEntry], isSample: Bool)
     /// The library's issue list could not be read: the line says why.
     case issuesFailed(String)
+    /// The issue list as the library holds it now, read again because an import changed it
+    /// while the reader ran, or because the user asked (`reload`: then an unchanged library is
+    /// said to be so).
+    case libraryChanged([IssueEntry], isSample: Bool, asked: Bool)
     case catalogLoaded(IssueEntry, IssueCatalog)
     case sectionLoaded(LoadedSection)
     case loadFailed(String)
@@ -53,6 +57,8 @@ public enum UserDataPart: Sendable, Equatable {
 /// Work the reducer asks for; the runtime performs it and feeds the result back as an action.
 public enum Effect: Equatable, Sendable {
     case loadIssues(isSample: Bool)
+    /// The issue list read again at once (`reload`), reported as `.libraryChanged`.
+    case reloadLibrary
     /// Bookmarks, and the reading state with the marks of these years.
     case loadUserData(years: Set<String>)
     /// The read marks and positions of more years.

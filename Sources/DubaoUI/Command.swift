@@ -36,6 +36,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable, Codable {
     case search
     case nextMatch = "next-match"
     case previousMatch = "previous-match"
+    case reload
     case help
     case redraw
 
@@ -75,6 +76,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable, Codable {
         case .search: return "search all issues; in the reader, the article"
         case .nextMatch: return "next match"
         case .previousMatch: return "previous match"
+        case .reload: return "look for new issues now (done every second anyway)"
         case .help: return "this help"
         case .redraw: return "redraw the screen"
         }

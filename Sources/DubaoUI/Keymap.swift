@@ -58,6 +58,8 @@ public struct Keymap: Equatable, Sendable {
         .character("."): .nextUnread, .character(","): .previousUnread,
         .character("A"): .markSectionRead, .character("C"): .markIssueRead,
         .character("/"): .search, .character("n"): .nextMatch, .character("N"): .previousMatch,
+        // As newsboat reloads every feed.
+        .character("R"): .reload,
         .character("?"): .help,
         .control("l"): .redraw,
     ])

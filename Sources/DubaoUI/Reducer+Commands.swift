@@ -127,6 +127,8 @@ extension Reducer {
             stepMatch(&state, forward: false, count: count)
         case .help:
             state.overlay = .help(ListState())
+        case .reload:
+            return [.reloadLibrary]
         case .redraw:
             return [.redraw]
         }

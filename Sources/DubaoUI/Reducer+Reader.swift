@@ -55,6 +55,22 @@ extension Reducer {
             state.reader = ReaderState(article: article, lines: lines, layoutWidth: width, top: top,
                                        anchor: ReaderAnchor(position: saved, width: width, chosenLine: top, line: top))
             relayoutReader(&state)
+        } else if var reader = state.reader, reader.article != article {
+            // The same article imported again, its text corrected: set anew, at the place
+            // the reader was (a blank row above a paragraph, say, stays above it).
+            let shift = reader.anchor.line - line(for: reader.anchor.position, in: reader.lines)
+            reader.article = article
+            reader.lines = state.settings.typesetter.typeset(article, width: reader.layoutWidth)
+            reader.anchor.line = max(0, line(for: reader.anchor.position, in: reader.lines) + shift)
+            reader.anchor.chosenLine = reader.anchor.line
+            reader.anchor.width = reader.layoutWidth
+            if let find = reader.find {
+                var found = ArticleFind(query: find.query, in: article)
+                if let count = found?.matches.count { found?.current = min(find.current, count - 1) }
+                reader.find = found
+            }
+            state.reader = reader
+            relayoutReader(&state)
         }
         // A search result opens on its first match, every match highlighted.
         if let query = state.search.results?.query, state.reader?.find?.query != query {

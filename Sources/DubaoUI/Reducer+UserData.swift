@@ -29,6 +29,33 @@ extension Reducer {
         return changes.isEmpty ? [] : [.saveReading(changes)]
     }
 
+    /// Bookmarks and reading marks, once: of the year of the issue on screen.
+    static func askForUserData(_ state: inout AppState) -> [Effect] {
+        guard state.userData.loadedYears == nil else { return [] }
+        let years = Set(state.issue.map { [ReadingStateStore.yearKey(for: $0.date)] } ?? [])
+        state.userData.loadedYears = years
+        return [.loadUserData(years: years)]
+    }
+
+    /// The user's data as read at the start: bookmarks, marks, and the place to reopen.
+    static func applyUserData(_ state: inout AppState, bookmarks: [Bookmark], reading: ReadingState) -> [Effect] {
+        state.userData.bookmarks = bookmarks
+        state.userData.read = reading.read
+        state.userData.positions = reading.positions
+        guard let last = reading.last,
+              let index = state.navigation.issues.firstIndex(where: { $0.paper == last.paper && $0.date == last.date })
+        else { return [] }
+        state.navigation.pendingRestore = last
+        if let newest = state.navigation.issues.first?.date, let seen = last.newest, newest > seen, index != 0 {
+            // A new issue came in since: it is what the reader opens on, and the place is
+            // kept for when the old issue is opened again.
+            let how = index == 1 ? "< goes back to it" : "d lists the issues"
+            state.status.message = StatusMessage("new issue \(newest); you were reading \(last.date): \(how)")
+            return state.navigation.issueIndex == 0 ? [] : selectIssue(&state, 0, force: false)
+        }
+        return index == state.navigation.issueIndex ? restorePlace(&state) : selectIssue(&state, index, force: false)
+    }
+
     /// The reading position of the article in the reader, to save before it is replaced.
     static func savePosition(_ state: AppState) -> [Effect] {
         guard let reader = state.reader else { return [] }

@@ -72,11 +72,16 @@ public enum Reducer {
                 effects = selectIssue(&state, min(state.navigation.issueIndex, issues.count - 1), force: true)
             }
             return effects + askForUserData(&state)
+        case .libraryChanged(let issues, let isSample, let asked):
+            return libraryChanged(&state, issues, isSample: isSample, asked: asked)
         case .issuesFailed(let message):
             state.status.message = StatusMessage(message, isError: true)
             return askForUserData(&state)
         case .catalogLoaded(let entry, let catalog):
             guard entry == state.issue else { return [] }
+            if let shown = state.navigation.catalog, shown.paper == entry.paper, shown.date == entry.date {
+                return catalogReloaded(&state, catalog)
+            }
             state.navigation.catalog = catalog
             if let direction = state.navigation.seekingUnread { return continueSeekingUnread(&state, direction) }
             if let place = state.navigation.pendingRestore, place.paper == entry.paper, place.date == entry.date {
@@ -156,33 +161,6 @@ public enum Reducer {
             state.search.searching?.total = total
             return []
         }
-    }
-
-    /// Bookmarks and reading marks, once: of the year of the issue on screen.
-    static func askForUserData(_ state: inout AppState) -> [Effect] {
-        guard state.userData.loadedYears == nil else { return [] }
-        let years = Set(state.issue.map { [ReadingStateStore.yearKey(for: $0.date)] } ?? [])
-        state.userData.loadedYears = years
-        return [.loadUserData(years: years)]
-    }
-
-    /// The user's data as read at the start: bookmarks, marks, and the place to reopen.
-    static func applyUserData(_ state: inout AppState, bookmarks: [Bookmark], reading: ReadingState) -> [Effect] {
-        state.userData.bookmarks = bookmarks
-        state.userData.read = reading.read
-        state.userData.positions = reading.positions
-        guard let last = reading.last,
-              let index = state.navigation.issues.firstIndex(where: { $0.paper == last.paper && $0.date == last.date })
-        else { return [] }
-        state.navigation.pendingRestore = last
-        if let newest = state.navigation.issues.first?.date, let seen = last.newest, newest > seen, index != 0 {
-            // A new issue came in since: it is what the reader opens on, and the place is
-            // kept for when the old issue is opened again.
-            let how = index == 1 ? "< goes back to it" : "d lists the issues"
-            state.status.message = StatusMessage("new issue \(newest); you were reading \(last.date): \(how)")
-            return state.navigation.issueIndex == 0 ? [] : selectIssue(&state, 0, force: false)
-        }
-        return index == state.navigation.issueIndex ? restorePlace(&state) : selectIssue(&state, index, force: false)
     }
 
     static func years(of ids: [ArticleID]) -> Set<String> {

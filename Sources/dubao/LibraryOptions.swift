@@ -18,16 +18,20 @@ struct LibraryOptions: ParsableArguments {
         var source: any LibraryReading
         var isSample: Bool
         var issues: [IssueEntry]
+        /// The library's stamp from before its issues were read: the reader, watching it, sees
+        /// an import made since at its first look.
+        var stamp: LibraryStamp?
     }
 
     func openForReading(quiet: Bool = false) throws -> Opened {
         let library = Library(root: root)
+        let stamp = library.stamp()
         let issues = try Failure.check { () throws(StoreError) in try library.issues() }
-        if !issues.isEmpty { return Opened(source: library, isSample: false, issues: issues) }
+        if !issues.isEmpty { return Opened(source: library, isSample: false, issues: issues, stamp: stamp) }
         do {
             let sample = try SampleLibrary()
             if !quiet { Failure.note("the library at \(root) is empty: showing the sample paper (add pages with `dubao import FILE`)") }
-            return Opened(source: sample, isSample: true, issues: try sample.issues())
+            return Opened(source: sample, isSample: true, issues: try sample.issues(), stamp: stamp)
         } catch {
             throw Failure("the built-in sample paper cannot be read (\(error)); this is a bug in dubao")
         }

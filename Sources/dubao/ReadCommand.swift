@@ -78,6 +78,8 @@ struct ReadCommand: ParsableCommand {
                                  library: opened.source, userData: FolderUserData(root: library.root),
                                  searchesInBackground: true, savesReadingAfterFrame: true)
         runtime.start(isSample: opened.isSample, issues: opened.issues)
+        // Issues imported while the reader runs show up, even on the sample paper.
+        runtime.watch(Library(root: library.root), stamp: opened.stamp)
         if let date { runtime.dispatch(.openIssue(date)) }
         if let signal = try ReaderLoop(terminal: terminal, runtime: runtime).run() {
             // Quit by a signal: the shell sees it, as with any program Ctrl-C stops.
@@ -95,7 +97,7 @@ struct ReaderLoop {
     /// Returns the signal that ended the reader, if one did.
     func run() throws -> Int32? {
         while true {
-            let polled = runtime.poll()
+            let polled = runtime.poll() + runtime.lookAtLibrary()
             if polled.contains(.quit) { return nil }
             terminal.draw(Screen.render(runtime.state))
             // The reading marks and place the last key changed, written while the reader reads;
@@ -108,8 +110,11 @@ struct ReaderLoop {
             }
             let event: KeyEvent?
             do throws(TerminalError) {
-                // While a search runs, wake often enough for its progress line to move.
-                event = try terminal.nextEvent(timeoutMilliseconds: runtime.isSearching ? 50 : 250)
+                // While a search runs, wake often enough for its progress line to move; while
+                // the issue list is read again, to show it soon after. Idle, a wake every 250 ms
+                // looks at the library's stamp once a second.
+                let busy = runtime.isSearching || runtime.isReadingLibrary
+                event = try terminal.nextEvent(timeoutMilliseconds: busy ? 50 : 250)
             } catch {
                 runtime.dispatch(.run(.quit))
                 terminal.stop()

@@ -1,0 +1,124 @@
+import DubaoStore
+import DubaoModel
+
+/// A live library: issues imported while the reader runs join the list where they belong, and
+/// an issue imported again is read anew, while the reader stays where it was. Everything that
+/// points into the issue list by place (the open issue, the issue picker's row) follows its
+/// issue by paper and date.
+extension Reducer {
+    static func libraryChanged(_ state: inout AppState, _ issues: [IssueEntry], isSample: Bool, asked: Bool) -> [Effect] {
+        let old = state.navigation.issues
+        if state.navigation.isSample, !isSample, !issues.isEmpty { return leaveSample(&state, issues) }
+        guard issues != old, !issues.isEmpty else {
+            // Emptied by hand: what is on screen stays until the reader quits.
+            if asked {
+                state.status.message = StatusMessage(state.navigation.isSample
+                    ? "the library is still empty: `dubao import FILE` adds a paper"
+                    : issues.isEmpty ? "the library is empty now" : "no new issues in the library")
+            }
+            return []
+        }
+        let open = state.issue
+        if case .issues(var list) = state.overlay {
+            let highlighted = old.indices.contains(list.selection) ? old[list.selection] : nil
+            list.selection = highlighted.flatMap { index(of: $0, in: issues) } ?? min(list.selection, issues.count - 1)
+            state.overlay = .issues(list)
+        }
+        state.navigation.issues = issues
+        let added = issues.filter { index(of: $0, in: old) == nil }
+        var effects: [Effect] = []
+        var reimported = false
+        if let open, let now = index(of: open, in: issues) {
+            state.navigation.issueIndex = now
+            if issues[now] != open {
+                // Imported again: the catalog is read anew, and `catalogReloaded` keeps the
+                // section and the article shown.
+                reimported = true
+                effects = [.loadCatalog(issues[now])]
+            }
+        } else {
+            // The open issue is gone (removed by hand): the one now in its place opens.
+            let now = min(state.navigation.issueIndex, issues.count - 1)
+            state.navigation.issueIndex = -1
+            effects = selectIssue(&state, now, force: true)
+        }
+        announce(&state, added: added, reimported: reimported, asked: asked)
+        return effects
+    }
+
+    /// Where an issue of this paper and date is in `issues`.
+    static func index(of issue: IssueEntry, in issues: [IssueEntry]) -> Int? {
+        issues.firstIndex { $0.paper == issue.paper && $0.date == issue.date }
+    }
+
+    /// Says what came in: how to get to a new issue, or that the open one was imported again.
+    /// A message of the user's own making (an error) is not covered by one they did not ask for.
+    static func announce(_ state: inout AppState, added: [IssueEntry], reimported: Bool, asked: Bool) {
+        let text: String
+        if let newest = added.first {
+            let here = state.navigation.issueIndex
+            let place = index(of: newest, in: state.navigation.issues)
+            let how = place == here - 1 ? "> opens it" : place == here + 1 ? "< opens it" : "d lists the issues"
+            text = added.count == 1 ? "new issue \(newest.paper) \(newest.date): \(how)"
+                                    : "\(added.count) new issues, the newest \(newest.paper) \(newest.date): d lists them"
+        } else if reimported, let issue = state.issue {
+            text = "\(issue.paper) \(issue.date) was imported again"
+        } else if asked {
+            text = "no new issues in the library"
+        } else {
+            return
+        }
+        guard asked || state.status.message?.isError != true else { return }
+        state.status.message = StatusMessage(text)
+    }
+
+    /// The first real issues arrived while the sample paper was shown: the newest opens, as it
+    /// would on the next start.
+    static func leaveSample(_ state: inout AppState, _ issues: [IssueEntry]) -> [Effect] {
+        if state.search.results != nil { _ = leaveResults(&state) }
+        state.navigation.issues = issues
+        state.navigation.isSample = false
+        state.navigation.issueIndex = -1
+        if case .issues = state.overlay { state.overlay = nil }
+        state.navigation.fetchedArticle = nil
+        state.navigation.missingArticles = []
+        state.status.message = StatusMessage("\(issues[0].paper) \(issues[0].date) imported: it replaces the sample paper")
+        return selectIssue(&state, 0, force: true)
+    }
+
+    /// The open issue's catalog read again after a re-import: the same section and article,
+    /// found by the article's ID (or the section's name) where they still are. The reader keeps
+    /// the open article on screen while its section is read again.
+    static func catalogReloaded(_ state: inout AppState, _ catalog: IssueCatalog) -> [Effect] {
+        let before = state.navigation.catalog?.sections ?? []
+        let saving = savePosition(state)
+        func follow(_ listing: inout Listing, _ list: inout ListState) {
+            guard case .section(let i) = listing, before.indices.contains(i) else { return }
+            let old = before[i]
+            if old.articles.indices.contains(list.selection) {
+                let id = old.articles[list.selection].id
+                for (s, section) in catalog.sections.enumerated() {
+                    if let a = section.articles.firstIndex(where: { $0.id == id }) {
+                        listing = .section(s)
+                        list.selection = a
+                        return
+                    }
+                }
+            }
+            let s = catalog.sections.firstIndex { isSameSection(name: $0.name, page: $0.page, as: old.name, page: old.page) }
+                ?? min(i, max(0, catalog.sections.count - 1))
+            listing = .section(s)
+            let count = catalog.sections.indices.contains(s) ? catalog.sections[s].articles.count : 0
+            list.selection = min(list.selection, max(0, count - 1))
+        }
+        follow(&state.navigation.listing, &state.navigation.articles)
+        if var beneath = state.navigation.beneathResults {
+            follow(&beneath.listing, &beneath.articles)
+            state.navigation.beneathResults = beneath
+        }
+        state.navigation.catalog = catalog
+        keepSelectionVisible(&state)
+        guard let issue = state.issue, let section = state.section else { return saving + showSelectedArticle(&state) }
+        return saving + [.loadSection(issue, section)]
+    }
+}
