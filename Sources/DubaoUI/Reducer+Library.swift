@@ -25,7 +25,7 @@ extension Reducer {
             state.overlay = .issues(list)
         }
         state.navigation.issues = issues
-        let added = issues.filter { index(of: $0, in: old) == nil }
+        let added = added(issues, to: old)
         var effects: [Effect] = []
         var reimported = false
         if let open, let now = index(of: open, in: issues) {
@@ -44,6 +44,22 @@ extension Reducer {
         }
         announce(&state, added: added, reimported: reimported, asked: asked)
         return effects
+    }
+
+    /// The issues of `new` that `old` lacks, by paper and date. Both lists are newest first, so
+    /// one walk down them does it: ten years of a daily paper are taken in well within a frame.
+    static func added(_ new: [IssueEntry], to old: [IssueEntry]) -> [IssueEntry] {
+        var found: [IssueEntry] = []
+        var j = old.startIndex
+        for entry in new {
+            while j < old.endIndex, IssueEntry.newestFirst(old[j], entry) { j += 1 }
+            if j < old.endIndex, old[j].paper == entry.paper, old[j].date == entry.date {
+                j += 1
+            } else {
+                found.append(entry)
+            }
+        }
+        return found
     }
 
     /// Where an issue of this paper and date is in `issues`.

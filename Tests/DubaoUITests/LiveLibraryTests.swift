@@ -261,4 +261,17 @@ struct LiveLibraryTests {
         }
         #expect(r.state.navigation.issues.count == 2 && r.state.issue?.date.description == "2026-03-02")
     }
+
+    @Test("the new issues are found in one walk down both lists, whatever was added or removed")
+    func addedIssues() throws {
+        func entries(_ dates: [(String, String)]) throws -> [IssueEntry] {
+            try MemoryLibrary(issues: dates.map { DubaoModel.Issue(paper: $0.0, date: IssueDate($0.1)!, sections: []) }).issues()
+        }
+        let old = try entries([("乙报", "2026-03-16"), ("甲报", "2026-03-09"), ("乙报", "2026-03-09"), ("甲报", "2026-03-02")])
+        let new = try entries([("甲报", "2026-03-23"), ("乙报", "2026-03-16"), ("甲报", "2026-03-16"), ("乙报", "2026-03-09"),
+                               ("甲报", "2026-03-02"), ("甲报", "2026-02-23")])
+        #expect(Reducer.added(new, to: old).map { "\($0.paper) \($0.date)" }
+                == ["甲报 2026-03-23", "甲报 2026-03-16", "甲报 2026-02-23"])
+        #expect(Reducer.added(old, to: old).isEmpty && Reducer.added(old, to: []).count == 4)
+    }
 }
