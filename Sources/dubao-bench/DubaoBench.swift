@@ -200,6 +200,7 @@ struct DubaoBench: ParsableCommand {
             add("saving the reading marks and place, after a frame (\(saves.count) of the keys above)",
                 Measure.median(saves) * 1000, "ms", target: "(not waited for)")
         }
+        try libraryChange(library, runtime: runtime, pages: pages, dates: archive.dates) { add($0, $1, $2, target: $3, met: $4) }
 
         // Search against grep -rF on the same text.
         let sample = try library.articles(of: library.catalog(of: library.issues()[issues / 2]).sections[3],
@@ -269,6 +270,45 @@ struct DubaoBench: ParsableCommand {
         } else {
             print(table(rows, issues: issues, articles: archive.articles, megabytes: megabytes, creation: creation))
         }
+    }
+
+    /// What the reader pays when the library changes under it: the look at the index's stamp it
+    /// takes once a second, the issue list read again (on a thread of its own, so no frame waits
+    /// for it), taking a changed list in, and an open issue imported again.
+    func libraryChange(_ library: Library, runtime: AppRuntime, pages: String, dates: [IssueDate],
+                       add: (String, Double, String, String, Bool?) -> Void) throws {
+        let stamp = Measure.median(runs: max(runs, 15)) { _ = library.stamp() }
+        add("library change: a look at the index's stamp (once a second)", stamp * 1e6, "µs", "≤ 1 ms", stamp * 1000 <= 1)
+        let full = try library.issues()
+        let listRead = Measure.median(runs: runs) { _ = try? library.issues() }
+        add("library change: the issue list read again (on its own thread)", listRead * 1000, "ms", "(not waited for)", nil)
+        // The list without its oldest issue, then with it: a change to take in every time.
+        let fewer = Array(full.dropLast())
+        var takeIn: [Double] = []
+        for i in 0...max(runs, 15) {
+            let list = i % 2 == 0 ? fewer : full
+            let t = Measure.seconds { runtime.dispatch(.libraryChanged(list, isSample: false, asked: false)) }
+            if i > 0 { takeIn.append(t) }
+        }
+        let taken = Measure.median(takeIn)
+        add("library change: a changed list of \(full.count) issues taken in (the frame's extra work)", taken * 1e6, "µs",
+            "≤ 1 ms", taken * 1000 <= 1)
+        // The open issue imported again, from other pages each time so that it changes: its
+        // catalog and section are read once more.
+        guard let open = runtime.state.issue else { return }
+        var reloads: [Double] = []
+        for day in dates.prefix(6) {
+            let result = try Importer(options: .init(date: open.date, paper: open.paper)).importPaths(["\(pages)/\(day)"])
+            _ = try library.store(result.issue)
+            let issues = try library.issues()
+            guard issues != runtime.state.navigation.issues else { continue }
+            reloads.append(Measure.seconds { runtime.dispatch(.libraryChanged(issues, isSample: false, asked: false)) })
+        }
+        guard reloads.count > 1 else { return log("the open issue did not change when imported again") }
+        reloads.removeFirst()  // a warm-up, as `Measure.median` has
+        let reload = Measure.median(reloads)
+        add("library change: the open issue imported again (its catalog and section read again)", reload * 1000, "ms",
+            "≤ 1 ms", reload * 1000 <= 1)
     }
 
     /// 300 bookmarks, every third article read, a saved position in every tenth: what the first
