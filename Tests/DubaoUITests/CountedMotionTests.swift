@@ -10,13 +10,11 @@ import Testing
 @Suite("Counts: J and K, G and g")
 struct CountedMotionTests {
     func start(_ width: Int = 120, _ height: Int = 40) throws -> AppRuntime {
-        let r = AppRuntime(state: AppState(width: width, height: height), library: try SampleLibrary())
-        r.start(isSample: true)
-        return r
+        try SampleRuntime.start(width, height)
     }
 
     func keys(_ r: AppRuntime, _ text: String) {
-        for c in text { r.dispatch(.key(.character(c))) }
+        r.keys(text)
     }
 
     func ids(_ r: AppRuntime, section: Int) -> [ArticleID] {

@@ -10,7 +10,7 @@ import Testing
 @Suite("Issue list: d on one issue or none")
 struct IssuePickerTests {
     func keys(_ r: AppRuntime, _ text: String) {
-        for c in text { r.dispatch(.key(.character(c))) }
+        r.keys(text)
     }
 
     @Test("on the sample paper d says it is the only issue, and the next keys still work")

@@ -71,7 +71,7 @@ struct LiveLibraryTests {
     }
 
     func keys(_ r: AppRuntime, _ text: String) {
-        for c in text { r.dispatch(.key(.character(c))) }
+        r.keys(text)
     }
 
     /// In 城事, on 己, read down a few lines in the reader: the place a change must keep.

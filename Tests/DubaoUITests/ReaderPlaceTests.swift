@@ -18,7 +18,7 @@ struct ReaderPlaceTests {
     }
 
     func keys(_ r: AppRuntime, _ text: String) {
-        for c in text { r.dispatch(.key(.character(c))) }
+        r.keys(text)
     }
 
     /// The percentage on the reader's title row.
