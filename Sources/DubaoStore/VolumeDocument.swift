@@ -91,3 +91,11 @@ extension VolumeDocument: JSONValueDecodable {
 }
 
 extension VolumeDocument: StoreDocument {}
+
+extension Collection where Element == IssueEntry {
+    /// Where the issue of this paper and date is: bookmarks, reading places and the reader
+    /// name an issue so, whatever its files are now.
+    public func firstIndex(paper: String, date: IssueDate) -> Index? {
+        firstIndex { $0.paper == paper && $0.date == date }
+    }
+}

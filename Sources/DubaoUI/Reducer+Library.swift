@@ -64,7 +64,7 @@ extension Reducer {
 
     /// Where an issue of this paper and date is in `issues`.
     static func index(of issue: IssueEntry, in issues: [IssueEntry]) -> Int? {
-        issues.firstIndex { $0.paper == issue.paper && $0.date == issue.date }
+        issues.firstIndex(paper: issue.paper, date: issue.date)
     }
 
     /// Says what came in: how to get to a new issue, or that the open one was imported again.

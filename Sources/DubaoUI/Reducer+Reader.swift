@@ -11,7 +11,7 @@ extension Reducer {
         let place = state.selectedBookmark.map { ($0.paper, $0.date, $0.section) }
             ?? state.selectedHit.map { ($0.paper, $0.date, $0.section) }
         guard let (paper, date, section) = place else { return .loadArticle(id: id, issue: nil, section: "") }
-        let issue = state.navigation.issues.first { $0.paper == paper && $0.date == date }
+        let issue = state.navigation.issues.firstIndex(paper: paper, date: date).map { state.navigation.issues[$0] }
         return .loadArticle(id: id, issue: issue, section: section)
     }
 

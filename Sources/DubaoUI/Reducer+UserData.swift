@@ -43,7 +43,7 @@ extension Reducer {
         state.userData.read = reading.read
         state.userData.positions = reading.positions
         guard let last = reading.last,
-              let index = state.navigation.issues.firstIndex(where: { $0.paper == last.paper && $0.date == last.date })
+              let index = state.navigation.issues.firstIndex(paper: last.paper, date: last.date)
         else { return [] }
         state.navigation.pendingRestore = last
         if let newest = state.navigation.issues.first?.date, let seen = last.newest, newest > seen, index != 0 {

@@ -25,7 +25,7 @@ struct BookmarkRow: Encodable {
         // The index once; then each bookmark's article straight from its issue.
         let issues = try Failure.check { () throws(StoreError) in try library.issues() }
         return try bookmarks.map { b in
-            let issue = issues.first { $0.paper == b.paper && $0.date == b.date }
+            let issue = issues.firstIndex(paper: b.paper, date: b.date).map { issues[$0] }
             let found = try Failure.check { () throws(StoreError) in
                 try issue.map { issue throws(StoreError) in try library.article(id: b.id, in: issue, section: b.section) } ?? nil
             }
