@@ -4,16 +4,17 @@ import DubaoTerminal
 /// the reader's measure, shared by the views (to draw) and the reducer (page sizes, scrolling,
 /// mouse clicks).
 ///
-/// The reader's measure comes first: no layout gives it fewer cells than the measure while
-/// another layout at the same size would give it the whole measure.
-/// - 120 columns and wider: sections │ articles │ reader. The list panes give up width to the
-///   reader (the sections pane first, down to 16 cells, then the articles, down to 20), so at
-///   120 columns the reader still sets 40 characters a line.
-/// - too narrow for that but with 18 columns to spare beside the measure (100–119 at the
-///   default): the sections pane folds away: a list pane (articles, or sections while they
-///   have the focus) │ the reader.
+/// A newspaper reader lives on its headlines, so the article list keeps a readable width (two
+/// rows of 13 characters for a long headline) and the reader's measure gives way for it, down to
+/// 34 characters a line; below that a pane folds away instead.
+/// - 120 columns and wider: sections │ articles │ reader. The reader takes its measure when
+///   the lists at their narrowest leave it, else what they leave (36 characters at 120); the
+///   sections pane gives way first. Beyond the measure the room goes to the lists, so at 200
+///   columns a headline and its kicker show on one row.
+/// - 99–119 columns at the default measure: the sections pane folds away: a list pane (articles,
+///   or sections while they have the focus) │ the reader.
 /// - narrower (80 columns, say) and at least 13 rows: the list above the reader, both full
-///   width, so the reader keeps 40 characters a line and the list stays in sight.
+///   width, so the reader keeps 40 characters a line and whole headlines show.
 /// - shorter still: one pane at a time, full width; `h`/`l`/Tab/Enter/`q` move between them.
 /// - `z` gives the reader the whole screen at any size.
 /// - below 20x6: a notice that the terminal is too small.
@@ -23,11 +24,12 @@ public struct PaneLayout: Equatable, Sendable {
     public static let minimumWidth = 20
     public static let minimumHeight = 6
     public static let threePaneWidth = 120
-    /// Narrowest panes three-pane mode gives up width down to.
+    /// Narrowest panes beside the reader: a section name with its count, and a headline of
+    /// 13 characters a row (a long one takes two rows).
     static let narrowestSections = 16
-    static let narrowestArticles = 20
-    /// Narrowest list beside the reader in two-pane mode.
-    static let narrowestList = 18
+    static let narrowestArticles = 29
+    /// The narrowest measure the reader gives way to for the lists, in cells (34 characters).
+    static let narrowestMeasure = 68
     /// Fewest pane rows (status line excluded) that stack a list of a few rows above a reader
     /// of a few lines, each with its title row.
     static let stackedHeight = 12
@@ -52,18 +54,20 @@ public struct PaneLayout: Equatable, Sendable {
             return layout
         }
         // Beside a rule the reader keeps a cell of margin (see `readerText`).
-        let readerNeed = max(1, measure) + 1
+        let readerFull = max(1, measure) + 1
+        let readerLeast = min(readerFull, narrowestMeasure + 1)
         let listRect: (Rect) -> Void = { rect in
             if focus == .sections { layout.sections = rect } else { layout.articles = rect }
         }
-        if width >= threePaneWidth, let (s, a) = listWidths(spare: width - 2 - readerNeed, width: width) {
+        if width >= threePaneWidth,
+           let (s, a, r) = threePaneWidths(spare: width - 2, width: width, readerFull: readerFull, readerLeast: readerLeast) {
             layout.mode = .threePanes
             layout.sections = Rect(x: 0, y: 0, width: s, height: bodyHeight)
             layout.articles = Rect(x: s + 1, y: 0, width: a, height: bodyHeight)
-            layout.reader = Rect(x: s + a + 2, y: 0, width: width - s - a - 2, height: bodyHeight)
+            layout.reader = Rect(x: s + a + 2, y: 0, width: r, height: bodyHeight)
             layout.separators = [s, s + a + 1]
-        } else if width - 1 - readerNeed >= narrowestList {
-            let list = width - 1 - readerNeed
+        } else if width - 1 - readerLeast >= narrowestArticles {
+            let list = max(narrowestArticles, width - 1 - readerFull)
             layout.mode = .twoPanes
             listRect(Rect(x: 0, y: 0, width: list, height: bodyHeight))
             layout.reader = Rect(x: list + 1, y: 0, width: width - list - 1, height: bodyHeight)
@@ -87,15 +91,16 @@ public struct PaneLayout: Equatable, Sendable {
         return layout
     }
 
-    /// The widths of the sections and articles panes sharing `spare` columns, or nil when they
-    /// cannot both keep their narrowest width.
-    static func listWidths(spare: Int, width: Int) -> (sections: Int, articles: Int)? {
-        var s = min(28, max(22, width / 6))
-        var a = min(44, max(26, width / 4))
-        // Section names are short and article titles long: the sections pane gives way first.
-        if s + a > spare { s = max(narrowestSections, spare - a) }
-        if s + a > spare { a = max(narrowestArticles, spare - s) }
-        return s + a <= spare ? (s, a) : nil
+    /// The widths of the three panes sharing `spare` columns, or nil when the lists at their
+    /// narrowest would leave the reader less than `readerLeast`. The reader gets up to its
+    /// measure first, taken from the sections pane's preferred width before the articles';
+    /// what is left beyond the measure goes to the article list.
+    static func threePaneWidths(spare: Int, width: Int, readerFull: Int, readerLeast: Int)
+        -> (sections: Int, articles: Int, reader: Int)? {
+        guard spare - narrowestSections - narrowestArticles >= readerLeast else { return nil }
+        let reader = min(readerFull, spare - narrowestSections - narrowestArticles)
+        let sections = min(min(28, max(22, width / 6)), spare - reader - narrowestArticles)
+        return (sections, spare - reader - sections, reader)
     }
 
     public func rect(for pane: Pane) -> Rect? {

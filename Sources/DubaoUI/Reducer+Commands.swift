@@ -144,11 +144,15 @@ extension Reducer {
 
     static func move(_ state: inout AppState, _ command: Command, count: Int, layout: PaneLayout) -> [Effect] {
         let pane = state.viewport.focus
-        let page: Int
+        var page: Int
         if pane == .reader {
             page = max(1, (layout.readerText?.height ?? state.viewport.height) - 1)
         } else {
             page = max(1, layout.contentHeight(of: pane) > 0 ? layout.contentHeight(of: pane) : state.viewport.height - 2)
+        }
+        // Rows of the article pane may take two lines or three: a page is the rows shown.
+        if pane == .articles {
+            page = state.navigation.articles.rowsShown(lines: page, count: state.listCount, height: articleRowHeights(state))
         }
         guard let step = ListState.step(command, count: count, page: page) else { return [] }
         switch pane {

@@ -112,8 +112,10 @@ extension Reducer {
                 let index = state.navigation.sections.offset + row
                 if index < state.sectionsRows.count { return selectSectionsRow(&state, index) }
             case .articles:
-                let index = state.navigation.articles.offset + row
-                if index < state.listCount { return selectArticle(&state, index) }
+                if let index = state.navigation.articles.row(atLine: row, count: state.listCount,
+                                                             height: articleRowHeights(state)) {
+                    return selectArticle(&state, index)
+                }
             case .reader:
                 break
             }

@@ -146,6 +146,13 @@ extension Reducer {
         // The sections list starts with the search results and bookmarks rows.
         state.navigation.sections.selection = state.sectionsRow
         state.navigation.sections.keepVisible(rows: sectionRows, count: state.sectionsRows.count)
-        state.navigation.articles.keepVisible(rows: articleRows, count: state.listCount)
+        state.navigation.articles.keepVisible(rows: articleRows, count: state.listCount, height: articleRowHeights(state))
+    }
+
+    /// The lines each row of the article pane takes, at the width it has or, hidden, would have.
+    static func articleRowHeights(_ state: AppState) -> (Int) -> Int {
+        let width = state.viewport.layout.articles?.width
+            ?? state.viewport.layout(focus: .articles, zoomed: false).articles?.width ?? state.viewport.width
+        return ArticleRows.heights(state, width: width)
     }
 }

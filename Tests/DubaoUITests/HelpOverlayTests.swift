@@ -76,6 +76,6 @@ struct HelpOverlayTests {
         let note = (pane.y + 1..<pane.y + 5).map { y in
             grid.row(y).split(separator: "│", omittingEmptySubsequences: false)[1].trimmingCharacters(in: .whitespaces)
         }
-        #expect(note == ["no bookmarks yet:", "press b on an", "article", ""], "\(note)")
+        #expect(note == ["no bookmarks yet: press b on", "an article", "", ""], "\(note)")
     }
 }

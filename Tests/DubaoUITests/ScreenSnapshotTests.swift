@@ -89,3 +89,33 @@ struct ScreenSnapshotTests {
         }
     }
 }
+
+/// The lists at the four sizes the reader is tried at: the start, the bookmarks and search
+/// results, each row with its whole headline where the pane allows.
+@Suite("Screens: the lists at 80x24, 100x30, 120x40 and 200x60")
+struct ListSnapshotTests {
+    static let sizes = [(80, 24), (100, 30), (120, 40), (200, 60)]
+
+    @Test("the start", arguments: [(100, 30), (200, 60)])
+    func start(_ size: (Int, Int)) throws {
+        let r = try ScreenSnapshotTests.runtime(width: size.0, height: size.1)
+        ScreenSnapshotTests.check(r, named: "\(size.0)x\(size.1)-start")
+    }
+
+    @Test("bookmarks: headline, then date and section", arguments: sizes)
+    func bookmarks(_ size: (Int, Int)) throws {
+        let r = try ScreenSnapshotTests.runtime(width: size.0, height: size.1)
+        r.keys("b]jb]b")
+        r.dispatch(.key(.character("h")))
+        r.keys("gl")
+        ScreenSnapshotTests.check(r, named: "\(size.0)x\(size.1)-bookmarks")
+    }
+
+    @Test("search results: headline, then date, section and the match", arguments: [(100, 30), (200, 60)])
+    func results(_ size: (Int, Int)) {
+        let r = SearchFixture.runtime(width: size.0, height: size.1)
+        r.keys("/渡口")
+        r.dispatch(.key(.enter))
+        SearchScreenTests.check(r, named: "\(size.0)x\(size.1)-search-results")
+    }
+}

@@ -151,14 +151,15 @@ struct UserDataAuditTests {
         let r = try start(data, width: 120)
         r.dispatch(.key(.character("h")))
         r.dispatch(.key(.character("g")))
-        let text = Screen.render(r.state).text
-        let row = try #require(text.split(separator: "\n").first { $0.contains("2025-03-25") })
-        #expect(row.contains("城际铁") && !row.contains("这是"), "the title, not the section, in a narrow pane: \(row)")
-        #expect(text.contains("2026-11-27"), "with the year, as the bookmarks span two")
+        let lines = Screen.render(r.state).text.split(separator: "\n").map(String.init)
+        let facts = try #require(lines.firstIndex { $0.contains("2025-03-25") })
+        #expect(lines[facts - 1].contains("城际铁路江临段全线铺轨贯通"), "the whole title above: \(lines[facts - 1])")
+        #expect(lines[facts].contains("这是") && lines[facts].contains("…"), "the section cut under it: \(lines[facts])")
+        #expect(lines.joined().contains("2026-11-27"), "with the year, as the bookmarks span two")
         r.dispatch(.key(.enter))
         r.dispatch(.resize(width: 80, height: 24))
         let wide = try #require(Screen.render(r.state).text.split(separator: "\n").first { $0.contains("2025-03-25") })
-        #expect(wide.contains("城际铁路江临段全线铺轨贯通") && wide.contains("这是一个"), "the whole title, then the section: \(wide)")
+        #expect(wide.contains("这是一个非常非常长的版面名称用来把标题挤出去的那种"), "the whole section: \(wide)")
     }
 
     @Test("an article left part way reopens there before dubao quits: J then K")

@@ -28,22 +28,35 @@ enum ArticlesView {
             return
         }
         let bookmarked = state.bookmarked
+        let textWidth = rect.width - ArticleRows.markerCells
         ListRows.draw(state.navigation.articles, count: summaries.count, in: rowsRect(rect), focused: focused,
-                      into: &grid) { grid, index, y, selected, style in
+                      height: ArticleRows.heights(state, width: rect.width), into: &grid) { grid, index, box, selected, style in
             let a = summaries[index]
-            drawMarkers(id: a.id, into: &grid, x: rect.x, y: y, state: state, bookmarked: bookmarked.contains(a.id),
+            drawMarkers(id: a.id, into: &grid, x: rect.x, y: box.y, state: state, bookmarked: bookmarked.contains(a.id),
                         selected: selected, style: style)
-            var title = state.settings.display(a.title)
-            if a.paragraphs == 0 { title += a.captions > 0 ? " 〔图〕" : " 〔标题〕" }
-            let textWidth = rect.width - 2
-            let used = grid.put(Truncation.truncate(title, toWidth: textWidth), x: rect.x + 2, y: y, maxWidth: textWidth, style: style)
-            let kicker = state.settings.display(a.kicker)
-            let room = textWidth - used - 2
-            if !kicker.isEmpty, room >= 6 {
-                grid.put(Truncation.truncate(kicker, toWidth: room), x: rect.x + 2 + used + 2, y: y, maxWidth: room,
-                         style: selected ? style : .dim)
+            let lines = ArticleRows.headline(ArticleRows.title(a, settings: state.settings), width: textWidth)
+            let used = drawHeadline(lines, into: &grid, box: box, style: style)
+            // A headline on one line leaves room for its kicker, dimmed, and in a wide pane its subtitle.
+            guard lines.count == 1 else { return }
+            var x = rect.x + ArticleRows.markerCells + used + 2
+            for extra in [a.kicker, a.subtitle].map(state.settings.display) where !extra.isEmpty {
+                let room = rect.x + rect.width - x
+                guard room >= 6 else { break }
+                x += grid.put(Truncation.truncate(extra, toWidth: room), x: x, y: box.y, maxWidth: room,
+                              style: selected ? style : .dim) + 2
             }
         }
+    }
+
+    /// A row's headline lines, in the row's box after the marker cells; the width of the last.
+    @discardableResult
+    static func drawHeadline(_ lines: [String], into grid: inout ScreenGrid, box: Rect, style: StyleRole) -> Int {
+        let x = box.x + ArticleRows.markerCells
+        var used = 0
+        for (i, line) in lines.enumerated() where i < box.height {
+            used = grid.put(line, x: x, y: box.y + i, maxWidth: box.width - ArticleRows.markerCells, style: style)
+        }
+        return used
     }
 
     /// The rows under a pane's title row.
@@ -76,40 +89,28 @@ enum ArticlesView {
             PaneChrome.note(note, into: &grid, x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, rows: height, style: .dim)
             return
         }
-        // Bookmarks of more than one year carry the year, or 03-25 could be any March.
+        // Bookmarks of more than one year carry the year, or 03-25 could be any March; of more
+        // than one paper, the paper.
         let years = Set(rows.map(\.date.year))
+        let papers = Set(rows.map(\.paper))
         let bookmarked = state.bookmarked
+        let missing = state.navigation.missingArticles
+        let textWidth = rect.width - ArticleRows.markerCells
         ListRows.draw(state.navigation.articles, count: rows.count, in: rowsRect(rect), focused: focused,
-                      into: &grid) { grid, index, y, selected, style in
+                      height: ArticleRows.heights(state, width: rect.width), into: &grid) { grid, index, box, selected, style in
             let b = rows[index]
             let kept = bookmarked.contains(b.id)
-            drawMarkers(id: b.id, into: &grid, x: rect.x, y: y, state: state, bookmarked: kept, selected: selected,
+            drawMarkers(id: b.id, into: &grid, x: rect.x, y: box.y, state: state, bookmarked: kept, selected: selected,
                         style: style, removed: !kept)
-            let date = b.date.label(withYear: years.count > 1)
-            var title = DisplaySanitizer.sanitize(b.title)
-            // In front, so a narrow pane cuts the title and not the fact that it is gone.
-            if state.navigation.missingArticles.contains(b.id) { title = "〔missing〕" + title }
-            let section = DisplaySanitizer.sanitize(b.section)
-            // The title first: the section gets what is left beyond a readable share of the
-            // title, and is the first to be cut, then left out.
-            let textWidth = rect.width - 2
-            let dateWidth = DisplayWidth.of(date)
-            let titleShare = min(DisplayWidth.of(title), max(8, textWidth / 2))
-            let sectionRoom = textWidth - titleShare - dateWidth - 3
-            var right = date
-            if sectionRoom >= 4 {
-                right += " " + Truncation.truncate(section, toWidth: sectionRoom)
-            }
-            let rightWidth = DisplayWidth.of(right)
-            let titleRoom = textWidth - rightWidth - 2
-            if titleRoom > 0 {
-                grid.put(Truncation.truncate(title, toWidth: titleRoom), x: rect.x + 2, y: y, maxWidth: titleRoom,
-                         style: selected ? style : (kept ? .normal : .dim))
-            }
-            if rightWidth + 2 <= rect.width {
-                grid.put(right, x: rect.x + rect.width - rightWidth - 1, y: y, maxWidth: rightWidth,
-                         style: selected ? style : .dim)
-            }
+            let lines = ArticleRows.headline(ArticleRows.title(b, missing: missing.contains(b.id), settings: state.settings),
+                                             width: textWidth)
+            drawHeadline(lines, into: &grid, box: box, style: selected ? style : (kept ? .normal : .dim))
+            guard lines.count < box.height else { return }
+            var facts = [b.date.label(withYear: years.count > 1)]
+            if papers.count > 1 { facts.append(DisplaySanitizer.sanitize(b.paper)) }
+            facts.append(DisplaySanitizer.sanitize(b.section))
+            grid.put(Truncation.truncate(facts.joined(separator: "  "), toWidth: textWidth), x: rect.x + ArticleRows.markerCells,
+                     y: box.y + lines.count, maxWidth: textWidth, style: selected ? style : .dim)
         }
     }
 
@@ -124,14 +125,24 @@ enum ArticlesView {
         // Hits of more than one year carry the year, as bookmarks do.
         let years = Set(results.hits.map(\.date.year))
         let bookmarked = state.bookmarked
+        let textWidth = rect.width - ArticleRows.markerCells
         ListRows.draw(state.navigation.articles, count: results.hits.count, in: rowsRect(rect), focused: focused,
-                      into: &grid) { grid, index, y, selected, style in
+                      height: ArticleRows.heights(state, width: rect.width), into: &grid) { grid, index, box, selected, style in
             let hit = results.hits[index]
-            drawMarkers(id: hit.id, into: &grid, x: rect.x, y: y, state: state, bookmarked: bookmarked.contains(hit.id),
+            drawMarkers(id: hit.id, into: &grid, x: rect.x, y: box.y, state: state, bookmarked: bookmarked.contains(hit.id),
                         selected: selected, style: style)
-            let date = hit.date.label(withYear: years.count > 1)
-            let dateWidth = grid.put(date, x: rect.x + 2, y: y, maxWidth: max(0, rect.width - 2), style: selected ? style : .dim)
-            let x = rect.x + 2 + dateWidth + 1
+            let lines = ArticleRows.headline(state.settings.display(hit.title), width: textWidth)
+            drawHeadline(lines, into: &grid, box: box, style: style)
+            guard lines.count < box.height else { return }
+            // Under the headline: where it was printed, then the text around its first match.
+            let y = box.y + lines.count
+            let facts = hit.date.label(withYear: years.count > 1) + "  " + DisplaySanitizer.sanitize(hit.section)
+            let x0 = rect.x + ArticleRows.markerCells
+            // The snippet keeps at least half the line: the section is cut first.
+            let factsWidth = min(DisplayWidth.of(facts), max(5, textWidth - max(10, textWidth / 2) - 2))
+            let used = grid.put(Truncation.truncate(facts, toWidth: factsWidth), x: x0, y: y, maxWidth: factsWidth,
+                                style: selected ? style : .dim)
+            let x = x0 + used + 2
             let room = rect.x + rect.width - x
             guard room > 0 else { return }
             let (text, match) = SnippetFit.fit(hit.snippet, match: hit.snippetMatch, width: room)

@@ -5,18 +5,31 @@ import DubaoTerminal
 /// (dimmer when its pane has not the focus), each row cleared to its style first.
 enum ListRows {
     typealias Row = (_ grid: inout ScreenGrid, _ index: Int, _ y: Int, _ selected: Bool, _ style: StyleRole) -> Void
+    /// A row of several lines: `box` is the lines it has on screen, cut at the pane's bottom.
+    typealias Block = (_ grid: inout ScreenGrid, _ index: Int, _ box: Rect, _ selected: Bool, _ style: StyleRole) -> Void
 
     /// `selects` false for a list without a selection (the help), whose rows all look alike.
     static func draw(_ list: ListState, count: Int, in rect: Rect, focused: Bool, selects: Bool = true,
                      into grid: inout ScreenGrid, row: Row) {
-        for line in 0..<max(0, rect.height) {
-            let index = list.offset + line
-            guard index >= 0, index < count else { break }
+        draw(list, count: count, in: rect, focused: focused, selects: selects, height: { _ in 1 }, into: &grid) {
+            grid, index, box, selected, style in row(&grid, index, box.y, selected, style)
+        }
+    }
+
+    /// Rows taking `height(i)` lines each (see `ArticleRows`).
+    static func draw(_ list: ListState, count: Int, in rect: Rect, focused: Bool, selects: Bool = true,
+                     height: (Int) -> Int, into grid: inout ScreenGrid, row: Block) {
+        var line = 0
+        var index = list.offset
+        while line < rect.height, index >= 0, index < count {
+            let lines = min(max(1, height(index)), rect.height - line)
             let selected = selects && index == list.selection
             let style: StyleRole = selected ? (focused ? .selection : .selectionUnfocused) : .normal
-            let y = rect.y + line
-            grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
-            row(&grid, index, y, selected, style)
+            let box = Rect(x: rect.x, y: rect.y + line, width: rect.width, height: lines)
+            grid.fill(box, style: style)
+            row(&grid, index, box, selected, style)
+            line += lines
+            index += 1
         }
     }
 }

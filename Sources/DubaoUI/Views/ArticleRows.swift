@@ -1,0 +1,59 @@
+import DubaoLayout
+import DubaoStore
+
+/// What each row of the article pane shows, line by line, and so how many screen lines it
+/// takes: shared by the view, which draws the lines, and the reducer, which scrolls, pages
+/// and finds the row under a click, so the two agree to the line.
+///
+/// A headline shows whole wherever it fits on two lines of the pane (after the two marker
+/// cells); a longer one is cut, with `…`, at the end of the second. Search results and
+/// bookmarks add a line under the headline: the date and section, and a result's snippet.
+enum ArticleRows {
+    static let headlineLines = 2
+    static let markerCells = 2
+
+    /// `title` on one line where it fits in `width` cells, else on two, cut at the end of the second.
+    static func headline(_ title: String, width: Int) -> [String] {
+        guard width > 0, DisplayWidth.of(title) > width else { return [title] }
+        return PaneChrome.wrapped(title, width: width, rows: headlineLines)
+    }
+
+    /// An article's headline as its row shows it: a headline without a body says what it is.
+    static func title(_ summary: ArticleSummary, settings: ReaderSettings) -> String {
+        var title = settings.display(summary.title)
+        if summary.paragraphs == 0 { title += summary.captions > 0 ? " 〔图〕" : " 〔标题〕" }
+        return title
+    }
+
+    /// A bookmark's headline: one whose article is gone says so first, so that a narrow pane
+    /// cuts the headline and not the fact.
+    static func title(_ bookmark: Bookmark, missing: Bool, settings: ReaderSettings) -> String {
+        (missing ? "〔missing〕" : "") + settings.display(bookmark.title)
+    }
+
+    /// The lines each row of the current listing takes in an article pane `width` cells wide.
+    /// The listing's rows are read once, so a caller may ask for every row.
+    static func heights(_ state: AppState, width: Int) -> (Int) -> Int {
+        let textWidth = width - markerCells
+        let settings = state.settings
+        switch state.listing {
+        case .section:
+            let summaries = state.articleSummaries
+            return { i in
+                summaries.indices.contains(i) ? headline(title(summaries[i], settings: settings), width: textWidth).count : 1
+            }
+        case .bookmarks:
+            let rows = state.bookmarkRows
+            let missing = state.navigation.missingArticles
+            return { i in
+                guard rows.indices.contains(i) else { return 1 }
+                return headline(title(rows[i], missing: missing.contains(rows[i].id), settings: settings), width: textWidth).count + 1
+            }
+        case .searchResults:
+            let hits = state.search.results?.hits ?? []
+            return { i in
+                hits.indices.contains(i) ? headline(settings.display(hits[i].title), width: textWidth).count + 1 : 1
+            }
+        }
+    }
+}
