@@ -79,7 +79,18 @@ public struct AppState: Equatable, Sendable {
         case .searchResults: return selectedHit?.id
         }
     }
-    public var sections: [SectionEntry] { navigation.catalog?.sections ?? [] }
+    /// The open issue's sections as the lists show them: with `unreadOnly`, without the articles
+    /// it hides. Every list index (selection, `J`, `.`, a click) is into these.
+    public var sections: [SectionEntry] {
+        let all = navigation.catalog?.sections ?? []
+        let hidden = navigation.hiddenRead
+        guard !hidden.isEmpty else { return all }
+        return all.map { section in
+            var shown = section
+            shown.articles.removeAll { hidden.contains($0.id) }
+            return shown
+        }
+    }
     /// The selected section; nil on the bookmarks entry and while search results are listed.
     public var section: SectionEntry? {
         guard case .section(let i) = listing, sections.indices.contains(i) else { return nil }
@@ -248,6 +259,12 @@ public struct Navigation: Equatable, Sendable {
     public var articles = ListState()
     /// Full articles of the section being read, loaded on demand.
     public var loaded: LoadedSection?
+    /// `toggle-unread-only`: the sections' lists show only the articles that were unread when
+    /// it was turned on or their issue opened. One read meanwhile stays, so a list does not
+    /// shift under the reader (mutt's limit does the same); `U` twice takes it away.
+    public var unreadOnly = false
+    /// The articles `unreadOnly` hides in the open issue; empty when it is off.
+    public var hiddenRead: Set<ArticleID> = []
     /// Where the reader was in each issue it left this run, so coming back goes there.
     public var placeInIssue: [IssueKey: IssuePlace] = [:]
     /// Read marks by the date their IDs begin with (`20260309`), for the issue list's unread

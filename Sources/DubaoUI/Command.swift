@@ -33,6 +33,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable, Codable {
     case previousUnread = "previous-unread"
     case markSectionRead = "mark-section-read"
     case markIssueRead = "mark-issue-read"
+    case toggleUnreadOnly = "toggle-unread-only"
     case search
     case nextMatch = "next-match"
     case previousMatch = "previous-match"
@@ -73,6 +74,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable, Codable {
         case .previousUnread: return "previous unread article, on into newer issues"
         case .markSectionRead: return "mark every article of the section read"
         case .markIssueRead: return "mark every article of the issue read"
+        case .toggleUnreadOnly: return "list only unread articles / every article"
         case .search: return "search all issues; in the reader, the article"
         case .nextMatch: return "next match"
         case .previousMatch: return "previous match"

@@ -57,6 +57,7 @@ public struct Keymap: Equatable, Sendable {
         // is unread (n and N are the matches' already).
         .character("."): .nextUnread, .character(","): .previousUnread,
         .character("A"): .markSectionRead, .character("C"): .markIssueRead,
+        .character("U"): .toggleUnreadOnly,
         .character("/"): .search, .character("n"): .nextMatch, .character("N"): .previousMatch,
         // As newsboat reloads every feed.
         .character("R"): .reload,

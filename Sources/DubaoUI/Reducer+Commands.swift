@@ -78,6 +78,8 @@ extension Reducer {
             return stepUnread(&state, .previous)
         case .markSectionRead:
             return markSectionRead(&state)
+        case .toggleUnreadOnly:
+            return toggleUnreadOnly(&state)
         case .markIssueRead:
             return markIssueRead(&state)
         case .toggleRead:

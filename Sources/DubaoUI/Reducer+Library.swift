@@ -106,14 +106,18 @@ extension Reducer {
     /// found by the article's ID (or the section's name) where they still are. The reader keeps
     /// the open article on screen while its section is read again.
     static func catalogReloaded(_ state: inout AppState, _ catalog: IssueCatalog) -> [Effect] {
-        let before = state.navigation.catalog?.sections ?? []
+        let before = state.sections
         let saving = savePosition(state)
+        // The lists as they will be: the new issue's articles, less what `unreadOnly` hid
+        // (an article the import added is unread, so shown).
+        state.navigation.catalog = catalog
+        let after = state.sections
         func follow(_ listing: inout Listing, _ list: inout ListState) {
             guard case .section(let i) = listing, before.indices.contains(i) else { return }
             let old = before[i]
             if old.articles.indices.contains(list.selection) {
                 let id = old.articles[list.selection].id
-                for (s, section) in catalog.sections.enumerated() {
+                for (s, section) in after.enumerated() {
                     if let a = section.articles.firstIndex(where: { $0.id == id }) {
                         listing = .section(s)
                         list.selection = a
@@ -121,10 +125,10 @@ extension Reducer {
                     }
                 }
             }
-            let s = catalog.sections.firstIndex { isSameSection(name: $0.name, page: $0.page, as: old.name, page: old.page) }
-                ?? min(i, max(0, catalog.sections.count - 1))
+            let s = after.firstIndex { isSameSection(name: $0.name, page: $0.page, as: old.name, page: old.page) }
+                ?? min(i, max(0, after.count - 1))
             listing = .section(s)
-            let count = catalog.sections.indices.contains(s) ? catalog.sections[s].articles.count : 0
+            let count = after.indices.contains(s) ? after[s].articles.count : 0
             list.selection = min(list.selection, max(0, count - 1))
         }
         follow(&state.navigation.listing, &state.navigation.articles)
@@ -132,7 +136,6 @@ extension Reducer {
             follow(&beneath.listing, &beneath.articles)
             state.navigation.beneathResults = beneath
         }
-        state.navigation.catalog = catalog
         keepSelectionVisible(&state)
         guard let issue = state.issue, let section = state.section else { return saving + showSelectedArticle(&state) }
         return saving + [.loadSection(issue, section)]

@@ -124,12 +124,13 @@ extension Reducer {
 
     /// Applies the place the reader last stopped at, once its issue is loaded.
     static func restorePlace(_ state: inout AppState) -> [Effect] {
-        guard let place = state.navigation.pendingRestore, let catalog = state.navigation.catalog, let issue = state.issue else { return [] }
+        guard let place = state.navigation.pendingRestore, state.navigation.catalog != nil, let issue = state.issue else { return [] }
         guard issue.paper == place.paper, issue.date == place.date else { return [] }
         state.navigation.pendingRestore = nil
-        if let s = catalog.sections.firstIndex(where: { $0.name == place.section }) {
+        let sections = state.sections
+        if let s = sections.firstIndex(where: { $0.name == place.section }) {
             state.navigation.listing = .section(s)
-            state.navigation.articles.selection = catalog.sections[s].articles.firstIndex { $0.id == place.article } ?? 0
+            state.navigation.articles.selection = sections[s].articles.firstIndex { $0.id == place.article } ?? 0
         }
         keepSelectionVisible(&state)
         return loadSectionIfNeeded(&state)

@@ -109,3 +109,37 @@ extension Reducer {
         return [.saveReading(unread.map { .markRead($0, true) })]
     }
 }
+
+extension Reducer {
+    /// `U`: only unread articles in the sections' lists, or every one again. The selected
+    /// article stays selected where it is still listed; else the next one listed after it.
+    static func toggleUnreadOnly(_ state: inout AppState) -> [Effect] {
+        let before = state.sections
+        let selected = state.inSection ? state.selectedSummary?.id : nil
+        state.navigation.unreadOnly.toggle()
+        hideRead(&state)
+        if case .section(let s) = state.navigation.listing, before.indices.contains(s) {
+            let old = before[s].articles
+            let shown = state.sections[s].articles
+            let from = old.firstIndex { $0.id == selected } ?? 0
+            let next = old[from...].lazy.compactMap { a in shown.firstIndex { $0.id == a.id } }.first
+            state.navigation.articles.selection = next ?? max(0, shown.count - 1)
+        }
+        let hidden = state.navigation.hiddenRead.count
+        state.status.message = StatusMessage(state.navigation.unreadOnly
+            ? "only unread articles listed (\(hidden) read hidden) — U lists every one"
+            : "every article listed")
+        keepSelectionVisible(&state)
+        return showSelectedArticle(&state)
+    }
+
+    /// What `unreadOnly` hides in the open issue: its articles read by now.
+    static func hideRead(_ state: inout AppState) {
+        guard state.navigation.unreadOnly, let catalog = state.navigation.catalog else {
+            state.navigation.hiddenRead = []
+            return
+        }
+        let read = state.userData.read
+        state.navigation.hiddenRead = Set(catalog.sections.lazy.flatMap(\.articles).map(\.id).filter { read.contains($0) })
+    }
+}

@@ -83,6 +83,7 @@ public enum Reducer {
                 return catalogReloaded(&state, catalog)
             }
             state.navigation.catalog = catalog
+            hideRead(&state)
             if let direction = state.navigation.seekingUnread { return continueSeekingUnread(&state, direction) }
             if let place = state.navigation.pendingRestore, place.paper == entry.paper, place.date == entry.date {
                 return restorePlace(&state)

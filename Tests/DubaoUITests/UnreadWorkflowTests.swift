@@ -162,4 +162,51 @@ struct IssueReturnTests {
         #expect(r.state.navigation.listing == .section(1) && r.state.selectedID == "20260309-b1")
         #expect(r.state.reader?.article.id == "20260309-b1")
     }
+
+}
+
+extension UnreadWorkflowTests {
+    @Test("U lists only unread articles: read ones leave the lists, counts stay whole, one read meanwhile stays")
+    func unreadOnly() throws {
+        let r = Self.runtime()
+        key(r, "m")                                   // 甲 read
+        key(r, "U")
+        #expect(r.state.navigation.unreadOnly)
+        #expect(r.state.articleSummaries.map(\.id) == ["20260309-a2"], "甲 hidden")
+        #expect(r.state.selectedID == "20260309-a2", "the selection goes on to the next article listed")
+        let screen = Screen.render(r.state).text
+        #expect(screen.contains("01 要闻 · unread"), "the list says it is limited")
+        #expect(screen.contains("1/2"), "the sections pane still counts the whole section")
+        r.dispatch(.key(.enter))                      // 乙 read now: it stays listed
+        r.dispatch(.key(.character("h")))
+        #expect(r.state.articleSummaries.map(\.id) == ["20260309-a2"])
+        key(r, "J")
+        #expect(r.state.selectedID == "20260309-b1", "J walks the lists as shown")
+        key(r, "U")
+        #expect(!r.state.navigation.unreadOnly && r.state.selectedID == "20260309-b1", "every article again, the selection kept")
+        key(r, "[")
+        #expect(r.state.articleSummaries.count == 2)
+    }
+
+    @Test("U in a section with nothing unread says so; a newly opened issue hides what is read in it")
+    func unreadOnlyEmptyAndOtherIssues() throws {
+        let r = Self.runtime()
+        key(r, "A")
+        key(r, "U")
+        #expect(r.state.articleSummaries.isEmpty)
+        #expect(Screen.render(r.state).text.contains("no unread articles here"))
+        key(r, "<")
+        #expect(r.state.issue?.date == IssueDate("2026-03-02"))
+        #expect(r.state.articleSummaries.map(\.id) == ["20260302-a1"])
+        key(r, "m")
+        key(r, ">")
+        key(r, "<")
+        #expect(r.state.articleSummaries.isEmpty, "丁 was read before the issue opened again")
+    }
+
+    @Test("toggle-unread-only can be rebound by name")
+    func rebinding() throws {
+        #expect(Command(rawValue: "toggle-unread-only") == .toggleUnreadOnly)
+        #expect(Keymap.standard.command(for: .character("U")) == .toggleUnreadOnly)
+    }
 }

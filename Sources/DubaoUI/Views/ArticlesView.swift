@@ -18,13 +18,18 @@ enum ArticlesView {
             break
         }
         let summaries = state.articleSummaries
-        let heading = state.section.map { SectionsView.label($0) } ?? ""
+        var heading = state.section.map { SectionsView.label($0) } ?? ""
+        if state.navigation.unreadOnly { heading += " · unread" }
         let position = summaries.isEmpty ? "" : "\(state.navigation.articles.selection + 1)/\(summaries.count)"
         PaneChrome.title(heading, right: position, into: &grid, rect: rect, focused: focused)
         let rows = rect.height - 1
         guard rows > 0 else { return }
         if summaries.isEmpty {
-            grid.put(state.navigation.catalog == nil ? " …" : " (no articles)", x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: .dim)
+            let note = state.navigation.catalog == nil ? "…"
+                : state.navigation.unreadOnly && state.section?.articles.isEmpty == true
+                    && state.navigation.catalog?.sections.contains(where: { !$0.articles.isEmpty }) == true
+                    ? "no unread articles here: U lists every one" : "(no articles)"
+            PaneChrome.note(note, into: &grid, x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, rows: rows, style: .dim)
             return
         }
         let bookmarked = state.bookmarked

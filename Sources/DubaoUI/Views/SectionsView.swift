@@ -30,7 +30,8 @@ enum SectionsView {
                 PaneChrome.row(left: label, right: count, into: &grid, x: rect.x, y: y,
                                width: rect.width, style: style, rightStyle: selected ? style : .dim)
             case .section(let i):
-                let section = sections[i]
+                // Counts are of the whole section, whatever the list hides.
+                let section = state.navigation.catalog?.sections[i] ?? sections[i]
                 let unread = section.articles.filter { !state.userData.read.contains($0.id) }.count
                 let count = "\(unread)/\(section.articles.count)"
                 PaneChrome.row(left: " " + label(section), right: count, into: &grid, x: rect.x, y: y,
