@@ -16,6 +16,8 @@ let package = Package(
     targets: [
         // Plain values: issues, sections, articles. No Foundation, no I/O.
         .target(name: "DubaoModel"),
+        // dubao's own words in each language it speaks: one table a language. No dependencies.
+        .target(name: "DubaoText"),
         // Pure text layout: display width, Chinese line breaking, truncation, typesetting.
         .target(name: "DubaoLayout", dependencies: ["DubaoModel"]),
         // C library functions Swift's Glibc module does not declare (memmem, syncfs).
@@ -34,7 +36,7 @@ let package = Package(
         // What any terminal shows and sends: the grid of cells, styles and themes, key and mouse events.
         .target(name: "DubaoTerminal", dependencies: ["DubaoLayout"]),
         // UI core: app state, actions, reducer, keymap and views drawing into a grid of cells. No curses.
-        .target(name: "DubaoUI", dependencies: ["DubaoModel", "DubaoLayout", "DubaoStore", "DubaoTerminal"]),
+        .target(name: "DubaoUI", dependencies: ["DubaoModel", "DubaoLayout", "DubaoStore", "DubaoTerminal", "DubaoText"]),
         // Runs the UI core's effects against the store, on threads where needed. The UI core itself
         // stays free of Foundation.
         .target(name: "DubaoRuntime", dependencies: ["DubaoUI", "DubaoStore"]),
@@ -43,7 +45,7 @@ let package = Package(
         // is a link to the top-level Themes/; embedInCode follows it and embeds the files themselves.
         .target(
             name: "DubaoSettings",
-            dependencies: ["DubaoUI", "DubaoTerminal", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["DubaoUI", "DubaoTerminal", "DubaoText", .product(name: "TOMLKit", package: "TOMLKit")],
             exclude: ["Themes/README.md"],
             resources: [.embedInCode("Themes")]
         ),
@@ -53,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "dubao",
             dependencies: [
-                "DubaoModel", "DubaoLayout", "DubaoImport", "DubaoStore", "DubaoTerminal", "DubaoUI", "DubaoRuntime", "DubaoSettings", "DubaoCurses",
+                "DubaoModel", "DubaoLayout", "DubaoImport", "DubaoStore", "DubaoTerminal", "DubaoUI", "DubaoRuntime", "DubaoSettings", "DubaoCurses", "DubaoText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,9 +68,9 @@ let package = Package(
         // Draws a test screen with the curses backend: for checking it in a real terminal.
         .executableTarget(name: "dubao-curses-check", dependencies: ["DubaoCurses", "DubaoTerminal"]),
         .testTarget(name: "DubaoCoreTests", dependencies: ["DubaoImport", "DubaoStore", "DubaoModel", "DubaoTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoRuntime", "DubaoTerminal", "DubaoImport", "DubaoStore", "DubaoModel", "DubaoLayout", "DubaoTestSupport"],
+        .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoText", "DubaoRuntime", "DubaoTerminal", "DubaoImport", "DubaoStore", "DubaoModel", "DubaoLayout", "DubaoTestSupport"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "DubaoSettingsTests", dependencies: ["DubaoSettings", "DubaoUI", "DubaoTerminal", "DubaoTestSupport"]),
+        .testTarget(name: "DubaoSettingsTests", dependencies: ["DubaoSettings", "DubaoText", "DubaoUI", "DubaoTerminal", "DubaoTestSupport"]),
         // Running programs in tmux and pseudo-terminals, shared by the end-to-end tests.
         .target(name: "DubaoTestSupport", dependencies: ["DubaoLayout"], path: "Tests/DubaoTestSupport"),
         .testTarget(name: "DubaoCursesTests", dependencies: ["DubaoCurses", "DubaoTerminal", "DubaoLayout", "DubaoTestSupport"]),

@@ -1,5 +1,6 @@
 import DubaoTerminal
 import DubaoUI
+import DubaoText
 
 /// The settings in `config.toml`. Every field has a default; a missing file means `Config()`.
 public struct Config: Equatable, Sendable {
@@ -18,9 +19,14 @@ public struct Config: Equatable, Sendable {
     /// The commands the `[keys]` table binds, each with its keys in the file's order. For these
     /// commands the keys replace the defaults; an empty list unbinds the command.
     public var keys: [Command: [KeyEvent]]
+    /// `language = "zh"` or `"en"`: dubao's own words in that language whatever the locale
+    /// says; nil to follow the locale.
+    public var language: Language?
 
     public init(theme: String = ThemeCatalog.defaultThemeName, readerWidth: Int = Config.defaultReaderWidth,
-                mouse: Bool = true, normalizePunctuation: Bool = true, keys: [Command: [KeyEvent]] = [:]) {
+                mouse: Bool = true, normalizePunctuation: Bool = true, keys: [Command: [KeyEvent]] = [:],
+                language: Language? = nil) {
+        self.language = language
         self.theme = theme
         self.readerWidth = readerWidth
         self.mouse = mouse
@@ -43,6 +49,11 @@ public struct Config: Equatable, Sendable {
             return trimmed(home) + "/.config/dubao"
         }
         return nil
+    }
+
+    /// The language of dubao's words: the config's, else the locale's (LC_ALL, LC_MESSAGES, LANG).
+    public func language(environment: [String: String]) -> Language {
+        language ?? Language.fromLocale(environment)
     }
 
     private static func trimmed(_ path: String) -> String {

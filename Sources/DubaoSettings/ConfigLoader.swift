@@ -2,11 +2,12 @@ import DubaoTerminal
 import DubaoUI
 import Foundation
 import TOMLKit
+import DubaoText
 
 /// Reads `config.toml` (format: README.md, "Configuration").
 public enum ConfigLoader {
     /// The top-level keys of the config file.
-    public static let topLevelKeys = ["theme", "reader_width", "mouse", "normalize_punctuation", "keys"]
+    public static let topLevelKeys = ["theme", "reader_width", "mouse", "normalize_punctuation", "language", "keys"]
 
     /// Reads the config file at `Config.defaultPath(environment:)`; no file (or no home) means
     /// the defaults. Theme names are checked against the built-in themes and the user's.
@@ -52,6 +53,12 @@ public enum ConfigLoader {
                 config.readerWidth = width
             case "mouse":
                 config.mouse = try doc.bool(value, at: [key])
+            case "language":
+                let name = try doc.string(value, at: [key], hint: #"language = "zh" or language = "en""#)
+                guard let language = Language(setting: name) else {
+                    throw doc.error(value: [key], "unknown language \(TOMLDocument.quoted(name)); use \"zh\" (中文) or \"en\" (English)")
+                }
+                config.language = language
             case "normalize_punctuation":
                 config.normalizePunctuation = try doc.bool(value, at: [key])
             case "keys":

@@ -1,4 +1,5 @@
 import DubaoTerminal
+import DubaoText
 import DubaoStore
 import DubaoLayout
 import DubaoModel
@@ -178,11 +179,15 @@ public struct ReaderSettings: Equatable, Sendable {
     public var measureCharacters: Int
     public var normalizesPunctuation: Bool
     public var mouse: Bool
+    /// dubao's own words (messages, hints, help) in the reader's language.
+    public var texts: Texts
 
-    public init(measureCharacters: Int = 40, normalizesPunctuation: Bool = true, mouse: Bool = true) {
+    public init(measureCharacters: Int = 40, normalizesPunctuation: Bool = true, mouse: Bool = true,
+                language: Language = .english) {
         self.measureCharacters = measureCharacters
         self.normalizesPunctuation = normalizesPunctuation
         self.mouse = mouse
+        self.texts = Texts(language)
     }
 
     var typesetter: ArticleTypesetter {

@@ -1,4 +1,5 @@
 import DubaoTerminal
+import DubaoText
 
 /// The operations a key can be bound to: one list, the source of the keymap, the config file's
 /// `[keys]` names and the help screen.
@@ -41,46 +42,46 @@ public enum Command: String, CaseIterable, Sendable, Hashable, Codable {
     case help
     case redraw
 
-    /// One line for the help screen.
-    public var summary: String {
+    /// Its line in the help screen, in the reader's language.
+    public var summary: Phrase {
         switch self {
-        case .moveDown: return "move down / scroll down"
-        case .moveUp: return "move up / scroll up"
-        case .top: return "first item / top of the article"
-        case .bottom: return "last item / end of the article"
-        case .halfPageDown: return "half a page down"
-        case .halfPageUp: return "half a page up"
-        case .pageDown: return "a page down"
-        case .pageUp: return "a page up"
-        case .focusNext: return "focus the next pane"
-        case .focusPrevious: return "focus the previous pane"
-        case .focusLeft: return "focus the pane on the left"
-        case .focusRight: return "focus the pane on the right"
-        case .open: return "open the selected article"
-        case .back: return "back a pane; quit from the sections pane"
-        case .quit: return "quit at once"
-        case .previousSection: return "previous section (版面)"
-        case .nextSection: return "next section (版面)"
-        case .nextArticle: return "next article, into the next section"
-        case .previousArticle: return "previous article"
-        case .previousIssue: return "previous (older) issue"
-        case .nextIssue: return "next (newer) issue"
-        case .issueList: return "list of issues by date"
-        case .zoom: return "reader full screen / back"
-        case .bookmark: return "bookmark the article / remove the bookmark"
-        case .undo: return "undo removing a bookmark or marking a section or issue read"
-        case .toggleRead: return "mark the article read / unread"
-        case .nextUnread: return "next unread article, on into older issues"
-        case .previousUnread: return "previous unread article, on into newer issues"
-        case .markSectionRead: return "mark every article of the section read"
-        case .markIssueRead: return "mark every article of the issue read"
-        case .toggleUnreadOnly: return "list only unread articles / every article"
-        case .search: return "search all issues; in the reader, the article"
-        case .nextMatch: return "next match"
-        case .previousMatch: return "previous match"
-        case .reload: return "look for new issues now (done every second anyway)"
-        case .help: return "this help"
-        case .redraw: return "redraw the screen"
+        case .moveDown: return .commandMoveDown
+        case .moveUp: return .commandMoveUp
+        case .top: return .commandTop
+        case .bottom: return .commandBottom
+        case .halfPageDown: return .commandHalfPageDown
+        case .halfPageUp: return .commandHalfPageUp
+        case .pageDown: return .commandPageDown
+        case .pageUp: return .commandPageUp
+        case .focusNext: return .commandFocusNext
+        case .focusPrevious: return .commandFocusPrevious
+        case .focusLeft: return .commandFocusLeft
+        case .focusRight: return .commandFocusRight
+        case .open: return .commandOpen
+        case .back: return .commandBack
+        case .quit: return .commandQuit
+        case .previousSection: return .commandPreviousSection
+        case .nextSection: return .commandNextSection
+        case .nextArticle: return .commandNextArticle
+        case .previousArticle: return .commandPreviousArticle
+        case .previousIssue: return .commandPreviousIssue
+        case .nextIssue: return .commandNextIssue
+        case .issueList: return .commandIssueList
+        case .zoom: return .commandZoom
+        case .bookmark: return .commandBookmark
+        case .undo: return .commandUndo
+        case .toggleRead: return .commandToggleRead
+        case .nextUnread: return .commandNextUnread
+        case .previousUnread: return .commandPreviousUnread
+        case .markSectionRead: return .commandMarkSectionRead
+        case .markIssueRead: return .commandMarkIssueRead
+        case .toggleUnreadOnly: return .commandToggleUnreadOnly
+        case .search: return .commandSearch
+        case .nextMatch: return .commandNextMatch
+        case .previousMatch: return .commandPreviousMatch
+        case .reload: return .commandReload
+        case .help: return .commandHelp
+        case .redraw: return .commandRedraw
         }
     }
 }

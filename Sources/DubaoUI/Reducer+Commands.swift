@@ -2,6 +2,7 @@ import DubaoTerminal
 import DubaoStore
 import DubaoLayout
 import DubaoModel
+import DubaoText
 
 /// Commands: what each entry of `Command` does, and motions in the focused pane.
 extension Reducer {
@@ -55,7 +56,7 @@ extension Reducer {
         case .previousSection:
             guard let i = state.navigation.sectionIndex, i > 0 else {
                 let onBookmarks = state.navigation.sectionIndex == nil
-                state.status.message = StatusMessage(onBookmarks ? "the bookmarks come before the first section" : "the first section")
+                state.status.message = StatusMessage(state.settings.texts[onBookmarks ? .bookmarksBeforeFirstSection : .firstSection])
                 return []
             }
             return selectSection(&state, .section(max(0, i - count)), article: .first)
@@ -63,7 +64,7 @@ extension Reducer {
             // From the bookmarks, above the sections, the first section is one step on.
             let next = state.navigation.sectionIndex.map { $0 + count } ?? count - 1
             guard (state.navigation.sectionIndex.map { $0 + 1 } ?? 0) < state.sections.count else {
-                state.status.message = StatusMessage("the last section of this issue")
+                state.status.message = StatusMessage(state.settings.texts[.lastSection])
                 return []
             }
             return selectSection(&state, .section(next), article: .first)
@@ -86,8 +87,9 @@ extension Reducer {
             guard let id = state.selectedID else { return [] }
             let nowRead = !state.userData.read.contains(id)
             if nowRead { state.userData.read.insert(id) } else { state.userData.read.remove(id) }
-            state.status.message = StatusMessage((nowRead ? "marked read" : "marked unread")
-                                          + (state.userData.readingProblem != nil ? " (kept until dubao quits: not saved)" : ""))
+            let t = state.settings.texts
+            state.status.message = StatusMessage(t[nowRead ? .markedRead : .markedUnread]
+                                                 + (state.userData.readingProblem != nil ? t[.keptUntilQuit] : ""))
             return [.saveReading([.markRead(id, nowRead)])]
         case .nextArticle:
             return stepArticle(&state, forward: true, count: count)
@@ -95,13 +97,13 @@ extension Reducer {
             return stepArticle(&state, forward: false, count: count)
         case .previousIssue:
             guard state.navigation.issueIndex + count < state.navigation.issues.count else {
-                state.status.message = StatusMessage("this is the oldest issue in the library")
+                state.status.message = StatusMessage(state.settings.texts[.oldestIssue])
                 return []
             }
             return selectIssue(&state, state.navigation.issueIndex + count, force: false)
         case .nextIssue:
             guard state.navigation.issueIndex - count >= 0 else {
-                state.status.message = StatusMessage("this is the newest issue in the library")
+                state.status.message = StatusMessage(state.settings.texts[.newestIssue])
                 return []
             }
             return selectIssue(&state, state.navigation.issueIndex - count, force: false)
@@ -139,9 +141,10 @@ extension Reducer {
 
     /// What `d` says while the library has no issue to choose between.
     static func onlyIssue(_ state: AppState) -> String {
-        guard let issue = state.issue else { return "no issues to list: `dubao import FILE` adds pages" }
-        if state.navigation.isSample { return "the sample paper is the only issue: `dubao import FILE` adds a real paper" }
-        return "\(issue.paper) \(issue.date) is the only issue in the library"
+        let t = state.settings.texts
+        guard let issue = state.issue else { return t[.noIssuesToList] }
+        if state.navigation.isSample { return t[.sampleIsOnlyIssue] }
+        return t(.onlyIssue, issue.paper, issue.date)
     }
 
     static func move(_ state: inout AppState, _ command: Command, count: Int, layout: PaneLayout) -> [Effect] {

@@ -2,6 +2,7 @@ import DubaoTerminal
 import DubaoStore
 import DubaoLayout
 import DubaoModel
+import DubaoText
 
 /// Keys and the mouse: counts, overlays, clicks and the wheel, turned into commands.
 extension Reducer {
@@ -11,7 +12,7 @@ extension Reducer {
         if state.search.queryLine != nil { return handleQueryKey(&state, key) }
         if let search = state.search.searching, case .escape = key {
             state.search.searching = nil
-            state.status.message = StatusMessage("search for “\(search.query)” cancelled")
+            state.status.message = StatusMessage(state.settings.texts(.searchCancelled, search.query))
             return [.cancelSearch]
         }
         if case .mouse(let mouse) = key { return handleMouse(&state, mouse) }
@@ -27,7 +28,7 @@ extension Reducer {
         if case .escape = key, typedCount != nil { return [] }
         guard let command = state.keymap.command(for: key) else {
             if case .escape = key { return [] }
-            state.status.message = StatusMessage("\(key) is not bound to anything; ? shows the keys")
+            state.status.message = StatusMessage(state.settings.texts(.keyNotBound, key))
             return []
         }
         if let n = typedCount, command == .top || command == .bottom {

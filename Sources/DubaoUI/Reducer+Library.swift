@@ -1,5 +1,6 @@
 import DubaoStore
 import DubaoModel
+import DubaoText
 
 /// A live library: issues imported while the reader runs join the list where they belong, and
 /// an issue imported again is read anew, while the reader stays where it was. Everything that
@@ -12,9 +13,8 @@ extension Reducer {
         guard issues != old, !issues.isEmpty else {
             // Emptied by hand: what is on screen stays until the reader quits.
             if asked {
-                state.status.message = StatusMessage(state.navigation.isSample
-                    ? "the library is still empty: `dubao import FILE` adds a paper"
-                    : issues.isEmpty ? "the library is empty now" : "no new issues in the library")
+                state.status.message = StatusMessage(state.settings.texts[state.navigation.isSample ? .libraryStillEmpty
+                    : issues.isEmpty ? .libraryEmptyNow : .noNewIssues])
             }
             return []
         }
@@ -71,16 +71,17 @@ extension Reducer {
     /// A message of the user's own making (an error) is not covered by one they did not ask for.
     static func announce(_ state: inout AppState, added: [IssueEntry], reimported: Bool, asked: Bool) {
         let text: String
+        let t = state.settings.texts
         if let newest = added.first {
             let here = state.navigation.issueIndex
             let place = index(of: newest, in: state.navigation.issues)
-            let how = place == here - 1 ? "> opens it" : place == here + 1 ? "< opens it" : "d lists the issues"
-            text = added.count == 1 ? "new issue \(newest.paper) \(newest.date): \(how)"
-                                    : "\(added.count) new issues, the newest \(newest.paper) \(newest.date): d lists them"
+            let how = t[place == here - 1 ? .nextKeyOpensIt : place == here + 1 ? .previousKeyOpensIt : .issueListKeyListsThem]
+            text = added.count == 1 ? t(.newIssue, newest.paper, newest.date, how)
+                                    : t(.newIssues, added.count, newest.paper, newest.date)
         } else if reimported, let issue = state.issue {
-            text = "\(issue.paper) \(issue.date) was imported again"
+            text = t(.importedAgain, issue.paper, issue.date)
         } else if asked {
-            text = "no new issues in the library"
+            text = t[.noNewIssues]
         } else {
             return
         }
@@ -98,7 +99,7 @@ extension Reducer {
         if case .issues = state.overlay { state.overlay = nil }
         state.navigation.fetchedArticle = nil
         state.navigation.missingArticles = []
-        state.status.message = StatusMessage("\(issues[0].paper) \(issues[0].date) imported: it replaces the sample paper")
+        state.status.message = StatusMessage(state.settings.texts(.replacesSample, issues[0].paper, issues[0].date))
         return selectIssue(&state, 0, force: true)
     }
 

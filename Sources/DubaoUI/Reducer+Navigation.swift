@@ -2,6 +2,7 @@ import DubaoTerminal
 import DubaoStore
 import DubaoLayout
 import DubaoModel
+import DubaoText
 
 /// The navigation slice: which issue, which list (a section, the bookmarks) and which article.
 extension Reducer {
@@ -83,8 +84,9 @@ extension Reducer {
             let wanted = ListState.adding(index, step * count)
             let target = ListState.clamped(wanted, count: state.listCount)
             if target != wanted {
-                let what = state.inBookmarks ? "bookmark" : "result"
-                state.status.message = StatusMessage(forward ? "the last \(what)" : "the first \(what)")
+                let t = state.settings.texts
+                state.status.message = StatusMessage(state.inBookmarks ? t[forward ? .lastBookmark : .firstBookmark]
+                                                                       : t[forward ? .lastResult : .firstResult])
             }
             return target == index ? [] : selectArticle(&state, target)
         }
@@ -107,7 +109,7 @@ extension Reducer {
             left -= 1
         }
         if left > 0 {
-            state.status.message = StatusMessage(forward ? "the last article of this issue" : "the first article of this issue")
+            state.status.message = StatusMessage(state.settings.texts[forward ? .lastArticleOfIssue : .firstArticleOfIssue])
         }
         if section == start { return index == state.navigation.articles.selection ? [] : selectArticle(&state, index) }
         return selectSection(&state, .section(section), article: .at(index))

@@ -2,6 +2,7 @@ import DubaoTerminal
 import DubaoStore
 import DubaoLayout
 import DubaoModel
+import DubaoText
 
 /// The reader slice: the article shown, set for the pane it has, and scrolled.
 extension Reducer {
@@ -40,9 +41,9 @@ extension Reducer {
             state.reader = nil
             if !state.inSection {
                 if let b = state.selectedBookmark {
-                    state.status.message = StatusMessage("missing: “\(b.title)” is no longer in the library; b removes the bookmark")
+                    state.status.message = StatusMessage(state.settings.texts(.missingBookmark, b.title))
                 } else {
-                    state.status.message = StatusMessage("this article is no longer in the library")
+                    state.status.message = StatusMessage(state.settings.texts[.articleGone])
                 }
             }
             return []

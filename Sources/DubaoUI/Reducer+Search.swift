@@ -2,6 +2,7 @@ import DubaoTerminal
 import DubaoStore
 import DubaoLayout
 import DubaoModel
+import DubaoText
 
 /// Search: the query line, the results of a library search, and finding in the open article.
 extension Reducer {
@@ -35,7 +36,7 @@ extension Reducer {
 
     static func runQuery(_ state: inout AppState, _ line: QueryLine) -> [Effect] {
         guard SearchQuery(line.text) != nil else {
-            state.status.message = StatusMessage("nothing to search for")
+            state.status.message = StatusMessage(state.settings.texts[.nothingToSearch])
             return []
         }
         switch line.scope {
@@ -45,7 +46,7 @@ extension Reducer {
             return [.search(line.text)]
         case .article:
             guard state.reader != nil else {
-                state.status.message = StatusMessage("no article is open")
+                state.status.message = StatusMessage(state.settings.texts[.noArticleOpen])
                 return []
             }
             findInReader(&state, query: line.text, fromTop: true)
@@ -59,7 +60,7 @@ extension Reducer {
     /// top of the sections pane, the first one open in the reader at its first match.
     static func showResults(_ state: inout AppState, query: String, hits: [SearchHit]) -> [Effect] {
         guard !hits.isEmpty else {
-            state.status.message = StatusMessage("no article matches “\(query)”")
+            state.status.message = StatusMessage(state.settings.texts(.noArticleMatches, query))
             return []
         }
         state.status.message = nil
@@ -112,7 +113,7 @@ extension Reducer {
         guard var find = ArticleFind(query: query, in: reader.article) else {
             reader.find = nil
             state.reader = reader
-            state.status.message = StatusMessage("“\(query)” is not in this article")
+            state.status.message = StatusMessage(state.settings.texts(.notInArticle, query))
             return
         }
         if fromTop {
@@ -128,16 +129,16 @@ extension Reducer {
     /// a message saying so.
     static func stepMatch(_ state: inout AppState, forward: Bool, count: Int) {
         guard var reader = state.reader, var find = reader.find else {
-            state.status.message = StatusMessage("no search: / finds in the article")
+            state.status.message = StatusMessage(state.settings.texts[.noSearchYet])
             return
         }
         let n = find.matches.count
         let next = find.current + (forward ? count : -count)
         find.current = ((next % n) + n) % n
         if next >= n {
-            state.status.message = StatusMessage("match \(find.current + 1)/\(n): wrapped round to the first")
+            state.status.message = StatusMessage(state.settings.texts(.wrappedToFirst, find.current + 1, n))
         } else if next < 0 {
-            state.status.message = StatusMessage("match \(find.current + 1)/\(n): wrapped round to the last")
+            state.status.message = StatusMessage(state.settings.texts(.wrappedToLast, find.current + 1, n))
         }
         reader.find = find
         state.reader = reader

@@ -1,5 +1,6 @@
 import DubaoModel
 import DubaoStore
+import DubaoText
 
 /// The unread workflow: stepping to the next or previous unread article, on into other issues,
 /// and marking a whole section or issue read (which `u` takes back).
@@ -15,7 +16,7 @@ extension Reducer {
             let here = state.navigation.articles.selection
             let order = forward ? Array(ids.indices.dropFirst(here + 1)) : Array(ids.indices.prefix(here).reversed())
             guard let next = order.first(where: { !read.contains(ids[$0]) }) else {
-                state.status.message = StatusMessage(forward ? "no unread article below" : "no unread article above")
+                state.status.message = StatusMessage(state.settings.texts[forward ? .noUnreadBelow : .noUnreadAbove])
                 return []
             }
             return selectArticle(&state, next)
@@ -48,8 +49,7 @@ extension Reducer {
     static func seekUnread(_ state: inout AppState, _ direction: UnreadDirection, from index: Int) -> [Effect] {
         let next = index + (direction == .next ? 1 : -1)
         guard state.navigation.issues.indices.contains(next) else {
-            state.status.message = StatusMessage(direction == .next ? "no unread article in this or any older issue"
-                                                                    : "no unread article in this or any newer issue")
+            state.status.message = StatusMessage(state.settings.texts[direction == .next ? .noUnreadOlder : .noUnreadNewer])
             return []
         }
         let effects = selectIssue(&state, next, force: false)
@@ -63,7 +63,7 @@ extension Reducer {
         state.navigation.seekingUnread = nil
         if let (section, article) = unread(in: state.sections, read: state.userData.read, from: nil,
                                            forward: direction == .next) {
-            state.status.message = StatusMessage("unread in \(state.issue.map { "\($0.paper) \($0.date)" } ?? "the next issue")")
+            state.status.message = StatusMessage(state.settings.texts(.unreadIn, state.issue.map { "\($0.paper) \($0.date)" } ?? state.settings.texts[.theNextIssue]))
             return show(&state, section: section, article: article)
         }
         return seekUnread(&state, direction, from: state.navigation.issueIndex)
@@ -84,7 +84,7 @@ extension Reducer {
     /// `A`: every article of the selected section read.
     static func markSectionRead(_ state: inout AppState) -> [Effect] {
         guard state.inSection, let section = state.section else {
-            state.status.message = StatusMessage("choose a section first: A marks a section read")
+            state.status.message = StatusMessage(state.settings.texts[.chooseSectionFirst])
             return []
         }
         return markRead(&state, ids: section.articles.map(\.id), what: SectionsView.label(section))
@@ -99,13 +99,14 @@ extension Reducer {
     static func markRead(_ state: inout AppState, ids: [ArticleID], what: String) -> [Effect] {
         let unread = ids.filter { !state.userData.read.contains($0) }
         guard !unread.isEmpty else {
-            state.status.message = StatusMessage("\(what): every article is read already")
+            state.status.message = StatusMessage(state.settings.texts(.allReadAlready, what))
             return []
         }
         state.userData.read.formUnion(unread)
         state.userData.undo.append(.markedRead(unread, what: what))
-        let notSaved = state.userData.readingProblem != nil ? " (kept until dubao quits: not saved)" : ""
-        state.status.message = StatusMessage("\(what): \(unread.count) marked read — u takes it back" + notSaved)
+        let t = state.settings.texts
+        let notSaved = state.userData.readingProblem != nil ? t[.keptUntilQuit] : ""
+        state.status.message = StatusMessage(t(.markedReadCount, what, unread.count) + notSaved)
         return [.saveReading(unread.map { .markRead($0, true) })]
     }
 }
@@ -127,8 +128,7 @@ extension Reducer {
         }
         let hidden = state.navigation.hiddenRead.count
         state.status.message = StatusMessage(state.navigation.unreadOnly
-            ? "only unread articles listed (\(hidden) read hidden) — U lists every one"
-            : "every article listed")
+            ? state.settings.texts(.unreadOnlyOn, hidden) : state.settings.texts[.unreadOnlyOff])
         keepSelectionVisible(&state)
         return showSelectedArticle(&state)
     }

@@ -2,13 +2,14 @@ import DubaoTerminal
 import DubaoStore
 import DubaoLayout
 import DubaoModel
+import DubaoText
 
 /// The user-data slice: read marks, reading positions, the last place and bookmarks.
 extension Reducer {
     /// `b` and `u` change the bookmarks: while they cannot be saved, refused with the reason.
     static func refusedWhileBookmarksUnsaved(_ state: inout AppState) -> Bool {
         guard let problem = state.userData.bookmarksProblem else { return false }
-        state.status.message = StatusMessage("not changed: " + problem, isError: true)
+        state.status.message = StatusMessage(state.settings.texts(.notChanged, problem), isError: true)
         return true
     }
 
@@ -49,8 +50,9 @@ extension Reducer {
         if let newest = state.navigation.issues.first?.date, let seen = last.newest, newest > seen, index != 0 {
             // A new issue came in since: it is what the reader opens on, and the place is
             // kept for when the old issue is opened again.
-            let how = index == 1 ? "< goes back to it" : "d lists the issues"
-            state.status.message = StatusMessage("new issue \(newest); you were reading \(last.date): \(how)")
+            let t = state.settings.texts
+            let how = t[index == 1 ? .previousKeyGoesBack : .issueListKeyListsThem]
+            state.status.message = StatusMessage(t(.newIssueSinceLastRead, newest, last.date, how))
             return state.navigation.issueIndex == 0 ? [] : selectIssue(&state, 0, force: false)
         }
         return index == state.navigation.issueIndex ? restorePlace(&state) : selectIssue(&state, index, force: false)
@@ -102,7 +104,7 @@ extension Reducer {
             if state.inBookmarks { state.userData.unbookmarkedRows.append(existing) }
             state.userData.bookmarks.removeAll { $0.id == id }
             state.userData.undo.append(.bookmarkRemoved(existing))
-            state.status.message = StatusMessage("bookmark removed — b or u puts it back")
+            state.status.message = StatusMessage(state.settings.texts[.bookmarkRemoved])
             return [.removeBookmark(id)]
         }
         let bookmark: Bookmark
@@ -122,7 +124,7 @@ extension Reducer {
             state.userData.bookmarks = BookmarkStore.newestFirst(state.userData.bookmarks + [bookmark])
         }
         state.userData.undo.removeAll { $0.bookmark?.id == id }
-        state.status.message = StatusMessage("★ bookmarked")
+        state.status.message = StatusMessage(state.settings.texts[.bookmarkAdded])
         return [.addBookmark(bookmark)]
     }
 
@@ -135,11 +137,11 @@ extension Reducer {
             state.userData.undo.removeLast()
         }
         guard let last = state.userData.undo.popLast() else {
-            state.status.message = StatusMessage("nothing to undo")
+            state.status.message = StatusMessage(state.settings.texts[.nothingToUndo])
             return []
         }
         let more = state.userData.undo.filter { $0.bookmark.map { !bookmarked.contains($0.id) } ?? true }.count
-        let tail = more > 0 ? " (u: \(more) more)" : ""
+        let tail = more > 0 ? state.settings.texts(.undoMore, more) : ""
         switch last {
         case .bookmarkRemoved(let bookmark):
             if refusedWhileBookmarksUnsaved(&state) {
@@ -147,11 +149,11 @@ extension Reducer {
                 return []
             }
             state.userData.bookmarks = BookmarkStore.newestFirst(state.userData.bookmarks + [bookmark])
-            state.status.message = StatusMessage("bookmark restored: \(bookmark.title)" + tail)
+            state.status.message = StatusMessage(state.settings.texts(.bookmarkRestored, bookmark.title) + tail)
             return [.addBookmark(bookmark)]
         case .markedRead(let ids, let what):
             state.userData.read.subtract(ids)
-            state.status.message = StatusMessage("\(what) unread again" + tail)
+            state.status.message = StatusMessage(state.settings.texts(.unreadAgain, what) + tail)
             return [.saveReading(ids.map { .markRead($0, false) })]
         }
     }

@@ -2,6 +2,7 @@ import DubaoTerminal
 import DubaoStore
 import DubaoLayout
 import DubaoModel
+import DubaoText
 
 /// The only place app state changes: `reduce(&state, action)` returns the effects it wants run.
 /// Pure: no files, no terminal; every screen's behaviour can be tested by feeding it actions.
@@ -55,7 +56,7 @@ public enum Reducer {
             return []
         case .openIssue(let date):
             guard let index = state.navigation.issues.firstIndex(where: { $0.date == date }) else {
-                state.status.message = StatusMessage("no issue dated \(date) in the library", isError: true)
+                state.status.message = StatusMessage(state.settings.texts(.noIssueDated, date), isError: true)
                 return []
             }
             return selectIssue(&state, index, force: false)
@@ -67,7 +68,7 @@ public enum Reducer {
             state.navigation.isSample = isSample
             var effects: [Effect] = []
             if issues.isEmpty {
-                state.status.message = StatusMessage("the library is empty", isError: true)
+                state.status.message = StatusMessage(state.settings.texts[.libraryEmpty], isError: true)
             } else {
                 effects = selectIssue(&state, min(state.navigation.issueIndex, issues.count - 1), force: true)
             }

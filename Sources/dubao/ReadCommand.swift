@@ -8,6 +8,7 @@ import DubaoTerminal
 import DubaoRuntime
 import DubaoUI
 import Foundation
+import DubaoText
 
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -60,7 +61,8 @@ struct ReadCommand: ParsableCommand {
         let keymap = settings.config.keymap(base: .standard)
         let readerSettings = ReaderSettings(measureCharacters: settings.config.readerWidth,
                                             normalizesPunctuation: settings.config.normalizePunctuation,
-                                            mouse: settings.config.mouse)
+                                            mouse: settings.config.mouse,
+                                            language: settings.config.language(environment: ProcessInfo.processInfo.environment))
 
         let terminal: CursesTerminal
         do throws(TerminalError) {

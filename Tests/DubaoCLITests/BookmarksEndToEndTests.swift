@@ -32,14 +32,14 @@ struct BookmarksEndToEndTests {
         #expect(try bookmarkIDs(lib).count == 1)
         let t = try ReaderSession.start(width: 140, height: 40, library: lib)
         var screen = try t.waitFor("江城出台措施支持中小企业数字化转型")
-        #expect(screen.contains { $0.contains("★ 书签 Bookmarks") && $0.contains("1") })
+        #expect(screen.contains { $0.contains("★ Bookmarks") && $0.contains("1") })
         #expect(screen.contains { $0.contains("★ 江城出台措施") || ($0.contains("★") && $0.contains("江城出台措施")) },
                 "the list marks the bookmarked article")
         try t.sendKeys("h", "g")
-        screen = try t.waitFor("书签 Bookmarks")
+        screen = try t.waitFor("11-27  经济")
         let row = try #require(screen.firstIndex { $0.contains("•★江城出台措施") }, "unread and bookmarked both show")
         #expect(screen[(row + 1)...(row + 2)].contains { $0.contains("11-27  经济") }, "with date and section under the headline")
-        #expect(screen[39].contains("书签"))
+        #expect(screen[39].contains("Bookmarks"))
     }
 
     @Test("kill -9 right after b keeps the bookmark")

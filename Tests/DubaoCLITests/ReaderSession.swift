@@ -10,7 +10,9 @@ enum ReaderSession {
     /// can check how it ended and what it left on the terminal.
     static func start(width: Int, height: Int, library: String, arguments: [String] = [],
                       environment: [String: String] = [:]) throws -> TmuxSession {
-        var env = ["TERM": "tmux-256color", "DUBAO_LIBRARY": library, "XDG_CONFIG_HOME": library + "-config"]
+        // English unless a test asks for Chinese: the machine's own locale must not choose.
+        var env = ["TERM": "tmux-256color", "DUBAO_LIBRARY": library, "XDG_CONFIG_HOME": library + "-config",
+                   "LC_ALL": "", "LC_MESSAGES": "C.UTF-8"]
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(separator: " ")
         let command = "env \(assignments) \(quote(DubaoProcess.binary)) \(arguments.map(quote).joined(separator: " ")); "

@@ -122,6 +122,12 @@ func configError(_ text: String, file: String = "config.toml", themes: ThemeCata
 }
 
 @Suite struct ConfigDocumentationTests {
+    @Test("the README stays under 20 KB: detail goes to docs/")
+    func readmeIsShort() throws {
+        let size = try FileManager.default.attributesOfItem(atPath: packageRoot + "/README.md")[.size] as? Int ?? 0
+        #expect(size < 20_000, "README.md is \(size) bytes")
+    }
+
     @Test func theReadmeListsEveryCommandAndSetting() throws {
         let readme = try String(contentsOfFile: packageRoot + "/README.md", encoding: .utf8)
         let start = try #require(readme.range(of: "## Configuration\n"))
@@ -145,7 +151,7 @@ func configError(_ text: String, file: String = "config.toml", themes: ThemeCata
         ("theme = \"paper\n", "config.toml:1:"),
         ("[keys]\nquit = \"q\"\nquit = \"Q\"\n", "config.toml:3:"),
         // unknown keys
-        ("theme = \"dark\"\ncolour = true\n", #"config.toml:2:1: unknown setting "colour"; use one of theme, reader_width, mouse, normalize_punctuation, keys"#),
+        ("theme = \"dark\"\ncolour = true\n", #"config.toml:2:1: unknown setting "colour"; use one of theme, reader_width, mouse, normalize_punctuation, language, keys"#),
         ("readerwidth = 40\n", #"config.toml:1:1: unknown setting "readerwidth"; did you mean "reader_width"?"#),
         ("[reader]\nwidth = 40\n", #"config.toml:1:1: unknown setting "reader""#),
         // wrong types

@@ -4,6 +4,7 @@ import DubaoLayout
 import DubaoModel
 import DubaoTerminal
 import DubaoRuntime
+import DubaoText
 import DubaoUI
 import Testing
 
@@ -34,8 +35,9 @@ enum SearchFixture {
         ]),
     ])
 
-    static func runtime(width: Int = 120, height: Int = 40) -> AppRuntime {
-        let r = AppRuntime(state: AppState(width: width, height: height), library: MemoryLibrary(issues: [older, newer]))
+    static func runtime(width: Int = 120, height: Int = 40, language: Language = .english) -> AppRuntime {
+        let r = AppRuntime(state: AppState(width: width, height: height, settings: ReaderSettings(language: language)),
+                           library: MemoryLibrary(issues: [older, newer]))
         r.start(isSample: false)
         return r
     }
@@ -104,7 +106,7 @@ struct ReaderSearchTests {
         // The credit's 渡 alone is no match; the title, two paragraphs and the last one are.
         #expect(Set(find.matches.map(\.origin)) == [.title, .paragraph(0), .paragraph(1), .paragraph(14)])
         let screen = Screen.render(r.state).text
-        #expect(screen.contains("搜索：渡口 (2)"))
+        #expect(screen.contains("search: 渡口") && screen.contains("(2)"))
         #expect(screen.contains("03-09") && screen.contains("03-02"))
     }
 

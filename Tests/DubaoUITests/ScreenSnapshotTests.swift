@@ -2,6 +2,7 @@ import DubaoImport
 import DubaoStore
 import DubaoTerminal
 import DubaoRuntime
+import DubaoText
 import DubaoUI
 import Testing
 
@@ -90,32 +91,45 @@ struct ScreenSnapshotTests {
     }
 }
 
-/// The lists at the four sizes the reader is tried at: the start, the bookmarks and search
-/// results, each row with its whole headline where the pane allows.
-@Suite("Screens: the lists at 80x24, 100x30, 120x40 and 200x60")
+/// The lists at the four sizes the reader is tried at, in both languages: the start, the
+/// bookmarks and search results, each row with its whole headline where the pane allows.
+@Suite("Screens: the lists at 80x24, 100x30, 120x40 and 200x60, in English and Chinese")
 struct ListSnapshotTests {
     static let sizes = [(80, 24), (100, 30), (120, 40), (200, 60)]
+    static let cases = sizes.flatMap { size in Language.allCases.map { (size.0, size.1, $0) } }
 
-    @Test("the start", arguments: [(100, 30), (200, 60)])
-    func start(_ size: (Int, Int)) throws {
-        let r = try ScreenSnapshotTests.runtime(width: size.0, height: size.1)
-        ScreenSnapshotTests.check(r, named: "\(size.0)x\(size.1)-start")
+    /// `120x40-bookmarks`, and `120x40-bookmarks-zh` in Chinese.
+    static func name(_ c: (Int, Int, Language), _ what: String) -> String {
+        "\(c.0)x\(c.1)-\(what)" + (c.2 == .chinese ? "-zh" : "")
     }
 
-    @Test("bookmarks: headline, then date and section", arguments: sizes)
-    func bookmarks(_ size: (Int, Int)) throws {
-        let r = try ScreenSnapshotTests.runtime(width: size.0, height: size.1)
+    @Test("the start", arguments: cases)
+    func start(_ c: (Int, Int, Language)) throws {
+        let r = try SampleRuntime.start(c.0, c.1, language: c.2)
+        ScreenSnapshotTests.check(r, named: Self.name(c, "start"))
+    }
+
+    @Test("bookmarks: headline, then date and section", arguments: cases)
+    func bookmarks(_ c: (Int, Int, Language)) throws {
+        let r = try SampleRuntime.start(c.0, c.1, language: c.2)
         r.keys("b]jb]b")
         r.dispatch(.key(.character("h")))
         r.keys("gl")
-        ScreenSnapshotTests.check(r, named: "\(size.0)x\(size.1)-bookmarks")
+        ScreenSnapshotTests.check(r, named: Self.name(c, "bookmarks"))
     }
 
-    @Test("search results: headline, then date, section and the match", arguments: [(100, 30), (200, 60)])
-    func results(_ size: (Int, Int)) {
-        let r = SearchFixture.runtime(width: size.0, height: size.1)
+    @Test("search results: headline, then date, section and the match", arguments: cases)
+    func results(_ c: (Int, Int, Language)) {
+        let r = SearchFixture.runtime(width: c.0, height: c.1, language: c.2)
         r.keys("/渡口")
         r.dispatch(.key(.enter))
-        SearchScreenTests.check(r, named: "\(size.0)x\(size.1)-search-results")
+        SearchScreenTests.check(r, named: Self.name(c, "search-results"))
+    }
+
+    @Test("the help in Chinese")
+    func chineseHelp() throws {
+        let r = try SampleRuntime.start(120, 40, language: .chinese)
+        r.keys("?")
+        ScreenSnapshotTests.check(r, named: "120x40-help-zh")
     }
 }

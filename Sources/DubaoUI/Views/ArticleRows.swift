@@ -1,5 +1,6 @@
 import DubaoLayout
 import DubaoStore
+import DubaoText
 
 /// What each row of the article pane shows, line by line, and so how many screen lines it
 /// takes: shared by the view, which draws the lines, and the reducer, which scrolls, pages
@@ -28,7 +29,7 @@ enum ArticleRows {
     /// A bookmark's headline: one whose article is gone says so first, so that a narrow pane
     /// cuts the headline and not the fact.
     static func title(_ bookmark: Bookmark, missing: Bool, settings: ReaderSettings) -> String {
-        (missing ? "〔missing〕" : "") + settings.display(bookmark.title)
+        (missing ? settings.texts[.missingMark] : "") + settings.display(bookmark.title)
     }
 
     /// The lines each row of the current listing takes in an article pane `width` cells wide.

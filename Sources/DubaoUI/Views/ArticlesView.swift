@@ -2,6 +2,7 @@ import DubaoModel
 import DubaoTerminal
 import DubaoStore
 import DubaoLayout
+import DubaoText
 
 /// The article list of the selected section: markers, title, and the kicker dimmed after it.
 enum ArticlesView {
@@ -19,7 +20,7 @@ enum ArticlesView {
         }
         let summaries = state.articleSummaries
         var heading = state.section.map { SectionsView.label($0) } ?? ""
-        if state.navigation.unreadOnly { heading += " · unread" }
+        if state.navigation.unreadOnly { heading += state.settings.texts[.unreadOnlyHeading] }
         let position = summaries.isEmpty ? "" : "\(state.navigation.articles.selection + 1)/\(summaries.count)"
         PaneChrome.title(heading, right: position, into: &grid, rect: rect, focused: focused)
         let rows = rect.height - 1
@@ -28,7 +29,7 @@ enum ArticlesView {
             let note = state.navigation.catalog == nil ? "…"
                 : state.navigation.unreadOnly && state.section?.articles.isEmpty == true
                     && state.navigation.catalog?.sections.contains(where: { !$0.articles.isEmpty }) == true
-                    ? "no unread articles here: U lists every one" : "(no articles)"
+                    ? state.settings.texts[.noUnreadHere] : state.settings.texts[.noArticles]
             PaneChrome.note(note, into: &grid, x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, rows: rows, style: .dim)
             return
         }
@@ -86,11 +87,11 @@ enum ArticlesView {
     static func drawBookmarks(into grid: inout ScreenGrid, rect: Rect, state: AppState, focused: Bool) {
         let rows = state.bookmarkRows
         let position = rows.isEmpty ? "" : "\(state.navigation.articles.selection + 1)/\(rows.count)"
-        PaneChrome.title("书签 Bookmarks", right: position, into: &grid, rect: rect, focused: focused)
+        PaneChrome.title(state.settings.texts[.bookmarksTitle], right: position, into: &grid, rect: rect, focused: focused)
         let height = rect.height - 1
         guard height > 0 else { return }
         if rows.isEmpty {
-            let note = state.userData.bookmarksProblem != nil ? "bookmarks.json could not be read" : "no bookmarks yet: press b on an article"
+            let note = state.settings.texts[state.userData.bookmarksProblem != nil ? .bookmarksUnreadable : .noBookmarksYet]
             PaneChrome.note(note, into: &grid, x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, rows: height, style: .dim)
             return
         }
@@ -124,7 +125,7 @@ enum ArticlesView {
     static func drawResults(into grid: inout ScreenGrid, rect: Rect, state: AppState, focused: Bool) {
         guard let results = state.search.results else { return }
         let position = "\(state.navigation.articles.selection + 1)/\(results.hits.count)"
-        PaneChrome.title("搜索：" + results.query, right: position, into: &grid, rect: rect, focused: focused)
+        PaneChrome.title(state.settings.texts[.resultsEntry] + results.query, right: position, into: &grid, rect: rect, focused: focused)
         let rows = rect.height - 1
         guard rows > 0 else { return }
         // Hits of more than one year carry the year, as bookmarks do.

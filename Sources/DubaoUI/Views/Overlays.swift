@@ -1,5 +1,6 @@
 import DubaoTerminal
 import DubaoLayout
+import DubaoText
 
 /// A centred box drawn over the panes.
 enum OverlayBox {
@@ -23,53 +24,51 @@ enum OverlayBox {
 
 /// `?`: every command with its keys, generated from the keymap in use.
 enum HelpOverlay {
-    static func lines(_ keymap: Keymap) -> [(keys: String, summary: String)] {
+    static func lines(_ keymap: Keymap, _ texts: Texts) -> [(keys: String, summary: String)] {
         Command.allCases.compactMap { command in
             let keys = keymap.keys(for: command)
             guard !keys.isEmpty else { return nil }
-            return (keys.map(\.description).joined(separator: ", "), command.summary)
-        } + marks
+            return (keys.map(\.description).joined(separator: ", "), texts[command.summary])
+        } + marks(texts)
     }
 
     /// What the marks in the lists mean, and when an article counts as read, after the keys.
-    static let marks: [(keys: String, summary: String)] = [
-        ("•", "unread: read once opened, or scrolled to its end"),
-        ("★ ☆", "bookmarked; removed a moment ago (b puts it back)"),
-        ("〔missing〕", "a bookmark whose article a re-import removed"),
-        ("— 完 —", "the end of the article"),
-    ]
+    static func marks(_ texts: Texts) -> [(keys: String, summary: String)] {
+        [("•", texts[.markUnread]), ("★ ☆", texts[.markBookmarked]), (texts[.missingMark], texts[.markMissing]),
+         ("— 完 —", texts[.markEnd])]
+    }
 
     /// The box's title, naming the keys in use: a rebinding must not leave it saying `q`.
-    static func title(_ keymap: Keymap) -> String {
-        let close = keymap.keys(for: .back).first.map { "\($0) closes" } ?? "other keys close"
+    static func title(_ keymap: Keymap, _ texts: Texts) -> String {
+        let close = keymap.keys(for: .back).first.map { texts(.helpCloses, $0) } ?? texts[.helpOtherKeysClose]
         let motion = keymap.keys(for: .moveDown).first { if case .character = $0 { true } else { false } }
-        return "keys — \(close), a count before a motion repeats it" + (motion.map { " (5\($0))" } ?? "")
+        return texts(.helpTitle, close) + (motion.map { " (5\($0))" } ?? "")
     }
 
     /// The hint on the frame when entries lie below or above: the first key of each command
     /// that gets there, so it stays true whatever the config binds.
-    static func scrollHint(_ keymap: Keymap, down: Bool) -> String {
+    static func scrollHint(_ keymap: Keymap, down: Bool, _ texts: Texts) -> String {
         let commands: [Command] = down ? [.moveDown, .pageDown, .bottom] : [.moveUp, .top]
         let keys = commands.compactMap { keymap.keys(for: $0).first?.description }
-        let arrow = down ? "↓ more" : "↑"
+        let arrow = down ? texts[.helpMore] : "↑"
         if keys.isEmpty { return " \(arrow) " }
         return down ? " \(arrow): \(keys.joined(separator: ", ")) " : " \(arrow) \(keys.joined(separator: ", ")) "
     }
 
     /// Rows of entries the help box has room for at this screen size.
     static func visibleRows(_ state: AppState) -> Int {
-        let entries = lines(state.keymap).count
+        let entries = lines(state.keymap, state.settings.texts).count
         return max(0, min(entries + 4, state.viewport.height - 2) - 2)
     }
 
     static func maxScroll(_ state: AppState) -> Int {
-        max(0, lines(state.keymap).count - visibleRows(state))
+        max(0, lines(state.keymap, state.settings.texts).count - visibleRows(state))
     }
 
     static func draw(into grid: inout ScreenGrid, state: AppState, list: ListState) {
-        let entries = lines(state.keymap)
+        let entries = lines(state.keymap, state.settings.texts)
         let keyWidth = min(18, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
-        let inner = OverlayBox.frame(into: &grid, width: 70, height: entries.count + 4, title: title(state.keymap))
+        let inner = OverlayBox.frame(into: &grid, width: 70, height: entries.count + 4, title: title(state.keymap, state.settings.texts))
         guard inner.width > 0 else { return }
         // The reducer keeps the first row shown within the entries (`keepOverlayInBounds`).
         let first = list.offset
@@ -81,7 +80,7 @@ enum HelpOverlay {
         // Say there is more, on the frame, when the box cannot show every key.
         let more = first + inner.height < entries.count
         if more || first > 0 {
-            let hint = Truncation.truncate(scrollHint(state.keymap, down: more), toWidth: inner.width)
+            let hint = Truncation.truncate(scrollHint(state.keymap, down: more, state.settings.texts), toWidth: inner.width)
             grid.put(hint, x: inner.x + max(0, inner.width - DisplayWidth.of(hint)), y: inner.y + inner.height,
                      maxWidth: inner.width, style: .overlayBorder)
         }
@@ -99,7 +98,7 @@ enum IssuePicker {
     }
 
     static func draw(into grid: inout ScreenGrid, state: AppState, list: ListState) {
-        let inner = OverlayBox.frame(into: &grid, width: 56, height: boxHeight(state), title: "issues — Enter opens")
+        let inner = OverlayBox.frame(into: &grid, width: 56, height: boxHeight(state), title: state.settings.texts[.issuesTitle])
         guard inner.width > 0 else { return }
         ListRows.draw(list, count: state.navigation.issues.count, in: inner, focused: true, into: &grid) { grid, i, y, selected, style in
             let issue = state.navigation.issues[i]
@@ -118,8 +117,9 @@ enum IssuePicker {
 /// Below the minimum size: say so, in as much of the space as there is.
 enum TooSmallNotice {
     static func draw(into grid: inout ScreenGrid, state: AppState) {
-        let words = ["terminal too small", "need \(PaneLayout.minimumWidth)x\(PaneLayout.minimumHeight)",
-                     "now \(state.viewport.width)x\(state.viewport.height)"]
+        let t = state.settings.texts
+        let words = [t[.tooSmall], t(.tooSmallNeed, PaneLayout.minimumWidth, PaneLayout.minimumHeight),
+                     t(.tooSmallNow, state.viewport.width, state.viewport.height)]
         for (row, text) in words.enumerated() where row < grid.height {
             grid.put(Truncation.truncate(text, toWidth: grid.width), x: 0, y: row, style: .notice)
         }

@@ -1,5 +1,6 @@
 import DubaoTerminal
 import DubaoLayout
+import DubaoText
 
 /// The reader: the open article as the typesetter set it, from the current scroll position.
 enum ReaderView {
@@ -11,11 +12,12 @@ enum ReaderView {
         PaneChrome.title(heading, right: percent(state, visible: text.height).map { "\($0)%" } ?? "", into: &grid,
                          rect: rect, focused: focused)
         guard let reader = state.reader else {
-            var note = state.navigation.catalog == nil || state.selectedSummary != nil ? "…" : "(nothing to read here)"
+            let t = state.settings.texts
+            var note = state.navigation.catalog == nil || state.selectedSummary != nil ? "…" : t[.nothingToRead]
             if let b = state.selectedBookmark, state.navigation.missingArticles.contains(b.id) {
-                note = "“\(DisplaySanitizer.sanitize(b.title))” (\(b.date)) is no longer in the library; b removes the bookmark"
+                note = t(.bookmarkGone, DisplaySanitizer.sanitize(b.title), b.date)
             } else if state.inBookmarks && state.bookmarkRows.isEmpty {
-                note = "(no bookmarks)"
+                note = t[.noBookmarks]
             }
             PaneChrome.note(note, into: &grid, x: text.x + 1, y: text.y, width: text.width - 1, rows: text.height, style: .dim)
             return

@@ -1,6 +1,7 @@
 import DubaoTerminal
 import DubaoStore
 import DubaoLayout
+import DubaoText
 
 /// The 版面 pane: the paper and date on top, then each section with its article count.
 enum SectionsView {
@@ -22,11 +23,11 @@ enum SectionsView {
                       into: &grid) { grid, index, y, selected, style in
             switch all[index] {
             case .searchResults:
-                PaneChrome.row(left: resultsEntry(state.search.results!, width: rect.width),
+                PaneChrome.row(left: resultsEntry(state.search.results!, width: rect.width, label: state.settings.texts[.resultsEntry]),
                                into: &grid, x: rect.x, y: y, width: rect.width, style: style)
             case .bookmarks:
                 let count = state.userData.bookmarksProblem != nil ? "?" : "\(state.userData.bookmarks.count)"
-                let label = DisplayWidth.of("★ 书签 Bookmarks") + count.count + 2 <= rect.width ? "★ 书签 Bookmarks" : "★ 书签"
+                let label = state.settings.texts[.bookmarksEntry]
                 PaneChrome.row(left: label, right: count, into: &grid, x: rect.x, y: y,
                                width: rect.width, style: style, rightStyle: selected ? style : .dim)
             case .section(let i):
@@ -39,23 +40,23 @@ enum SectionsView {
             }
         }
         if sections.isEmpty, rows > all.count {
-            grid.put(state.navigation.catalog == nil ? " …" : " (no sections)", x: rect.x, y: rect.y + 1 + all.count,
+            grid.put(state.navigation.catalog == nil ? " …" : " " + state.settings.texts[.noSections], x: rect.x, y: rect.y + 1 + all.count,
                      maxWidth: rect.width, style: .dim)
         }
     }
 
     /// `搜索：ＣＰ… (6)`: the query is what gives way to the pane's width, never the count, which
     /// says what the entry holds. A blank is kept at the right edge, as beside every count.
-    static func resultsEntry(_ results: SearchResults, width: Int) -> String {
+    static func resultsEntry(_ results: SearchResults, width: Int, label: String) -> String {
         let count = " (\(results.hits.count))"
-        let room = width - 1 - DisplayWidth.of("搜索：") - DisplayWidth.of(count)
-        guard room > 0 else { return "搜索" + count }
+        let room = width - 1 - DisplayWidth.of(label) - DisplayWidth.of(count)
+        guard room > 0 else { return label.trimmingTrailing(while: { $0 == " " || $0 == "：" || $0 == ":" }) + count }
         let query = DisplaySanitizer.sanitize(results.query)
         var shown = Truncation.truncate(query, toWidth: room)
         // Truncation pads a wide character that did not fit with a blank: here it would part
         // the `…` from the count.
         if shown != query { while shown.hasSuffix(" ") { shown.removeLast() } }
-        return "搜索：" + shown + count
+        return label + shown + count
     }
 
     /// `01 要闻`: the page number without `第…版`, then the name.
@@ -66,5 +67,14 @@ enum SectionsView {
         // Pages print as 第01版 and 第4版 alike; two digits keep the names in one column.
         if digits.count == 1, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) { digits = "0" + digits }
         return "\(digits) \(name)"
+    }
+}
+
+extension String {
+    /// The string less the characters at its end for which `drop` holds.
+    func trimmingTrailing(while drop: (Character) -> Bool) -> String {
+        var s = self
+        while let last = s.last, drop(last) { s.removeLast() }
+        return s
     }
 }

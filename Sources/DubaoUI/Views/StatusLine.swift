@@ -1,5 +1,6 @@
 import DubaoTerminal
 import DubaoLayout
+import DubaoText
 
 /// The bottom line: paper, date, section, article n/m, reading position, and the keys that matter now.
 enum StatusLine {
@@ -11,8 +12,9 @@ enum StatusLine {
         }
         var message = state.status.message
         if message == nil, let search = state.search.searching {
-            let count = search.total > 0 ? " \(search.done)/\(search.total) issues" : ""
-            message = StatusMessage("searching “\(DisplaySanitizer.sanitize(search.query))”…\(count) — Esc cancels")
+            let t = state.settings.texts
+            let count = search.total > 0 ? t(.searchingIssues, search.done, search.total) : ""
+            message = StatusMessage(t(.searching, DisplaySanitizer.sanitize(search.query), count))
         }
         if let message {
             // A message is what the user needs to see now: it wins the space over the position.
@@ -104,13 +106,13 @@ enum StatusLine {
             var name = DisplaySanitizer.sanitize(paper)
             if level >= 1 { name = Truncation.truncate(name, toWidth: 8) }
             let day = date.label(withYear: level < 3)
-            let sample = state.navigation.isSample && !state.inResults && !state.inBookmarks ? " (sample)" : ""
+            let sample = state.navigation.isSample && !state.inResults && !state.inBookmarks ? " " + state.settings.texts[.sampleMark] : ""
             parts.append(level >= 4 ? day + sample : "\(name) \(day)\(sample)")
         }
         var listing: String
         switch state.listing {
-        case .bookmarks: listing = "书签"
-        case .searchResults: listing = "搜索：" + DisplaySanitizer.sanitize(state.search.results?.query ?? "")
+        case .bookmarks: listing = state.settings.texts[.bookmarksTitle]
+        case .searchResults: listing = state.settings.texts[.resultsEntry] + DisplaySanitizer.sanitize(state.search.results?.query ?? "")
         case .section: listing = state.section.map(SectionsView.label) ?? ""
         }
         if level >= 2 { listing = Truncation.truncate(listing, toWidth: 10) }
@@ -121,7 +123,7 @@ enum StatusLine {
         }
         if let text = state.viewport.layout.readerText, let pct = ReaderView.percent(state, visible: text.height) {
             parts.append("\(pct)%")
-            if let find = state.reader?.find { parts.append("match \(find.current + 1)/\(find.matches.count)") }
+            if let find = state.reader?.find { parts.append(state.settings.texts(.matchPosition, find.current + 1, find.matches.count)) }
         }
         if let count = state.status.count { parts.append("\(count)") }
         return " " + parts.joined(separator: " │ ")
@@ -129,10 +131,11 @@ enum StatusLine {
 
     /// What is not being saved until dubao quits, if anything.
     static func notSavingFlag(_ state: AppState) -> String? {
+        let t = state.settings.texts
         switch (state.userData.bookmarksProblem != nil, state.userData.readingProblem != nil) {
-        case (true, true): return "NOT SAVING"
-        case (true, false): return "NOT SAVING bookmarks"
-        case (false, true): return "NOT SAVING a reading file"
+        case (true, true): return t[.notSaving]
+        case (true, false): return t[.notSavingBookmarks]
+        case (false, true): return t[.notSavingReading]
         case (false, false): return nil
         }
     }
@@ -172,29 +175,29 @@ enum StatusLine {
 
     /// The few keys that matter in the focused pane, read from the keymap so rebinding shows.
     static func hints(_ state: AppState) -> [String] {
-        var commands: [(Command, String)]
+        var commands: [(Command, Phrase)]
         switch (state.viewport.focus, state.viewport.zoomed) {
         // Most important first; help and the way back come early, as they are how to find the rest.
-        case (.sections, _): commands = [(.moveDown, "版面"), (.open, "open"), (.help, "help"),
-                                         (.back, state.inResults ? "back" : "quit"), (.search, "search")]
-        case (.articles, _): commands = [(.moveDown, "article"), (.open, "read"), (.help, "help"), (.back, "back"),
-                                         (.bookmark, "bookmark"), (.nextSection, "版面"), (.search, "search")]
-        case (.reader, false): commands = [(.pageDown, "page"), (.help, "help"), (.back, "back"), (.nextArticle, "next"),
-                                           (.bookmark, "bookmark"), (.zoom, "zoom"), (.search, "find")]
-        case (.reader, true): commands = [(.pageDown, "page"), (.help, "help"), (.back, "back"), (.nextArticle, "next"),
-                                          (.zoom, "unzoom")]
+        case (.sections, _): commands = [(.moveDown, .hintSection), (.open, .hintOpen), (.help, .hintHelp),
+                                         (.back, state.inResults ? .hintBack : .hintQuit), (.search, .hintSearch)]
+        case (.articles, _): commands = [(.moveDown, .hintArticle), (.open, .hintRead), (.help, .hintHelp), (.back, .hintBack),
+                                         (.bookmark, .hintBookmark), (.nextSection, .hintSection), (.search, .hintSearch)]
+        case (.reader, false): commands = [(.pageDown, .hintPage), (.help, .hintHelp), (.back, .hintBack), (.nextArticle, .hintNext),
+                                           (.bookmark, .hintBookmark), (.zoom, .hintZoom), (.search, .hintFind)]
+        case (.reader, true): commands = [(.pageDown, .hintPage), (.help, .hintHelp), (.back, .hintBack), (.nextArticle, .hintNext),
+                                          (.zoom, .hintUnzoom)]
         }
         // At the article's end a page goes on to the next unread one: say so where paging was.
         if state.viewport.focus == .reader || state.viewport.zoomed, Reducer.atEnd(state),
            let i = commands.firstIndex(where: { $0.0 == .pageDown }) {
-            commands[i].1 = "next unread"
+            commands[i].1 = .hintNextUnread
         }
         if state.reader?.find != nil, state.viewport.focus == .reader || state.viewport.zoomed {
-            commands.insert((.nextMatch, "match"), at: 0)
+            commands.insert((.nextMatch, .hintMatch), at: 0)
         }
         return commands.compactMap { command, label in
             guard let key = state.keymap.keys(for: command).first else { return nil }
-            return "\(key) \(label)"
+            return "\(key) \(state.settings.texts[label])"
         }
     }
 }
