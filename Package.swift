@@ -72,7 +72,7 @@ let package = Package(
                     exclude: ["Snapshots"]),
         .testTarget(name: "DubaoSettingsTests", dependencies: ["DubaoSettings", "DubaoText", "DubaoUI", "DubaoTerminal", "DubaoTestSupport"]),
         // Running programs in tmux and pseudo-terminals, shared by the end-to-end tests.
-        .target(name: "DubaoTestSupport", dependencies: ["DubaoLayout"], path: "Tests/DubaoTestSupport"),
+        .target(name: "DubaoTestSupport", dependencies: ["DubaoLayout", "DubaoTerminal"], path: "Tests/DubaoTestSupport"),
         .testTarget(name: "DubaoCursesTests", dependencies: ["DubaoCurses", "DubaoTerminal", "DubaoLayout", "DubaoTestSupport"]),
         .testTarget(name: "DubaoLayoutTests", dependencies: ["DubaoLayout", "DubaoModel", "DubaoTestSupport"]),
         .testTarget(name: "DubaoCLITests", dependencies: ["DubaoImport", "DubaoStore", "DubaoLayout", "DubaoTestSupport"]),

@@ -53,7 +53,7 @@ public final class CursesTerminal {
     private var shown: ScreenGrid?
     /// The last grid drawn, kept to paint again after a stop.
     private var lastGrid: ScreenGrid?
-    private var stopped = false
+    private(set) var stopped = false
 
     /// Sets the terminal up: checks that standard input and output are terminals, selects a
     /// UTF-8 locale (the environment's, else C.UTF-8), starts curses on TERM with `newterm`,
@@ -286,6 +286,14 @@ public final class CursesTerminal {
             // Stopped from outside (SIGSTOP): the shell may have changed the terminal's modes.
             reset_prog_mode()
         }
+        repaintWhole()
+        let (width, height) = size
+        return .resize(width: width, height: height)
+    }
+
+    /// Sends the last frame again, every cell of it, from a cleared terminal. After an `endwin`
+    /// the `doupdate` this ends in takes the screen back too (modes, keypad, mouse).
+    func repaintWhole() {
         clearok(dubao_curscr(), true)
         shown = nil
         if let grid = lastGrid {
@@ -293,8 +301,6 @@ public final class CursesTerminal {
         } else {
             wrefresh(window)
         }
-        let (width, height) = size
-        return .resize(width: width, height: height)
     }
 
     /// Whether `fd` has reached end of file or hung up: `poll` says it is readable (or hung up,

@@ -141,6 +141,23 @@ private func handleContinueSignal(_ signal: Int32) {
     resumedFromStop.store(true, ordering: .releasing)
 }
 
+/// Runs `body` with SIGINT and SIGQUIT ignored, as system(3) does while its command runs: the
+/// terminal sends Ctrl-C and Ctrl-\ to every process in the foreground, and those are meant
+/// for the program on the terminal (a pager), not for the reader waiting for it (main thread).
+func withKeyboardSignalsIgnored(_ body: () -> Void) {
+    var ignore = sigaction()
+    ignore.__sigaction_handler.sa_handler = SIG_IGN
+    sigemptyset(&ignore.sa_mask)
+    var previousInterrupt = sigaction(), previousQuit = sigaction()
+    sigaction(SIGINT, &ignore, &previousInterrupt)
+    sigaction(SIGQUIT, &ignore, &previousQuit)
+    defer {
+        sigaction(SIGINT, &previousInterrupt, nil)
+        sigaction(SIGQUIT, &previousQuit, nil)
+    }
+    body()
+}
+
 /// Installs `handler` for `signal` without SA_RESTART, so a blocking read is interrupted.
 /// With `saving`, the previous action is kept in `previousActions` first.
 private func install(_ handler: @convention(c) (Int32) -> Void, for signal: Int32, saving: Bool) {
