@@ -1,4 +1,5 @@
 import DubaoStore
+import DubaoTerminal
 import DubaoUI
 import Foundation
 
@@ -16,6 +17,11 @@ public final class AppRuntime {
     /// What the reader reads: the library, or the sample paper until the watched library has an issue.
     var library: any LibraryReading
     let userData: (any UserData)?
+    /// The terminal, for what is written to it outside the frames (the clipboard's escape) and
+    /// given up for (the pager); nil where nothing runs on one (tests of the state, scripts).
+    let terminal: (any TerminalControl)?
+    /// The environment the reader was started in: `PAGER`, `TMUX`, `HOME`, `PATH`.
+    let environment: [String: String]
 
     /// Library searches run on a thread of their own, and `poll` brings in their progress and
     /// results; otherwise (tests, scripts) a search is done before `dispatch` returns.
@@ -41,10 +47,13 @@ public final class AppRuntime {
     private var unsavedReading: [ReadingChange] = []
 
     public init(state: AppState, library: any LibraryReading, userData: (any UserData)? = nil,
-                searchesInBackground: Bool = false, savesReadingAfterFrame: Bool = false) {
+                searchesInBackground: Bool = false, savesReadingAfterFrame: Bool = false,
+                terminal: (any TerminalControl)? = nil, environment: [String: String] = [:]) {
         self.state = state
         self.library = library
         self.userData = userData
+        self.terminal = terminal
+        self.environment = environment
         self.searchesInBackground = searchesInBackground
         self.savesReadingAfterFrame = savesReadingAfterFrame
     }
@@ -231,6 +240,12 @@ public final class AppRuntime {
             } catch {
                 return [.searchFailed(query: text, message: error.description)]
             }
+        case .copyToClipboard(let text, let title):
+            return [copy(text, title: title)]
+        case .saveArticle(let markdown, let name, let folder):
+            return [save(markdown, name: name, folder: folder)]
+        case .openPager(let text):
+            return [page(text)]
         case .quit, .redraw:
             return []
         }

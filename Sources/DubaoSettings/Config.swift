@@ -16,6 +16,9 @@ public struct Config: Equatable, Sendable {
     public var mouse: Bool
     /// Whether ASCII punctuation inside Chinese text is shown full-width.
     public var normalizePunctuation: Bool
+    /// The folder `save` writes articles to, as written (`~/papers`: `~` is the home folder);
+    /// nil: the folder dubao was started in.
+    public var saveFolder: String?
     /// The commands the `[keys]` table binds, each with its keys in the file's order. For these
     /// commands the keys replace the defaults; an empty list unbinds the command.
     public var keys: [Command: [KeyEvent]]
@@ -24,13 +27,14 @@ public struct Config: Equatable, Sendable {
     public var language: Language?
 
     public init(theme: String = ThemeCatalog.defaultThemeName, readerWidth: Int = Config.defaultReaderWidth,
-                mouse: Bool = true, normalizePunctuation: Bool = true, keys: [Command: [KeyEvent]] = [:],
-                language: Language? = nil) {
+                mouse: Bool = true, normalizePunctuation: Bool = true, saveFolder: String? = nil,
+                keys: [Command: [KeyEvent]] = [:], language: Language? = nil) {
         self.language = language
         self.theme = theme
         self.readerWidth = readerWidth
         self.mouse = mouse
         self.normalizePunctuation = normalizePunctuation
+        self.saveFolder = saveFolder
         self.keys = keys
     }
 

@@ -7,7 +7,7 @@ import DubaoText
 /// Reads `config.toml` (format: README.md, "Configuration").
 public enum ConfigLoader {
     /// The top-level keys of the config file.
-    public static let topLevelKeys = ["theme", "reader_width", "mouse", "normalize_punctuation", "language", "keys"]
+    public static let topLevelKeys = ["theme", "reader_width", "mouse", "normalize_punctuation", "save_folder", "language", "keys"]
 
     /// Reads the config file at `Config.defaultPath(environment:)`; no file (or no home) means
     /// the defaults. Theme names are checked against the built-in themes and the user's.
@@ -61,6 +61,12 @@ public enum ConfigLoader {
                 config.language = language
             case "normalize_punctuation":
                 config.normalizePunctuation = try doc.bool(value, at: [key])
+            case "save_folder":
+                let folder = try doc.string(value, at: [key], hint: #"a folder, such as save_folder = "~/papers""#)
+                guard !folder.isEmpty else {
+                    throw doc.error(value: [key], #"save_folder is empty; name a folder, such as save_folder = "~/papers", or leave the line out to save in the current folder"#)
+                }
+                config.saveFolder = folder
             case "keys":
                 config.keys = try keys(value, in: doc)
             default:

@@ -146,6 +146,9 @@ public enum Phrase: String, CaseIterable, Sendable {
     case commandSearch
     case commandNextMatch
     case commandPreviousMatch
+    case commandCopy
+    case commandSave
+    case commandPager
     case commandReload
     case commandHelp
     case commandRedraw

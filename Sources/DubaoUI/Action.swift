@@ -39,6 +39,30 @@ public enum Action: Equatable, Sendable {
     case searchProgress(done: Int, total: Int)
     /// The library search for `query` could not read the library.
     case searchFailed(query: String, message: String)
+    /// What became of the article titled `title` (`characters` long) sent to the clipboard.
+    case copied(title: String, characters: Int, ClipboardOutcome)
+    /// The article was saved at `path`, written as the status line shows it (`~` for home).
+    case saved(path: String)
+    /// The article could not be saved: why, and what to do; nothing was written.
+    case saveFailed(String)
+    /// The pager ended, and the terminal is the reader's again; why the pager could not show
+    /// the article, if it could not.
+    case pagerEnded(problem: String?)
+}
+
+/// What became of an article sent to the terminal's clipboard with OSC 52.
+public enum ClipboardOutcome: Equatable, Sendable {
+    /// Sent to a terminal that says it takes it (terminfo's `Ms`, or a terminal known to).
+    case sent
+    /// Sent, though nothing says the terminal takes it: why not.
+    case unconfirmed(String)
+    /// Sent, but something on the way drops it (tmux with `set-clipboard` off): what, and how
+    /// to let it through.
+    case dropped(String)
+    /// Not sent: the escape would be `bytes` long, more than terminals take (`limit`).
+    case tooLarge(bytes: Int, limit: Int)
+    /// Not sent: why.
+    case failed(String)
 }
 
 /// The two parts of the user's data, each saved (or not) on its own.
@@ -75,6 +99,14 @@ public enum Effect: Equatable, Sendable {
     case search(String)
     /// Stop the library search under way; its results are not wanted.
     case cancelSearch
+    /// The open article's text to the terminal's clipboard (OSC 52); `title` names it in the
+    /// status line.
+    case copyToClipboard(text: String, title: String)
+    /// The open article as a Markdown file named `name` (numbered when that is taken) in
+    /// `folder`, as the config gives it (`~/papers`); nil: the current folder.
+    case saveArticle(markdown: String, name: ArticleFileName, folder: String?)
+    /// The open article's text in the pager, the terminal given up until the pager ends.
+    case openPager(text: String)
     case quit
     /// The whole screen must be sent again (after Ctrl-L or a suspend).
     case redraw

@@ -181,12 +181,15 @@ public struct ReaderSettings: Equatable, Sendable {
     public var mouse: Bool
     /// dubao's own words (messages, hints, help) in the reader's language.
     public var texts: Texts
+    /// Where `save` writes articles, as the config gives it (`~/papers`); nil: the current folder.
+    public var saveFolder: String?
 
     public init(measureCharacters: Int = 40, normalizesPunctuation: Bool = true, mouse: Bool = true,
-                language: Language = .english) {
+                saveFolder: String? = nil, language: Language = .english) {
         self.measureCharacters = measureCharacters
         self.normalizesPunctuation = normalizesPunctuation
         self.mouse = mouse
+        self.saveFolder = saveFolder
         self.texts = Texts(language)
     }
 

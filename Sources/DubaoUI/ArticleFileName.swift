@@ -14,8 +14,9 @@ public struct ArticleFileName: Equatable, Sendable {
 
     public static let longestTitle = 48
 
-    public init(date: IssueDate, title: String) {
-        stem = "\(date)-\(Self.safe(title))"
+    /// Without a date (an article whose ID names none), the title alone.
+    public init(date: IssueDate?, title: String) {
+        stem = (date.map { "\($0)-" } ?? "") + Self.safe(title)
     }
 
     /// The name to try the `attempt`th time: `stem.md`, then `stem-2.md`, `stem-3.md`…

@@ -38,6 +38,9 @@ public enum Command: String, CaseIterable, Sendable, Hashable, Codable {
     case search
     case nextMatch = "next-match"
     case previousMatch = "previous-match"
+    case copy
+    case save
+    case pager
     case reload
     case help
     case redraw
@@ -82,6 +85,9 @@ public enum Command: String, CaseIterable, Sendable, Hashable, Codable {
         case .reload: return .commandReload
         case .help: return .commandHelp
         case .redraw: return .commandRedraw
+        case .copy: return .commandCopy
+        case .save: return .commandSave
+        case .pager: return .commandPager
         }
     }
 }

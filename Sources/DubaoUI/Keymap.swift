@@ -59,6 +59,8 @@ public struct Keymap: Equatable, Sendable {
         .character("A"): .markSectionRead, .character("C"): .markIssueRead,
         .character("U"): .toggleUnreadOnly,
         .character("/"): .search, .character("n"): .nextMatch, .character("N"): .previousMatch,
+        // Vim yanks with `y`; mutt saves a message with `s` and pipes it to a program with `|`.
+        .character("y"): .copy, .character("s"): .save, .character("|"): .pager,
         // As newsboat reloads every feed.
         .character("R"): .reload,
         .character("?"): .help,

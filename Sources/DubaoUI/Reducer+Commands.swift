@@ -129,6 +129,8 @@ extension Reducer {
             stepMatch(&state, forward: true, count: count)
         case .previousMatch:
             stepMatch(&state, forward: false, count: count)
+        case .copy, .save, .pager:
+            return export(&state, command)
         case .help:
             state.overlay = .help(ListState())
         case .reload:

@@ -158,6 +158,8 @@ public enum Reducer {
                 return []
             }
             return showResults(&state, query: query, hits: hits)
+        case .copied, .saved, .saveFailed, .pagerEnded:
+            return exported(&state, action)
         case .searchProgress(let done, let total):
             state.search.searching?.done = done
             state.search.searching?.total = total

@@ -61,7 +61,7 @@ struct ReadCommand: ParsableCommand {
         let keymap = settings.config.keymap(base: .standard)
         let readerSettings = ReaderSettings(measureCharacters: settings.config.readerWidth,
                                             normalizesPunctuation: settings.config.normalizePunctuation,
-                                            mouse: settings.config.mouse,
+                                            mouse: settings.config.mouse, saveFolder: settings.config.saveFolder,
                                             language: settings.config.language(environment: ProcessInfo.processInfo.environment))
 
         let terminal: CursesTerminal
@@ -78,7 +78,8 @@ struct ReadCommand: ParsableCommand {
         let runtime = AppRuntime(state: AppState(width: size.width, height: size.height, settings: readerSettings,
                                                  keymap: keymap),
                                  library: opened.source, userData: FolderUserData(root: library.root),
-                                 searchesInBackground: true, savesReadingAfterFrame: true)
+                                 searchesInBackground: true, savesReadingAfterFrame: true,
+                                 terminal: terminal, environment: environment)
         runtime.start(isSample: opened.isSample, issues: opened.issues)
         // Issues imported while the reader runs show up, even on the sample paper.
         runtime.watch(Library(root: library.root), stamp: opened.stamp)

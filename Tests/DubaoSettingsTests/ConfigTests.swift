@@ -21,6 +21,7 @@ func configError(_ text: String, file: String = "config.toml", themes: ThemeCata
         #expect(config.readerWidth == 40)
         #expect(config.mouse)
         #expect(config.normalizePunctuation)
+        #expect(config.saveFolder == nil)
         #expect(config.keys.isEmpty)
     }
 
@@ -51,6 +52,7 @@ func configError(_ text: String, file: String = "config.toml", themes: ThemeCata
         reader_width = 36
         mouse = false
         normalize_punctuation = false
+        save_folder = "~/papers"
 
         [keys]
         next-article = ["J", "C-n"]
@@ -59,7 +61,8 @@ func configError(_ text: String, file: String = "config.toml", themes: ThemeCata
         help = ["?", "F1", "?"]
         """
         let config = try ConfigLoader.parse(text, file: "config.toml")
-        #expect(config == Config(theme: "paper", readerWidth: 36, mouse: false, normalizePunctuation: false, keys: [
+        #expect(config == Config(theme: "paper", readerWidth: 36, mouse: false, normalizePunctuation: false,
+                                 saveFolder: "~/papers", keys: [
             .nextArticle: [.character("J"), .control("n")],
             .previousArticle: [.character("K")],
             .quit: [],
@@ -151,7 +154,7 @@ func configError(_ text: String, file: String = "config.toml", themes: ThemeCata
         ("theme = \"paper\n", "config.toml:1:"),
         ("[keys]\nquit = \"q\"\nquit = \"Q\"\n", "config.toml:3:"),
         // unknown keys
-        ("theme = \"dark\"\ncolour = true\n", #"config.toml:2:1: unknown setting "colour"; use one of theme, reader_width, mouse, normalize_punctuation, language, keys"#),
+        ("theme = \"dark\"\ncolour = true\n", #"config.toml:2:1: unknown setting "colour"; use one of theme, reader_width, mouse, normalize_punctuation, save_folder, language, keys"#),
         ("readerwidth = 40\n", #"config.toml:1:1: unknown setting "readerwidth"; did you mean "reader_width"?"#),
         ("[reader]\nwidth = 40\n", #"config.toml:1:1: unknown setting "reader""#),
         // wrong types
@@ -161,6 +164,8 @@ func configError(_ text: String, file: String = "config.toml", themes: ThemeCata
         ("mouse = \"yes\"\n", "config.toml:1:9: mouse is a string; use true or false"),
         ("\n\nnormalize_punctuation = 1\n", "config.toml:3:25: normalize_punctuation is an integer; use true or false"),
         ("keys = \"vim\"\n", "config.toml:1:8: keys is a string; it must be a table"),
+        ("save_folder = 3\n", "config.toml:1:15: save_folder is an integer; it must be a string, a folder, such as save_folder = \"~/papers\""),
+        ("save_folder = \"\"\n", "config.toml:1:15: save_folder is empty; name a folder"),
         ("[keys]\nquit = 113\n", "config.toml:2:8: keys.quit is an integer; give a key or a list of keys"),
         ("[keys]\nquit = [\"q\", 113]\n", "config.toml:2:14: keys.quit has an integer in its list; write each key as a string"),
         // out of range

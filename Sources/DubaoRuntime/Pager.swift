@@ -1,0 +1,75 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The user's pager, showing an article's text: `$PAGER`, else `less`, run as git runs it,
+/// through `/bin/sh -c`, so `PAGER="less -R"` and `PAGER="most -s"` work and so does a pipeline.
+enum Pager {
+    static func command(environment: [String: String]) -> String {
+        let pager = environment["PAGER"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        return pager.isEmpty ? "less" : pager
+    }
+
+    /// Shows `text` in the pager and waits for it to end; what went wrong, in a line for the
+    /// status line, or nil when it ran and ended well.
+    ///
+    /// The text goes to the pager's standard input from a file, unlinked at once, not from a
+    /// pipe: a pipe holds 64 KB, and writing a longer article into it would wait for a pager that
+    /// waits for a key. Its standard output and error are the reader's terminal.
+    static func show(_ text: String, environment: [String: String]) -> String? {
+        let command = command(environment: environment)
+        let folder = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array("\(folder)/dubao-pager-XXXXXX".utf8CString)
+        let file = mkstemp(&template)
+        guard file >= 0 else {
+            return "the pager was not started: no temporary file in \(folder) (\(String(cString: strerror(errno))))"
+        }
+        unlink(template)
+        defer { close(file) }
+        _ = fcntl(file, F_SETFD, FD_CLOEXEC)
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(file, $0.baseAddress! + written, $0.count - written) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else {
+                return "the pager was not started: the text could not be written to \(folder) (\(String(cString: strerror(errno))))"
+            }
+            written += n
+        }
+        lseek(file, 0, SEEK_SET)
+
+        var childEnvironment = environment
+        // less shows UTF-8 as <E6><B1>… under a locale that is not UTF-8 (LANG unset), which the
+        // reader itself works round by taking C.UTF-8.
+        if childEnvironment["LESSCHARSET"] == nil, !localeIsUTF8(environment) { childEnvironment["LESSCHARSET"] = "utf-8" }
+        let started = ChildProcess.start(["/bin/sh", "-c", command], environment: childEnvironment,
+                                         fds: (file, STDOUT_FILENO, STDOUT_FILENO))
+        let child: ChildProcess
+        switch started {
+        case .success(let c): child = c
+        case .failure(let failure): return "the pager \(command) was not started: \(failure.message)"
+        }
+        switch child.wait() {
+        case 0:
+            return nil
+        case 127:
+            return "the pager \(command) was not found: set PAGER to a program that is (less is the default)"
+        case 126:
+            return "the pager \(command) could not be run: set PAGER to a program that can"
+        case let status where status > 128:
+            return "the pager \(command) was ended by signal \(status - 128)"
+        case let status:
+            return "the pager \(command) ended with status \(status)"
+        }
+    }
+
+    /// Whether the locale the environment names (LC_ALL, else LC_CTYPE, else LANG) is UTF-8.
+    static func localeIsUTF8(_ environment: [String: String]) -> Bool {
+        let name = [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]]
+            .compactMap { $0 }.first { !$0.isEmpty } ?? ""
+        let codeset = name.lowercased().filter { $0 != "-" && $0 != "_" }
+        return codeset.hasSuffix("utf8") || codeset.contains("utf8@")
+    }
+}
