@@ -14,7 +14,7 @@ struct ChildProcess {
     static func start(_ arguments: [String], environment: [String: String],
                       fds: (Int32, Int32, Int32)) -> Result<ChildProcess, SpawnFailure> {
         guard let program = arguments.first, let path = executable(program, environment: environment) else {
-            return .failure(SpawnFailure(message: "\(arguments.first ?? "") is not on PATH"))
+            return .failure(SpawnFailure(code: ENOENT))
         }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -39,7 +39,7 @@ struct ChildProcess {
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
         let error = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
-        guard error == 0 else { return .failure(SpawnFailure(message: "\(program): \(String(cString: strerror(error)))")) }
+        guard error == 0 else { return .failure(SpawnFailure(code: error)) }
         return .success(ChildProcess(pid: pid))
     }
 
@@ -84,6 +84,7 @@ struct ChildProcess {
     }
 }
 
+/// Why a program could not be started: errno's value (ENOENT: not found).
 struct SpawnFailure: Error {
-    var message: String
+    var code: Int32
 }

@@ -3,12 +3,31 @@ import Foundation
 import Glibc
 #endif
 
-/// The user's pager, showing an article's text: `$PAGER`, else `less`, run as git runs it,
-/// through `/bin/sh -c`, so `PAGER="less -R"` and `PAGER="most -s"` work and so does a pipeline.
+/// The user's pager, showing an article's text: `$PAGER`, else `less`. A program and its
+/// arguments (`less -R`) are split on blanks and started directly; anything more (quotes, a
+/// pipeline, `$VAR`) goes through `/bin/sh -c`, as git decides by the same characters.
 enum Pager {
     static func command(environment: [String: String]) -> String {
         let pager = environment["PAGER"]?.trimmingCharacters(in: .whitespaces) ?? ""
         return pager.isEmpty ? "less" : pager
+    }
+
+    /// What makes a command the shell's to read: git's list, less the blanks.
+    static let shellCharacters: Set<Character> = ["|", "&", ";", "<", ">", "(", ")", "$", "`", "\\", "\"", "'",
+                                                  "\n", "*", "?", "[", "#", "~", "=", "%"]
+
+    /// The program and arguments that run `command`.
+    ///
+    /// Started directly, the pager is the only process between the terminal's Ctrl-C and the
+    /// reader, and it takes Ctrl-C as it would from a shell (less ignores it). Through the shell,
+    /// the shell ignores Ctrl-C and Ctrl-\ (and so what it starts): dash does not `exec` the
+    /// last command, and a shell killed by a Ctrl-C meant for the pager would hand the terminal
+    /// back to the reader while the pager still reads from it.
+    static func arguments(for command: String) -> [String] {
+        if command.contains(where: shellCharacters.contains) {
+            return ["/bin/sh", "-c", "trap '' INT QUIT; " + command]
+        }
+        return command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     }
 
     /// Shows `text` in the pager and waits for it to end; what went wrong, in a line for the
@@ -44,20 +63,25 @@ enum Pager {
         // less shows UTF-8 as <E6><B1>… under a locale that is not UTF-8 (LANG unset), which the
         // reader itself works round by taking C.UTF-8.
         if childEnvironment["LESSCHARSET"] == nil, !localeIsUTF8(environment) { childEnvironment["LESSCHARSET"] = "utf-8" }
-        let started = ChildProcess.start(["/bin/sh", "-c", command], environment: childEnvironment,
+        let started = ChildProcess.start(arguments(for: command), environment: childEnvironment,
                                          fds: (file, STDOUT_FILENO, STDOUT_FILENO))
+        let notFound = "the pager \(command) was not found: set PAGER to a program that is (less is the default)"
+        let notRunnable = "the pager \(command) could not be run: set PAGER to a program that can"
         let child: ChildProcess
         switch started {
         case .success(let c): child = c
-        case .failure(let failure): return "the pager \(command) was not started: \(failure.message)"
+        case .failure(let failure) where failure.code == ENOENT: return notFound
+        case .failure(let failure) where failure.code == EACCES || failure.code == ENOEXEC: return notRunnable
+        case .failure(let failure): return "the pager \(command) was not started: \(String(cString: strerror(failure.code)))"
         }
+        // 127 and 126 are the shell's words for the same.
         switch child.wait() {
         case 0:
             return nil
         case 127:
-            return "the pager \(command) was not found: set PAGER to a program that is (less is the default)"
+            return notFound
         case 126:
-            return "the pager \(command) could not be run: set PAGER to a program that can"
+            return notRunnable
         case let status where status > 128:
             return "the pager \(command) was ended by signal \(status - 128)"
         case let status:

@@ -199,9 +199,23 @@ struct ExportCommandTests {
         r.keys("|")
         #expect(r.state.status.message == StatusMessage(
             "the pager /nonexistent/pager was not found: set PAGER to a program that is (less is the default)", isError: true))
-        let failing = try Self.start(environment: ["PAGER": "exit 3", "PATH": "/usr/bin:/bin"])
+        let missing = try Self.start(environment: ["PAGER": "no-such-pager -R", "PATH": "/usr/bin:/bin"])
+        missing.keys("|")
+        #expect(missing.state.status.message?.text.hasPrefix("the pager no-such-pager -R was not found") == true)
+        let failing = try Self.start(environment: ["PAGER": "sh -c 'exit 3'", "PATH": "/usr/bin:/bin"])
         failing.keys("|")
-        #expect(failing.state.status.message == StatusMessage("the pager exit 3 ended with status 3", isError: true))
+        #expect(failing.state.status.message == StatusMessage("the pager sh -c 'exit 3' ended with status 3", isError: true))
+    }
+
+    @Test("a plain program and its arguments are started directly; quotes, pipes or $ go through the shell, which ignores Ctrl-C")
+    func pagerCommandLine() {
+        #expect(Pager.arguments(for: "less") == ["less"])
+        #expect(Pager.arguments(for: "less  -R\t-S") == ["less", "-R", "-S"])
+        #expect(Pager.arguments(for: "col -b | less") == ["/bin/sh", "-c", "trap '' INT QUIT; col -b | less"])
+        #expect(Pager.arguments(for: "LESS=-R less") == ["/bin/sh", "-c", "trap '' INT QUIT; LESS=-R less"])
+        #expect(Pager.command(environment: [:]) == "less")
+        #expect(Pager.command(environment: ["PAGER": " "]) == "less")
+        #expect(Pager.command(environment: ["PAGER": "most"]) == "most")
     }
 
     @Test("with no article open, each says there is nothing to take")
