@@ -75,7 +75,7 @@ let package = Package(
         .target(name: "DubaoTestSupport", dependencies: ["DubaoLayout", "DubaoTerminal"], path: "Tests/DubaoTestSupport"),
         .testTarget(name: "DubaoCursesTests", dependencies: ["DubaoCurses", "DubaoTerminal", "DubaoLayout", "DubaoTestSupport"]),
         .testTarget(name: "DubaoLayoutTests", dependencies: ["DubaoLayout", "DubaoModel", "DubaoTestSupport"]),
-        .testTarget(name: "DubaoCLITests", dependencies: ["DubaoImport", "DubaoStore", "DubaoLayout", "DubaoTestSupport"]),
+        .testTarget(name: "DubaoCLITests", dependencies: ["DubaoImport", "DubaoStore", "DubaoModel", "DubaoLayout", "DubaoTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
