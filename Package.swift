@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "DubaoUI", dependencies: ["DubaoModel", "DubaoLayout", "DubaoStore", "DubaoTerminal", "DubaoText"]),
         // Runs the UI core's effects against the store, on threads where needed. The UI core itself
         // stays free of Foundation.
-        .target(name: "DubaoRuntime", dependencies: ["DubaoUI", "DubaoStore"]),
+        .target(name: "DubaoRuntime", dependencies: ["DubaoUI", "DubaoStore", "DubaoText"]),
         // Themes (Themes/*.toml, embedded in the binary) and the config file.
         // SwiftPM takes resources only from inside the target's folder, so Sources/DubaoSettings/Themes
         // is a link to the top-level Themes/; embedInCode follows it and embeds the files themselves.

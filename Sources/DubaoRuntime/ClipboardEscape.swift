@@ -2,6 +2,7 @@ import DubaoUI
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import DubaoText
 #endif
 
 /// Text to the clipboard of the terminal the reader runs in, wherever that is (over ssh too):
@@ -38,26 +39,26 @@ enum ClipboardEscape {
     /// Whether a terminal of `terminalName`, with `Ms` or not, in `environment`, takes the escape.
     /// `tmuxClipboard` asks the tmux server the reader runs under for its `set-clipboard`
     /// (`on`, `external`, `off`), nil when it cannot be asked.
-    static func outcome(terminalName: String, hasMs: Bool, environment: [String: String],
+    static func outcome(terminalName: String, hasMs: Bool, environment: [String: String], texts: Texts = .english,
                         tmuxClipboard: () -> String?) -> ClipboardOutcome {
         if let tmux = environment["TMUX"], !tmux.isEmpty {
             switch tmuxClipboard() {
             case "on"?:
                 return .sent
             case let setting?:
-                return .dropped("tmux's set-clipboard is \(setting), so tmux drops OSC 52; `tmux set -s set-clipboard on` lets it through")
+                return .dropped(texts(.tmuxDropsClipboard, setting))
             case nil:
-                return .unconfirmed("tmux passes it on only with set-clipboard on")
+                return .unconfirmed(texts[.tmuxPassesOnlyWhenOn])
             }
         }
         if let screen = environment["STY"], !screen.isEmpty {
-            return .unconfirmed("GNU screen does not pass OSC 52 on")
+            return .unconfirmed(texts[.screenDropsClipboard])
         }
         if hasMs || knownTerminals.contains(where: { terminalName.hasPrefix($0) })
             || knownPrograms.contains(environment["TERM_PROGRAM"] ?? "") {
             return .sent
         }
-        return .unconfirmed("TERM=\(terminalName) does not say it does")
+        return .unconfirmed(texts(.terminalMayNotTakeClipboard, terminalName))
     }
 
     /// `set-clipboard` of the tmux server in `environment`'s `TMUX`: `tmux show-options -sv`, a

@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import DubaoText
 #endif
 
 /// The user's pager, showing an article's text: `$PAGER`, else `less`. A program and its
@@ -36,13 +37,13 @@ enum Pager {
     /// The text goes to the pager's standard input from a file, unlinked at once, not from a
     /// pipe: a pipe holds 64 KB, and writing a longer article into it would wait for a pager that
     /// waits for a key. Its standard output and error are the reader's terminal.
-    static func show(_ text: String, environment: [String: String]) -> String? {
+    static func show(_ text: String, environment: [String: String], texts: Texts = .english) -> String? {
         let command = command(environment: environment)
         let folder = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array("\(folder)/dubao-pager-XXXXXX".utf8CString)
         let file = mkstemp(&template)
         guard file >= 0 else {
-            return "the pager was not started: no temporary file in \(folder) (\(String(cString: strerror(errno))))"
+            return texts(.pagerNoTemporaryFile, folder, String(cString: strerror(errno)))
         }
         unlink(template)
         defer { close(file) }
@@ -53,7 +54,7 @@ enum Pager {
             let n = bytes.withUnsafeBytes { write(file, $0.baseAddress! + written, $0.count - written) }
             if n < 0, errno == EINTR { continue }
             guard n > 0 else {
-                return "the pager was not started: the text could not be written to \(folder) (\(String(cString: strerror(errno))))"
+                return texts(.pagerTextNotWritten, folder, String(cString: strerror(errno)))
             }
             written += n
         }
@@ -65,14 +66,14 @@ enum Pager {
         if childEnvironment["LESSCHARSET"] == nil, !localeIsUTF8(environment) { childEnvironment["LESSCHARSET"] = "utf-8" }
         let started = ChildProcess.start(arguments(for: command), environment: childEnvironment,
                                          fds: (file, STDOUT_FILENO, STDOUT_FILENO))
-        let notFound = "the pager \(command) was not found: set PAGER to a program that is (less is the default)"
-        let notRunnable = "the pager \(command) could not be run: set PAGER to a program that can"
+        let notFound = texts(.pagerNotFound, command)
+        let notRunnable = texts(.pagerNotRunnable, command)
         let child: ChildProcess
         switch started {
         case .success(let c): child = c
         case .failure(let failure) where failure.code == ENOENT: return notFound
         case .failure(let failure) where failure.code == EACCES || failure.code == ENOEXEC: return notRunnable
-        case .failure(let failure): return "the pager \(command) was not started: \(String(cString: strerror(failure.code)))"
+        case .failure(let failure): return texts(.pagerNotStarted, command, String(cString: strerror(failure.code)))
         }
         // 127 and 126 are the shell's words for the same.
         switch child.wait() {
@@ -83,9 +84,9 @@ enum Pager {
         case 126:
             return notRunnable
         case let status where status > 128:
-            return "the pager \(command) was ended by signal \(status - 128)"
+            return texts(.pagerSignalled, command, status - 128)
         case let status:
-            return "the pager \(command) ended with status \(status)"
+            return texts(.pagerStatus, command, status)
         }
     }
 

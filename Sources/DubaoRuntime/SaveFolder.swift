@@ -2,6 +2,7 @@ import DubaoUI
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import DubaoText
 #endif
 
 /// The folder `save` writes articles to (`save_folder`, else the current folder), and a new
@@ -11,9 +12,12 @@ struct SaveFolder {
     let path: String
     /// The folder as the status line names it: as the config gives it, or with `~` for home.
     let shown: String
+    /// The language failures are told in.
+    let texts: Texts
 
     /// `configured` as the config gives it (`~/papers`); nil: the current folder.
-    init(configured: String?, environment: [String: String]) {
+    init(configured: String?, environment: [String: String], texts: Texts = .english) {
+        self.texts = texts
         let home = environment["HOME"].map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 } ?? ""
         guard let configured, !configured.isEmpty else {
             let current = FileManager.default.currentDirectoryPath
@@ -40,18 +44,18 @@ struct SaveFolder {
     func write(_ text: String, name: ArticleFileName) -> Result<String, SaveFailure> {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            let why = errno == ENOENT ? "there is no folder \(shown)" : "\(shown): \(Self.describe(errno))"
-            return .failure(SaveFailure("\(why); create it, or set save_folder in config.toml"))
+            return .failure(SaveFailure(errno == ENOENT ? texts(.noSaveFolder, shown)
+                                                        : texts(.saveFolderProblem, shown, Self.describe(errno))))
         }
         guard info.st_mode & S_IFMT == S_IFDIR else {
-            return .failure(SaveFailure("\(shown) is not a folder; set save_folder in config.toml to one"))
+            return .failure(SaveFailure(texts(.saveFolderNotFolder, shown)))
         }
         let temporary = "\(path)/.dubao-save-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { return .failure(SaveFailure("cannot write in \(shown): \(Self.describe(errno))")) }
+        guard fd >= 0 else { return .failure(SaveFailure(texts(.cannotWriteIn, shown, Self.describe(errno)))) }
         if let failure = Self.fill(fd, with: Array(text.utf8)) {
             unlink(temporary)
-            return .failure(SaveFailure("cannot write in \(shown): \(Self.describe(failure))"))
+            return .failure(SaveFailure(texts(.cannotWriteIn, shown, Self.describe(failure))))
         }
         defer { unlink(temporary) }
         for attempt in 1...9999 {
@@ -68,15 +72,15 @@ struct SaveFolder {
                 var existing = stat()
                 if lstat(target, &existing) == 0 { continue }
                 guard rename(temporary, target) == 0 else {
-                    return .failure(SaveFailure("cannot write \(file) in \(shown): \(Self.describe(errno))"))
+                    return .failure(SaveFailure(texts(.cannotWriteFileIn, file, shown, Self.describe(errno))))
                 }
                 Self.syncFolder(path)
                 return .success("\(shown.hasSuffix("/") ? shown : shown + "/")\(file)")
             case let failure:
-                return .failure(SaveFailure("cannot write \(file) in \(shown): \(Self.describe(failure))"))
+                return .failure(SaveFailure(texts(.cannotWriteFileIn, file, shown, Self.describe(failure))))
             }
         }
-        return .failure(SaveFailure("\(name.name(attempt: 1)) and 9,998 numbered names are taken in \(shown)"))
+        return .failure(SaveFailure(texts(.namesTaken, name.name(attempt: 1), shown)))
     }
 
     /// Writes all of `bytes` to `fd`, flushes and closes it; errno of a failure, nil on success.

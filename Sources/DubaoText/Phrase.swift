@@ -112,6 +112,36 @@ public enum Phrase: String, CaseIterable, Sendable {
     case wrappedToLast
     case bookmarksNotSaved
     case placesNotSaved
+    case noArticleToCopy
+    case noArticleToSave
+    case noArticleToPage
+    case copiedCharacters
+    case copiedIfTerminalTakes
+    case notCopied
+    case notCopiedTooLarge
+    case savesAsFile
+    case savedTo
+    case notSaved
+    case noTerminalToSend
+    case terminalNotWritable
+    case noTerminalForPager
+    case tmuxDropsClipboard
+    case tmuxPassesOnlyWhenOn
+    case screenDropsClipboard
+    case terminalMayNotTakeClipboard
+    case noSaveFolder
+    case saveFolderProblem
+    case saveFolderNotFolder
+    case cannotWriteIn
+    case cannotWriteFileIn
+    case namesTaken
+    case pagerNoTemporaryFile
+    case pagerTextNotWritten
+    case pagerNotFound
+    case pagerNotRunnable
+    case pagerNotStarted
+    case pagerSignalled
+    case pagerStatus
     case commandMoveDown
     case commandMoveUp
     case commandTop

@@ -1,14 +1,15 @@
 import DubaoStore
 import DubaoLayout
 import DubaoModel
+import DubaoText
 
 /// Getting text out: the open article copied to the clipboard, saved as Markdown, or read in
 /// the pager. The reducer builds the text; the runtime sends, writes or shows it and reports back.
 extension Reducer {
     static func export(_ state: inout AppState, _ command: Command) -> [Effect] {
         guard let article = state.reader?.article else {
-            let what = command == .copy ? "copy" : command == .save ? "save" : "show in the pager"
-            state.status.message = StatusMessage("no article open to \(what)")
+            state.status.message = StatusMessage(state.settings.texts[command == .copy ? .noArticleToCopy
+                                                                      : command == .save ? .noArticleToSave : .noArticleToPage])
             return []
         }
         let title = DisplaySanitizer.sanitize(article.displayTitle)
@@ -43,24 +44,24 @@ extension Reducer {
     static func exported(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .copied(let title, let characters, let outcome):
-            let copied = "copied 《\(title)》: \(grouped(characters)) character\(characters == 1 ? "" : "s")"
+            let t = state.settings.texts
+            let copied = t(.copiedCharacters, title, grouped(characters))
             switch outcome {
             case .sent:
                 state.status.message = StatusMessage(copied)
             case .unconfirmed(let why):
-                state.status.message = StatusMessage("\(copied), if the terminal takes OSC 52 (\(why))")
+                state.status.message = StatusMessage(t(.copiedIfTerminalTakes, copied, why))
             case .dropped(let why), .failed(let why):
-                state.status.message = StatusMessage("not copied: \(why)", isError: true)
+                state.status.message = StatusMessage(t(.notCopied, why), isError: true)
             case .tooLarge(let bytes, let limit):
-                let save = state.keymap.keys(for: .save).first.map { "; \($0) saves it as a file" } ?? ""
-                state.status.message = StatusMessage(
-                    "not copied: 《\(title)》 is \(grouped((bytes + 999) / 1000)) KB as OSC 52, more than terminals take (\(limit / 1000) KB)\(save)",
-                    isError: true)
+                let save = state.keymap.keys(for: .save).first.map { t(.savesAsFile, $0) } ?? ""
+                state.status.message = StatusMessage(t(.notCopiedTooLarge, title, grouped((bytes + 999) / 1000), limit / 1000) + save,
+                                                     isError: true)
             }
         case .saved(let path):
-            state.status.message = StatusMessage("saved to \(path)")
+            state.status.message = StatusMessage(state.settings.texts(.savedTo, path))
         case .saveFailed(let why):
-            state.status.message = StatusMessage("not saved: \(why)", isError: true)
+            state.status.message = StatusMessage(state.settings.texts(.notSaved, why), isError: true)
         case .pagerEnded(let problem):
             state.status.message = problem.map { StatusMessage($0, isError: true) }
         default:

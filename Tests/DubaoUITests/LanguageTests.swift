@@ -70,6 +70,6 @@ struct LanguageTests {
         r.keys("b")
         #expect(r.state.status.message?.text == "★ 已加书签")
         r.keys("?")
-        #expect(Screen.render(r.state).text.contains("本帮助"))
+        #expect(Screen.render(r.state).text.contains("下移 / 向下滚动"))
     }
 }
