@@ -54,6 +54,11 @@ public final class CursesTerminal {
     /// The last grid drawn, kept to paint again after a stop.
     private var lastGrid: ScreenGrid?
     private(set) var stopped = false
+    /// Whether the terminal's cursor is on (a line is being edited); nil until first set.
+    private var cursorVisible: Bool?
+    /// A cell drawn reversed to stand for the cursor on a terminal that cannot show its own:
+    /// drawn again as the grid has it in the next frame.
+    private var standInCursor: GridPoint?
 
     /// Sets the terminal up: checks that standard input and output are terminals, selects a
     /// UTF-8 locale (the environment's, else C.UTF-8), starts curses on TERM with `newterm`,
@@ -172,6 +177,7 @@ public final class CursesTerminal {
             werase(window)
             clearok(window, true)
         }
+
         for y in 0..<rows {
             for x in 0..<columns {
                 let cell = grid[x, y]
@@ -185,9 +191,45 @@ public final class CursesTerminal {
                 put(cell, x: x, y: y, columns: columns)
             }
         }
+        if let stale = standInCursor, stale.y < rows, stale.x < columns {
+            // The reversed stand-in of the last frame, drawn as the grid has it.
+            let x = grid[stale.x, stale.y].width == 0 && stale.x > 0 ? stale.x - 1 : stale.x
+            put(grid[x, stale.y], x: x, y: stale.y, columns: columns)
+        }
+        standInCursor = nil
         shown = grid
+        placeCursor(grid.cursor, rows: rows, columns: columns, grid: grid)
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// Shows the terminal's cursor at `point`, or hides it. Where the terminal cannot show it
+    /// (`curs_set` fails), the cell under it is drawn reversed instead.
+    private func placeCursor(_ point: GridPoint?, rows: Int, columns: Int, grid: ScreenGrid) {
+        guard let point, point.y < rows, point.x < columns, point.x >= 0, point.y >= 0 else {
+            if cursorVisible != false {
+                curs_set(0)
+                leaveok(window, true)
+                cursorVisible = false
+            }
+            return
+        }
+        if cursorVisible != true {
+            leaveok(window, false)
+            cursorVisible = curs_set(1) != ERR
+        }
+        if cursorVisible == false {
+            let cell = grid[point.x, point.y]
+            var c = self.cell(cell.width == 0 ? " " : cell.text, role: cell.style)
+            var attributes: attr_t = 0, pair: Int16 = 0
+            var text = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
+            if getcchar(&c, &text, &attributes, &pair, nil) == OK {
+                _ = setcchar(&c, text, attributes ^ dubao_A_REVERSE(), pair, nil)
+            }
+            _ = mvwadd_wch(window, Int32(point.y), Int32(point.x), &c)
+            standInCursor = point
+        }
+        wmove(window, Int32(point.y), Int32(point.x))
     }
 
     /// Forgets what the terminal shows: the next `draw` repaints every cell from a cleared screen.

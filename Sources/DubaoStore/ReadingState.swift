@@ -37,14 +37,27 @@ public struct ReadingState: Codable, Sendable, Equatable {
     public var last: Place?
     public var read: Set<ArticleID>
     public var positions: [ArticleID: Position]
+    /// The queries searched for, newest first, each once, at most `queryLimit`.
+    public var queries: [String]
 
-    public init(last: Place? = nil, read: Set<ArticleID> = [], positions: [ArticleID: Position] = [:]) {
+    public init(last: Place? = nil, read: Set<ArticleID> = [], positions: [ArticleID: Position] = [:],
+                queries: [String] = []) {
         self.last = last
         self.read = read
         self.positions = positions
+        self.queries = queries
     }
 
-    enum CodingKeys: String, CodingKey { case last, read, positions }
+    /// How many queries are kept: more than anyone goes back through with Up.
+    public static let queryLimit = 100
+
+    /// `queries` (newest first) with `query` put first, an earlier copy of it dropped, and
+    /// no more than `queryLimit`.
+    public static func remembering(_ query: String, in queries: [String]) -> [String] {
+        Array(([query] + queries.filter { $0 != query }).prefix(queryLimit))
+    }
+
+    enum CodingKeys: String, CodingKey { case last, read, positions, queries }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -53,6 +66,7 @@ public struct ReadingState: Codable, Sendable, Equatable {
         // Keyed by the ID's text, as JSON objects are.
         let byText = try c.decodeIfPresent([String: Position].self, forKey: .positions) ?? [:]
         positions = Dictionary(uniqueKeysWithValues: byText.map { (ArticleID(stored: $0.key), $0.value) })
+        queries = try c.decodeIfPresent([String].self, forKey: .queries) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -60,6 +74,7 @@ public struct ReadingState: Codable, Sendable, Equatable {
         try c.encodeIfPresent(last, forKey: .last)
         try c.encode(read.sorted().map(\.text), forKey: .read)
         try c.encode(Dictionary(uniqueKeysWithValues: positions.map { ($0.key.text, $0.value) }), forKey: .positions)
+        if !queries.isEmpty { try c.encode(queries, forKey: .queries) }
     }
 }
 
@@ -69,6 +84,8 @@ public enum ReadingChange: Sendable, Equatable {
     case markRead(ArticleID, Bool)
     case position(ArticleID, ReadingState.Position?)
     case last(ReadingState.Place)
+    /// A query run from the query line, put first in the history.
+    case searched(String)
 
     public func apply(to state: inout ReadingState) {
         switch self {
@@ -78,6 +95,8 @@ public enum ReadingChange: Sendable, Equatable {
             state.positions[id] = position
         case .last(let place):
             state.last = place
+        case .searched(let query):
+            state.queries = ReadingState.remembering(query, in: state.queries)
         }
     }
 }
@@ -220,6 +239,10 @@ public struct ReadingStateStore: Sendable {
             case .last(let place):
                 guard document != nil else { continue }
                 document!.state.last = place
+                documentChanged = true
+            case .searched(let query):
+                guard document != nil else { continue }
+                document!.state.queries = ReadingState.remembering(query, in: document!.state.queries)
                 documentChanged = true
             case .markRead(let id, let read):
                 guard var p = part(partPath(for: id)) else { continue }

@@ -1,6 +1,7 @@
 import DubaoModel
 
-/// `state.json`: the last place. One written before the years were split also holds read marks
+/// `state.json`: the last place and the queries searched for. Older dubaos read it too: they
+/// pass over a key they do not know (and drop it when they write the file). One written before the years were split also holds read marks
 /// and positions, which move out into the years' files with the next change.
 struct ReadingStateDocument: Codable, Equatable {
     var schema = LibraryFormat.schema
@@ -38,6 +39,12 @@ struct ReadingStateDocument: Codable, Equatable {
             w.close("}")
         }
         w.close("}"); w.comma()
+        if !state.queries.isEmpty {
+            // Left out while empty, so a reader who never searches has the file as before.
+            w.bytes.append(0x0A)
+            w.key("queries"); w.array(state.queries, lineEach: true) { w, query in w.string(query) }
+            w.comma()
+        }
         w.bytes.append(0x0A)
         w.key("read"); w.array(state.read.sorted(), lineEach: true) { w, id in w.string(id.text) }
         w.close("}")
@@ -74,6 +81,10 @@ extension ReadingStateDocument: JSONValueDecodable {
                 guard let paragraph = member.value["paragraph"]?.int, let offset = member.value["offset"]?.int else { return nil }
                 state.positions[ArticleID(stored: member.key)] = ReadingState.Position(paragraph: paragraph, offset: offset)
             }
+        }
+        if let queries = s["queries"], queries != .null {
+            guard let texts = queries.strings else { return nil }
+            state.queries = texts
         }
         self.init(schema: schema, format: format, state: state)
     }

@@ -28,6 +28,8 @@ public struct ScreenGrid: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Where the terminal shows its cursor: on a line being edited; nil, hidden, otherwise.
+    public var cursor: GridPoint?
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -144,6 +146,17 @@ public struct ScreenGrid: Equatable, Sendable {
     /// The whole screen as text, one line per row: what snapshot tests compare.
     public var text: String {
         (0..<height).map(row).joined(separator: "\n")
+    }
+}
+
+/// A cell's place on the grid.
+public struct GridPoint: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+
+    public init(x: Int, y: Int) {
+        self.x = x
+        self.y = y
     }
 }
 

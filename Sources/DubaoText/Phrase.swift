@@ -142,6 +142,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case pagerNotStarted
     case pagerSignalled
     case pagerStatus
+    case promptSearchAll
+    case promptFind
+    case promptSearchKeys
+    case promptFindKeys
     case commandMoveDown
     case commandMoveUp
     case commandTop

@@ -341,6 +341,9 @@ public struct SearchState: Equatable, Sendable {
     public var searching: SearchProgress?
     /// The query line, while a query is being typed (`/`).
     public var queryLine: QueryLine?
+    /// The queries run before, newest first, without repeats: Up in the query line brings
+    /// them back. One list for the library and the article, as a shell has one history.
+    public var history: [String] = []
     /// Results that came in while the reading marks of their years were still being read: they
     /// are shown once the marks are there, so the first one opens at its saved place.
     public var arrived: SearchResults?

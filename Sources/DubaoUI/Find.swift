@@ -19,26 +19,6 @@ public enum SectionsRow: Equatable, Sendable {
     case section(Int)
 }
 
-/// The query line at the bottom of the screen, open while the user types a query.
-public struct QueryLine: Equatable, Sendable {
-    /// Where the query will search.
-    public enum Scope: Equatable, Sendable {
-        /// Every article of every issue (`/` in the sections or article pane).
-        case library
-        /// The article in the reader (`/` in the reader).
-        case article
-    }
-
-    public var scope: Scope
-    /// What has been typed: whole characters, so Backspace removes a wide character at once.
-    public var text: String
-
-    public init(scope: Scope, text: String = "") {
-        self.scope = scope
-        self.text = text
-    }
-}
-
 /// The results of a search over the library, listed in the article pane while they last.
 public struct SearchResults: Equatable, Sendable {
     public var query: String

@@ -8,19 +8,29 @@ import DubaoText
 extension Reducer {
     // MARK: the query line
 
-    /// Keys while the query line is open: characters are typed (Chinese arrives as whole
-    /// characters), Backspace removes the last whole character, Ctrl-U clears, Esc cancels and
-    /// Enter runs the query. Nothing else reaches the keymap until the line is closed.
+    /// Keys while the query line is open, as readline has them: characters are typed at the
+    /// cursor (Chinese arrives as whole characters); Left/Right (C-b/C-f), Home/End (C-a/C-e)
+    /// move; Backspace and Delete (C-d) remove a whole character; C-w the word before the
+    /// cursor, C-u everything before it, C-k everything after; Up/Down (C-p/C-n) go through
+    /// the earlier queries. Esc cancels and Enter runs the query. Nothing else reaches the
+    /// keymap until the line is closed.
     static func handleQueryKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
         guard var line = state.search.queryLine else { return [] }
         switch key {
         case .character(let c):
             guard !c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return [] }
-            line.text.append(c)
-        case .backspace, .delete, .control("h"):
-            if !line.text.isEmpty { line.text.removeLast() }
-        case .control("u"):
-            line.text = ""
+            line.insert(String(c))
+        case .left, .control("b"): line.moveLeft()
+        case .right, .control("f"): line.moveRight()
+        case .home, .control("a"): line.moveToStart()
+        case .end, .control("e"): line.moveToEnd()
+        case .backspace, .control("h"): line.deleteBackward()
+        case .delete, .control("d"): line.deleteForward()
+        case .control("w"): line.deleteWordBackward()
+        case .control("u"): line.deleteToStart()
+        case .control("k"): line.deleteToEnd()
+        case .up, .control("p"): line.recallOlder(from: state.search.history)
+        case .down, .control("n"): line.recallNewer(from: state.search.history)
         case .escape:
             state.search.queryLine = nil
             return []
@@ -39,18 +49,21 @@ extension Reducer {
             state.status.message = StatusMessage(state.settings.texts[.nothingToSearch])
             return []
         }
+        // Kept with the reading state, so the history outlasts the run.
+        state.search.history = ReadingState.remembering(line.text, in: state.search.history)
+        let saving: [Effect] = [.saveReading([.searched(line.text)])]
         switch line.scope {
         case .library:
             state.status.message = nil
             state.search.searching = SearchProgress(query: line.text)
-            return [.search(line.text)]
+            return saving + [.search(line.text)]
         case .article:
             guard state.reader != nil else {
                 state.status.message = StatusMessage(state.settings.texts[.noArticleOpen])
-                return []
+                return saving
             }
             findInReader(&state, query: line.text, fromTop: true)
-            return []
+            return saving
         }
     }
 

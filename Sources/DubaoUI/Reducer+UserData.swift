@@ -43,6 +43,8 @@ extension Reducer {
         state.userData.bookmarks = bookmarks
         state.userData.read = reading.read
         state.userData.positions = reading.positions
+        // Queries run before the file was read (there is hardly time) stay the newest.
+        state.search.history = state.search.history.reversed().reduce(reading.queries) { ReadingState.remembering($1, in: $0) }
         guard let last = reading.last,
               let index = state.navigation.issues.firstIndex(paper: last.paper, date: last.date)
         else { return [] }

@@ -15,6 +15,10 @@ public enum Reducer {
         relayoutReader(&state)
         keepSelectionVisible(&state)
         keepOverlayInBounds(&state)
+        if var line = state.search.queryLine {
+            line.keepCursorVisible(room: StatusLine.queryRoom(state, scope: line.scope))
+            state.search.queryLine = line
+        }
         if case .issues = state.overlay, state.navigation.readByDate?.marks != state.userData.read.count {
             var counts: [Substring: Int] = [:]
             for id in state.userData.read { if let day = id.compactDate { counts[day, default: 0] += 1 } }
@@ -37,7 +41,7 @@ public enum Reducer {
                 switch change {
                 case .position(let id, let position): state.userData.positions[id] = position
                 case .markRead(let id, let read): if read { state.userData.read.insert(id) } else { state.userData.read.remove(id) }
-                case .last: break
+                case .last, .searched: break
                 }
             }
         }

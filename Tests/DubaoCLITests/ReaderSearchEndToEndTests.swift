@@ -19,10 +19,10 @@ struct ReaderSearchEndToEndTests {
         try t.sendKeys("/")
         try t.waitFor("search all:")
         try t.type("调解")
-        try t.waitFor("search all: 调解█")
+        try t.waitFor("search all: 调解 ")
         // Backspace takes the whole wide character; typing it again puts it back.
         try t.sendKeys("BSpace")
-        try t.waitFor("search all: 调█")
+        try t.waitFor("search all: 调 ")
         try t.type("解")
         try t.sendKeys("Enter")
         var screen = try t.waitFor("search: 调解")
@@ -49,6 +49,37 @@ struct ReaderSearchEndToEndTests {
         try t.sendKeys("q")
         screen = try t.waitForAbsence("search: 调解")
         #expect(screen[39].contains("01 要闻"), "back to the section the search started from")
+    }
+
+    @Test("the query line is edited at the terminal's cursor: typed, Left, a character put in, searched")
+    func editTheQuery() throws {
+        let t = try ReaderSession.start(width: 100, height: 30, library: DubaoProcess.temporaryFolder())
+        try t.waitFor("江城港前十月")
+        try t.sendKeys("/")
+        try t.waitFor("search all:")
+        try t.type("调室")
+        var screen = try t.waitFor("search all: 调室 ")
+        let prompt = try #require(screen[29].range(of: "search all: "))
+        let start = displayWidth(String(screen[29][..<prompt.upperBound]))
+        #expect(try t.format("#{cursor_flag} #{cursor_x} #{cursor_y}") == "1 \(start + 4) 29",
+                "the terminal's cursor shows, after 调室")
+        try t.sendKeys("Left")
+        #expect(try waitForCursor(t, x: start + 2), "Left: between 调 and 室, on a cell boundary")
+        try t.type("解")
+        screen = try t.waitFor("search all: 调解室 ")
+        #expect(try waitForCursor(t, x: start + 4), "after the character put in")
+        try t.sendKeys("Enter")
+        screen = try t.waitFor("search: 调解室")
+        #expect(try t.format("#{cursor_flag}") == "0", "the cursor hidden again once the line is closed")
+    }
+
+    /// Whether the terminal's cursor comes to column `x` within a few seconds.
+    func waitForCursor(_ t: TmuxSession, x: Int) throws -> Bool {
+        for _ in 0..<100 {
+            if try t.format("#{cursor_x}") == "\(x)" { return true }
+            usleep(50_000)
+        }
+        return false
     }
 
     @Test("/ in the reader finds in the open article")

@@ -188,4 +188,21 @@ struct UserDataStoreTests {
         try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: file))
         #expect(try store.load() == expected)
     }
+
+    @Test("queries searched for are kept in state.json, newest first, each once; a key the reader does not know is passed over")
+    func queries() throws {
+        let store = ReadingStateStore(root: TestPaths.temporaryFolder())
+        let place = ReadingState.Place(paper: "江城晨报", date: IssueDate("2026-01-01")!, section: "要闻", article: "x")
+        try store.apply([.last(place)])
+        #expect(!(try String(contentsOfFile: store.path, encoding: .utf8)).contains("queries"),
+                "no queries: the file as a dubao from before them writes it")
+        try store.apply([.searched("渡口"), .searched("夜校 开课"), .searched("渡口")])
+        #expect(try store.load().queries == ["渡口", "夜校 开课"])
+        let text = try String(contentsOfFile: store.path, encoding: .utf8)
+        #expect(text.contains(#""queries":["#) && text.contains(#""paper":"江城晨报""#))
+        // A key from a newer dubao, as an older one meets `queries`: read past, the rest kept.
+        try text.replacingOccurrences(of: #""queries":"#, with: #""future":{"a":[1]},"queries":"#)
+            .write(toFile: store.path, atomically: true, encoding: .utf8)
+        #expect(try store.load().queries == ["渡口", "夜校 开课"] && store.load().last == place)
+    }
 }

@@ -83,7 +83,8 @@ struct ReaderSearchTests {
         _ = Reducer.reduce(&state, .key(.character("/")))
         _ = Reducer.reduce(&state, .key(.character("渡")))
         _ = Reducer.reduce(&state, .key(.character("口")))
-        #expect(Reducer.reduce(&state, .key(.enter)) == [.search("渡口")])
+        #expect(Reducer.reduce(&state, .key(.enter)) == [.saveReading([.searched("渡口")]), .search("渡口")],
+                "the query kept in the history, and searched for")
         #expect(state.search.queryLine == nil)
     }
 
@@ -281,7 +282,8 @@ struct ReaderSearchTests {
         #expect(r.state.search.queryLine?.scope == .article)
         type(r, "夜校")
         var state = r.state
-        #expect(Reducer.reduce(&state, .key(.enter)) == [], "no effect: the article is in hand")
+        #expect(Reducer.reduce(&state, .key(.enter)) == [.saveReading([.searched("夜校")])],
+                "nothing to read: the article is in hand; the query kept in the history")
         let find = try! #require(state.reader?.find)
         #expect(find.query == "夜校" && find.current == 0)
         #expect(find.matches.count == 15)
@@ -306,14 +308,16 @@ struct ReaderSearchTests {
         #expect(r2.state.status.message?.text == "“没有” is not in this article")
     }
 
-    @Test("the query line shows the end of a long query, with a cursor, never past the line")
+    @Test("the query line shows the end of a long query, with the cursor after it, never past the line")
     func longQuery() {
         let r = SearchFixture.runtime(width: 40, height: 10)
         type(r, "/")
         type(r, String(repeating: "渡口", count: 30) + "尾")
-        let row = Screen.render(r.state).row(9)
+        let grid = Screen.render(r.state)
+        let row = grid.row(9)
         #expect(DisplayWidth.of(row) == 40)
-        #expect(row.contains("…") && row.contains("口尾█"))
+        #expect(row.contains("…") && row.contains("口尾"))
+        #expect(grid.cursor.map { grid[$0.x - 2, 9].text } == "尾")
     }
 }
 

@@ -6,7 +6,8 @@ import Testing
 
 /// Text snapshots of screens: `Tests/DubaoUITests/Snapshots/NAME.txt`, one row per line, each row
 /// closed by `│`-free marker `¶` so trailing blanks are visible in review. Under a row that has
-/// them, a `↳` line gives the columns of its selected, unread, bookmarked and highlighted cells,
+/// them, a `↳` line gives the columns of its selected, unread, bookmarked and highlighted cells
+/// and of the terminal's cursor,
 /// so a styling mistake fails a test as surely as a wrong character. Re-record with
 /// `DUBAO_RECORD_SNAPSHOTS=1 swift test`, then read the diff before committing.
 enum Snapshot {
@@ -45,6 +46,7 @@ enum Snapshot {
             }
             if !runs.isEmpty { parts.append(name + " " + runs.joined(separator: ",")) }
         }
+        if let cursor = grid.cursor, cursor.y == y { parts.append("cursor \(cursor.x)") }
         return parts.isEmpty ? nil : "    ↳ " + parts.joined(separator: " · ")
     }
 

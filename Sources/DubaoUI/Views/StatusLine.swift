@@ -140,37 +140,42 @@ enum StatusLine {
         }
     }
 
-    /// The query being typed, after its prompt, with a block for the cursor; a query too long
-    /// for the line loses its beginning, never its end, so what is being typed always shows.
-    static func drawQueryLine(_ line: QueryLine, into grid: inout ScreenGrid, rect: Rect, state: AppState) {
-        let prompt = line.scope == .library ? " 搜索 search all: " : " 查找 find in article: "
-        // The query line's own keys, fixed whatever the keymap says.
-        let hint = "Enter \(line.scope == .library ? "search" : "find")  Esc cancel  C-u clear"
-        let promptWidth = grid.put(Truncation.truncate(prompt, toWidth: rect.width / 2), x: rect.x, y: rect.y,
-                                   maxWidth: rect.width / 2, style: .statusKey)
-        var room = rect.width - promptWidth - 1
-        if DisplayWidth.of(hint) + 2 <= room - 12 {
-            grid.put(hint, x: rect.x + rect.width - DisplayWidth.of(hint) - 1, y: rect.y, style: .statusDim)
-            room -= DisplayWidth.of(hint) + 2
-        }
-        let text = tail(DisplaySanitizer.sanitize(line.text), fitting: max(0, room - 1))
-        let used = grid.put(text, x: rect.x + promptWidth, y: rect.y, maxWidth: max(0, room - 1), style: .status)
-        if room > 0 { grid.put("█", x: rect.x + promptWidth + used, y: rect.y, maxWidth: 1, style: .status) }
+    /// The query line's prompt, and its own keys, fixed whatever the keymap says.
+    static func queryPrompt(_ scope: QueryLine.Scope, _ texts: Texts) -> (prompt: String, hint: String) {
+        scope == .library ? (texts[.promptSearchAll], texts[.promptSearchKeys]) : (texts[.promptFind], texts[.promptFindKeys])
     }
 
-    /// The end of `text` in at most `width` cells, `…` first when its beginning was dropped.
-    static func tail(_ text: String, fitting width: Int) -> String {
-        guard DisplayWidth.of(text) > width else { return text }
-        guard width > 1 else { return "" }
-        var kept = ""
-        var used = 0
-        for c in text.reversed() {
-            let w = DisplayWidth.of(String(c))
-            if used + w > width - 1 { break }
-            kept.insert(c, at: kept.startIndex)
-            used += w
+    /// Where the query line's parts go on a line `width` cells wide: the prompt's cells, the
+    /// cells for the text and its cursor, and whether the hint shows at the right.
+    static func queryLayout(width: Int, scope: QueryLine.Scope, texts: Texts) -> (prompt: Int, room: Int, hint: Bool) {
+        let (prompt, hint) = queryPrompt(scope, texts)
+        let promptWidth = min(DisplayWidth.of(prompt), width / 2)
+        var room = width - promptWidth - 1
+        let hintShown = DisplayWidth.of(hint) + 2 <= room - 12
+        if hintShown { room -= DisplayWidth.of(hint) + 2 }
+        return (promptWidth, max(0, room), hintShown)
+    }
+
+    /// The cells the query line has for its text and cursor, which the reducer scrolls the
+    /// text in.
+    static func queryRoom(_ state: AppState, scope: QueryLine.Scope) -> Int {
+        queryLayout(width: state.viewport.layout.status.width, scope: scope, texts: state.settings.texts).room
+    }
+
+    /// The query being typed, after its prompt, with the terminal's cursor at the line's
+    /// cursor; a query too long for the line scrolls, `…` standing for what is out of sight.
+    static func drawQueryLine(_ line: QueryLine, into grid: inout ScreenGrid, rect: Rect, state: AppState) {
+        let (prompt, hint) = queryPrompt(line.scope, state.settings.texts)
+        let layout = queryLayout(width: rect.width, scope: line.scope, texts: state.settings.texts)
+        let promptWidth = grid.put(Truncation.truncate(prompt, toWidth: layout.prompt), x: rect.x, y: rect.y,
+                                   maxWidth: layout.prompt, style: .statusKey)
+        if layout.hint {
+            grid.put(hint, x: rect.x + rect.width - DisplayWidth.of(hint) - 1, y: rect.y, style: .statusDim)
         }
-        return "…" + kept
+        guard layout.room > 1 else { return }
+        let window = line.window(room: layout.room)
+        grid.put(window.text, x: rect.x + promptWidth, y: rect.y, maxWidth: layout.room, style: .status)
+        grid.cursor = GridPoint(x: rect.x + promptWidth + window.cursorColumn, y: rect.y)
     }
 
     /// The few keys that matter in the focused pane, read from the keymap so rebinding shows.
