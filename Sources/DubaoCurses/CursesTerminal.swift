@@ -46,7 +46,8 @@ public final class CursesTerminal {
     public let terminalName: String
 
     private let screen: OpaquePointer
-    private let window: UnsafeMutablePointer<WINDOW>
+    /// Internal for the extensions in the other files of this module.
+    let window: UnsafeMutablePointer<WINDOW>
     /// The look of each role: curses attributes and colour-pair number, by `StyleRole` order.
     private var looks: [StyleRole: (attributes: attr_t, pair: Int16)] = [:]
     /// What the terminal shows now; nil when unknown (first frame, after `invalidate`).
@@ -313,6 +314,7 @@ public final class CursesTerminal {
             }
         }
         if result == OK {
+            if code == 27, dropTerminalReport() { return nil }
             return KeyTranslation.event(forCharacter: code)
         }
         // ERR: the timeout, a signal, or the end of input.

@@ -8,8 +8,9 @@ public struct Config: Equatable, Sendable {
     /// Allowed reader widths, in Chinese characters.
     public static let readerWidthRange: ClosedRange<Int> = 10...200
 
-    /// The theme's name: a built-in theme or a file in the user's themes folder.
-    public var theme: String
+    /// The theme's name: a built-in theme or a file in the user's themes folder. Nil when the
+    /// file names none: then the terminal's background chooses (`ThemeCatalog.defaultThemeName`).
+    public var theme: String?
     /// The reader's measure in Chinese characters (two terminal cells each).
     public var readerWidth: Int
     /// Whether the reader takes mouse clicks and the wheel.
@@ -26,7 +27,7 @@ public struct Config: Equatable, Sendable {
     /// says; nil to follow the locale.
     public var language: Language?
 
-    public init(theme: String = ThemeCatalog.defaultThemeName, readerWidth: Int = Config.defaultReaderWidth,
+    public init(theme: String? = nil, readerWidth: Int = Config.defaultReaderWidth,
                 mouse: Bool = true, normalizePunctuation: Bool = true, saveFolder: String? = nil,
                 keys: [Command: [KeyEvent]] = [:], language: Language? = nil) {
         self.language = language

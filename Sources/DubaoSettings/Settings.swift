@@ -17,8 +17,11 @@ public struct Settings: Sendable {
 
     /// Reads the config file and the theme it names (a user theme file overrides a built-in
     /// one). `NO_COLOR` set to anything but the empty string means no colours: the theme is
-    /// then `Theme.monochrome`, whatever the config says.
-    public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws(SettingsError) -> Settings {
+    /// then `Theme.monochrome`, whatever the config says. A config that names no theme gets
+    /// the one for the terminal's background, which `background` is asked for only then (it
+    /// may ask the terminal).
+    public static func load(environment: [String: String] = ProcessInfo.processInfo.environment,
+                            background: () -> TerminalBackground? = { nil }) throws(SettingsError) -> Settings {
         let themes = ThemeCatalog(environment: environment)
         let config: Config
         if let path = Config.defaultPath(environment: environment) {
@@ -29,6 +32,7 @@ public struct Settings: Sendable {
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty {
             return Settings(config: config, theme: .monochrome, colourDisabled: true)
         }
-        return Settings(config: config, theme: try themes.theme(named: config.theme))
+        let name = config.theme ?? ThemeCatalog.defaultThemeName(background: background())
+        return Settings(config: config, theme: try themes.theme(named: name))
     }
 }

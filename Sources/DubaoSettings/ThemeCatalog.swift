@@ -6,8 +6,10 @@ import DubaoUI
 /// user's own files in `$XDG_CONFIG_HOME/dubao/themes/NAME.toml`, which override a built-in
 /// theme of the same name.
 public struct ThemeCatalog: Sendable {
-    /// The theme used when the config names none.
-    public static let defaultThemeName = "dark"
+    /// The theme used when the config names none: `paper` on a light background, else `dark`.
+    public static func defaultThemeName(background: TerminalBackground?) -> String {
+        background == .light ? "paper" : "dark"
+    }
 
     /// The built-in themes' names, sorted.
     public static let builtInNames: [String] = builtInTexts.keys.sorted()

@@ -40,7 +40,12 @@ struct ReadCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         var settings: Settings
         do throws(SettingsError) {
-            settings = try Settings.load(environment: environment)
+            // Light or dark, for a config that names no theme: what COLORFGBG says, else what the
+            // terminal answers, asked only when neither --theme nor NO_COLOR decides.
+            let asksTerminal = theme == nil
+            settings = try Settings.load(environment: environment) {
+                TerminalBackground(colorFGBG: environment["COLORFGBG"]) ?? (asksTerminal ? BackgroundQuery.ask() : nil)
+            }
             if let theme {
                 // An explicit --theme wins over NO_COLOR, as no-color.org asks.
                 settings.theme = try ThemeCatalog(environment: environment).theme(named: theme)

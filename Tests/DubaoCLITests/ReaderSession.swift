@@ -7,15 +7,19 @@ enum ReaderSession {
     static var available: Bool { tmux != nil }
 
     /// Starts `dubao ARGS`; when it exits the pane prints `EXITED <status>` and stays, so a test
-    /// can check how it ended and what it left on the terminal.
+    /// can check how it ended and what it left on the terminal. `COLORFGBG` says the terminal
+    /// is dark unless the test says otherwise (empty: not set, so dubao asks the terminal);
+    /// `paneBackground` gives the pane that background colour before dubao starts.
     static func start(width: Int, height: Int, library: String, arguments: [String] = [],
-                      environment: [String: String] = [:]) throws -> TmuxSession {
+                      environment: [String: String] = [:], paneBackground: String? = nil) throws -> TmuxSession {
         // English unless a test asks for Chinese: the machine's own locale must not choose.
         var env = ["TERM": "tmux-256color", "DUBAO_LIBRARY": library, "XDG_CONFIG_HOME": library + "-config",
-                   "LC_ALL": "", "LC_MESSAGES": "C.UTF-8"]
+                   "LC_ALL": "", "LC_MESSAGES": "C.UTF-8", "COLORFGBG": "15;0"]
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(separator: " ")
-        let command = "env \(assignments) \(quote(DubaoProcess.binary)) \(arguments.map(quote).joined(separator: " ")); "
+        // Set from inside the pane (tmux on $TMUX's socket), so it is in place before dubao asks.
+        let style = paneBackground.map { "\(quote(tmux!)) select-pane -P \(quote("bg=" + $0)); " } ?? ""
+        let command = style + "env \(assignments) \(quote(DubaoProcess.binary)) \(arguments.map(quote).joined(separator: " ")); "
             // A killed reader leaves the cursor anywhere, so the marker starts on a line of its own
             // and cannot be wrapped in two at the right edge.
             + "s=$?; printf '\\nEXITED %s\\n' $s; sleep 600"

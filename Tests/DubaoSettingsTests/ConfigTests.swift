@@ -17,7 +17,7 @@ func configError(_ text: String, file: String = "config.toml", themes: ThemeCata
 @Suite struct ConfigTests {
     @Test func defaults() {
         let config = Config()
-        #expect(config.theme == "dark")
+        #expect(config.theme == nil, "no theme named: the terminal's background chooses")
         #expect(config.readerWidth == 40)
         #expect(config.mouse)
         #expect(config.normalizePunctuation)
@@ -43,6 +43,23 @@ func configError(_ text: String, file: String = "config.toml", themes: ThemeCata
         let settings = try Settings.load(environment: ["XDG_CONFIG_HOME": folder])
         #expect(settings.config == Config())
         #expect(settings.theme == (try ThemeCatalog.builtIn.theme(named: "dark")))
+    }
+
+    @Test("a config naming no theme gets paper on a light background, dark otherwise; one naming a theme keeps it")
+    func themeForTheBackground() throws {
+        let folder = ScratchFolder.make("background")
+        let env = ["XDG_CONFIG_HOME": folder]
+        let paper = try ThemeCatalog.builtIn.theme(named: "paper"), dark = try ThemeCatalog.builtIn.theme(named: "dark")
+        #expect(try Settings.load(environment: env) { .light }.theme == paper)
+        #expect(try Settings.load(environment: env) { .dark }.theme == dark)
+        #expect(try Settings.load(environment: env) { nil }.theme == dark, "not known: dark, as before")
+        try FileManager.default.createDirectory(atPath: folder + "/dubao", withIntermediateDirectories: true)
+        try "theme = \"high-contrast\"\n".write(toFile: folder + "/dubao/config.toml", atomically: true, encoding: .utf8)
+        var asked = false
+        let named = try Settings.load(environment: env) { asked = true; return .light }
+        #expect(named.theme == (try ThemeCatalog.builtIn.theme(named: "high-contrast")))
+        #expect(!asked, "the terminal is not asked when the config decides")
+        #expect(try Settings.load(environment: env.merging(["NO_COLOR": "1"]) { $1 }) { .light }.theme == .monochrome)
     }
 
     @Test func aFullConfig() throws {

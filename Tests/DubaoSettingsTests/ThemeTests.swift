@@ -15,7 +15,8 @@ let packageRoot: String = {
     @Test func theFourThemesAreBuiltIn() {
         #expect(ThemeCatalog.builtInNames == ["dark", "high-contrast", "mono", "paper"])
         #expect(ThemeCatalog.builtIn.names == ThemeCatalog.builtInNames)
-        #expect(ThemeCatalog.builtInNames.contains(ThemeCatalog.defaultThemeName))
+        #expect(ThemeCatalog.builtInNames.contains(ThemeCatalog.defaultThemeName(background: .dark)))
+        #expect(ThemeCatalog.builtInNames.contains(ThemeCatalog.defaultThemeName(background: .light)))
     }
 
     @Test("every theme in Themes/ is built in: a new one needs its line in ThemeCatalog")
