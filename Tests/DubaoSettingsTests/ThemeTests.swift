@@ -19,6 +19,25 @@ let packageRoot: String = {
         #expect(ThemeCatalog.builtInNames.contains(ThemeCatalog.defaultThemeName(background: .light)))
     }
 
+    /// README's "The reader" says how the focused pane's title is drawn; every shipped theme
+    /// must draw it so.
+    @Test("the focused pane's title, in every built-in theme, is as the README says: bold, in its own colour (mono: reversed)",
+          arguments: ["dark", "high-contrast", "mono", "paper"])
+    func focusedTitleAsTheREADMESays(name: String) throws {
+        let readme = try String(contentsOfFile: packageRoot + "/README.md", encoding: .utf8)
+        #expect(readme.contains("title is marked `▶` and bold, in the theme's accent colour (reversed in `mono`)"))
+        let theme = try ThemeCatalog.builtIn.theme(named: name)
+        let focused = theme.style(.paneTitleFocused), unfocused = theme.style(.paneTitle)
+        #expect(focused.bold && !unfocused.bold, "\(name): bold, and only when focused")
+        if name == "mono" {
+            #expect(focused.reverse && !unfocused.reverse)
+        } else {
+            #expect(!focused.reverse, "\(name): a colour of its own, not reversed")
+            #expect(focused.foreground != unfocused.foreground && focused.foreground != theme.style(.normal).foreground,
+                    "\(name): in a colour of its own")
+        }
+    }
+
     @Test("every theme in Themes/ is built in: a new one needs its line in ThemeCatalog")
     func everyThemeFileIsBuiltIn() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/Themes")
