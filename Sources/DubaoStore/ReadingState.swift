@@ -12,13 +12,19 @@ public struct ReadingState: Codable, Sendable, Equatable {
         /// The newest issue in the library when the place was saved: an issue newer than that
         /// arrived since, and the next start opens it rather than going back to the place.
         public var newest: IssueDate?
+        /// The pane that had the focus (`sections`, `articles` or `reader`), which the next start
+        /// gives it again. Nil in a file from before it was kept; a name this dubao does not know
+        /// is passed over.
+        public var focus: String?
 
-        public init(paper: String, date: IssueDate, section: String, article: ArticleID, newest: IssueDate? = nil) {
+        public init(paper: String, date: IssueDate, section: String, article: ArticleID, newest: IssueDate? = nil,
+                    focus: String? = nil) {
             self.paper = paper
             self.date = date
             self.section = section
             self.article = article
             self.newest = newest
+            self.focus = focus
         }
     }
 

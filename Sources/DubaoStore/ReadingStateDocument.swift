@@ -22,6 +22,7 @@ struct ReadingStateDocument: Codable, Equatable {
             w.key("last"); w.open("{")
             w.key("article"); w.string(last.article.text); w.comma()
             w.key("date"); w.string(last.date.description); w.comma()
+            if let focus = last.focus { w.key("focus"); w.string(focus); w.comma() }
             if let newest = last.newest { w.key("newest"); w.string(newest.description); w.comma() }
             w.key("paper"); w.string(last.paper); w.comma()
             w.key("section"); w.string(last.section)
@@ -67,8 +68,10 @@ extension ReadingStateDocument: JSONValueDecodable {
                 guard let date = IssueDate(json: value) else { return nil }
                 newest = date
             }
+            // Only where the reader goes back to: anything but a name is passed over, not damage.
+            let focus = last["focus"]?.string
             state.last = ReadingState.Place(paper: paper, date: date, section: section, article: ArticleID(stored: article),
-                                            newest: newest)
+                                            newest: newest, focus: focus)
         }
         if let read = s["read"], read != .null {
             guard let ids = read.strings else { return nil }

@@ -7,6 +7,21 @@ import DubaoModel
 /// The three panes, left to right.
 public enum Pane: Int, CaseIterable, Sendable, Equatable {
     case sections, articles, reader
+
+    /// The pane's name in the saved reading place.
+    public var storedName: String {
+        switch self {
+        case .sections: return "sections"
+        case .articles: return "articles"
+        case .reader: return "reader"
+        }
+    }
+
+    /// The pane a saved name stands for; nil for a name this dubao does not know.
+    public init?(storedName: String) {
+        guard let pane = Self.allCases.first(where: { $0.storedName == storedName }) else { return nil }
+        self = pane
+    }
 }
 
 /// Everything the screen shows, as plain values, in named slices. Views draw it; only the

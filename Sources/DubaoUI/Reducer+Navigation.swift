@@ -134,6 +134,8 @@ extension Reducer {
             state.navigation.listing = .section(s)
             state.navigation.articles.selection = sections[s].articles.firstIndex { $0.id == place.article } ?? 0
         }
+        // The pane the reader quit in has the focus again.
+        if let pane = place.focus.flatMap(Pane.init(storedName:)) { state.viewport.focus = pane }
         keepSelectionVisible(&state)
         return loadSectionIfNeeded(&state)
     }

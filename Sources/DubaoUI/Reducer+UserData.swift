@@ -85,15 +85,19 @@ extension Reducer {
     /// issue and section — a bookmark's or a search result's, not the issue underneath.
     static func place(of state: AppState) -> ReadingState.Place? {
         let newest = state.navigation.issues.first?.date
+        let focus = state.viewport.focus.storedName
         if let hit = state.selectedHit, state.reader == nil || state.reader?.article.id == hit.id {
-            return ReadingState.Place(paper: hit.paper, date: hit.date, section: hit.section, article: hit.id, newest: newest)
+            return ReadingState.Place(paper: hit.paper, date: hit.date, section: hit.section, article: hit.id, newest: newest,
+                                      focus: focus)
         }
         if let b = state.selectedBookmark, state.reader == nil || state.reader?.article.id == b.id {
-            return ReadingState.Place(paper: b.paper, date: b.date, section: b.section, article: b.id, newest: newest)
+            return ReadingState.Place(paper: b.paper, date: b.date, section: b.section, article: b.id, newest: newest,
+                                      focus: focus)
         }
         if !state.inBookmarks, state.search.results == nil, let issue = state.issue, let section = state.section,
            let id = state.selectedSummary?.id {
-            return ReadingState.Place(paper: issue.paper, date: issue.date, section: section.name, article: id, newest: newest)
+            return ReadingState.Place(paper: issue.paper, date: issue.date, section: section.name, article: id, newest: newest,
+                                      focus: focus)
         }
         return nil
     }

@@ -205,4 +205,21 @@ struct UserDataStoreTests {
             .write(toFile: store.path, atomically: true, encoding: .utf8)
         #expect(try store.load().queries == ["渡口", "夜校 开课"] && store.load().last == place)
     }
+
+    @Test("the focused pane is kept with the last place; a file without it, or with a name not known, still reads")
+    func placeFocus() throws {
+        let store = ReadingStateStore(root: TestPaths.temporaryFolder())
+        let place = ReadingState.Place(paper: "江城晨报", date: IssueDate("2026-11-27")!, section: "要闻", article: "x",
+                                       focus: "reader")
+        try store.apply([.last(place)])
+        #expect(try store.load().last == place)
+        let text = try String(contentsOfFile: store.path, encoding: .utf8)
+        #expect(text.contains(#""focus":"reader""#))
+        for (replacement, expected) in [("", nil), (#""focus":7,"#, nil), (#""focus":"sidebar","#, "sidebar")] as [(String, String?)] {
+            try text.replacingOccurrences(of: #""focus":"reader","#, with: replacement)
+                .write(toFile: store.path, atomically: true, encoding: .utf8)
+            let last = try #require(try store.load().last)
+            #expect(last.focus == expected && last.article == "x")
+        }
+    }
 }
