@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Dubao: ParsableCommand {
@@ -22,7 +23,7 @@ struct Dubao: ParsableCommand {
     /// error too: one line, status 64 (`unknownCommand`).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let word = arguments.first, let refusal = unknownCommand(word) {
+        if let refusal = misplacedCommand(arguments) {
             Failure.printError("dubao: \(refusal)")
             exit(withError: ExitCode.validationFailure)
         }
@@ -39,9 +40,48 @@ struct Dubao: ParsableCommand {
 
     /// `read` is the default command, so ArgumentParser hands it a mistyped command name as an
     /// argument it does not take, and prints `read`'s usage. `read` takes no positional argument,
-    /// so a first word that is neither an option nor a command can only be a typo; it is refused
-    /// here, by name, with status 64 as ArgumentParser's other usage errors. `dubao` alone and
+    /// so the first word that is neither an option nor an option's value can only be a typo, or a
+    /// command after options, which ArgumentParser reads as `read`'s; either is refused here, by
+    /// name, with status 64 as ArgumentParser's other usage errors. `dubao` alone and
     /// `dubao --date …` still reach `read`.
+    static func misplacedCommand(_ arguments: [String]) -> String? {
+        guard let (index, word) = firstWord(arguments) else { return nil }
+        if let refusal = unknownCommand(word) { return refusal }
+        // `dubao --help search` is ArgumentParser's to answer.
+        guard index > 0, !arguments[..<index].contains(where: { ["-h", "--help", "--version"].contains($0) }) else { return nil }
+        let reordered = ([word] + arguments[..<index] + arguments[(index + 1)...]).map(Terminal.clean).joined(separator: " ")
+        return "the command comes first, before its options: dubao \(reordered)"
+    }
+
+    /// The first argument that is no option (`--library`, `--date=…`) and no option's value
+    /// (the `DIR` of `--library DIR`), with its place; nil when there is none, or after `--`.
+    static func firstWord(_ arguments: [String]) -> (Int, String)? {
+        var i = 0
+        while i < arguments.count {
+            let argument = arguments[i]
+            if argument == "--" { return nil }
+            guard argument.hasPrefix("-"), argument.count > 1 else { return (i, argument) }
+            i += !argument.contains("=") && readOptionsTakingValues.contains(argument) ? 2 : 1
+        }
+        return nil
+    }
+
+    /// The options of `read` (the command options before a command name are handed to) that
+    /// take a value, as its help lists them (`--date <yyyy-mm-dd>`): read from the help, so an
+    /// option added to `read` is known here without a second list to keep.
+    static let readOptionsTakingValues: Set<String> = {
+        var names: Set<String> = []
+        for line in ReadCommand.helpMessage(columns: 1000).split(separator: "\n") {
+            let entry = line.drop { $0 == " " }
+            guard entry.hasPrefix("-"), let value = entry.range(of: " <") else { continue }
+            for name in entry[..<value.lowerBound].split(separator: ",") {
+                names.insert(name.trimmingCharacters(in: .whitespaces))
+            }
+        }
+        return names
+    }()
+
+    /// The refusal of a word that names no command, with the nearest command when it is close.
     static func unknownCommand(_ word: String) -> String? {
         guard !word.hasPrefix("-") else { return nil }
         // `help` is ArgumentParser's own: `dubao help search`.

@@ -21,7 +21,7 @@ struct ReadCommand: ParsableCommand {
             """
     )
 
-    // No positional argument: `Dubao.unknownCommand` refuses a first word that names no command
+    // No positional argument: `Dubao.misplacedCommand` refuses the first word past the options that names no command
     // as a typo, which one added here would have to be let through.
     @Option(help: ArgumentHelp("Open the issue of this date.", valueName: "yyyy-mm-dd"))
     var date: Given<IssueDate>?

@@ -28,6 +28,26 @@ struct CommandLineTests {
         #expect(hostile.status == 64 && !hostile.stderr.contains("\u{1B}"), "the word is printed made safe")
     }
 
+    @Test("a mistyped command after options is named too, and a real one there is told to come first")
+    func commandAfterOptions() throws {
+        let lib = DubaoProcess.temporaryFolder()
+        for arguments in [["--library", lib, "serach", "foo"], ["--library=\(lib)", "serach"], ["--date", "2026-11-27", "serach"],
+                          ["--theme", "paper", "--library", lib, "serach", "foo"]] {
+            let out = try DubaoProcess.run(arguments, library: lib)
+            #expect(out.status == 64, "\(arguments)")
+            #expect(out.stderr == "dubao: unknown command “serach” (did you mean “search”?); `dubao --help` lists the commands\n",
+                    "\(arguments)")
+            #expect(out.stdout.isEmpty)
+        }
+        let known = try DubaoProcess.run(["--library", lib, "search", "调解"], library: lib)
+        #expect(known.status == 64)
+        #expect(known.stderr == "dubao: the command comes first, before its options: dubao search --library \(lib) 调解\n")
+        // An option's value is no command, whatever it says.
+        let value = try DubaoProcess.run(["--library", "search"], library: lib)
+        #expect(value.status == 1 && value.stderr.contains("not a terminal"), "\(value.stderr)")
+        #expect(DubaoProcess.snapshot(lib).isEmpty, "nothing is made")
+    }
+
     @Test("`dubao` alone, `dubao --date …` and `dubao help search` still reach their commands")
     func readIsStillTheDefault() throws {
         let lib = DubaoProcess.temporaryFolder()
