@@ -17,6 +17,11 @@ public struct SampleLibrary: LibraryReading {
         ("04-文化.txt", PackageResources._4_文化_txt),
     ]
 
+    /// The sample's paper and date, as its pages print them (a test holds them to the pages):
+    /// known without importing it, so a real library can let go of bookmarks made on it.
+    public static let paper = "江城晨报"
+    public static let date = IssueDate("2026-11-27")!
+
     /// Imports the sample's pages; fails only if the sample itself is broken (tests guard that).
     public init() throws(Importer.Failure) {
         issue = try Importer().importPages(Self.pages).issue

@@ -68,6 +68,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case bookmarkGone
     case noBookmarks
     case noSections
+    case sampleWelcome
+    case sampleNote
     case noUnreadBelow
     case noUnreadAbove
     case noUnreadOlder

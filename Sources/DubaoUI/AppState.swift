@@ -282,6 +282,9 @@ public struct Navigation: Equatable, Sendable {
     public var articles = ListState()
     /// Full articles of the section being read, loaded on demand.
     public var loaded: LoadedSection?
+    /// The built-in sample paper's issue: bookmarks made on it are let go once the library has
+    /// a real paper, rather than listed as missing for ever.
+    public var sampleIssue: IssueKey?
     /// `toggle-unread-only`: the sections' lists show only the articles that were unread when
     /// it was turned on or their issue opened. One read meanwhile stays, so a list does not
     /// shift under the reader (mutt's limit does the same); `U` twice takes it away.
@@ -399,6 +402,11 @@ public struct ReadByDate: Equatable, Sendable {
 public struct IssueKey: Hashable, Sendable {
     public var paper: String
     public var date: IssueDate
+
+    public init(paper: String, date: IssueDate) {
+        self.paper = paper
+        self.date = date
+    }
 
     public init(_ issue: IssueEntry) {
         paper = issue.paper

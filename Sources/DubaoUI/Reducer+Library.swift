@@ -93,14 +93,16 @@ extension Reducer {
     /// would on the next start.
     static func leaveSample(_ state: inout AppState, _ issues: [IssueEntry]) -> [Effect] {
         if state.search.results != nil { _ = leaveResults(&state) }
+        if let sample = state.navigation.issues.first { state.navigation.sampleIssue = IssueKey(sample) }
         state.navigation.issues = issues
         state.navigation.isSample = false
+        let letGo = dropSampleBookmarks(&state)
         state.navigation.issueIndex = -1
         if case .issues = state.overlay { state.overlay = nil }
         state.navigation.fetchedArticle = nil
         state.navigation.missingArticles = []
         state.status.message = StatusMessage(state.settings.texts(.replacesSample, issues[0].paper, issues[0].date))
-        return selectIssue(&state, 0, force: true)
+        return letGo + selectIssue(&state, 0, force: true)
     }
 
     /// The open issue's catalog read again after a re-import: the same section and article,

@@ -41,13 +41,14 @@ extension Reducer {
     /// The user's data as read at the start: bookmarks, marks, and the place to reopen.
     static func applyUserData(_ state: inout AppState, bookmarks: [Bookmark], reading: ReadingState) -> [Effect] {
         state.userData.bookmarks = bookmarks
+        let letGo = dropSampleBookmarks(&state)
         state.userData.read = reading.read
         state.userData.positions = reading.positions
         // Queries run before the file was read (there is hardly time) stay the newest.
         state.search.history = state.search.history.reversed().reduce(reading.queries) { ReadingState.remembering($1, in: $0) }
         guard let last = reading.last,
               let index = state.navigation.issues.firstIndex(paper: last.paper, date: last.date)
-        else { return [] }
+        else { return letGo }
         state.navigation.pendingRestore = last
         if let newest = state.navigation.issues.first?.date, let seen = last.newest, newest > seen, index != 0 {
             // A new issue came in since: it is what the reader opens on, and the place is
@@ -55,9 +56,25 @@ extension Reducer {
             let t = state.settings.texts
             let how = t[index == 1 ? .previousKeyGoesBack : .issueListKeyListsThem]
             state.status.message = StatusMessage(t(.newIssueSinceLastRead, newest, last.date, how))
-            return state.navigation.issueIndex == 0 ? [] : selectIssue(&state, 0, force: false)
+            return letGo + (state.navigation.issueIndex == 0 ? [] : selectIssue(&state, 0, force: false))
         }
-        return index == state.navigation.issueIndex ? restorePlace(&state) : selectIssue(&state, index, force: false)
+        return letGo + (index == state.navigation.issueIndex ? restorePlace(&state) : selectIssue(&state, index, force: false))
+    }
+
+    /// Bookmarks made on the sample paper, removed once a real library is read: the sample is
+    /// only a demonstration, and its articles would otherwise be listed as missing for ever.
+    static func dropSampleBookmarks(_ state: inout AppState) -> [Effect] {
+        guard !state.navigation.isSample, let sample = state.navigation.sampleIssue,
+              state.navigation.issues.firstIndex(paper: sample.paper, date: sample.date) == nil else { return [] }
+        let gone = state.userData.bookmarks.filter { $0.paper == sample.paper && $0.date == sample.date }
+        guard !gone.isEmpty else { return [] }
+        state.userData.bookmarks.removeAll { $0.paper == sample.paper && $0.date == sample.date }
+        state.userData.unbookmarkedRows.removeAll { $0.paper == sample.paper && $0.date == sample.date }
+        state.userData.undo.removeAll {
+            if case .bookmarkRemoved(let b) = $0 { return b.paper == sample.paper && b.date == sample.date }
+            return false
+        }
+        return gone.map { .removeBookmark($0.id) }
     }
 
     /// The reading position of the article in the reader, to save before it is replaced.

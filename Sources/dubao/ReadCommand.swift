@@ -80,8 +80,9 @@ struct ReadCommand: ParsableCommand {
         defer { terminal.stop() }
 
         let size = terminal.size
-        let runtime = AppRuntime(state: AppState(width: size.width, height: size.height, settings: readerSettings,
-                                                 keymap: keymap),
+        var state = AppState(width: size.width, height: size.height, settings: readerSettings, keymap: keymap)
+        state.navigation.sampleIssue = IssueKey(paper: SampleLibrary.paper, date: SampleLibrary.date)
+        let runtime = AppRuntime(state: state,
                                  library: opened.source, userData: FolderUserData(root: library.root),
                                  searchesInBackground: true, savesReadingAfterFrame: true,
                                  terminal: terminal, environment: environment)

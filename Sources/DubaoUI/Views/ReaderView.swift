@@ -29,6 +29,12 @@ enum ReaderView {
             let mark = "— 完 —"
             grid.put(mark, x: text.x + max(0, (text.width - DisplayWidth.of(mark)) / 2), y: text.y + endRow,
                      maxWidth: text.width, style: .dim)
+            // Below a sample article's end, where the page is blank: how to import a real paper.
+            if state.navigation.isSample, endRow + 4 < text.height {
+                let width = min(text.width - 2, state.settings.measureCharacters * 2)
+                PaneChrome.note(state.settings.texts[.sampleNote], into: &grid, x: text.x + max(1, (text.width - width) / 2),
+                                y: text.y + endRow + 2, width: width, rows: text.height - endRow - 2, style: .dim)
+            }
         }
         for row in 0..<text.height {
             let index = reader.top + row
