@@ -96,6 +96,24 @@ struct ReaderEndToEndTests {
         try t.waitFor("江城出台措施支持中小企业数字化转型")
     }
 
+    @Test("a window big enough for the whole article, then small again: the reading place comes back to its paragraph")
+    func resizeKeepsThePlace() throws {
+        let t = try ReaderSession.start(width: 80, height: 24, library: DubaoProcess.temporaryFolder())
+        try t.waitFor("江城港前十月")
+        try t.sendKeys("Enter")
+        for _ in 0..<5 { try t.sendKeys("j") }
+        // Stacked at 80x24: the list's seven rows, then the reader's title row, then its text.
+        let before = try #require(try t.waitForSettled(seconds: 10) { rows in !rows[8].trimmingCharacters(in: .whitespaces).isEmpty
+            && !rows[8].contains("稳中有进") })
+        let top = before[8]
+        try t.resize(width: 200, height: 60)
+        try t.waitFor("— 完 —")
+        try t.resize(width: 80, height: 24)
+        let after = try t.waitForSettled(seconds: 10) { rows in rows.count == 24 && rows[8] == top }
+        let seen = try t.capture().joined(separator: "\n")
+        #expect(after != nil, "the line at the top was \(top); after the resizes: \(seen)")
+    }
+
     @Test("? shows the help from the keymap; q closes it; z zooms")
     func helpAndZoom() throws {
         let t = try ReaderSession.start(width: 120, height: 40, library: DubaoProcess.temporaryFolder())
