@@ -20,26 +20,7 @@ public enum ColorFallback {
     /// The xterm default RGB of colour `index` (0–255): 0–15 the basic and bright colours,
     /// 16–231 the 6×6×6 cube, 232–255 the grey ramp.
     public static func rgb(ofIndexed index: Int) -> (r: Int, g: Int, b: Int) {
-        let basic: [(Int, Int, Int)] = [
-            (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0),
-            (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
-            (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0),
-            (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
-        ]
-        switch index {
-        case 0..<16:
-            let c = basic[index]
-            return (c.0, c.1, c.2)
-        case 16..<232:
-            let levels = [0, 95, 135, 175, 215, 255]
-            let n = index - 16
-            return (levels[n / 36], levels[(n / 6) % 6], levels[n % 6])
-        case 232..<256:
-            let v = 8 + 10 * (index - 232)
-            return (v, v, v)
-        default:
-            return (0, 0, 0)
-        }
+        XtermPalette.rgb(index) ?? (0, 0, 0)
     }
 
     /// The colour of a palette of `paletteSize` colours (8, 16 or 256) nearest to xterm colour

@@ -57,21 +57,7 @@ public enum TerminalBackground: Equatable, Sendable {
 
     /// xterm's default colour for a palette index.
     static func paletteColour(_ index: Int) -> (Int, Int, Int)? {
-        let basic: [(Int, Int, Int)] = [
-            (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
-            (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
-        ]
-        switch index {
-        case 0..<16: return basic[index]
-        case 16..<232:
-            let steps = [0, 95, 135, 175, 215, 255]
-            let n = index - 16
-            return (steps[n / 36], steps[(n / 6) % 6], steps[n % 6])
-        case 232..<256:
-            let grey = 8 + 10 * (index - 232)
-            return (grey, grey, grey)
-        default: return nil
-        }
+        XtermPalette.rgb(index).map { ($0.r, $0.g, $0.b) }
     }
 
     static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {

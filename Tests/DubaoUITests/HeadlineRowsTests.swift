@@ -53,18 +53,24 @@ struct HeadlineRowsTests {
         zip(shown, title).prefix { $0 == $1 }.count
     }
 
+    /// Walks the list from its first row: each of `titles` shows 18 characters or whole, and is
+    /// cut only with `…`.
+    static func expectReadable(_ r: AppRuntime, titles: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for (i, title) in titles.enumerated() {
+            #expect(r.state.navigation.articles.selection == i, sourceLocation: sourceLocation)
+            let shown = try selectedHeadline(r)
+            let n = readable(shown, of: title)
+            #expect(n >= min(18, title.count), "\(title): \(shown)", sourceLocation: sourceLocation)
+            #expect(n == title.count || shown.hasSuffix("…"), "cut without …: \(shown)", sourceLocation: sourceLocation)
+            r.dispatch(.key(.character("j")))
+        }
+    }
+
     @Test("at 120x40 at least 18 characters of every headline, and the reader sets at least 34 a line")
     func wide() throws {
         let r = Self.runtime(width: 120, height: 40)
         #expect((r.state.viewport.layout.readerText?.width ?? 0) >= 68)
-        for (i, title) in Self.titles.enumerated() {
-            #expect(r.state.navigation.articles.selection == i)
-            let shown = try Self.selectedHeadline(r)
-            let n = Self.readable(shown, of: title)
-            #expect(n >= min(18, title.count), "\(title): \(shown)")
-            #expect(n == title.count || shown.hasSuffix("…"), "cut without …: \(shown)")
-            r.dispatch(.key(.character("j")))
-        }
+        try Self.expectReadable(r, titles: Self.titles)
     }
 
     @Test("at 100x30, two panes: as much of each headline, and the reader sets at least 34 characters")
