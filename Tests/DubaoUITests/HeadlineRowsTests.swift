@@ -140,4 +140,15 @@ struct HeadlineRowsTests {
         #expect(list.row(atLine: 2, count: heights.count) { heights[$0] } == 4)
         #expect(list.rowsShown(lines: 5, count: heights.count) { heights[$0] } == 3)
     }
+
+    @Test("the line count the reducer scrolls by is the lines the view draws, for every headline and width")
+    func lineCountAgrees() {
+        let titles = Self.titles + ["“引号”开头的标题，还有《书名号》和数字2026年", "A title in English, with words that wrap", "标题"]
+        for title in titles {
+            for width in 1...80 {
+                #expect(ArticleRows.lineCount(ofHeadline: title, width: width) == ArticleRows.headline(title, width: width).count,
+                        "\(title) at \(width)")
+            }
+        }
+    }
 }

@@ -19,6 +19,12 @@ enum ArticleRows {
         return PaneChrome.wrapped(title, width: width, rows: headlineLines)
     }
 
+    /// How many lines `headline` gives, without breaking the lines: one where it fits, else two
+    /// (the second cut), since no headline takes more.
+    static func lineCount(ofHeadline title: String, width: Int) -> Int {
+        width > 0 && DisplayWidth.of(title) > width ? headlineLines : 1
+    }
+
     /// An article's headline as its row shows it: a headline without a body says what it is.
     static func title(_ summary: ArticleSummary, settings: ReaderSettings) -> String {
         var title = settings.display(summary.title)
@@ -41,19 +47,19 @@ enum ArticleRows {
         case .section:
             let summaries = state.articleSummaries
             return { i in
-                summaries.indices.contains(i) ? headline(title(summaries[i], settings: settings), width: textWidth).count : 1
+                summaries.indices.contains(i) ? lineCount(ofHeadline: title(summaries[i], settings: settings), width: textWidth) : 1
             }
         case .bookmarks:
             let rows = state.bookmarkRows
             let missing = state.navigation.missingArticles
             return { i in
                 guard rows.indices.contains(i) else { return 1 }
-                return headline(title(rows[i], missing: missing.contains(rows[i].id), settings: settings), width: textWidth).count + 1
+                return lineCount(ofHeadline: title(rows[i], missing: missing.contains(rows[i].id), settings: settings), width: textWidth) + 1
             }
         case .searchResults:
             let hits = state.search.results?.hits ?? []
             return { i in
-                hits.indices.contains(i) ? headline(settings.display(hits[i].title), width: textWidth).count + 1 : 1
+                hits.indices.contains(i) ? lineCount(ofHeadline: settings.display(hits[i].title), width: textWidth) + 1 : 1
             }
         }
     }
