@@ -23,12 +23,12 @@ let package = Package(
         // C library functions Swift's Glibc module does not declare (memmem, syncfs).
         .systemLibrary(name: "CLibcShim"),
         // The file store: the library, user data (bookmarks, reading state), search. No curses.
-        .target(name: "DubaoStore", dependencies: ["DubaoModel", "CLibcShim"]),
+        .target(name: "DubaoStore", dependencies: ["DubaoModel", "DubaoText", "CLibcShim"]),
         // The importer: decoding, cleaning, the page parser, credits, furniture, the lossless
         // check, and the sample paper. It makes model issues; the store keeps them.
         .target(
             name: "DubaoImport",
-            dependencies: ["DubaoModel", "DubaoStore", "CLibcShim"],
+            dependencies: ["DubaoModel", "DubaoStore", "DubaoText", "CLibcShim"],
             // Only the sample paper's pages ship: EXPECTED.json is for the tests, which read it from the checkout.
             exclude: ["SampleData/EXPECTED.json"],
             resources: [.embedInCode("SampleData")]
@@ -51,7 +51,7 @@ let package = Package(
         ),
         // The only code that touches ncursesw.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev", "libncursesw5-dev"])]),
-        .target(name: "DubaoCurses", dependencies: ["CNcursesw", "DubaoTerminal"]),
+        .target(name: "DubaoCurses", dependencies: ["CNcursesw", "DubaoTerminal", "DubaoText"]),
         .executableTarget(
             name: "dubao",
             dependencies: [
@@ -67,13 +67,13 @@ let package = Package(
         ),
         // Draws a test screen with the curses backend: for checking it in a real terminal.
         .executableTarget(name: "dubao-curses-check", dependencies: ["DubaoCurses", "DubaoTerminal"]),
-        .testTarget(name: "DubaoCoreTests", dependencies: ["DubaoImport", "DubaoStore", "DubaoModel", "DubaoTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "DubaoCoreTests", dependencies: ["DubaoImport", "DubaoStore", "DubaoModel", "DubaoText", "DubaoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoText", "DubaoRuntime", "DubaoTerminal", "DubaoImport", "DubaoStore", "DubaoModel", "DubaoLayout", "DubaoTestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "DubaoSettingsTests", dependencies: ["DubaoSettings", "DubaoText", "DubaoUI", "DubaoTerminal", "DubaoTestSupport"]),
         // Running programs in tmux and pseudo-terminals, shared by the end-to-end tests.
         .target(name: "DubaoTestSupport", dependencies: ["DubaoLayout", "DubaoTerminal"], path: "Tests/DubaoTestSupport"),
-        .testTarget(name: "DubaoCursesTests", dependencies: ["DubaoCurses", "DubaoTerminal", "DubaoLayout", "DubaoTestSupport"]),
+        .testTarget(name: "DubaoCursesTests", dependencies: ["DubaoCurses", "DubaoTerminal", "DubaoText", "DubaoLayout", "DubaoTestSupport"]),
         .testTarget(name: "DubaoLayoutTests", dependencies: ["DubaoLayout", "DubaoModel", "DubaoTestSupport"]),
         .testTarget(name: "DubaoCLITests", dependencies: ["DubaoImport", "DubaoStore", "DubaoModel", "DubaoLayout", "DubaoTestSupport"]),
     ],

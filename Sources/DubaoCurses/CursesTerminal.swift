@@ -65,8 +65,8 @@ public final class CursesTerminal {
     /// UTF-8 locale (the environment's, else C.UTF-8), starts curses on TERM with `newterm`,
     /// and switches to cbreak, no echo, keypad, hidden cursor and a 25 ms Esc delay.
     public init(theme: Theme, options: Options) throws(TerminalError) {
-        guard isatty(STDIN_FILENO) == 1 else { throw .notATerminal(stream: "standard input") }
-        guard isatty(STDOUT_FILENO) == 1 else { throw .notATerminal(stream: "standard output") }
+        guard isatty(STDIN_FILENO) == 1 else { throw .notATerminal(stream: .standardInput) }
+        guard isatty(STDOUT_FILENO) == 1 else { throw .notATerminal(stream: .standardOutput) }
         try Self.selectUTF8Locale()
 
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else { throw .termNotSet }

@@ -1,8 +1,11 @@
+import DubaoText
+
 /// Why the terminal could not be set up or used. Every case reads as one line that says what
-/// went wrong and what to do about it (`message`, also the `description`).
+/// went wrong and what to do about it: `message(_:)` in the reader's language, `message` (also
+/// the `description`) in English.
 public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Standard input or output is not a terminal (a pipe, a file, /dev/null).
-    case notATerminal(stream: String)
+    case notATerminal(stream: Stream)
     /// No UTF-8 locale could be selected; `codeset` is the one the environment gave.
     case noUTF8Locale(codeset: String)
     /// `TERM` is unset or empty.
@@ -14,22 +17,28 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The terminal went away: standard input is at end of file or hung up.
     case inputClosed
 
-    public var message: String {
+    public enum Stream: Sendable {
+        case standardInput, standardOutput
+    }
+
+    public func message(_ texts: Texts) -> String {
         switch self {
         case .notATerminal(let stream):
-            return "\(stream) is not a terminal: run dubao in a terminal, without piping or redirecting its input or output"
+            return texts(.terminalNotATerminal, texts[stream == .standardInput ? .terminalStandardInput : .terminalStandardOutput])
         case .noUTF8Locale(let codeset):
-            return "no UTF-8 locale (the environment gives \(codeset) and C.UTF-8 is missing): set LANG to a UTF-8 locale such as C.UTF-8 or en_US.UTF-8"
+            return texts(.terminalNoUTF8Locale, codeset)
         case .termNotSet:
-            return "TERM is not set: set it to your terminal's type, for example TERM=xterm-256color"
+            return texts[.terminalTermNotSet]
         case .unknownTerminal(let term):
-            return "unknown terminal type '\(term)': set TERM to a type this system has a terminfo entry for (xterm-256color, screen-256color, tmux-256color), or install the ncurses-term package"
+            return texts(.terminalUnknownType, term)
         case .cannotAddressCursor(let term):
-            return "terminal type '\(term)' cannot move the cursor, which dubao needs: run it in a full-screen terminal and set TERM to match (for example TERM=xterm-256color)"
+            return texts(.terminalCannotAddressCursor, term)
         case .inputClosed:
-            return "the terminal closed (its input reached end of file): stopping"
+            return texts[.terminalInputClosed]
         }
     }
+
+    public var message: String { message(.english) }
 
     public var description: String { message }
 }

@@ -1,3 +1,4 @@
+import DubaoText
 import DubaoStore
 import DubaoModel
 import Foundation
@@ -111,22 +112,22 @@ extension Importer {
         }
         for i in sections.indices { sections[i].order = i + 1 }
         if options.section != nil, !pages.isEmpty {
-            warnings.append(ImportWarning(file: ArticleFolder.name(files[pages.values.first![0]].file), line: 0, message:
-                "--section ignored for the files named YYYYMMDD-PP-NN.txt: each goes to its page, 第PP版"))
+            warnings.append(ImportWarning(file: ArticleFolder.name(files[pages.values.first![0]].file), line: 0,
+                                          Sentence(.warnSectionIgnoredForArticleFiles, "第PP版")))
         }
 
         // The crawler's names must agree on the day, unless --date settles it.
-        var found: (IssueDate, String)?
+        var found: (IssueDate, Sentence)?
         if options.date == nil, let first = names.indices.first(where: { names[$0] != nil }) {
             let date = names[first]!.date!
             for (k, name) in names.enumerated() where name != nil && name!.date != date {
                 throw Failure(file: files[k].file, error: .differentDates(
                     name!.date!.description, other: ArticleFolder.name(files[first].file), otherDate: date.description))
             }
-            found = (date, "the file name \(ArticleFolder.name(files[first].file))")
+            found = (date, Sentence(.dateFromFileName, ArticleFolder.name(files[first].file)))
         }
         let (date, dateSource) = issueDate(found: found, files: files.map(\.file),
-                                           today: "today (no date in the files' names; pass --date to set one)")
+                                           today: Sentence(.dateTodayNoNameDate))
         let paper = options.paper.map(Self.cleanName) ?? Self.defaultPaper
         IssueIDs.assign(&sections, paper: paper, date: date)
         return Result(issue: Issue(paper: paper, date: date, sections: sections), warnings: warnings,

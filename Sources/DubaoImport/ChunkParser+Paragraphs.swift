@@ -1,3 +1,4 @@
+import DubaoText
 import DubaoModel
 
 /// Paragraphs a page's columns cut in two, and joining them again.
@@ -54,7 +55,7 @@ extension ChunkParser {
     mutating func addText(_ raw: Substring, line: PagePartLine, separate: Bool = false) {
         // After `（下转第4版）` the article is over on this page: more text would stand after
         // the marker in the page but before it in the article.
-        if let a = current, !a.continuation.isEmpty { startArticle(at: line, reason: "text after a continuation marker") }
+        if let a = current, !a.continuation.isEmpty { startArticle(at: line, reason: .untitledAfterContinuation) }
         var text = raw
         if let (marker, after) = ContinuationMarker.leading(text) {
             if current!.paragraphs.isEmpty && current!.continuedFrom.isEmpty {

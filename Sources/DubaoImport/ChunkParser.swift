@@ -1,3 +1,4 @@
+import DubaoText
 import DubaoModel
 
 /// Parses the lines of one page (between two page headers) into articles.
@@ -78,7 +79,7 @@ struct ChunkParser {
                     a.reporters += lead.reporters
                     current = a
                 } else {
-                    startArticle(at: line, reason: "a lead without a headline")
+                    startArticle(at: line, reason: .untitledLead)
                     current!.dateline = lead.dateline
                     current!.credit = lead.credit
                     current!.reporters = lead.reporters
@@ -100,7 +101,7 @@ struct ChunkParser {
                     // `■创新驱动` in a body: a subheading of its own, not an author.
                     addText(line.text, line: line, separate: true)
                 } else {
-                    startArticle(at: line, reason: "a byline without a headline")
+                    startArticle(at: line, reason: .untitledByline)
                     current!.credit = String(line.text)
                     current!.reporters = names
                 }
@@ -112,11 +113,11 @@ struct ChunkParser {
                 pageLines.append(PageLine(kind: .meta, text: String(line.text), line: line.number))
                 if paper.isEmpty { paper = name }
             case .signature:
-                if current == nil { startArticle(at: line, reason: "a signature without a headline") }
+                if current == nil { startArticle(at: line, reason: .untitledSignature) }
                 addText(line.text, line: line, separate: true)
             case .caption:
                 if current == nil || !current!.continuation.isEmpty {
-                    startArticle(at: line, reason: "a photo caption without a headline")
+                    startArticle(at: line, reason: .untitledCaption)
                 }
                 current!.captions.append(Caption(text: String(line.text), afterParagraph: current!.paragraphs.count))
             case .text:
@@ -150,7 +151,7 @@ struct ChunkParser {
                     i += n
                     continue
                 }
-                if current == nil { startArticle(at: line, reason: "text before any headline") }
+                if current == nil { startArticle(at: line, reason: .untitledTextFirst) }
                 addText(line.text, line: line)
             }
             if current != nil { current!.sourceLines.last = line.number }
@@ -203,11 +204,10 @@ struct ChunkParser {
                           sourceLines: LineRange(first: block.first!.number, last: block.last!.number))
     }
 
-    mutating func startArticle(at line: PagePartLine, reason: String) {
+    mutating func startArticle(at line: PagePartLine, reason: Phrase) {
         finishArticle()
         current = Article(sourceLines: LineRange(first: line.number, last: line.number))
-        warnings.append(ImportWarning(file: fileName, line: line.number,
-                                      message: "\(reason): kept as an article without a title"))
+        warnings.append(ImportWarning(file: fileName, line: line.number, Sentence(.warnUntitled, Sentence(reason))))
     }
 
     mutating func finishArticle() {
@@ -222,7 +222,7 @@ struct ChunkParser {
         }
         if article.isHeadlineOnly && article.dateline.isEmpty && article.credit.isEmpty {
             warnings.append(ImportWarning(file: fileName, line: article.sourceLines.first,
-                                          message: "headline “\(article.displayTitle)” has no body; kept as a headline-only item"))
+                                          Sentence(.warnHeadlineOnly, article.displayTitle)))
         }
         articles.append(article)
         current = nil

@@ -21,7 +21,7 @@ public struct ImportReport: Encodable {
     public init(result: Importer.Result, stored: Bool) {
         paper = result.issue.paper
         date = result.issue.date.description
-        dateSource = result.dateSource
+        dateSource = result.dateSource.description
         sections = result.issue.sections.map {
             SectionOut(name: $0.name, page: $0.page, order: $0.order, articles: $0.articles, pageLines: $0.pageLines)
         }

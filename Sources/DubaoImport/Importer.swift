@@ -1,3 +1,4 @@
+import DubaoText
 import DubaoStore
 import DubaoModel
 import Foundation
@@ -33,8 +34,9 @@ public struct Importer: Sendable {
     public struct Result: Sendable {
         public var issue: Issue
         public var warnings: [ImportWarning]
-        /// Where the date came from, in words: `--date`, `the page header (a.txt line 1)`, `today`.
-        public var dateSource: String
+        /// Where the date came from, in no language yet: `--date`, `the page (a.txt line 1)`,
+        /// `today`; `import --json` gives it in English.
+        public var dateSource: Sentence
         public var files: [String]
     }
 
@@ -42,7 +44,9 @@ public struct Importer: Sendable {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var file: String
         public var error: ImportError
-        public var description: String { "\(file): \(error.message)" }
+        public var description: String { message(.english) }
+
+        public func message(_ texts: Texts) -> String { "\(file): \(error.message(texts))" }
     }
 
     public static let defaultPaper = "未命名报纸"
@@ -88,7 +92,7 @@ public struct Importer: Sendable {
                 // --date settles which day the pages belong to, whatever they say.
                 if let seen = pageDate, seen.date != d, options.date == nil {
                     throw Failure(file: file, error: .unreadable(
-                        "its page says \(d) but \((seen.file as NSString).lastPathComponent) says \(seen.date); import them separately or pass --date"))
+                        Sentence(.importPagesDisagree, d, (seen.file as NSString).lastPathComponent, seen.date)))
                 }
                 if pageDate == nil { pageDate = (d, file, page.dateLine) }
             }
@@ -108,8 +112,8 @@ public struct Importer: Sendable {
         for i in sections.indices { sections[i].order = i + 1 }
 
         let (date, dateSource) = issueDate(
-            found: pageDate.map { ($0.date, "the page (\(($0.file as NSString).lastPathComponent) line \($0.line))") },
-            files: pages.map(\.file), today: "today (no date on the page; pass --date to set one)")
+            found: pageDate.map { ($0.date, Sentence(.dateFromPage, ($0.file as NSString).lastPathComponent, $0.line)) },
+            files: pages.map(\.file), today: Sentence(.dateTodayNoPageDate))
         let paper = options.paper.map(Self.cleanName) ?? (pagePaper.isEmpty ? Self.defaultPaper : Self.cleanName(pagePaper))
         IssueIDs.assign(&sections, paper: paper, date: date)
         return Result(issue: Issue(paper: paper, date: date, sections: sections), warnings: warnings,
@@ -118,8 +122,8 @@ public struct Importer: Sendable {
 
     /// The issue's date and where it came from, in words: `--date`, else what the files say
     /// (`found`), else a date in a file's or folder's name, else today (`today` says so).
-    func issueDate(found: (IssueDate, String)?, files: [String], today: String) -> (IssueDate, String) {
-        if let d = options.date { return (d, "--date") }
+    func issueDate(found: (IssueDate, Sentence)?, files: [String], today: Sentence) -> (IssueDate, Sentence) {
+        if let d = options.date { return (d, Sentence(.dateFromOption)) }
         if let found { return found }
         if let (d, name) = files.lazy.compactMap({ Self.dateInPath($0) }).first { return (d, name) }
         return (options.today, today)
@@ -154,9 +158,7 @@ public struct Importer: Sendable {
         if page.sections.allSatisfy({ $0.articles.isEmpty }) { throw .noArticles }
         if options.section != nil, page.sections.contains(where: { !$0.page.isEmpty }) {
             let before = page.sections.contains { $0.page.isEmpty && !$0.articles.isEmpty }
-            warnings.append(ImportWarning(file: name, line: 0, message: before
-                ? "--section names only the text before the first page header; the headers name the rest"
-                : "--section ignored: the page names its own sections in its headers"))
+            warnings.append(ImportWarning(file: name, line: 0, Sentence(before ? .warnSectionBeforeFirstHeader : .warnSectionIgnored)))
         }
         page.sections.removeAll { $0.articles.isEmpty && $0.pageLines.isEmpty }
         // `20200115-03.txt`, a crawler's page: its text without a header is page 03, the section
@@ -178,13 +180,12 @@ public struct Importer: Sendable {
         let decoded = try PageDecoder.decode(bytes, forced: options.encoding)
         let name = (file as NSString).lastPathComponent
         if decoded.replacedBytes > 0 {
-            warnings.append(ImportWarning(file: name, line: 0, message:
-                "\(decoded.replacedBytes) byte(s) that are not valid \(decoded.encoding.rawValue) replaced with �, first at byte offset \(decoded.firstBadOffset ?? 0)"))
+            warnings.append(ImportWarning(file: name, line: 0, Sentence(.warnBytesReplaced, decoded.replacedBytes,
+                                                                     decoded.encoding.rawValue, decoded.firstBadOffset ?? 0)))
         }
         let cleaned = ContentCleaner.clean(decoded.text)
         if cleaned.removed > 0 {
-            warnings.append(ImportWarning(file: name, line: cleaned.firstRemovedLine ?? 0, message:
-                "\(cleaned.removed) control character(s) or escape sequence(s) removed"))
+            warnings.append(ImportWarning(file: name, line: cleaned.firstRemovedLine ?? 0, Sentence(.warnControlsRemoved, cleaned.removed)))
         }
         if cleaned.text.unicodeScalars.allSatisfy(ChineseText.isBlank) { throw .empty }
         return cleaned.text
@@ -193,14 +194,14 @@ public struct Importer: Sendable {
     func expand(_ path: String) throws(Failure) -> [String] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw Failure(file: path, error: .unreadable("no such file or folder"))
+            throw Failure(file: path, error: .unreadable(Sentence(.importNoSuchPath)))
         }
         guard isDir.boolValue else { return [path] }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path)
         } catch {
-            throw Failure(file: path, error: .unreadable("cannot list the folder (\(error.localizedDescription))"))
+            throw Failure(file: path, error: .unreadable(Sentence(.importCannotListFolder, error.localizedDescription)))
         }
         // A folder of pages may also hold notes and scans: only text pages are sections.
         // In page order: `2-经济` before `10-体育`, as a person numbering files means it.
@@ -208,7 +209,7 @@ public struct Importer: Sendable {
             .map { (path as NSString).appendingPathComponent($0) }
             .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
         if files.isEmpty {
-            throw Failure(file: path, error: .unreadable("the folder holds no page files (*.txt, or files without an extension)"))
+            throw Failure(file: path, error: .unreadable(Sentence(.importNoPageFiles)))
         }
         return files
     }
@@ -258,18 +259,17 @@ public struct Importer: Sendable {
         // With the C library: Foundation's attributes and FileHandle cost a tenth of an import.
         let fd = open(file, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            let reason = errno == ENOENT ? "no such file or folder" : "permission denied or not a regular file"
-            throw Failure(file: file, error: .unreadable(reason))
+            throw Failure(file: file, error: .unreadable(Sentence(errno == ENOENT ? .importNoSuchPath : .importNotPermitted)))
         }
         defer { close(fd) }
         var st = stat()
         // A FIFO or /dev/zero would never end: only regular files are read.
         guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
-            throw Failure(file: file, error: .unreadable("not a regular file (a device, pipe or socket); save the page to a file first"))
+            throw Failure(file: file, error: .unreadable(Sentence(.importNotRegularFile)))
         }
         let size = Int(st.st_size)
         if size > Self.largestPage {
-            throw Failure(file: file, error: .unreadable("\(size >> 20) MB is too large for a newspaper page (the limit is \(Self.largestPage >> 20) MB)"))
+            throw Failure(file: file, error: .unreadable(Sentence(.importTooLargeMegabytes, size >> 20, Self.largestPage >> 20)))
         }
         return try readToEnd(fd, file: file, size: size)
     }
@@ -299,7 +299,7 @@ public struct Importer: Sendable {
             }
         }
         if failure != 0 {
-            throw Failure(file: file, error: .unreadable(String(cString: strerror(failure)).lowercased()))
+            throw Failure(file: file, error: .unreadable(Sentence(.importSystemReason, String(cString: strerror(failure)).lowercased())))
         }
         // A file that grew while being read: the rest too, so nothing of it is lost. A pipe has
         // no size: all of it comes here, in larger pieces.
@@ -308,12 +308,12 @@ public struct Importer: Sendable {
             let n = more.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if n < 0, errno == EINTR { continue }
             if n < 0 {
-                throw Failure(file: file, error: .unreadable(String(cString: strerror(errno)).lowercased()))
+                throw Failure(file: file, error: .unreadable(Sentence(.importSystemReason, String(cString: strerror(errno)).lowercased())))
             }
             if n == 0 { break }
             bytes += more[0..<n]
             if bytes.count > Self.largestPage {
-                throw Failure(file: file, error: .unreadable("too large for a newspaper page (the limit is \(Self.largestPage >> 20) MB)"))
+                throw Failure(file: file, error: .unreadable(Sentence(.importTooLarge, Self.largestPage >> 20)))
             }
         }
         return bytes
@@ -340,11 +340,11 @@ public struct Importer: Sendable {
 
     /// `2026-11-27.txt`, `20261127-01.txt`.
     /// A date in the file's name, else in its folder's (`2026-11-27/01-要闻.txt`), with where it was found.
-    static func dateInPath(_ file: String) -> (IssueDate, String)? {
-        if let d = dateInFileName(file) { return (d, "the file name \((file as NSString).lastPathComponent)") }
+    static func dateInPath(_ file: String) -> (IssueDate, Sentence)? {
+        if let d = dateInFileName(file) { return (d, Sentence(.dateFromFileName, (file as NSString).lastPathComponent)) }
         let folder = (file as NSString).deletingLastPathComponent
         if !folder.isEmpty, let d = dateInFileName(folder) {
-            return (d, "the folder name \((folder as NSString).lastPathComponent)")
+            return (d, Sentence(.dateFromFolderName, (folder as NSString).lastPathComponent))
         }
         return nil
     }

@@ -1,3 +1,4 @@
+import DubaoText
 import DubaoModel
 
 /// Reads the text of one raw page file into sections and articles.
@@ -75,7 +76,7 @@ public struct PageParser {
             }
             if parsed.articles.isEmpty {
                 warnings.append(ImportWarning(file: fileName, line: chunk.lines.first?.number ?? 0,
-                                              message: "page “\(name)” has no articles; its header and footer are kept"))
+                                              Sentence(.warnPageWithoutArticles, name)))
             }
             sections.append(Section(name: name, order: sections.count + 1, page: page,
                                     pageLines: carried + parsed.pageLines, articles: parsed.articles))

@@ -1,5 +1,6 @@
 import DubaoStore
 import DubaoUI
+import DubaoText
 import Foundation
 
 /// A live library: the reader looks at the library's stamp while it waits for keys and reads
@@ -32,19 +33,20 @@ extension AppRuntime {
         guard stamp != watchedStamp else { return [] }
         // Taken before the read: a change made while it reads is seen at the next look.
         watchedStamp = stamp
-        guard readsLibraryInBackground else { return take(Self.readIssues(watched)) }
+        guard readsLibraryInBackground else { return take(Self.readIssues(watched, state.settings.texts)) }
         jobs += 1
         let job = jobs, inbox = self.inbox
         libraryJob = job
-        let thread = Thread { inbox.post(Self.readIssues(watched), from: job) }
+        let texts = state.settings.texts
+        let thread = Thread { inbox.post(Self.readIssues(watched, texts), from: job) }
         thread.name = "dubao library"
         thread.start()
         return []
     }
 
-    static func readIssues(_ library: any LibraryReading) -> Action {
+    static func readIssues(_ library: any LibraryReading, _ texts: Texts) -> Action {
         do { return .libraryChanged(try library.issues(), isSample: false, asked: false) } catch {
-            return .issuesFailed(error.description)
+            return .issuesFailed(error.message(texts))
         }
     }
 
@@ -70,7 +72,7 @@ extension AppRuntime {
     func reloadLibrary() -> [Action] {
         guard let watched else {
             do { return [.libraryChanged(try library.issues(), isSample: state.navigation.isSample, asked: true)] } catch {
-                return [.issuesFailed(error.description)]
+                return [.issuesFailed(error.message(state.settings.texts))]
             }
         }
         // A read under way started before this one: what it found is older.
@@ -78,7 +80,7 @@ extension AppRuntime {
         watchedStamp = watched.stamp()
         lastLook = .now
         do { return adopt(try watched.issues(), asked: true).map { [$0] } ?? [] } catch {
-            return [.issuesFailed(error.description)]
+            return [.issuesFailed(error.message(state.settings.texts))]
         }
     }
 }

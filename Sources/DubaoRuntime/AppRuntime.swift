@@ -78,7 +78,7 @@ public final class AppRuntime {
         // keeps the other years and the last place.
         guard let userData else { return nil }
         do { try userData.apply(changes) } catch {
-            return UserDataPart.reading.failed(error)
+            return UserDataPart.reading.failed(error, state.settings.texts)
         }
         return nil
     }
@@ -151,7 +151,7 @@ public final class AppRuntime {
     /// A bookmark change that could not be written: the part stops being saved, and the list
     /// goes back to what the file holds, so the screen never shows a bookmark that is not kept.
     private func bookmarkWriteFailed(_ error: StoreError) -> [Action] {
-        let failed = UserDataPart.bookmarks.failed(error)
+        let failed = UserDataPart.bookmarks.failed(error, state.settings.texts)
         guard let userData, let stored = try? userData.bookmarks() else { return [failed] }
         return [failed, .bookmarksChanged(stored)]
     }
@@ -160,7 +160,7 @@ public final class AppRuntime {
     func perform(_ effect: Effect) -> [Action] {
         switch effect {
         case .loadIssues(let isSample):
-            do { return [.issuesLoaded(try library.issues(), isSample: isSample)] } catch { return [.issuesFailed(error.description)] }
+            do { return [.issuesLoaded(try library.issues(), isSample: isSample)] } catch { return [.issuesFailed(error.message(state.settings.texts))] }
         case .reloadLibrary:
             return reloadLibrary()
         case .loadUserData(let years):
@@ -169,24 +169,24 @@ public final class AppRuntime {
             // damaged bookmarks.json the last place.
             var actions: [Action] = []
             var bookmarks: [Bookmark] = []
-            do { bookmarks = try userData.bookmarks() } catch { actions.append(UserDataPart.bookmarks.failed(error)) }
+            do { bookmarks = try userData.bookmarks() } catch { actions.append(UserDataPart.bookmarks.failed(error, state.settings.texts)) }
             let (reading, failures) = userData.readingStateAvailable(years: years)
-            actions += failures.map { UserDataPart.reading.failed($0) }
+            actions += failures.map { UserDataPart.reading.failed($0, state.settings.texts) }
             return actions + [.userDataLoaded(bookmarks: bookmarks, state: reading)]
         case .loadReadingYears(let years):
             // Without a store there are no marks to read, but results may wait for them.
             guard let userData else { return [.readingLoaded(ReadingState())] }
             var (more, failures) = userData.readingStateAvailable(years: years)
             more.last = nil
-            return [.readingLoaded(more)] + failures.map { UserDataPart.reading.failed($0) }
+            return [.readingLoaded(more)] + failures.map { UserDataPart.reading.failed($0, state.settings.texts) }
         case .loadCatalog(let issue):
-            do { return [.catalogLoaded(issue, try library.catalog(of: issue))] } catch { return [.loadFailed(error.description)] }
+            do { return [.catalogLoaded(issue, try library.catalog(of: issue))] } catch { return [.loadFailed(error.message(state.settings.texts))] }
         case .loadSection(let issue, let section):
             do {
                 let articles = try library.articles(of: section, in: issue)
                 return [.sectionLoaded(LoadedSection(issue: issue, sectionName: section.name, articles: articles))]
             } catch {
-                return [.loadFailed(error.description)]
+                return [.loadFailed(error.message(state.settings.texts))]
             }
         case .loadArticle(let id, let issue, let section):
             do throws(StoreError) {
@@ -196,7 +196,7 @@ public final class AppRuntime {
                 }
                 return [.articleLoaded(id: id, try library.article(id: id)?.article)]
             } catch {
-                return [.loadFailed(error.description)]
+                return [.loadFailed(error.message(state.settings.texts))]
             }
         case .addBookmark(var bookmark):
             guard let userData, state.userData.bookmarksProblem == nil else { return [] }
@@ -232,13 +232,14 @@ public final class AppRuntime {
                 // progress line go on meanwhile.
                 search?.cancel()
                 jobs += 1
-                search = BackgroundSearch(job: jobs, text: text, query: query, library: library, inbox: inbox)
+                search = BackgroundSearch(job: jobs, text: text, query: query, library: library, inbox: inbox,
+                                          texts: state.settings.texts)
                 return []
             }
             do {
                 return [.searchFinished(query: text, hits: try Searcher.search(library, query: query))]
             } catch {
-                return [.searchFailed(query: text, message: error.description)]
+                return [.searchFailed(query: text, message: error.message(state.settings.texts))]
             }
         case .copyToClipboard(let text, let title):
             return [copy(text, title: title)]

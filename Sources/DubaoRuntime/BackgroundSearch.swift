@@ -1,5 +1,6 @@
 import DubaoStore
 import DubaoUI
+import DubaoText
 import Foundation
 
 /// A library search on a thread of its own. It posts its progress and its outcome to the
@@ -9,7 +10,7 @@ final class BackgroundSearch: @unchecked Sendable {
     private let lock = NSLock()
     private var cancelled = false
 
-    init(job: Int, text: String, query: SearchQuery, library: any LibraryReading, inbox: Inbox) {
+    init(job: Int, text: String, query: SearchQuery, library: any LibraryReading, inbox: Inbox, texts: Texts) {
         self.job = job
         let thread = Thread { [self] in
             do throws(StoreError) {
@@ -19,7 +20,7 @@ final class BackgroundSearch: @unchecked Sendable {
                 }
                 inbox.post(.searchFinished(query: text, hits: hits), from: job)
             } catch {
-                inbox.post(.searchFailed(query: text, message: error.description), from: job)
+                inbox.post(.searchFailed(query: text, message: error.message(texts)), from: job)
             }
         }
         thread.name = "dubao search"

@@ -30,59 +30,57 @@ public enum ConfigLoader {
             let value = doc.root[key]!
             switch key {
             case "theme":
-                let name = try doc.string(value, at: [key], hint: #"the name of a theme, such as theme = "paper""#)
+                let name = try doc.string(value, at: [key], hint: Sentence(.settingsThemeHint))
                 guard themes.contains(name) else {
-                    var problem = "unknown theme \(TOMLDocument.quoted(name)); use one of " + themes.names.joined(separator: ", ")
-                    if let guess = Suggestion.closest(to: name, in: themes.names) {
-                        problem = "unknown theme \(TOMLDocument.quoted(name)); did you mean \(TOMLDocument.quoted(guess))?"
-                    }
+                    var ownTheme: any CustomStringConvertible = ""
                     if ThemeCatalog.isValidName(name), let path = themes.userThemePath(named: name) {
-                        problem += " (or write your own in \(path))"
+                        ownTheme = Sentence(.settingsWriteYourOwnTheme, path)
                     }
-                    throw doc.error(value: [key], problem)
+                    throw doc.error(value: [key], Sentence(.settingsUnknownTheme, TOMLDocument.quoted(name),
+                                                           TOMLDocument.guessOrChoice(name, themes.names), ownTheme))
                 }
                 config.theme = name
             case "reader_width":
                 let range = Config.readerWidthRange
                 guard let width = value.int else {
-                    throw doc.error(value: [key], "reader_width is \(TOMLDocument.typeName(value)); give a whole number of Chinese characters, \(range.lowerBound)–\(range.upperBound), such as reader_width = 40")
+                    throw doc.error(value: [key], Sentence(.settingsReaderWidthType, TOMLDocument.typeName(value), range.lowerBound, range.upperBound))
                 }
                 guard range.contains(width) else {
-                    throw doc.error(value: [key], "reader_width \(width) is out of range; use \(range.lowerBound)–\(range.upperBound) (Chinese characters per line)")
+                    throw doc.error(value: [key], Sentence(.settingsReaderWidthRange, width, range.lowerBound, range.upperBound))
                 }
                 config.readerWidth = width
             case "mouse":
                 config.mouse = try doc.bool(value, at: [key])
             case "language":
-                let name = try doc.string(value, at: [key], hint: #"language = "zh" or language = "en""#)
+                let name = try doc.string(value, at: [key], hint: Sentence(.settingsLanguageHint))
                 guard let language = Language(setting: name) else {
-                    throw doc.error(value: [key], "unknown language \(TOMLDocument.quoted(name)); use \"zh\" (中文) or \"en\" (English)")
+                    throw doc.error(value: [key], Sentence(.settingsUnknownLanguage, TOMLDocument.quoted(name)))
                 }
                 config.language = language
             case "normalize_punctuation":
                 config.normalizePunctuation = try doc.bool(value, at: [key])
             case "save_folder":
-                let folder = try doc.string(value, at: [key], hint: #"a folder, such as save_folder = "~/papers""#)
+                let folder = try doc.string(value, at: [key], hint: Sentence(.settingsSaveFolderHint))
                 guard !folder.isEmpty else {
-                    throw doc.error(value: [key], #"save_folder is empty; name a folder, such as save_folder = "~/papers", or leave the line out to save in the current folder"#)
+                    throw doc.error(value: [key], Sentence(.settingsSaveFolderEmpty))
                 }
                 config.saveFolder = folder
             case "keys":
                 config.keys = try keys(value, in: doc)
             default:
-                throw doc.unknownKey(key, at: [], what: "setting", known: topLevelKeys)
+                throw doc.unknownKey(key, at: [], what: .settingsSetting, known: topLevelKeys)
             }
         }
         return config
     }
 
     private static func keys(_ value: TOMLValueConvertible, in doc: TOMLDocument) throws(SettingsError) -> [Command: [KeyEvent]] {
-        let table = try doc.table(value, at: ["keys"], hint: #"[keys] with lines such as next-article = ["J", "C-n"]"#)
+        let table = try doc.table(value, at: ["keys"], hint: Sentence(.settingsKeysHint))
         var bindings: [Command: [KeyEvent]] = [:]
         var owner: [KeyEvent: Command] = [:]
         for name in doc.orderedKeys(table, at: ["keys"]) {
             guard let command = Command(rawValue: name) else {
-                throw doc.unknownKey(name, at: ["keys"], what: "command", known: Command.allCases.map(\.rawValue))
+                throw doc.unknownKey(name, at: ["keys"], what: .settingsCommand, known: Command.allCases.map(\.rawValue))
             }
             let path = ["keys", name]
             let entry = table[name]!
@@ -93,20 +91,20 @@ public enum ConfigLoader {
                 for (i, element) in array.enumerated() {
                     let elementPath = path + ["[\(i)]"]
                     guard let s = element.string else {
-                        throw doc.error(value: elementPath, "keys.\(name) has \(TOMLDocument.typeName(element)) in its list; write each key as a string, such as \"J\"")
+                        throw doc.error(value: elementPath, Sentence(.settingsKeyListElement, name, TOMLDocument.typeName(element)))
                     }
                     specs.append((s, elementPath))
                 }
             } else {
-                throw doc.error(value: path, "keys.\(name) is \(TOMLDocument.typeName(entry)); give a key or a list of keys, such as \(name) = [\"J\", \"C-n\"]")
+                throw doc.error(value: path, Sentence(.settingsKeyEntryType, name, TOMLDocument.typeName(entry)))
             }
             var keys: [KeyEvent] = []
             for (spec, specPath) in specs {
                 guard let key = KeySpec.parse(spec) else {
-                    throw doc.error(value: specPath, KeySpec.problem(with: spec) + " (for \(name))")
+                    throw doc.error(value: specPath, Sentence(.settingsKeyFor, KeySpec.problem(with: spec), name))
                 }
                 if let other = owner[key], other != command {
-                    throw doc.error(value: specPath, "key \(TOMLDocument.quoted(key.description)) is bound to both \(other.rawValue) and \(name); bind each key to one command")
+                    throw doc.error(value: specPath, Sentence(.settingsKeyBoundTwice, TOMLDocument.quoted(key.description), other.rawValue, name))
                 }
                 owner[key] = command
                 if !keys.contains(key) { keys.append(key) }

@@ -1,3 +1,4 @@
+import DubaoText
 import DubaoTerminal
 import DubaoUI
 
@@ -47,31 +48,27 @@ public enum KeySpec {
     }
 
     /// Why `spec` names no key, and what to write instead.
-    public static func problem(with spec: String) -> String {
+    public static func problem(with spec: String) -> Sentence {
         let shown = TOMLDocument.quoted(spec)
-        if spec.isEmpty { return "an empty key name; write a key such as \"j\", \"C-d\" or \"PgDn\"" }
+        if spec.isEmpty { return Sentence(.keyEmpty) }
         let lower = spec.lowercased()
         if lower.hasPrefix("ctrl-") || lower.hasPrefix("ctrl+") || lower.hasPrefix("^"), let c = spec.last, c.isASCII, c.isLetter, spec.count <= 6 {
-            return "unknown key \(shown): write Ctrl keys as \"C-\(c.lowercased())\""
+            return Sentence(.keyCtrlSpelling, shown, c.lowercased())
         }
         if lower.hasPrefix("c-") {
-            return "unknown key \(shown): Ctrl works with one letter, as in \"C-d\""
+            return Sentence(.keyCtrlOneLetter, shown)
         }
         if lower.hasPrefix("m-") || lower.hasPrefix("a-") {
-            return "unknown key \(shown): Alt/Meta keys cannot be bound; use a character, C-x or a named key"
+            return Sentence(.keyAltUnbindable, shown)
         }
         if lower.hasPrefix("f"), Int(lower.dropFirst()) != nil {
-            return "unknown key \(shown): function keys are F1–F12"
+            return Sentence(.keyFunctionRange, shown)
         }
         if spec.count == 1 {
-            return "key \(shown) cannot be bound (a control or blank character); use a named key such as \"Tab\" or \"Space\""
+            return Sentence(.keyUnbindableCharacter, shown)
         }
-        var problem = "unknown key \(shown); use a single character, C-x, or one of "
-            + namedKeys.map(\.name).joined(separator: ", ") + ", F1–F12"
-        if let guess = Suggestion.closest(to: spec, in: namedKeys.map(\.name)) {
-            problem += "; did you mean \(TOMLDocument.quoted(guess))?"
-        }
-        return problem
+        let guess = Suggestion.closest(to: spec, in: namedKeys.map(\.name)).map { Sentence(.settingsDidYouMean, TOMLDocument.quoted($0)) }
+        return Sentence(.keyUnknown, shown, namedKeys.map(\.name).joined(separator: ", "), guess ?? "")
     }
 
     private static func isBindable(_ c: Character) -> Bool {

@@ -1,3 +1,4 @@
+import DubaoText
 import Foundation
 import TOMLKit
 
@@ -14,7 +15,7 @@ struct TOMLDocument {
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         if let nul = text.firstIndex(of: "\0") {
             let line = text[..<nul].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-            throw SettingsError(file: file, line: line, problem: "contains a NUL character; save it as plain UTF-8 text")
+            throw SettingsError(file: file, line: line, problem: Sentence(.settingsNul))
         }
         do {
             root = try TOMLTable(string: text)
@@ -23,21 +24,21 @@ struct TOMLDocument {
             if what.hasPrefix("Error while parsing ") { what = "error in " + what.dropFirst("Error while parsing ".count) }
             let begin = error.source.begin
             throw SettingsError(file: file, line: begin.line > 0 ? begin.line : nil, column: begin.column > 0 ? begin.column : nil,
-                                problem: "not valid TOML: \(what); fix the syntax here (see https://toml.io)")
+                                problem: Sentence(.settingsNotTOMLHere, what))
         } catch {
-            throw SettingsError(file: file, problem: "not valid TOML: \(error); fix the syntax (see https://toml.io)")
+            throw SettingsError(file: file, problem: Sentence(.settingsNotTOML, "\(error)"))
         }
         locator = TOMLLocator(text)
     }
 
     /// An error at the key `path` (its line and column, or its table's, or the file's first line).
-    func error(key path: [String], _ problem: String) -> SettingsError {
+    func error(key path: [String], _ problem: Sentence) -> SettingsError {
         let p = locator.keyPosition(path)
         return SettingsError(file: file, line: p?.line ?? 1, column: p?.column, problem: problem)
     }
 
     /// An error at the value of `path`.
-    func error(value path: [String], _ problem: String) -> SettingsError {
+    func error(value path: [String], _ problem: Sentence) -> SettingsError {
         let p = locator.valuePosition(path)
         return SettingsError(file: file, line: p?.line ?? 1, column: p?.column, problem: problem)
     }
@@ -52,36 +53,36 @@ struct TOMLDocument {
     }
 
     /// The value at `path`, which must be a table.
-    func table(_ value: TOMLValueConvertible, at path: [String], hint: String) throws(SettingsError) -> TOMLTable {
+    func table(_ value: TOMLValueConvertible, at path: [String], hint: Sentence) throws(SettingsError) -> TOMLTable {
         guard let table = value.table else {
-            throw error(value: path, "\(Self.dotted(path)) is \(Self.typeName(value)); it must be a table, \(hint)")
+            throw error(value: path, Sentence(.settingsNotTable, Self.dotted(path), Self.typeName(value), hint))
         }
         return table
     }
 
     func bool(_ value: TOMLValueConvertible, at path: [String]) throws(SettingsError) -> Bool {
         guard let b = value.bool else {
-            throw error(value: path, "\(Self.dotted(path)) is \(Self.typeName(value)); use true or false")
+            throw error(value: path, Sentence(.settingsNotBool, Self.dotted(path), Self.typeName(value)))
         }
         return b
     }
 
-    func string(_ value: TOMLValueConvertible, at path: [String], hint: String) throws(SettingsError) -> String {
+    func string(_ value: TOMLValueConvertible, at path: [String], hint: Sentence) throws(SettingsError) -> String {
         guard let s = value.string else {
-            throw error(value: path, "\(Self.dotted(path)) is \(Self.typeName(value)); it must be a string, \(hint)")
+            throw error(value: path, Sentence(.settingsNotString, Self.dotted(path), Self.typeName(value), hint))
         }
         return s
     }
 
     /// An unknown key: names the key and the known ones, with a guess when one is close.
-    func unknownKey(_ key: String, at path: [String], what: String, known: [String]) -> SettingsError {
-        var problem = "unknown \(what) \(Self.quoted(key))"
-        if let guess = Suggestion.closest(to: key, in: known) {
-            problem += "; did you mean \(Self.quoted(guess))?"
-        } else {
-            problem += "; use one of " + known.joined(separator: ", ")
-        }
-        return error(key: path + [key], problem)
+    func unknownKey(_ key: String, at path: [String], what: Phrase, known: [String]) -> SettingsError {
+        error(key: path + [key], Sentence(.settingsUnknownName, Sentence(what), Self.quoted(key), Self.guessOrChoice(key, known)))
+    }
+
+    /// `; did you mean "x"?` when one of `known` is close to `name`, else `; use one of …`.
+    static func guessOrChoice(_ name: String, _ known: [String]) -> Sentence {
+        if let guess = Suggestion.closest(to: name, in: known) { return Sentence(.settingsDidYouMean, quoted(guess)) }
+        return Sentence(.settingsUseOneOf, known.joined(separator: ", "))
     }
 
     static func dotted(_ path: [String]) -> String {
@@ -105,17 +106,17 @@ struct TOMLDocument {
     }
 
     /// "a string", "an integer", "a table" …
-    static func typeName(_ value: TOMLValueConvertible) -> String {
+    static func typeName(_ value: TOMLValueConvertible) -> Sentence {
         switch value.type {
-        case .string: return "a string"
-        case .int: return "an integer"
-        case .double: return "a number with a fraction"
-        case .bool: return "a boolean"
-        case .table: return "a table"
-        case .array: return "an array"
-        case .date: return "a date"
-        case .time: return "a time"
-        case .dateTime: return "a date-time"
+        case .string: return Sentence(.settingsString)
+        case .int: return Sentence(.settingsInteger)
+        case .double: return Sentence(.settingsFraction)
+        case .bool: return Sentence(.settingsBoolean)
+        case .table: return Sentence(.settingsTable)
+        case .array: return Sentence(.settingsArray)
+        case .date: return Sentence(.settingsDate)
+        case .time: return Sentence(.settingsTime)
+        case .dateTime: return Sentence(.settingsDateTime)
         }
     }
 }
@@ -125,13 +126,13 @@ func readSettingsFile(_ path: String) throws(SettingsError) -> String? {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
     if isDirectory.boolValue {
-        throw SettingsError(file: path, problem: "is a folder, not a file; remove it or put a TOML file there")
+        throw SettingsError(file: path, problem: Sentence(.settingsIsFolder))
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw SettingsError(file: path, problem: "cannot be read; check its permissions")
+        throw SettingsError(file: path, problem: Sentence(.settingsUnreadable))
     }
     guard let text = String(data: data, encoding: .utf8) else {
-        throw SettingsError(file: path, problem: "is not UTF-8 text; save it as UTF-8")
+        throw SettingsError(file: path, problem: Sentence(.settingsNotUTF8))
     }
     return text
 }

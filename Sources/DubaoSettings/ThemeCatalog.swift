@@ -1,3 +1,4 @@
+import DubaoText
 import Foundation
 import DubaoTerminal
 import DubaoUI
@@ -98,6 +99,6 @@ public struct ThemeCatalog: Sendable {
             return try ThemeLoader.parse(text, file: "built-in theme \(name).toml", expectedName: name)
         }
         throw SettingsError(file: userThemePath(named: name) ?? "themes",
-                            problem: "no theme \(TOMLDocument.quoted(name)); use one of " + names.joined(separator: ", "))
+                            problem: Sentence(.themeUnknown, TOMLDocument.quoted(name), names.joined(separator: ", ")))
     }
 }

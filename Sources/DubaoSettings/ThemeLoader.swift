@@ -1,3 +1,4 @@
+import DubaoText
 import DubaoTerminal
 import DubaoUI
 import TOMLKit
@@ -52,54 +53,53 @@ public enum ThemeLoader {
             let value = root[key]!
             switch key {
             case "name":
-                let n = try doc.string(value, at: [key], hint: #"such as name = "evening""#)
+                let n = try doc.string(value, at: [key], hint: Sentence(.themeNameHint))
                 guard ThemeCatalog.isValidName(n) else {
-                    throw doc.error(value: [key], "theme name \(TOMLDocument.quoted(n)) may use only letters, digits, \"-\" and \"_\"")
+                    throw doc.error(value: [key], Sentence(.themeNameInvalid, TOMLDocument.quoted(n)))
                 }
                 if let expectedName, n != expectedName {
-                    throw doc.error(value: [key], "the theme is named \(TOMLDocument.quoted(n)) but its file is \(expectedName).toml; make the two the same")
+                    throw doc.error(value: [key], Sentence(.themeNameMismatch, TOMLDocument.quoted(n), expectedName))
                 }
                 name = n
             case "description":
-                description = try doc.string(value, at: [key], hint: "one line saying what the theme looks like")
+                description = try doc.string(value, at: [key], hint: Sentence(.themeDescriptionHint))
             case "base":
-                let b = try doc.string(value, at: [key], hint: #"the name of a built-in theme, such as base = "dark""#)
+                let b = try doc.string(value, at: [key], hint: Sentence(.themeBaseHint))
                 guard ThemeCatalog.builtInNames.contains(b), let theme = ThemeCatalog.builtInDefinition(named: b)?.theme else {
-                    throw doc.error(value: [key], "base \(TOMLDocument.quoted(b)) is not a built-in theme; use one of " + ThemeCatalog.builtInNames.joined(separator: ", "))
+                    throw doc.error(value: [key], Sentence(.themeBaseUnknown, TOMLDocument.quoted(b), ThemeCatalog.builtInNames.joined(separator: ", ")))
                 }
                 base = theme
             case "styles":
                 stylesSeen = true
-                let table = try doc.table(value, at: [key], hint: "[styles] with one entry per role")
+                let table = try doc.table(value, at: [key], hint: Sentence(.themeStylesHint))
                 for roleName in doc.orderedKeys(table, at: [key]) {
                     let path = [key, roleName]
                     guard let role = StyleRole(rawValue: roleName) else {
-                        throw doc.unknownKey(roleName, at: [key], what: "role", known: StyleRole.allCases.map(\.rawValue))
+                        throw doc.unknownKey(roleName, at: [key], what: .settingsRole, known: StyleRole.allCases.map(\.rawValue))
                     }
-                    let entry = try doc.table(table[roleName]!, at: path, hint: "such as \(roleName) = { fg = 252, bold = true }")
+                    let entry = try doc.table(table[roleName]!, at: path, hint: Sentence(.themeRoleHint, roleName))
                     styles[role] = try style(entry, at: path, in: doc)
                 }
             default:
-                throw doc.unknownKey(key, at: [], what: "key", known: topLevelKeys)
+                throw doc.unknownKey(key, at: [], what: .settingsKey, known: topLevelKeys)
             }
         }
 
         guard let name else {
-            throw SettingsError(file: file, line: 1, problem: #"the theme has no name; add name = "\#(expectedName ?? "my-theme")" at the top"#)
+            throw SettingsError(file: file, line: 1, problem: Sentence(.themeNoName, expectedName ?? "my-theme"))
         }
         guard let description else {
-            throw SettingsError(file: file, line: 1, problem: #"the theme has no description; add description = "…" at the top"#)
+            throw SettingsError(file: file, line: 1, problem: Sentence(.themeNoDescription))
         }
         guard stylesSeen else {
-            throw SettingsError(file: file, line: 1, problem: "the theme has no [styles] table; add one with an entry per role (see Themes/README.md)")
+            throw SettingsError(file: file, line: 1, problem: Sentence(.themeNoStyles))
         }
         if let base {
             for role in StyleRole.allCases where styles[role] == nil { styles[role] = base.styles[role] }
         }
         let missing = StyleRole.allCases.filter { styles[$0] == nil }.map(\.rawValue)
         if !missing.isEmpty {
-            throw doc.error(key: ["styles"], "no style for " + missing.joined(separator: ", ")
-                + #"; give every role a style, or add base = "dark" at the top to take the rest from a built-in theme"#)
+            throw doc.error(key: ["styles"], Sentence(.themeMissingStyles, missing.joined(separator: ", ")))
         }
         return ThemeDefinition(name: name, description: description, theme: Theme(name: name, styles: styles))
     }
@@ -107,7 +107,7 @@ public enum ThemeLoader {
     /// Reads and parses a theme file; its name must match the file's name.
     public static func load(path: String) throws(SettingsError) -> ThemeDefinition {
         guard let text = try readSettingsFile(path) else {
-            throw SettingsError(file: path, problem: "no such theme file")
+            throw SettingsError(file: path, problem: Sentence(.themeNoSuchFile))
         }
         var fileName = Substring(path)
         if let slash = fileName.lastIndex(of: "/") { fileName = fileName[fileName.index(after: slash)...] }
@@ -128,31 +128,31 @@ public enum ThemeLoader {
             case "underline": style.underline = try doc.bool(value, at: keyPath)
             case "reverse": style.reverse = try doc.bool(value, at: keyPath)
             case "italic": style.italic = try doc.bool(value, at: keyPath)
-            default: throw doc.unknownKey(key, at: path, what: "style key", known: styleKeys)
+            default: throw doc.unknownKey(key, at: path, what: .settingsStyleKey, known: styleKeys)
             }
         }
         return style
     }
 
-    static let colourHint = #"use "default", 0–255 or a colour name ("red", "bright-blue", …)"#
+    static let colourHint = Sentence(.themeColourHint)
 
     static func colour(_ value: TOMLValueConvertible, at path: [String], in doc: TOMLDocument) throws(SettingsError) -> ThemeColor {
         let field = path.dropFirst().joined(separator: ".")
         if let n = value.int {
             guard (0...255).contains(n) else {
-                throw doc.error(value: path, "colour \(n) for \(field) is out of range; use 0–255, \"default\" or a colour name")
+                throw doc.error(value: path, Sentence(.themeColourRange, n, field))
             }
             return .indexed(n)
         }
         if let s = value.string {
             if let c = colour(named: s) { return c }
             if let n = Int(s), (0...255).contains(n) {
-                throw doc.error(value: path, "colour \(TOMLDocument.quoted(s)) for \(field) is a string; write the number without quotes: \(n)")
+                throw doc.error(value: path, Sentence(.themeColourQuoted, TOMLDocument.quoted(s), field, n))
             }
-            var problem = "unknown colour \(TOMLDocument.quoted(s)) for \(field); \(colourHint)"
-            if let guess = Suggestion.closest(to: s, in: ["default"] + colourNames) { problem += "; did you mean \(TOMLDocument.quoted(guess))?" }
+            let guess = Suggestion.closest(to: s, in: ["default"] + colourNames).map { Sentence(.settingsDidYouMean, TOMLDocument.quoted($0)) }
+            let problem = Sentence(.themeColourUnknown, TOMLDocument.quoted(s), field, colourHint, guess ?? "")
             throw doc.error(value: path, problem)
         }
-        throw doc.error(value: path, "\(field) is \(TOMLDocument.typeName(value)); \(colourHint)")
+        throw doc.error(value: path, Sentence(.themeColourType, field, TOMLDocument.typeName(value), colourHint))
     }
 }

@@ -23,7 +23,7 @@ enum AtomicFile {
     static func stage(_ bytes: [UInt8], for path: String, durable: Bool = false) throws(StoreError) -> String {
         let temp = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.io(path: path, errno: errno, doing: "create a file next to") }
+        guard fd >= 0 else { throw StoreError.io(path: path, errno: errno, doing: .createFileNextTo) }
         try fill(fd, at: temp, with: bytes, durable: durable, reportedAs: path)
         return temp
     }
@@ -36,7 +36,7 @@ enum AtomicFile {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if fd < 0 {
             if errno == EEXIST { return false }
-            throw StoreError.io(path: path, errno: errno, doing: "create")
+            throw StoreError.io(path: path, errno: errno, doing: .create)
         }
         try fill(fd, at: path, with: bytes, durable: false, reportedAs: path)
         return true
@@ -63,7 +63,7 @@ enum AtomicFile {
         if close(fd) != 0, failure == 0 { failure = errno }
         if failure != 0 {
             unlink(file)
-            throw StoreError.io(path: path, errno: failure, doing: "write")
+            throw StoreError.io(path: path, errno: failure, doing: .write)
         }
     }
 
@@ -74,7 +74,7 @@ enum AtomicFile {
         if rename(temp, path) != 0 {
             let failure = errno
             unlink(temp)
-            throw StoreError.io(path: path, errno: failure, doing: "write")
+            throw StoreError.io(path: path, errno: failure, doing: .write)
         }
         if durable { syncFolder(parentFolder(of: path)) }
     }
@@ -83,9 +83,9 @@ enum AtomicFile {
     /// of an import, instead of one fsync each.
     static func syncFileSystem(containing path: String) throws(StoreError) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw StoreError.io(path: path, errno: errno, doing: "open the folder") }
+        guard fd >= 0 else { throw StoreError.io(path: path, errno: errno, doing: .openFolder) }
         defer { close(fd) }
-        if dubao_syncfs(fd) != 0 { throw StoreError.io(path: path, errno: errno, doing: "flush the files of") }
+        if dubao_syncfs(fd) != 0 { throw StoreError.io(path: path, errno: errno, doing: .flushFolder) }
     }
 
     /// Makes a rename durable: without it a power cut can lose the new directory entry.
@@ -105,7 +105,7 @@ enum AtomicFile {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
-            throw StoreError.io(path: path, errno: errno, doing: "read")
+            throw StoreError.io(path: path, errno: errno, doing: .read)
         }
         defer { close(fd) }
         var out = [UInt8]()
@@ -116,7 +116,7 @@ enum AtomicFile {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw StoreError.io(path: path, errno: errno, doing: "read")
+                throw StoreError.io(path: path, errno: errno, doing: .read)
             }
             if n == 0 { break }
             out.append(contentsOf: buffer[0..<n])
@@ -138,7 +138,7 @@ enum AtomicFile {
                 // The new folder's entry must survive a power cut as well as the files in it.
                 if durable { syncFolder(parent) }
             } else if errno != EEXIST {
-                throw StoreError.io(path: current, errno: errno, doing: "create the folder")
+                throw StoreError.io(path: current, errno: errno, doing: .createFolder)
             }
         }
     }
@@ -152,7 +152,7 @@ final class LibraryLock {
     /// `waiting` is called once if another process holds the lock, before this one waits for it.
     init(path: String, waiting: () -> Void = {}) throws(StoreError) {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.io(path: path, errno: errno, doing: "create the lock file") }
+        guard fd >= 0 else { throw StoreError.io(path: path, errno: errno, doing: .createLockFile) }
         if flock(fd, LOCK_EX | LOCK_NB) == 0 {
             self.fd = fd
             return
@@ -162,7 +162,7 @@ final class LibraryLock {
             if errno == EINTR { continue }
             let e = errno
             close(fd)
-            throw StoreError.io(path: path, errno: e, doing: "lock")
+            throw StoreError.io(path: path, errno: e, doing: .lock)
         }
         self.fd = fd
     }

@@ -1,4 +1,5 @@
 import DubaoModel
+import DubaoText
 import Foundation
 
 /// One issue of a change: its IDs decided over the issue as it will be stored, then its section
@@ -32,7 +33,7 @@ extension Library {
         var catalog: IssueCatalog
         if let existing {
             guard let found = try readCatalog(existing) else {
-                throw .corrupt(path: "\(folderPath)/\(existing.catalog)", detail: "listed in library.json but missing")
+                throw .corrupt(path: "\(folderPath)/\(existing.catalog)", detail: Sentence(.storeListedButMissing))
             }
             catalog = found
         } else {

@@ -1,4 +1,5 @@
 import DubaoModel
+import DubaoText
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -26,7 +27,7 @@ extension Library {
             throw error
         } catch {
             // `next` above cannot throw.
-            throw .corrupt(path: root, detail: "\(error)")
+            throw .corrupt(path: root, detail: Sentence(.storeOtherError, "\(error)"))
         }
     }
 
@@ -120,11 +121,11 @@ extension Library {
 
     func notePending(_ folder: String) throws(StoreError) {
         let fd = open(pendingPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path: pendingPath, errno: errno, doing: "write") }
+        guard fd >= 0 else { throw .io(path: pendingPath, errno: errno, doing: .write) }
         defer { close(fd) }
         let line = Array((folder + "\n").utf8)
         if line.withUnsafeBytes({ Glibc.write(fd, $0.baseAddress!, $0.count) }) != line.count {
-            throw .io(path: pendingPath, errno: errno, doing: "write")
+            throw .io(path: pendingPath, errno: errno, doing: .write)
         }
     }
 

@@ -1,4 +1,5 @@
 import DubaoModel
+import DubaoText
 import Foundation
 
 /// What the reading side of dubao needs from a library: the folder on disk, or the sample paper.
@@ -109,7 +110,7 @@ public struct Library: LibraryReading {
     func readVolume(_ volume: VolumeEntry) throws(StoreError) -> [IssueEntry] {
         let path = "\(root)/\(volume.file)"
         guard let bytes = try AtomicFile.read(path) else {
-            throw .corrupt(path: path, detail: "listed in library.json but missing")
+            throw .corrupt(path: path, detail: Sentence(.storeListedButMissing))
         }
         return try LibraryFormat.decode(VolumeDocument.self, from: bytes, path: path).issues
     }
@@ -121,7 +122,7 @@ public struct Library: LibraryReading {
            let catalog = try readCatalog(fresh) {
             return catalog
         }
-        throw .corrupt(path: "\(root)/\(issue.folder)/\(issue.catalog)", detail: "listed in library.json but missing")
+        throw .corrupt(path: "\(root)/\(issue.folder)/\(issue.catalog)", detail: Sentence(.storeListedButMissing))
     }
 
     func readCatalog(_ issue: IssueEntry) throws(StoreError) -> IssueCatalog? {
@@ -140,7 +141,7 @@ public struct Library: LibraryReading {
            let articles = try readSection(current.file, in: fresh) {
             return articles
         }
-        throw .corrupt(path: "\(root)/\(issue.folder)/\(section.file)", detail: "listed in the issue's catalog but missing")
+        throw .corrupt(path: "\(root)/\(issue.folder)/\(section.file)", detail: Sentence(.storeListedInCatalogButMissing))
     }
 
     /// Articles of the issue whose text holds every term of the query, from its search text;

@@ -1,4 +1,5 @@
 import DubaoModel
+import DubaoText
 import Foundation
 
 /// The documents of the library folder, as they are written to disk.
@@ -37,10 +38,10 @@ public enum LibraryFormat {
         do {
             probe = try JSONDecoder().decode(Probe.self, from: data)
         } catch {
-            throw .corrupt(path: path, detail: bytes.isEmpty ? "the file is empty" : "not valid JSON")
+            throw .corrupt(path: path, detail: Sentence(bytes.isEmpty ? .storeFileEmpty : .storeNotJSON))
         }
         guard let schema = probe.schema, probe.format == format else {
-            throw .corrupt(path: path, detail: "not a \(format) document")
+            throw .corrupt(path: path, detail: Sentence(.storeNotDocument, format))
         }
         guard schema <= newest else { throw .unknownSchema(path: path, version: schema, newest: newest) }
         do {
@@ -48,7 +49,7 @@ public enum LibraryFormat {
         } catch let error as DecodingError {
             throw .corrupt(path: path, detail: describe(error))
         } catch {
-            throw .corrupt(path: path, detail: "\(error)")
+            throw .corrupt(path: path, detail: Sentence(.storeOtherError, "\(error)"))
         }
     }
 
@@ -61,17 +62,17 @@ public enum LibraryFormat {
         return [UInt8]((try? encoder.encode(value)) ?? Data())
     }
 
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ c: DecodingError.Context) -> String {
+    static func describe(_ error: DecodingError) -> Sentence {
+        func path(_ c: DecodingError.Context) -> Sentence {
             let p = c.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return p.isEmpty ? "at the top" : "at \(p)"
+            return p.isEmpty ? Sentence(.storeAtTop) : Sentence(.storeAt, p)
         }
         switch error {
-        case .typeMismatch(_, let c): return "wrong type \(path(c))"
-        case .valueNotFound(_, let c): return "missing value \(path(c))"
-        case .keyNotFound(let key, let c): return "missing key “\(key.stringValue)” \(path(c))"
-        case .dataCorrupted(let c): return "bad value \(path(c)): \(c.debugDescription)"
-        @unknown default: return "cannot be read"
+        case .typeMismatch(_, let c): return Sentence(.storeWrongType, path(c))
+        case .valueNotFound(_, let c): return Sentence(.storeMissingValue, path(c))
+        case .keyNotFound(let key, let c): return Sentence(.storeMissingKey, key.stringValue, path(c))
+        case .dataCorrupted(let c): return Sentence(.storeBadValue, path(c), c.debugDescription)
+        @unknown default: return Sentence(.storeUnreadable)
         }
     }
 

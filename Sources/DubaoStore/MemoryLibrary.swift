@@ -1,4 +1,5 @@
 import DubaoModel
+import DubaoText
 
 /// Issues held in memory, read like a library: the sample paper, and tests.
 public struct MemoryLibrary: LibraryReading {
@@ -21,7 +22,7 @@ public struct MemoryLibrary: LibraryReading {
     }
 
     public func catalog(of entry: IssueEntry) throws(StoreError) -> IssueCatalog {
-        guard let issue = find(entry) else { throw .notFound("no issue \(entry.paper) \(entry.date)") }
+        guard let issue = find(entry) else { throw .notFound(Sentence(.storeNoIssue, entry.paper, entry.date)) }
         return IssueCatalog(paper: issue.paper, date: issue.date, sections: issue.sections.map {
             SectionEntry(name: $0.name, order: $0.order, page: $0.page, file: $0.name, pageLines: $0.pageLines,
                          articles: $0.articles.map(ArticleSummary.init))

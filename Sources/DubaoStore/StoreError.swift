@@ -1,37 +1,69 @@
+import DubaoText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Why the library could not be read or changed. Every case names the file.
+/// Why the library could not be read or changed. Every case names the file; `message(_:)` says
+/// it in the reader's language, `description` in English.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file is not what dubao wrote (truncated, hand-edited, another program's).
-    case corrupt(path: String, detail: String)
+    case corrupt(path: String, detail: Sentence)
     /// Written by a newer dubao.
     case unknownSchema(path: String, version: Int, newest: Int)
-    case io(path: String, errno: Int32, doing: String)
-    case notFound(String)
+    case io(path: String, errno: Int32, doing: Operation)
+    case notFound(Sentence)
 
-    public var description: String {
+    /// What was being done to the file when it failed: `cannot write PATH`.
+    public enum Operation: Sendable, Equatable {
+        case read, write, create, createFileNextTo, openFolder, flushFolder, createFolder, createLockFile, lock
+
+        /// The operation on `path`, as a phrase the error's sentence holds.
+        func sentence(_ path: String) -> Sentence {
+            let phrase: Phrase = switch self {
+            case .read: .storeRead
+            case .write: .storeWrite
+            case .create: .storeCreate
+            case .createFileNextTo: .storeCreateFileNextTo
+            case .openFolder: .storeOpenFolder
+            case .flushFolder: .storeFlushFolder
+            case .createFolder: .storeCreateFolder
+            case .createLockFile: .storeCreateLockFile
+            case .lock: .storeLock
+            }
+            return Sentence(phrase, path)
+        }
+    }
+
+    public var description: String { message(.english) }
+
+    public func message(_ texts: Texts) -> String { texts(sentence) }
+
+    /// What went wrong, where, and what to do, in no language yet.
+    public var sentence: Sentence {
         switch self {
         case .corrupt(let path, let detail):
-            return "\(path) is damaged (\(detail)); dubao will not overwrite it: move it away or restore it from a backup"
+            return Sentence(.storeCorrupt, path, detail)
         case .unknownSchema(let path, let version, let newest):
-            return "\(path) has schema version \(version), newer than this dubao understands (\(newest)); upgrade dubao"
+            return Sentence(.storeNewerSchema, path, version, newest)
         case .io(let path, let code, let doing):
-            let reason = String(cString: strerror(code))
             switch code {
             case ENOSPC, EDQUOT:
-                return "cannot \(doing) \(path): the disk is full; free some space and try again (nothing was changed)"
+                return Sentence(.storeDiskFull, doing.sentence(path))
             case EROFS, EACCES, EPERM, ENOTDIR:
-                return "cannot \(doing) \(path): \(reason.lowercased()); choose a writable library with --library or DUBAO_LIBRARY"
+                return Sentence(.storeNotWritable, doing.sentence(path), Self.reason(code))
             default:
-                return "cannot \(doing) \(path): \(reason.lowercased())"
+                return Sentence(.storeFailed, doing.sentence(path), Self.reason(code))
             }
         case .notFound(let what):
             return what
         }
+    }
+
+    /// The C library's words for an errno, which come in its own language, not dubao's.
+    static func reason(_ code: Int32) -> String {
+        String(cString: strerror(code)).lowercased()
     }
 
     /// The file's name as the user knows it in the library — `bookmarks.json`,
@@ -48,22 +80,22 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         return String(name)
     }
 
-    /// One short line for a status line: what is wrong, with which file, what it means
-    /// (`consequence`, such as "bookmarks not saved") and what to do.
-    public func brief(consequence: String) -> String {
+    /// One short line for a status line, in `texts`' language: what is wrong, with which file,
+    /// what it means (`consequence`, such as "bookmarks not saved") and what to do.
+    public func brief(consequence: String, _ texts: Texts = .english) -> String {
         let file = shortPath ?? ""
         switch self {
         case .corrupt:
-            return "\(file) is damaged: \(consequence); move it away, restart"
+            return texts(.storeBriefCorrupt, file, consequence)
         case .unknownSchema:
-            return "\(file) is from a newer dubao: \(consequence); upgrade dubao"
+            return texts(.storeBriefNewerSchema, file, consequence)
         case .io(_, let code, let doing):
             switch code {
-            case ENOSPC, EDQUOT: return "cannot \(doing) \(file): disk full: \(consequence); free space"
-            default: return "cannot \(doing) \(file): \(String(cString: strerror(code)).lowercased()): \(consequence)"
+            case ENOSPC, EDQUOT: return texts(.storeBriefDiskFull, doing.sentence(file), consequence)
+            default: return texts(.storeBriefFailed, doing.sentence(file), Self.reason(code), consequence)
             }
         case .notFound(let what):
-            return "\(what): \(consequence)"
+            return texts(.storeBriefNotFound, what, consequence)
         }
     }
 }

@@ -1,6 +1,6 @@
-/// Every sentence, word and label dubao shows a reader, named once: the tables of each
-/// language (`Phrase+English.swift`, `Phrase+Chinese.swift`) say it, and a test fails where one
-/// of them lacks a phrase or a value the other has.
+/// Every sentence, word and label dubao shows a reader, on screen or on the command line, named
+/// once: the tables of each language (`Phrase+English.swift`, `Phrase+Chinese.swift`) say it,
+/// and a test fails where one of them lacks a phrase or a value the other has.
 public enum Phrase: String, CaseIterable, Sendable {
     case hintSection
     case hintOpen
@@ -188,4 +188,218 @@ public enum Phrase: String, CaseIterable, Sendable {
     case commandReload
     case commandHelp
     case commandRedraw
+
+    // MARK: The command line
+    case cliWarning
+    case cliCommandFirst
+    case cliUnknownCommand
+    case cliDidYouMean
+    case cliNotArticleID
+    case cliNotDate
+    case cliUnknownEncoding
+    case cliSectionCountOne
+    case cliSectionCount
+    case cliArticleCountOne
+    case cliArticleCount
+    case cliCounts
+    case cliShowingSample
+    case cliSampleUnreadable
+    case cliNoIssues
+    case cliNoIssueDated
+    case cliNoIssueOfPaper
+    case cliNoIssueDatedOfPaper
+    case cliNoSection
+    case cliPhoto
+    case cliHeadlineOnly
+    case cliNoArticle
+    case cliNoArticleThatDay
+    case cliWidthOutOfRange
+    case cliWidthWithJSON
+    case cliNothingToSearch
+    case cliDateWithRange
+    case cliRangeReversed
+    case cliLimitTooSmall
+    case cliNoBookmarksYet
+    case cliBookmarkMissing
+    case cliBookmarksHeading
+    case cliBookmarkMissingMarkdown
+    case cliCannotWriteOutput
+    case cliBookmarked
+    case cliAlreadyBookmarked
+    case cliNotBookmarked
+    case cliBookmarkRemoved
+    case cliDateWithEach
+    case cliStandardInputAlone
+    case cliEachWithStandardInput
+    case cliArticlesWithStandardInput
+    case cliNothingImported
+    case cliReadingFromTerminal
+    case cliStandardInputEmpty
+    case cliStandardInputNoHeader
+    case cliWaitingForLibrary
+    case cliImported
+    case cliReadDryRun
+    case cliDateFrom
+    case cliSectionSummary
+    case cliSectionNew
+    case cliSectionUnchanged
+    case cliSectionReplaced
+
+    // MARK: Importing: errors, warnings, where the date came from
+    case importEmpty
+    case importBinary
+    case importUTF16WithoutBOM
+    case importUndecodable
+    case importEncodingUnavailable
+    case importNoArticles
+    case importUnreadable
+    case importMixedLayouts
+    case importOneArticleFile
+    case importArticleFiles
+    case importOnePageFile
+    case importPageFiles
+    case importImpossibleDate
+    case importDifferentDates
+    case importNoSuchPath
+    case importCannotListFolder
+    case importNoPageFiles
+    case importNotRegularFile
+    case importTooLargeMegabytes
+    case importTooLarge
+    case importSystemReason
+    case importPagesDisagree
+    case importNotPermitted
+    case warnPageWithoutArticles
+    case warnSectionIgnoredForArticleFiles
+    case warnSectionBeforeFirstHeader
+    case warnSectionIgnored
+    case warnBytesReplaced
+    case warnControlsRemoved
+    case warnUntitled
+    case warnHeadlineOnly
+    case untitledAfterContinuation
+    case untitledLead
+    case untitledByline
+    case untitledSignature
+    case untitledCaption
+    case untitledTextFirst
+    case dateFromOption
+    case dateFromPage
+    case dateFromFileName
+    case dateFromFolderName
+    case dateTodayNoPageDate
+    case dateTodayNoNameDate
+
+    // MARK: The library on disk
+    case storeCorrupt
+    case storeNewerSchema
+    case storeDiskFull
+    case storeNotWritable
+    case storeFailed
+    case storeNoIssue
+    case storeBriefCorrupt
+    case storeBriefNewerSchema
+    case storeBriefDiskFull
+    case storeBriefFailed
+    case storeBriefNotFound
+    case storeRead
+    case storeWrite
+    case storeCreate
+    case storeCreateFileNextTo
+    case storeOpenFolder
+    case storeFlushFolder
+    case storeCreateFolder
+    case storeCreateLockFile
+    case storeLock
+    case storeListedButMissing
+    case storeListedInCatalogButMissing
+    case storeFileEmpty
+    case storeNotJSON
+    case storeNotDocument
+    case storeWrongType
+    case storeMissingValue
+    case storeMissingKey
+    case storeBadValue
+    case storeUnreadable
+    case storeAtTop
+    case storeAt
+    case storeOtherError
+
+    // MARK: The terminal
+    case terminalNotATerminal
+    case terminalStandardInput
+    case terminalStandardOutput
+    case terminalNoUTF8Locale
+    case terminalTermNotSet
+    case terminalUnknownType
+    case terminalCannotAddressCursor
+    case terminalInputClosed
+
+    // MARK: The config file and themes
+    case settingsNul
+    case settingsNotTOMLHere
+    case settingsNotTOML
+    case settingsNotTable
+    case settingsNotBool
+    case settingsNotString
+    case settingsUnknownName
+    case settingsDidYouMean
+    case settingsUseOneOf
+    case settingsSetting
+    case settingsCommand
+    case settingsRole
+    case settingsKey
+    case settingsStyleKey
+    case settingsString
+    case settingsInteger
+    case settingsFraction
+    case settingsBoolean
+    case settingsTable
+    case settingsArray
+    case settingsDate
+    case settingsTime
+    case settingsDateTime
+    case settingsIsFolder
+    case settingsUnreadable
+    case settingsNotUTF8
+    case settingsThemeHint
+    case settingsLanguageHint
+    case settingsSaveFolderHint
+    case settingsKeysHint
+    case settingsUnknownTheme
+    case settingsWriteYourOwnTheme
+    case settingsReaderWidthType
+    case settingsReaderWidthRange
+    case settingsUnknownLanguage
+    case settingsSaveFolderEmpty
+    case settingsKeyListElement
+    case settingsKeyEntryType
+    case settingsKeyFor
+    case settingsKeyBoundTwice
+    case keyEmpty
+    case keyCtrlSpelling
+    case keyCtrlOneLetter
+    case keyAltUnbindable
+    case keyFunctionRange
+    case keyUnbindableCharacter
+    case keyUnknown
+    case themeNameHint
+    case themeDescriptionHint
+    case themeBaseHint
+    case themeStylesHint
+    case themeRoleHint
+    case themeNameInvalid
+    case themeNameMismatch
+    case themeBaseUnknown
+    case themeNoName
+    case themeNoDescription
+    case themeNoStyles
+    case themeMissingStyles
+    case themeNoSuchFile
+    case themeColourRange
+    case themeColourQuoted
+    case themeColourUnknown
+    case themeColourHint
+    case themeColourType
+    case themeUnknown
 }

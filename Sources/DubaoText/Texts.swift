@@ -19,9 +19,10 @@ public struct Texts: Equatable, Sendable {
         table[phrase] ?? Phrase.english[phrase] ?? phrase.rawValue
     }
 
-    /// The phrase with `{1}`, `{2}`… replaced by `values` in order.
+    /// The phrase with `{1}`, `{2}`… replaced by `values` in order; a `Sentence` among them is
+    /// said in this language.
     public func callAsFunction(_ phrase: Phrase, _ values: any CustomStringConvertible...) -> String {
-        Self.fill(self[phrase], values.map(\.description))
+        self(Sentence(phrase, values: values))
     }
 
     public static func fill(_ template: String, _ values: [String]) -> String {

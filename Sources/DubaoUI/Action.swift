@@ -1,6 +1,7 @@
 import DubaoTerminal
 import DubaoStore
 import DubaoModel
+import DubaoText
 
 /// Everything that can happen to the app: keys from the terminal, results of effects.
 public enum Action: Equatable, Sendable {
@@ -70,11 +71,12 @@ public enum UserDataPart: Sendable, Equatable {
     case bookmarks, reading
 
     /// What stops when this part cannot be saved.
-    public var consequence: String { self == .bookmarks ? "bookmarks not saved" : "its reading places not saved" }
+    public func consequence(_ texts: Texts) -> String { texts[self == .bookmarks ? .bookmarksNotSaved : .placesNotSaved] }
 
-    /// The action that reports `error` as this part's failure, worded with its consequence.
-    public func failed(_ error: StoreError) -> Action {
-        .userDataFailed(self, error.brief(consequence: consequence))
+    /// The action that reports `error` as this part's failure, worded with its consequence in
+    /// the reader's language.
+    public func failed(_ error: StoreError, _ texts: Texts) -> Action {
+        .userDataFailed(self, error.brief(consequence: consequence(texts), texts))
     }
 }
 

@@ -58,7 +58,7 @@ struct ArticleFileTests {
         let folder = try writeDay()
         let result = try Importer().importPaths([folder])
         #expect(result.issue.date == IssueDate("2026-11-27"))
-        #expect(result.dateSource == "the file name 20261127-01-01.txt")
+        #expect(result.dateSource.description == "the file name 20261127-01-01.txt")
         #expect(result.issue.sections.map(\.name) == ["第01版", "第02版"])
         #expect(result.issue.sections.map(\.page) == ["第01版", "第02版"])
         #expect(result.issue.sections.map(\.order) == [1, 2])
@@ -145,7 +145,7 @@ struct ArticleFileTests {
         #expect(result.issue.date == IssueDate("2026-12-01"), "from the folder's name, as for pages")
         let named = try Importer(options: .init(date: IssueDate("2026-12-02"), section: "专刊", articles: true)).importPaths([root])
         #expect(named.issue.sections.map(\.name) == ["专刊"])
-        #expect(named.issue.date == IssueDate("2026-12-02") && named.dateSource == "--date")
+        #expect(named.issue.date == IssueDate("2026-12-02") && named.dateSource.description == "--date")
         // Without --articles the same files are pages: three sections.
         #expect(try Importer().importPaths([root]).issue.sections.count == 3)
     }

@@ -47,7 +47,7 @@ struct ImporterPageTests {
         let result = try Importer(options: .init(date: IssueDate("2026-11-24"))).importPages(pages)
         #expect(result.issue.date.description == "2026-11-24")
         #expect(result.issue.sections.map(\.name) == ["要闻", "经济"])
-        #expect(result.dateSource == "--date")
+        #expect(result.dateSource.description == "--date")
     }
 
     @Test("the sample embedded in the binary loads, every page of SampleData in it")

@@ -154,7 +154,7 @@ struct LibraryStoreTests {
             try library.issues()
         } throws: { error in
             guard case .corrupt(let path, let detail) = error as? StoreError else { return false }
-            return path == volume && detail.contains("missing")
+            return path == volume && detail.description.contains("missing")
         }
     }
 

@@ -214,7 +214,7 @@ import Testing
 
     @Test func errorsAreOneLineEach() {
         let errors: [TerminalError] = [
-            .notATerminal(stream: "standard input"), .noUTF8Locale(codeset: "ANSI_X3.4-1968"),
+            .notATerminal(stream: .standardInput), .noUTF8Locale(codeset: "ANSI_X3.4-1968"),
             .termNotSet, .unknownTerminal("nosuchterm"), .cannotAddressCursor("dumb"), .inputClosed,
         ]
         for error in errors {

@@ -1,3 +1,4 @@
+import DubaoText
 import DubaoTestSupport
 import DubaoTerminal
 import DubaoUI
@@ -231,7 +232,7 @@ func configError(_ text: String, file: String = "config.toml", themes: ThemeCata
         let folder = ScratchFolder.path("unreadable")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/dubao/config.toml", withIntermediateDirectories: true)
-        #expect(throws: SettingsError(file: folder + "/dubao/config.toml", problem: "is a folder, not a file; remove it or put a TOML file there")) {
+        #expect(throws: SettingsError(file: folder + "/dubao/config.toml", problem: Sentence(.settingsIsFolder))) {
             try ConfigLoader.load(environment: ["XDG_CONFIG_HOME": folder])
         }
     }

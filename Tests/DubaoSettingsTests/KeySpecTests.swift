@@ -67,10 +67,10 @@ import DubaoSettings
     }
 
     @Test func problemsSayWhatToWrite() {
-        #expect(KeySpec.problem(with: "F13").contains("function keys are F1–F12"))
-        #expect(KeySpec.problem(with: "C-1").contains("Ctrl works with one letter"))
-        #expect(KeySpec.problem(with: "M-x").contains("Alt/Meta"))
-        #expect(KeySpec.problem(with: "PgDown").contains(#"did you mean "PgDn"?"#))
-        #expect(KeySpec.problem(with: "Foo").contains("use a single character, C-x, or one of Tab, S-Tab, Enter"))
+        #expect(KeySpec.problem(with: "F13").description.contains("function keys are F1–F12"))
+        #expect(KeySpec.problem(with: "C-1").description.contains("Ctrl works with one letter"))
+        #expect(KeySpec.problem(with: "M-x").description.contains("Alt/Meta"))
+        #expect(KeySpec.problem(with: "PgDown").description.contains(#"did you mean "PgDn"?"#))
+        #expect(KeySpec.problem(with: "Foo").description.contains("use a single character, C-x, or one of Tab, S-Tab, Enter"))
     }
 }

@@ -1,3 +1,4 @@
+import DubaoText
 import DubaoTestSupport
 import DubaoTerminal
 import DubaoUI
@@ -156,10 +157,10 @@ func themeError(_ text: String, file: String = "mine.toml", expectedName: String
         try FileManager.default.createDirectory(atPath: themes + "/odd.toml", withIntermediateDirectories: true)
         try Data([0x6E, 0x61, 0xFF, 0xFE]).write(to: URL(fileURLWithPath: themes + "/latin.toml"))
         let catalog = ThemeCatalog(userThemesDirectory: themes)
-        #expect(throws: SettingsError(file: themes + "/odd.toml", problem: "is a folder, not a file; remove it or put a TOML file there")) {
+        #expect(throws: SettingsError(file: themes + "/odd.toml", problem: Sentence(.settingsIsFolder))) {
             try catalog.theme(named: "odd")
         }
-        #expect(throws: SettingsError(file: themes + "/latin.toml", problem: "is not UTF-8 text; save it as UTF-8")) {
+        #expect(throws: SettingsError(file: themes + "/latin.toml", problem: Sentence(.settingsNotUTF8))) {
             try catalog.theme(named: "latin")
         }
     }

@@ -1,3 +1,4 @@
+import DubaoText
 import DubaoImport
 import DubaoStore
 import DubaoModel
@@ -19,7 +20,7 @@ final class MemoryUserData: UserData, @unchecked Sendable {
     var failingReading = false
 
     func bookmarks() throws(StoreError) -> [Bookmark] {
-        if failing { throw StoreError.corrupt(path: "/lib/bookmarks.json", detail: "not valid JSON") }
+        if failing { throw StoreError.corrupt(path: "/lib/bookmarks.json", detail: Sentence(.storeNotJSON)) }
         return lock.withLock { BookmarkStore.newestFirst(stored) }
     }
     func add(_ bookmark: Bookmark) throws(StoreError) -> Bool {
@@ -34,7 +35,7 @@ final class MemoryUserData: UserData, @unchecked Sendable {
     }
     func readingState() throws(StoreError) -> ReadingState { lock.withLock { state } }
     func apply(_ changes: [ReadingChange]) throws(StoreError) {
-        if failingReading { throw StoreError.io(path: "/lib/reading/2026.json", errno: ENOSPC, doing: "write") }
+        if failingReading { throw StoreError.io(path: "/lib/reading/2026.json", errno: ENOSPC, doing: .write) }
         lock.withLock {
             applyCalls.append(changes)
             for c in changes { c.apply(to: &state) }

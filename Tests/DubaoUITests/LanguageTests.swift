@@ -1,4 +1,6 @@
 import DubaoRuntime
+import DubaoStore
+import Foundation
 import DubaoText
 @testable import DubaoUI
 import Testing
@@ -71,5 +73,24 @@ struct LanguageTests {
         #expect(r.state.status.message?.text == "★ 已加书签")
         r.keys("?")
         #expect(Screen.render(r.state).text.contains("下移 / 向下滚动"))
+    }
+
+    @Test("a sentence is said in the language asked, the sentences among its values too")
+    func sentences() {
+        let sentence = Sentence(.settingsNotBool, "mouse", Sentence(.settingsString))
+        #expect(Texts.english(sentence) == "mouse is a string; use true or false")
+        #expect(Texts.chinese(sentence) == "mouse 是字符串；请用 true 或 false")
+        #expect(sentence.description == Texts.english(sentence))
+        #expect(Texts.chinese(.settingsUnknownName, Sentence(.settingsSetting), "\"thme\"", "") == "未知的设置项 \"thme\"")
+    }
+
+    @Test("a file that cannot be saved is told in the status line in the reader's language")
+    func userDataFailure() {
+        let error = StoreError.io(path: "/lib/reading/2026.json", errno: ENOSPC, doing: .write)
+        #expect(UserDataPart.reading.failed(error, .chinese)
+                == .userDataFailed(.reading, "无法写入 reading/2026.json：磁盘已满：阅读位置未能保存；请腾出空间"))
+        #expect(UserDataPart.reading.failed(error, .english)
+                == .userDataFailed(.reading, "cannot write reading/2026.json: disk full: its reading places not saved; free space"))
+        #expect(error.message(.chinese) == "无法写入 /lib/reading/2026.json：磁盘已满；请腾出空间后重试（未做任何更改）")
     }
 }
