@@ -1,3 +1,4 @@
+import DubaoText
 import ArgumentParser
 import DubaoImport
 import DubaoStore
@@ -28,7 +29,7 @@ extension ArticleID: ExpressibleByArgument {
 
 extension ArticleID: RefusableArgument {
     static func refusal(of text: String, option: String) -> String {
-        "“\(Terminal.clean(text))” is not an article ID: IDs look like 20261127-3fa9c2d81b; `dubao list` shows them"
+        texts(.cliNotArticleID, Terminal.clean(text))
     }
 }
 
@@ -40,13 +41,13 @@ protocol RefusableArgument: ExpressibleByArgument {
 
 extension IssueDate: RefusableArgument {
     static func refusal(of text: String, option: String) -> String {
-        "--\(option) \(text) is not a date: use YYYY-MM-DD, e.g. 2026-11-27"
+        texts(.cliNotDate, option, text)
     }
 }
 
 extension TextEncoding: RefusableArgument {
     static func refusal(of text: String, option: String) -> String {
-        "--\(option) \(text) is not known: use one of \(TextEncoding.names)"
+        texts(.cliUnknownEncoding, option, text, TextEncoding.names)
     }
 }
 

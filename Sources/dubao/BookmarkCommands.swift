@@ -1,3 +1,4 @@
+import DubaoText
 import ArgumentParser
 import DubaoImport
 import DubaoStore
@@ -52,9 +53,9 @@ struct ListBookmarks: ParsableCommand {
             print(JSONOutput.string(rows))
             return
         }
-        if rows.isEmpty { Failure.note("no bookmarks yet: press b in the reader, or run `dubao bookmark ID`") }
+        if rows.isEmpty { Failure.note(texts[.cliNoBookmarksYet]) }
         for row in rows {
-            let mark = row.missing ? "  (missing: gone from the library)" : ""
+            let mark = row.missing ? texts[.cliBookmarkMissing] : ""
             // Bookmarks span papers: a date and a section alone do not say where an article is.
             print("★ \(row.date)  \(Terminal.clean(row.paper))  \(Terminal.clean(row.section))  \(Terminal.clean(row.title))  \(row.id)\(mark)")
         }
@@ -84,10 +85,10 @@ struct ExportBookmarks: ParsableCommand {
         case .json:
             text = JSONOutput.string(rows) + "\n"
         case .markdown:
-            var out = "# 书签 Bookmarks\n"
+            var out = texts[.cliBookmarksHeading] + "\n"
             for row in rows {
                 out += "\n## \(row.title)\n\n\(row.paper) · \(row.date) · \(row.section) · `\(row.id)`"
-                out += row.missing ? " · missing from the library\n" : "\n"
+                out += row.missing ? texts[.cliBookmarkMissingMarkdown] + "\n" : "\n"
                 if let p = row.firstParagraph, !p.isEmpty { out += "\n> \(p)\n" }
             }
             text = out
@@ -99,7 +100,7 @@ struct ExportBookmarks: ParsableCommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            throw Failure("cannot write \(output): \(error.localizedDescription); choose another file with -o")
+            throw Failure(texts(.cliCannotWriteOutput, output, error.localizedDescription))
         }
     }
 }
@@ -115,12 +116,12 @@ struct BookmarkCommand: ParsableCommand {
         let id = article.id
         let source = try library.openForReading(quiet: true).source
         guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
-            throw Failure("no article \(id) in the library at \(library.root); `dubao list` shows the IDs")
+            throw Failure(texts(.cliNoArticle, id, library.root))
         }
         let bookmark = Bookmark(id: id, title: found.article.displayTitle, paper: found.issue.paper,
                                 date: found.issue.date, section: found.section.name, added: BookmarkStore.now())
         let added = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).add(bookmark) }
-        print(added ? "★ bookmarked: \(Terminal.clean(bookmark.title))" : "already bookmarked: \(Terminal.clean(bookmark.title))")
+        print(texts(added ? .cliBookmarked : .cliAlreadyBookmarked, Terminal.clean(bookmark.title)))
     }
 }
 
@@ -135,8 +136,8 @@ struct UnbookmarkCommand: ParsableCommand {
     func run() throws {
         let removed = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).remove(id: ArticleID(stored: id)) }
         guard let removed else {
-            throw Failure("\(Terminal.clean(id)) is not bookmarked; `dubao bookmarks` lists the bookmarks")
+            throw Failure(texts(.cliNotBookmarked, Terminal.clean(id)))
         }
-        print("removed the bookmark: \(Terminal.clean(removed.title))")
+        print(texts(.cliBookmarkRemoved, Terminal.clean(removed.title)))
     }
 }

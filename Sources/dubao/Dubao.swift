@@ -1,3 +1,4 @@
+import DubaoText
 import ArgumentParser
 import Foundation
 
@@ -50,7 +51,7 @@ struct Dubao: ParsableCommand {
         // `dubao --help search` is ArgumentParser's to answer.
         guard index > 0, !arguments[..<index].contains(where: { ["-h", "--help", "--version"].contains($0) }) else { return nil }
         let reordered = ([word] + arguments[..<index] + arguments[(index + 1)...]).map(Terminal.clean).joined(separator: " ")
-        return "the command comes first, before its options: dubao \(reordered)"
+        return texts(.cliCommandFirst, reordered)
     }
 
     /// The first argument that is no option (`--library`, `--date=…`) and no option's value
@@ -89,8 +90,8 @@ struct Dubao: ParsableCommand {
         guard !names.contains(word) else { return nil }
         let typed = Terminal.clean(word)
         let near = names.filter { $0 != "help" }.min { editDistance(word, $0) < editDistance(word, $1) }
-        let guess = near.map { editDistance(word, $0) <= 2 ? " (did you mean “\($0)”?)" : "" } ?? ""
-        return "unknown command “\(typed)”\(guess); `dubao --help` lists the commands"
+        let guess = near.map { editDistance(word, $0) <= 2 ? texts(.cliDidYouMean, $0) : "" } ?? ""
+        return texts(.cliUnknownCommand, typed, guess)
     }
 
     /// Letters inserted, removed, changed or swapped with a neighbour: `serach` is one from `search`.

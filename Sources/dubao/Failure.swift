@@ -1,3 +1,4 @@
+import DubaoText
 import DubaoImport
 import DubaoStore
 #if canImport(Glibc)
@@ -20,7 +21,7 @@ struct Failure: Error, CustomStringConvertible {
         do {
             return try body()
         } catch {
-            throw Failure(error.description)
+            throw Failure(error.message(texts))
         }
     }
 
@@ -29,7 +30,7 @@ struct Failure: Error, CustomStringConvertible {
     }
 
     static func warn(_ text: String) {
-        printError("dubao: warning: \(text)")
+        printError("dubao: " + texts(.cliWarning, text))
     }
 
     static func printError(_ text: String) {

@@ -1,3 +1,4 @@
+import DubaoText
 import ArgumentParser
 import DubaoImport
 import DubaoStore
@@ -65,14 +66,14 @@ struct ImportCommand: ParsableCommand {
         try date?.check(option: "date")
         try encoding?.check(option: "encoding")
         if each, date != nil {
-            throw Failure("--date cannot be used with --each: each issue is dated by its pages or by its file or folder name")
+            throw Failure(texts[.cliDateWithEach])
         }
         if paths.contains("-") {
             // One page, read before anything else: a file beside it would be a second read of
             // another kind, and --each and --articles are about files and their names.
-            if paths.count > 1 { throw Failure("- (standard input) is imported on its own: import the files with another `dubao import`") }
-            if each { throw Failure("--each cannot be used with - (standard input): it is one page, one issue; drop --each") }
-            if articles { throw Failure("--articles cannot be used with - (standard input): it is read as a page; save the article to a file and import that") }
+            if paths.count > 1 { throw Failure(texts[.cliStandardInputAlone]) }
+            if each { throw Failure(texts[.cliEachWithStandardInput]) }
+            if articles { throw Failure(texts[.cliArticlesWithStandardInput]) }
         }
     }
 
@@ -94,10 +95,10 @@ struct ImportCommand: ParsableCommand {
             do throws(Importer.Failure) {
                 result = try Importer(options: options).importPaths(paths)
             } catch {
-                throw Failure("\(error.description) (nothing was imported)")
+                throw Failure(texts(.cliNothingImported, error.message(texts)))
             }
         }
-        for warning in result.warnings { Failure.warn(warning.description) }
+        for warning in result.warnings { Failure.warn(warning.description(texts)) }
         var report: Library.StoreReport?
         if !dryRun {
             var store = Library(root: library.root)
@@ -116,25 +117,25 @@ struct ImportCommand: ParsableCommand {
     /// `import -`: the page's bytes as they come, read as a file's are; `standard input` names it.
     func importStandardInput(_ importer: Importer) throws -> Importer.Result {
         let name = Importer.standardInput
-        if isatty(STDIN_FILENO) == 1 { Failure.note("reading a page from the terminal: paste it, then press Ctrl-D on a line of its own") }
+        if isatty(STDIN_FILENO) == 1 { Failure.note(texts[.cliReadingFromTerminal]) }
         let result: Importer.Result
         do throws(Importer.Failure) {
             result = try importer.importPages([(name, try importer.readStandardInput())])
         } catch where error.error == .empty {
-            throw Failure("\(name) is empty: nothing to import; pipe a page to it, e.g. dubao import - < page.txt")
+            throw Failure(texts(.cliStandardInputEmpty, name))
         } catch {
-            throw Failure("\(error.description) (nothing was imported)")
+            throw Failure(texts(.cliNothingImported, error.message(texts)))
         }
         // A file names a page without a header; standard input has no name to give it.
         if section == nil, result.issue.sections.contains(where: { $0.page.isEmpty && $0.name == name }) {
-            throw Failure("\(name): the page has no page header (第03版：经济) to name its section; pass --section NAME (nothing was imported)")
+            throw Failure(texts(.cliStandardInputNoHeader, name, "第03版：经济"))
         }
         return result
     }
 
     /// Another import holds the library: say so rather than sit silent.
     static let sayWaiting: @Sendable () -> Void = {
-        Failure.printError("dubao: another dubao is writing the library; waiting for it to finish…")
+        Failure.printError("dubao: " + texts[.cliWaitingForLibrary])
     }
 
     /// `--each`: the issues are parsed and written one at a time, so a year of them never sits in
@@ -148,7 +149,7 @@ struct ImportCommand: ParsableCommand {
             guard let path = pending.popFirst() else { return nil }
             do throws(Importer.Failure) {
                 var result = try importer.importPaths([path])
-                for warning in result.warnings { Failure.warn(warning.description) }
+                for warning in result.warnings { Failure.warn(warning.description(texts)) }
                 let issue = result.issue
                 if json && !dryRun {
                     // Printed once stored: a re-imported section may keep IDs the library had.
@@ -165,7 +166,7 @@ struct ImportCommand: ParsableCommand {
                 }
                 return issue
             } catch {
-                throw Failure("\(error.description) (nothing was imported)")
+                throw Failure(texts(.cliNothingImported, error.message(texts)))
             }
         }
         if dryRun {
@@ -184,7 +185,7 @@ struct ImportCommand: ParsableCommand {
                 pendingJSON = nil
             }, next)
         } catch let error as StoreError {
-            throw Failure(error.description)
+            throw Failure(error.message(texts))
         }
         for (k, summary) in summaries.enumerated() {
             printSummary(summary.result, reports[k], counts: summary.counts)
@@ -195,21 +196,21 @@ struct ImportCommand: ParsableCommand {
     func printSummary(_ result: Importer.Result, _ report: Library.StoreReport?, counts: [Int]? = nil) {
         let issue = result.issue
         let articles = counts ?? issue.sections.map(\.articles.count)
-        let verb = dryRun ? "read (dry run, nothing stored)" : "imported"
-        print(Terminal.clean("\(verb): \(issue.paper) \(issue.date) — \(Terminal.count(issue.sections.count, "section")), \(Terminal.count(articles.reduce(0, +), "article"))"))
-        print("date from \(result.dateSource)")
+        let counts = texts.sectionsAndArticles(issue.sections.count, articles.reduce(0, +))
+        print(Terminal.clean(texts(dryRun ? .cliReadDryRun : .cliImported, issue.paper, issue.date, counts)))
+        print(Terminal.clean(texts(.cliDateFrom, result.dateSource)))
         for (section, count) in zip(issue.sections, articles) {
             // A page known only by its number (`第01版`) is named by it: said once.
             let page = section.page.isEmpty || section.page == section.name ? "" : section.page + " "
-            var line = "  \(page)\(section.name): \(Terminal.count(count, "article"))"
-            if let change = report?.sections.first(where: { $0.name == section.name }) {
-                switch change.kind {
-                case .added: line += " (new)"
-                case .unchanged: line += " (unchanged)"
-                case .replaced: line += " (replaced: \(change.kept) kept, \(change.removed) gone)"
+            var change = ""
+            if let changed = report?.sections.first(where: { $0.name == section.name }) {
+                switch changed.kind {
+                case .added: change = texts[.cliSectionNew]
+                case .unchanged: change = texts[.cliSectionUnchanged]
+                case .replaced: change = texts(.cliSectionReplaced, changed.kept, changed.removed)
                 }
             }
-            print(Terminal.clean(line))
+            print(Terminal.clean(texts(.cliSectionSummary, page + section.name, texts.articles(count), change)))
             if dryRun {
                 for a in section.articles { print("    \(a.id)  \(Terminal.clean(a.displayTitle))") }
             }

@@ -1,3 +1,4 @@
+import DubaoText
 import ArgumentParser
 import DubaoImport
 import DubaoStore
@@ -19,7 +20,7 @@ struct IssuesCommand: ParsableCommand {
             return
         }
         for issue in issues {
-            print(Terminal.clean("\(issue.date)  \(issue.paper)  \(Terminal.count(issue.sections, "section")), \(Terminal.count(issue.articles, "article"))"))
+            print(Terminal.clean("\(issue.date)  \(issue.paper)  \(texts.sectionsAndArticles(issue.sections, issue.articles))"))
         }
     }
 }

@@ -1,3 +1,4 @@
+import DubaoText
 import ArgumentParser
 import DubaoImport
 import DubaoStore
@@ -30,10 +31,10 @@ struct LibraryOptions: ParsableArguments {
         if !issues.isEmpty { return Opened(source: library, isSample: false, issues: issues, stamp: stamp) }
         do {
             let sample = try SampleLibrary()
-            if !quiet { Failure.note("the library at \(root) is empty: showing the sample paper (add pages with `dubao import FILE`)") }
+            if !quiet { Failure.note(texts(.cliShowingSample, root)) }
             return Opened(source: sample, isSample: true, issues: try sample.issues(), stamp: stamp)
         } catch {
-            throw Failure("the built-in sample paper cannot be read (\(error)); this is a bug in dubao")
+            throw Failure(texts(.cliSampleUnreadable, "\(error)"))
         }
     }
 }

@@ -1,3 +1,4 @@
+import DubaoText
 import ArgumentParser
 import DubaoImport
 import DubaoStore
@@ -25,7 +26,7 @@ struct ListCommand: ParsableCommand {
             sections = sections.filter { $0.name == section || $0.page == section }
             if sections.isEmpty {
                 let names = catalog.sections.map(\.name).joined(separator: "、")
-                throw Failure("no section “\(section)” in \(issue.paper) \(issue.date); its sections are \(names)")
+                throw Failure(texts(.cliNoSection, section, issue.paper, issue.date, names))
             }
         }
         if json {
@@ -45,13 +46,13 @@ struct ListCommand: ParsableCommand {
             return
         }
         let count = sections.reduce(0) { $0 + $1.articles.count }
-        print(Terminal.clean("\(issue.paper)  \(issue.date)  \(Terminal.count(sections.count, "section")), \(Terminal.count(count, "article"))"))
+        print(Terminal.clean("\(issue.paper)  \(issue.date)  \(texts.sectionsAndArticles(sections.count, count))"))
         for s in sections {
             print("")
             print(Terminal.clean(s.page.isEmpty || s.page == s.name ? s.name : "\(s.page) \(s.name)"))
             for a in s.articles {
                 let title = Terminal.clean(a.title)
-                let extra = a.paragraphs > 0 ? "" : a.captions > 0 ? "  (photo)" : "  (headline only)"
+                let extra = a.paragraphs > 0 ? "" : a.captions > 0 ? texts[.cliPhoto] : texts[.cliHeadlineOnly]
                 print("  \(a.id)  \(title)\(extra)")
             }
         }

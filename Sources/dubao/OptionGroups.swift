@@ -1,3 +1,4 @@
+import DubaoText
 import ArgumentParser
 import DubaoModel
 import DubaoStore
@@ -39,8 +40,12 @@ struct IssueChoice: ParsableArguments {
         if let paper { candidates = candidates.filter { $0.paper == paper } }
         guard let first = candidates.first else {
             // As typed: 20261127 stays 20261127, so the user sees what they asked for.
-            let what = [date.map { "dated \($0.text)" }, paper.map { "of \($0)" }].compactMap { $0 }.joined(separator: " ")
-            throw Failure("no issue \(what) in the library at \(root); `dubao issues` lists them")
+            switch (date?.text, paper) {
+            case let (date?, paper?): throw Failure(texts(.cliNoIssueDatedOfPaper, date, paper, root))
+            case let (date?, nil): throw Failure(texts(.cliNoIssueDated, date, root))
+            case let (nil, paper?): throw Failure(texts(.cliNoIssueOfPaper, paper, root))
+            case (nil, nil): throw Failure(texts(.cliNoIssues, root))
+            }
         }
         return first
     }

@@ -52,14 +52,14 @@ struct ReadCommand: ParsableCommand {
                 settings.colourDisabled = false
             }
         } catch {
-            throw Failure(error.description)
+            throw Failure(error.message(texts))
         }
         let date = self.date?.parsed
         let opened = try library.openForReading(quiet: true)
         if let date {
             // Checked before the screen is taken over, so the error is a plain line in the shell.
             guard opened.issues.contains(where: { $0.date == date }) else {
-                throw Failure("no issue dated \(date) in the library at \(library.root); `dubao issues` lists them")
+                throw Failure(texts(.cliNoIssueDated, date, library.root))
             }
         }
 
@@ -74,7 +74,7 @@ struct ReadCommand: ParsableCommand {
             terminal = try CursesTerminal(theme: settings.theme,
                                           options: .init(useColor: !settings.colourDisabled, mouse: readerSettings.mouse))
         } catch {
-            throw Failure(error.message)
+            throw Failure(error.message(texts))
         }
         terminal.installSignalHandlers()
         defer { terminal.stop() }
@@ -127,7 +127,7 @@ struct ReaderLoop {
             } catch {
                 runtime.dispatch(.run(.quit))
                 terminal.stop()
-                throw Failure(error.message)
+                throw Failure(error.message(texts))
             }
             guard let event else { continue }
             let effects = runtime.dispatch(.key(event))

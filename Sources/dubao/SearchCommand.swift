@@ -1,3 +1,4 @@
+import DubaoText
 import ArgumentParser
 import DubaoImport
 import DubaoStore
@@ -44,17 +45,17 @@ struct SearchCommand: ParsableCommand {
         try from?.check(option: "from")
         try to?.check(option: "to")
         try date?.check(option: "date")
-        if date != nil, from != nil || to != nil { throw Failure("--date cannot go with --from or --to: use one or the other") }
+        if date != nil, from != nil || to != nil { throw Failure(texts[.cliDateWithRange]) }
         if let from = from?.parsed, let to = to?.parsed, to < from {
-            throw Failure("--from \(from) is after --to \(to): no day is in that range; swap the two dates")
+            throw Failure(texts(.cliRangeReversed, from, to))
         }
-        if let limit, limit < 1 { throw Failure("--limit \(limit) must be 1 or more") }
+        if let limit, limit < 1 { throw Failure(texts(.cliLimitTooSmall, limit)) }
     }
 
     /// Spaces alone are no query, though ArgumentParser sees a word.
     func searchQuery() throws -> SearchQuery {
         guard let query = SearchQuery(self.query.joined(separator: " ")) else {
-            throw Failure("nothing to search for: give a word, e.g. dubao search 巡回审判")
+            throw Failure(texts(.cliNothingToSearch, "巡回审判"))
         }
         return query
     }

@@ -1,3 +1,4 @@
+import DubaoText
 import ArgumentParser
 import DubaoImport
 import DubaoStore
@@ -18,8 +19,8 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func validate() throws {
-        if let width, width < 4 || width > 1000 { throw Failure("--width \(width) is out of range: use 4 to 1000 columns") }
-        if json, width != nil { throw Failure("--width sets the text for a terminal and --json prints it unset: use one or the other") }
+        if let width, width < 4 || width > 1000 { throw Failure(texts(.cliWidthOutOfRange, width)) }
+        if json, width != nil { throw Failure(texts[.cliWidthWithJSON]) }
     }
 
     func run() throws {
@@ -27,7 +28,7 @@ struct ShowCommand: ParsableCommand {
         let source = try library.openForReading().source
         let columns = width ?? Terminal.width()
         guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
-            throw Failure("no article \(id) in the library at \(library.root); `dubao list --date \(id.date.map { "\($0)" } ?? "")` lists that day's articles")
+            throw Failure(texts(.cliNoArticleThatDay, id, library.root, id.date.map { "\($0)" } ?? ""))
         }
         if json {
             print(JSONOutput.string(ShownArticle(article: found.article, paper: found.issue.paper, date: found.issue.date.description,

@@ -15,11 +15,6 @@ enum Terminal {
         return 80
     }
 
-    /// `1 article`, `3 articles`.
-    static func count(_ n: Int, _ noun: String) -> String {
-        "\(n) \(noun)\(n == 1 ? "" : "s")"
-    }
-
     /// Text from the library made safe to print: no control characters or escape sequences.
     static func clean(_ text: String) -> String {
         DisplaySanitizer.sanitize(text)

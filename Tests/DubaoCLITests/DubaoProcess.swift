@@ -36,14 +36,11 @@ struct DubaoProcess {
     /// standard input: a pipe filled and closed before dubao starts, so no write waits on dubao or
     /// meets a pipe it closed; a pipe holds 64 KiB on Linux.
     static func start(_ arguments: [String], library: String, stdout: Pipe = Pipe(), stderr: Pipe = Pipe(),
-                      input: Data? = nil) throws -> Process {
+                      input: Data? = nil, environment: [String: String] = [:]) throws -> Process {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["DUBAO_LIBRARY"] = library
-        env["COLUMNS"] = nil
-        p.environment = env
+        p.environment = Self.environment(library: library, environment)
         p.standardOutput = stdout
         p.standardError = stderr
         p.standardInput = FileHandle.nullDevice
@@ -58,9 +55,23 @@ struct DubaoProcess {
         return p
     }
 
-    static func run(_ arguments: [String], library: String, input: Data? = nil) throws -> Output {
+    /// dubao's environment: the library, no COLUMNS, a config folder of the library's own, and
+    /// English — the machine's locale and config must not choose the language — with `extra`
+    /// (`["LANG": "zh_CN.UTF-8", "LC_MESSAGES": ""]` for Chinese) over it.
+    static func environment(library: String, _ extra: [String: String] = [:]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["DUBAO_LIBRARY"] = library
+        env["COLUMNS"] = nil
+        env["XDG_CONFIG_HOME"] = library + "-config"
+        env["LC_ALL"] = ""
+        env["LC_MESSAGES"] = "C.UTF-8"
+        env.merge(extra) { $1 }
+        return env
+    }
+
+    static func run(_ arguments: [String], library: String, input: Data? = nil, environment: [String: String] = [:]) throws -> Output {
         let out = Pipe(), err = Pipe()
-        let p = try start(arguments, library: library, stdout: out, stderr: err, input: input)
+        let p = try start(arguments, library: library, stdout: out, stderr: err, input: input, environment: environment)
         // Read before waiting: a full pipe would block the child forever.
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()

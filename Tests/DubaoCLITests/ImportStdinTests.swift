@@ -73,7 +73,7 @@ struct ImportStdinTests {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = ["-c", script, "sh", file, DubaoProcess.binary]
-        p.environment = ProcessInfo.processInfo.environment.merging(["DUBAO_LIBRARY": lib]) { $1 }
+        p.environment = DubaoProcess.environment(library: lib)
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
