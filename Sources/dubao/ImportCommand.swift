@@ -122,13 +122,13 @@ struct ImportCommand: ParsableCommand {
         do throws(Importer.Failure) {
             result = try importer.importPages([(name, try importer.readStandardInput())])
         } catch where error.error == .empty {
-            throw Failure(texts(.cliStandardInputEmpty, name))
+            throw Failure(texts(.cliStandardInputEmpty, texts[.terminalStandardInput]))
         } catch {
             throw Failure(texts(.cliNothingImported, error.message(texts)))
         }
         // A file names a page without a header; standard input has no name to give it.
         if section == nil, result.issue.sections.contains(where: { $0.page.isEmpty && $0.name == name }) {
-            throw Failure(texts(.cliStandardInputNoHeader, name, "第03版：经济"))
+            throw Failure(texts(.cliStandardInputNoHeader, texts[.terminalStandardInput], "第03版：经济"))
         }
         return result
     }

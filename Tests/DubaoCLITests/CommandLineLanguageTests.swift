@@ -36,12 +36,14 @@ struct CommandLineLanguageTests {
         }
     }
 
-    @Test("a file that is not there: one line in Chinese, status 1")
+    @Test("a file that is not there, an empty standard input: one line in Chinese, status 1")
     func missingFile() throws {
         let lib = DubaoProcess.temporaryFolder()
         let out = try DubaoProcess.run(["import", lib + "/no-such-page.txt"], library: lib, environment: Self.chinese)
         #expect(out.status == 1)
         #expect(out.stderr == "dubao: \(lib)/no-such-page.txt: 无法读取：没有这个文件或文件夹（未导入任何内容）\n", "\(out.stderr)")
+        let empty = try DubaoProcess.run(["import", "-"], library: lib, input: Data(), environment: Self.chinese)
+        #expect(empty.status == 1 && empty.stderr.hasPrefix("dubao: 标准输入为空，没有可导入的内容；"), "\(empty.stderr)")
     }
 
     @Test("issues, and the option rules and usage hints dubao writes itself")
