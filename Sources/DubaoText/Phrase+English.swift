@@ -69,7 +69,6 @@ extension Phrase {
         .bookmarkGone: "“{1}” ({2}) is no longer in the library; b removes the bookmark",
         .noBookmarks: "(no bookmarks)",
         .noSections: "(no sections)",
-        .sampleWelcome: "this is a sample paper: `dubao import FILE` adds a real one, and ? shows the keys",
         .sampleNote: "A sample paper, written to show dubao. Import a real one from the shell: dubao import PAGE.txt (a page copied out of a paper, a folder of pages, or a saved e-paper folder); it takes this one's place at once.",
         .noUnreadBelow: "no unread article below",
         .noUnreadAbove: "no unread article above",

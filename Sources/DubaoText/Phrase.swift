@@ -68,7 +68,6 @@ public enum Phrase: String, CaseIterable, Sendable {
     case bookmarkGone
     case noBookmarks
     case noSections
-    case sampleWelcome
     case sampleNote
     case noUnreadBelow
     case noUnreadAbove

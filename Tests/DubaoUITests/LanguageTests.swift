@@ -3,6 +3,7 @@ import DubaoStore
 import Foundation
 import DubaoText
 @testable import DubaoUI
+import Foundation
 import Testing
 
 /// dubao speaks English or Chinese, each from one table: every phrase in both, with the same
@@ -33,6 +34,23 @@ struct LanguageTests {
         for (phrase, text) in Texts.table(.english) {
             let han = text.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }
             #expect(han.isEmpty || text.contains("版面"), "\(phrase): \(text)")
+        }
+    }
+
+    @Test("every phrase is said somewhere: the tables hold no leftover")
+    func everyPhraseIsUsed() throws {
+        var sources = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { sources.deleteLastPathComponent() }
+        sources.appendPathComponent("Sources")
+        var text = ""
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
+        while let file = files?.nextObject() as? URL {
+            guard file.pathExtension == "swift", !file.path.contains("/DubaoText/Phrase") else { continue }
+            text += try String(contentsOf: file, encoding: .utf8)
+        }
+        for phrase in Phrase.allCases {
+            let used = text.range(of: "\\.\(phrase.rawValue)\\b", options: .regularExpression) != nil
+            #expect(used, "\(phrase) is in the tables but nothing says it")
         }
     }
 
