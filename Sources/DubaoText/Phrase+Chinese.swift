@@ -69,7 +69,7 @@ extension Phrase {
         .bookmarkGone: "“{1}”（{2}）已不在文库中；按 b 删除这个书签",
         .noBookmarks: "（没有书签）",
         .noSections: "（没有版面）",
-        .sampleNote: "这是一份样报，用来演示 dubao。在命令行导入真正的报纸：dubao import 版面.txt（从报纸复制出的版面文字、一个版面文件夹，或保存下来的电子报文件夹）；导入后立即取代样报。",
+        .sampleNote: "这是一份样报，用来演示 dubao。在命令行导入真正的报纸：dubao import 01.txt（从报纸复制出的版面文字、版面文件夹或保存下来的电子报文件夹都可以）；导入后立即取代样报。",
         .noUnreadBelow: "下面没有未读文章",
         .noUnreadAbove: "上面没有未读文章",
         .noUnreadOlder: "本期及更早各期都没有未读文章",

@@ -69,7 +69,7 @@ extension Phrase {
         .bookmarkGone: "“{1}” ({2}) is no longer in the library; b removes the bookmark",
         .noBookmarks: "(no bookmarks)",
         .noSections: "(no sections)",
-        .sampleNote: "A sample paper, written to show dubao. Import a real one from the shell: dubao import PAGE.txt (a page copied out of a paper, a folder of pages, or a saved e-paper folder); it takes this one's place at once.",
+        .sampleNote: "A sample paper, written to show dubao. Import a real one from the shell: dubao import 01.txt (a page copied out of a paper, a folder of pages, or a saved e-paper folder); it takes this one's place at once.",
         .noUnreadBelow: "no unread article below",
         .noUnreadAbove: "no unread article above",
         .noUnreadOlder: "no unread article in this or any older issue",
