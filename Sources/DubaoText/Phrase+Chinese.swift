@@ -60,6 +60,7 @@ extension Phrase {
         .helpCloses: "按 {1} 关闭",
         .helpOtherKeysClose: "按其他键关闭",
         .helpTitle: "按键——{1}；移动键前加数字可重复",
+        .helpCountExample: "（{1}）",
         .helpMore: "↓ 更多",
         .issuesTitle: "各期报纸——Enter 打开",
         .tooSmall: "终端窗口太小",

@@ -60,6 +60,7 @@ extension Phrase {
         .helpCloses: "{1} closes",
         .helpOtherKeysClose: "other keys close",
         .helpTitle: "keys — {1}, a count before a motion repeats it",
+        .helpCountExample: " ({1})",
         .helpMore: "↓ more",
         .issuesTitle: "issues — Enter opens",
         .tooSmall: "terminal too small",

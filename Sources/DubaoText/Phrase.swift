@@ -59,6 +59,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case helpCloses
     case helpOtherKeysClose
     case helpTitle
+    case helpCountExample
     case helpMore
     case issuesTitle
     case tooSmall

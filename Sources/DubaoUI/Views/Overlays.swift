@@ -42,7 +42,7 @@ enum HelpOverlay {
     static func title(_ keymap: Keymap, _ texts: Texts) -> String {
         let close = keymap.keys(for: .back).first.map { texts(.helpCloses, $0) } ?? texts[.helpOtherKeysClose]
         let motion = keymap.keys(for: .moveDown).first { if case .character = $0 { true } else { false } }
-        return texts(.helpTitle, close) + (motion.map { " (5\($0))" } ?? "")
+        return texts(.helpTitle, close) + (motion.map { texts(.helpCountExample, "5\($0)") } ?? "")
     }
 
     /// The hint on the frame when entries lie below or above: the first key of each command
