@@ -1,3 +1,5 @@
+import DubaoText
+
 /// The encodings raw pages come in.
 public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     case utf8 = "utf-8"
@@ -19,5 +21,6 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") + " (gbk and gb2312 read as gb18030)" }
+    /// The names `--encoding` takes, said in the reader's language where they are shown.
+    public static var names: Sentence { Sentence(.importEncodingNames, allCases.map(\.rawValue).joined(separator: ", ")) }
 }

@@ -251,6 +251,7 @@ extension Phrase {
         .importBinary: "这是二进制文件（偏移 {1} 处有 NUL 字节），不是文本版面",
         .importUTF16WithoutBOM: "看来是没有字节序标记的 UTF-16；请加 --encoding {1}（或另一种字节序）来读取",
         .importUndecodable: "既不是有效的 UTF-8（第一个坏字节在偏移 {1} 处），也不是 GB18030；请用 --encoding 指定编码（{2}）",
+        .importEncodingNames: "{1}（gbk 和 gb2312 按 gb18030 读取）",
         .importEncodingUnavailable: "本系统的 C 库无法解码 {1}；请先把文件转成 UTF-8",
         .importNoArticles: "没有找到文章：这一页只有版头和版尾",
         .importUnreadable: "无法读取：{1}",

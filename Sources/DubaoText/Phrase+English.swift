@@ -251,6 +251,7 @@ extension Phrase {
         .importBinary: "this is a binary file (NUL byte at offset {1}), not a text page",
         .importUTF16WithoutBOM: "looks like UTF-16 without a byte-order mark; pass --encoding {1} (or the other byte order) to read it",
         .importUndecodable: "not valid UTF-8 (first bad byte at offset {1}) and not GB18030 either; pass --encoding to force one ({2})",
+        .importEncodingNames: "{1} (gbk and gb2312 read as gb18030)",
         .importEncodingUnavailable: "this system's C library cannot decode {1}; convert the file to UTF-8 first",
         .importNoArticles: "no article found: the page has only page headers and footers",
         .importUnreadable: "cannot read it: {1}",

@@ -250,6 +250,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case importBinary
     case importUTF16WithoutBOM
     case importUndecodable
+    case importEncodingNames
     case importEncodingUnavailable
     case importNoArticles
     case importUnreadable

@@ -57,6 +57,10 @@ struct CommandLineLanguageTests {
         #expect(typo.status == 64 && typo.stderr == "dubao: 没有“serach”这个命令（是不是“search”？）；`dubao --help` 列出所有命令\n", "\(typo.stderr)")
         let date = try DubaoProcess.run(["search", "江城", "--from", "昨天"], library: lib, environment: Self.chinese)
         #expect(date.status == 1 && date.stderr == "dubao: --from 昨天 不是日期：请写成 YYYY-MM-DD，如 2026-11-27\n", "\(date.stderr)")
+        let encoding = try DubaoProcess.run(["import", "--encoding", "latin9", DubaoProcess.sampleData], library: lib, environment: Self.chinese)
+        #expect(encoding.status == 1, "\(encoding.stderr)")
+        #expect(encoding.stderr == "dubao: --encoding latin9 不是可用的编码：请用 utf-8, utf-16le, utf-16be, gb18030（gbk 和 gb2312 按 gb18030 读取） 之一\n",
+                "\(encoding.stderr)")
     }
 
     @Test("search with no hit: silent and status 1 in Chinese too; its refusals in Chinese")
