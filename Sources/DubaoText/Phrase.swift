@@ -245,6 +245,57 @@ public enum Phrase: String, CaseIterable, Sendable {
     case cliSectionUnchanged
     case cliSectionReplaced
 
+    // MARK: The command line's help: each command's overview and each option's line
+    case cliAbstractDubao
+    case cliDiscussionDubao
+    case cliAbstractRead
+    case cliDiscussionRead
+    case cliHelpReadDate
+    case cliHelpTheme
+    case cliAbstractImport
+    case cliDiscussionImportPages
+    case cliDiscussionImportCrawler
+    case cliDiscussionImportAtomic
+    case cliHelpImportPaths
+    case cliHelpImportDate
+    case cliHelpImportPaper
+    case cliHelpImportSection
+    case cliHelpEncoding
+    case cliHelpEach
+    case cliHelpArticles
+    case cliHelpDryRun
+    case cliHelpImportJSON
+    case cliAbstractIssues
+    case cliHelpIssuesJSON
+    case cliAbstractList
+    case cliHelpListJSON
+    case cliAbstractShow
+    case cliHelpShowWidth
+    case cliHelpShowJSON
+    case cliAbstractSearch
+    case cliDiscussionSearch
+    case cliHelpSearchQuery
+    case cliHelpSearchDate
+    case cliHelpSearchFrom
+    case cliHelpSearchTo
+    case cliHelpSearchLimit
+    case cliHelpSearchJSON
+    case cliAbstractBookmarks
+    case cliAbstractBookmarksList
+    case cliHelpBookmarksJSON
+    case cliAbstractBookmarksExport
+    case cliHelpExportFormat
+    case cliHelpExportOutput
+    case cliAbstractBookmark
+    case cliAbstractUnbookmark
+    case cliHelpUnbookmarkID
+    case cliHelpArticleID
+    case cliHelpSection
+    case cliHelpIssueDate
+    case cliHelpIssuePaper
+    case cliHelpLibrary
+    case cliHelpLibraryDefault
+
     // MARK: Importing: errors, warnings, where the date came from
     case importEmpty
     case importBinary

@@ -9,7 +9,7 @@ import Foundation
 struct BookmarksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bookmarks",
-        abstract: "List or export the bookmarks.",
+        abstract: texts.abstract(.cliAbstractBookmarks),
         subcommands: [ListBookmarks.self, ExportBookmarks.self],
         defaultSubcommand: ListBookmarks.self
     )
@@ -38,9 +38,9 @@ struct BookmarkRow: Encodable {
 }
 
 struct ListBookmarks: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the bookmarks, newest first.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: texts.abstract(.cliAbstractBookmarksList))
 
-    @Flag(help: "Print JSON: one object per bookmark with id, title, paper, date, section, added, missing.")
+    @Flag(help: texts.help(.cliHelpBookmarksJSON))
     var json = false
 
     @OptionGroup var library: LibraryOptions
@@ -63,15 +63,14 @@ struct ListBookmarks: ParsableCommand {
 }
 
 struct ExportBookmarks: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export",
-                                                    abstract: "Write the bookmarks with each article's first paragraph.")
+    static let configuration = CommandConfiguration(commandName: "export", abstract: texts.abstract(.cliAbstractBookmarksExport))
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json }
 
-    @Option(help: "markdown or json.")
+    @Option(help: texts.help(.cliHelpExportFormat))
     var format: Format = .markdown
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: texts.help(.cliHelpExportOutput, valueName: "file"))
     var output: String?
 
     @OptionGroup var library: LibraryOptions
@@ -106,7 +105,7 @@ struct ExportBookmarks: ParsableCommand {
 }
 
 struct BookmarkCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bookmark", abstract: "Bookmark an article.")
+    static let configuration = CommandConfiguration(commandName: "bookmark", abstract: texts.abstract(.cliAbstractBookmark))
 
     @OptionGroup var article: ArticleIDArgument
 
@@ -126,9 +125,9 @@ struct BookmarkCommand: ParsableCommand {
 }
 
 struct UnbookmarkCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "unbookmark", abstract: "Remove a bookmark.")
+    static let configuration = CommandConfiguration(commandName: "unbookmark", abstract: texts.abstract(.cliAbstractUnbookmark))
 
-    @Argument(help: ArgumentHelp("The article's ID.", valueName: "id"))
+    @Argument(help: texts.help(.cliHelpUnbookmarkID, valueName: "id"))
     var id: String
 
     @OptionGroup var library: LibraryOptions

@@ -6,11 +6,9 @@ import Foundation
 struct Dubao: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dubao",
-        abstract: "读报 — read Chinese newspapers in the terminal.",
-        discussion: """
-            Pages arrive as raw text dumps (UTF-8, UTF-16 or GB18030); `dubao import` turns them into \
-            articles in the local library. With an empty library the commands show a sample paper.
-            """,
+        // The Chinese name stays out of the English table, which holds no Chinese of its own.
+        abstract: texts(.cliAbstractDubao, "读报"),
+        discussion: texts.discussion(texts[.cliDiscussionDubao]),
         version: DubaoVersion.current,
         subcommands: [ReadCommand.self, ImportCommand.self, IssuesCommand.self, ListCommand.self, ShowCommand.self,
                       SearchCommand.self, BookmarksCommand.self, BookmarkCommand.self, UnbookmarkCommand.self],

@@ -10,54 +10,38 @@ import Glibc
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import raw newspaper pages into the library.",
-        discussion: """
-            Each FILE is one page; page headers such as `第03版：经济` split a file into sections. A folder \
-            imports each of its pages (*.txt, *.text or no extension; not a README, LICENSE, NOTES or CHANGELOG) as a section, in name \
-            order with numbers compared as numbers (2 before 10); sections then stand in page order when \
-            their headers number them. All files form one issue, or with --each \
-            every argument an issue of its own (a backlog kept one folder a day). A lone - reads one page \
-            from standard input, named `standard input` in messages; without a page header it needs --section.
-
-            A folder saved by an electronic edition's crawler, one article a file named \
-            YYYYMMDD-PP-NN.txt (page PP, place NN), is recognised by its names: it is one issue of that \
-            date, a section a page (第01版, 第02版…) and every file one article, in place order. Its \
-            files' unindented lines above the body are the headline. With --articles every file is one \
-            article whatever its name: crawler-named files still go to their pages, the others to one \
-            section (--section, else the folder's name) in name order. A folder mixing crawler-named \
-            files with page files, or such a name with no real date (20200231-01-01.txt), is refused.
-
-            Nothing is stored unless every file imports: a bad file leaves the library as it was. \
-            Re-importing a page replaces its section (the same page number, or without one the same name); \
-            article IDs stay the same while titles do.
-            """
+        abstract: texts.abstract(.cliAbstractImport),
+        // The examples are the paper's own words, kept out of the English table.
+        discussion: texts.discussion(texts(.cliDiscussionImportPages, "第03版：经济"),
+                                     texts(.cliDiscussionImportCrawler, "第01版", "第02版"),
+                                     texts[.cliDiscussionImportAtomic])
     )
 
-    @Argument(help: ArgumentHelp("Page files or folders of pages; - reads one page from standard input.", valueName: "file-or-dir"))
+    @Argument(help: texts.help(.cliHelpImportPaths, valueName: "file-or-dir"))
     var paths: [String]
 
-    @Option(help: ArgumentHelp("The issue's date (default: from the page, the file name, else today).", valueName: "yyyy-mm-dd"))
+    @Option(help: texts.help(.cliHelpImportDate, valueName: "yyyy-mm-dd"))
     var date: Given<IssueDate>?
 
-    @Option(help: ArgumentHelp("The paper's name (default: from the page header, else \(Importer.defaultPaper)).", valueName: "name"))
+    @Option(help: texts.help(.cliHelpImportPaper, Importer.defaultPaper, valueName: "name"))
     var paper: String?
 
-    @Option(help: ArgumentHelp("Section name for pages without a header (default: the file name; 第PP版 for a crawler's page YYYYMMDD-PP.txt).", valueName: "name"))
+    @Option(help: texts.help(.cliHelpImportSection, "第PP版", valueName: "name"))
     var section: String?
 
-    @Option(help: ArgumentHelp("Force an encoding: \(TextEncoding.names). Default: detected.", valueName: "encoding"))
+    @Option(help: texts.help(.cliHelpEncoding, TextEncoding.names, valueName: "encoding"))
     var encoding: Given<TextEncoding>?
 
-    @Flag(help: "Import every argument as an issue of its own, dated by its pages or its name; all are stored, or none.")
+    @Flag(help: texts.help(.cliHelpEach))
     var each = false
 
-    @Flag(help: "Every file is one article (a folder of YYYYMMDD-PP-NN.txt files is recognised without it).")
+    @Flag(help: texts.help(.cliHelpArticles))
     var articles = false
 
-    @Flag(help: "Parse and print, store nothing.")
+    @Flag(help: texts.help(.cliHelpDryRun))
     var dryRun = false
 
-    @Flag(help: "Print the articles as JSON.")
+    @Flag(help: texts.help(.cliHelpImportJSON))
     var json = false
 
     @OptionGroup var library: LibraryOptions

@@ -4,9 +4,9 @@ import DubaoImport
 import DubaoStore
 
 struct IssuesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "issues", abstract: "List the issues in the library, newest first.")
+    static let configuration = CommandConfiguration(commandName: "issues", abstract: texts.abstract(.cliAbstractIssues))
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: texts.help(.cliHelpIssuesJSON))
     var json = false
 
     @OptionGroup var library: LibraryOptions

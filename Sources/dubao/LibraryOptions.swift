@@ -5,9 +5,7 @@ import DubaoStore
 
 /// `--library DIR`, shared by every command that reads or writes the library.
 struct LibraryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The library folder.",
-        discussion: "Default: $DUBAO_LIBRARY, else $XDG_DATA_HOME/dubao, else ~/.local/share/dubao.",
-        valueName: "dir"))
+    @Option(name: .long, help: texts.help(.cliHelpLibrary, discussion: .cliHelpLibraryDefault, valueName: "dir"))
     var library: String?
 
     var root: String { Library.defaultRoot(option: library) }

@@ -5,13 +5,13 @@ import DubaoStore
 import DubaoModel
 
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the articles of an issue (the newest by default).")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: texts.abstract(.cliAbstractList))
 
     @OptionGroup var choice: IssueChoice
 
     @OptionGroup var filter: SectionFilter
 
-    @Flag(help: "Print JSON: one object per article.")
+    @Flag(help: texts.help(.cliHelpListJSON))
     var json = false
 
     @OptionGroup var library: LibraryOptions

@@ -5,7 +5,7 @@ import DubaoStore
 
 /// The article `show` and `bookmark` act on: a typo is refused before the library is read.
 struct ArticleIDArgument: ParsableArguments {
-    @Argument(help: ArgumentHelp("The article's ID, as `dubao list` shows it.", valueName: "id"))
+    @Argument(help: texts.help(.cliHelpArticleID, valueName: "id"))
     var given: Given<ArticleID>
 
     func validate() throws {
@@ -18,16 +18,16 @@ struct ArticleIDArgument: ParsableArguments {
 
 /// `--section`, for `list` and `search`.
 struct SectionFilter: ParsableArguments {
-    @Option(help: ArgumentHelp("Only this section (版面).", valueName: "name"))
+    @Option(help: texts.help(.cliHelpSection, valueName: "name"))
     var section: String?
 }
 
 /// Which issue a command means: `--date` and `--paper`, or the newest.
 struct IssueChoice: ParsableArguments {
-    @Option(help: ArgumentHelp("The issue's date.", valueName: "yyyy-mm-dd"))
+    @Option(help: texts.help(.cliHelpIssueDate, valueName: "yyyy-mm-dd"))
     var date: Given<IssueDate>?
 
-    @Option(help: ArgumentHelp("The paper, when several have an issue that day.", valueName: "name"))
+    @Option(help: texts.help(.cliHelpIssuePaper, valueName: "name"))
     var paper: String?
 
     func validate() throws {

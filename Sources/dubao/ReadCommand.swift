@@ -13,21 +13,16 @@ import DubaoText
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
-        abstract: "Open the reader (the default command).",
-        discussion: """
-            Three panes: the sections (版面) of the issue, the articles of the chosen section, and the \
-            article. Press ? inside for the keys. Opens the newest issue, or the sample paper while the \
-            library is empty.
-            """
+        abstract: texts.abstract(.cliAbstractRead),
+        discussion: texts.discussion(texts[.cliDiscussionRead])
     )
 
     // No positional argument: `Dubao.misplacedCommand` refuses the first word past the options that names no command
     // as a typo, which one added here would have to be let through.
-    @Option(help: ArgumentHelp("Open the issue of this date.", valueName: "yyyy-mm-dd"))
+    @Option(help: texts.help(.cliHelpReadDate, valueName: "yyyy-mm-dd"))
     var date: Given<IssueDate>?
 
-    @Option(help: ArgumentHelp("The colour theme (built in: \(ThemeCatalog.builtInNames.joined(separator: ", "))).",
-                               valueName: "name"))
+    @Option(help: texts.help(.cliHelpTheme, ThemeCatalog.builtInNames.joined(separator: ", "), valueName: "name"))
     var theme: String?
 
     @OptionGroup var library: LibraryOptions

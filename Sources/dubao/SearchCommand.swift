@@ -7,33 +7,29 @@ import DubaoModel
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Search every article of the library.",
-        discussion: """
-            Plain substring search: Chinese needs no word breaks (巡回审判 finds 巡回审判), Latin letters \
-            ignore case, full-width and half-width forms are the same (Ａ=A, ，=,). Several words separated \
-            by spaces must all occur. One line per hit: date, section, title, snippet, article ID. \
-            Exits 1 when nothing matches, like grep: with no output, or with --json `[]`.
-            """
+        abstract: texts.abstract(.cliAbstractSearch),
+        // The example is Chinese, which the English table holds none of.
+        discussion: texts.discussion(texts(.cliDiscussionSearch, "巡回审判"))
     )
 
-    @Argument(help: "What to search for.")
+    @Argument(help: texts.help(.cliHelpSearchQuery))
     var query: [String]
 
-    @Option(help: ArgumentHelp("Only the issue of this date.", valueName: "yyyy-mm-dd"))
+    @Option(help: texts.help(.cliHelpSearchDate, valueName: "yyyy-mm-dd"))
     var date: Given<IssueDate>?
 
-    @Option(help: ArgumentHelp("Only issues from this date on.", valueName: "yyyy-mm-dd"))
+    @Option(help: texts.help(.cliHelpSearchFrom, valueName: "yyyy-mm-dd"))
     var from: Given<IssueDate>?
 
-    @Option(help: ArgumentHelp("Only issues up to this date.", valueName: "yyyy-mm-dd"))
+    @Option(help: texts.help(.cliHelpSearchTo, valueName: "yyyy-mm-dd"))
     var to: Given<IssueDate>?
 
     @OptionGroup var filter: SectionFilter
 
-    @Option(help: ArgumentHelp("At most this many hits.", valueName: "n"))
+    @Option(help: texts.help(.cliHelpSearchLimit, valueName: "n"))
     var limit: Int?
 
-    @Flag(help: "Print JSON: one object per hit.")
+    @Flag(help: texts.help(.cliHelpSearchJSON))
     var json = false
 
     @OptionGroup var library: LibraryOptions

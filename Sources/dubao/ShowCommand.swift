@@ -6,14 +6,14 @@ import DubaoLayout
 import DubaoModel
 
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one article, typeset for the terminal.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: texts.abstract(.cliAbstractShow))
 
     @OptionGroup var article: ArticleIDArgument
 
-    @Option(help: ArgumentHelp("Terminal columns to set the text in (default: the terminal's width).", valueName: "n"))
+    @Option(help: texts.help(.cliHelpShowWidth, valueName: "n"))
     var width: Int?
 
-    @Flag(help: "Print the article as JSON: its fields as `import --json` gives them, with paper, date, section and page.")
+    @Flag(help: texts.help(.cliHelpShowJSON))
     var json = false
 
     @OptionGroup var library: LibraryOptions
