@@ -23,9 +23,9 @@ extension Texts {
                      valueName: valueName)
     }
 
-    /// A command's line: beside its name in its parent's list of commands, and atop its own help.
-    func abstract(_ phrase: Phrase, _ values: any CustomStringConvertible...) -> String {
-        setForHelp(self(Sentence(phrase, values: values)), indent: HelpLayout.abstractColumn)
+    /// A subcommand's line: beside its name in its parent's list of commands, and atop its own help.
+    func abstract(_ phrase: Phrase) -> String {
+        setForHelp(self[phrase], indent: HelpLayout.abstractColumn)
     }
 
     /// A command's discussion: its paragraphs, a blank line between them.
