@@ -40,6 +40,13 @@ struct ChunkParser {
         var i = 0
         while i < lines.count {
             let line = lines[i]
+            if line.headlineRole != nil {
+                var n = 1
+                while i + n < lines.count, lines[i + n].headlineRole != nil, !lines[i + n].breakAbove { n += 1 }
+                startTypesetHeadline(lines[i..<(i + n)])
+                i += n
+                continue
+            }
             switch kinds[i] {
             case .lead where insideIndentedBody(line):
                 // `　　新华社北京12月31日电` after a summary: the article's own text, not a new one.
@@ -200,6 +207,14 @@ struct ChunkParser {
     mutating func startHeadline(_ block: ArraySlice<PagePartLine>) {
         finishArticle()
         let roles = HeadlineBlock.assign(block.map(\.text))
+        current = Article(kicker: roles.kicker, title: roles.title, subtitle: roles.subtitle,
+                          sourceLines: LineRange(first: block.first!.number, last: block.last!.number))
+    }
+
+    /// Ends the article above and starts one under a headline whose roles the type gave.
+    mutating func startTypesetHeadline(_ block: ArraySlice<PagePartLine>) {
+        finishArticle()
+        let roles = HeadlineBlock.typeset(block.map { ($0.headlineRole!, $0.text) })
         current = Article(kicker: roles.kicker, title: roles.title, subtitle: roles.subtitle,
                           sourceLines: LineRange(first: block.first!.number, last: block.last!.number))
     }

@@ -6,6 +6,30 @@ struct HeadlineBlock: Equatable {
     var title = ""
     var subtitle = ""
 
+    /// A line's place in the block, where the page's type says it (a PDF's sizes) rather than its words.
+    enum Role: Equatable, Sendable {
+        case kicker, title, subtitle
+    }
+
+    /// The block whose lines' roles are known: each role's lines joined as one, with nothing
+    /// between Chinese characters and a space between two Latin words.
+    static func typeset(_ lines: [(role: Role, text: Substring)]) -> HeadlineBlock {
+        var block = HeadlineBlock()
+        func join(_ a: String, _ b: Substring) -> String {
+            guard let last = a.unicodeScalars.last, let first = b.unicodeScalars.first else { return a + b }
+            let latin = { (s: Unicode.Scalar) in s.isASCII && s.properties.isAlphabetic }
+            return latin(last) && latin(first) ? a + " " + b : a + b
+        }
+        for line in lines {
+            switch line.role {
+            case .kicker: block.kicker = join(block.kicker, line.text)
+            case .title: block.title = join(block.title, line.text)
+            case .subtitle: block.subtitle = join(block.subtitle, line.text)
+            }
+        }
+        return block
+    }
+
     /// Can this line stand in a headline block? Headlines are short and carry no sentence punctuation.
     static func isCandidate(_ text: Substring) -> Bool {
         // `——以…为核心的党中央二〇一九年治国理政纪事`: a subtitle may run long and carry commas.

@@ -17,6 +17,20 @@ public enum ImportError: Error, Equatable, Sendable {
     case impossibleDate(String)
     /// Two one-article files of one issue named for different days.
     case differentDates(String, other: String, otherDate: String)
+    /// A PDF, and poppler's tools that read one are not on the PATH.
+    case pdfToolMissing(String)
+    /// A PDF that opens only with a password.
+    case pdfEncrypted
+    /// A PDF whose owner forbids copying its text.
+    case pdfCopyForbidden
+    /// A PDF poppler cannot read: what it said.
+    case pdfDamaged(String)
+    /// A PDF whose pages are pictures only: a scan without a text layer.
+    case pdfNoText(pages: Int)
+    /// More pages than any issue of a paper has.
+    case pdfTooManyPages(Int, limit: Int)
+    /// A PDF piped to `dubao import -`: poppler reads files.
+    case pdfFromStandardInput
 
     /// One line: what, where, what to do; in English.
     public var message: String { message(.english) }
@@ -45,6 +59,20 @@ public enum ImportError: Error, Equatable, Sendable {
             return Sentence(.importMixedLayouts, articles, articleFile, pages, pageFile)
         case .impossibleDate(let digits):
             return Sentence(.importImpossibleDate, digits)
+        case .pdfToolMissing(let tool):
+            return Sentence(.importPDFToolMissing, tool)
+        case .pdfEncrypted:
+            return Sentence(.importPDFEncrypted)
+        case .pdfCopyForbidden:
+            return Sentence(.importPDFCopyForbidden)
+        case .pdfDamaged(let said):
+            return Sentence(.importPDFDamaged, said.isEmpty ? "" : Sentence(.importPDFPopplerSays, said))
+        case .pdfNoText(let pages):
+            return Sentence(.importPDFNoText, pages == 1 ? Sentence(.importPDFPageIsPicture) : Sentence(.importPDFPagesArePictures, pages))
+        case .pdfTooManyPages(let pages, let limit):
+            return Sentence(.importPDFTooManyPages, pages, limit)
+        case .pdfFromStandardInput:
+            return Sentence(.importPDFFromStandardInput)
         case .differentDates(let date, let other, let otherDate):
             return Sentence(.importDifferentDates, date, other, otherDate)
         }

@@ -150,8 +150,9 @@ public struct Importer: Sendable {
     }
 
     func parsePage(_ bytes: [UInt8], file: String, warnings: inout [ImportWarning]) throws(ImportError) -> PageParser.Page {
-        let text = try decodedText(bytes, file: file, warnings: &warnings)
         let name = (file as NSString).lastPathComponent
+        if PDFReader.isPDF(bytes) { return try parsePDF(file: file, name: name, warnings: &warnings) }
+        let text = try decodedText(bytes, file: file, warnings: &warnings)
         let section = options.section ?? Self.sectionName(fromFile: file)
         let parser = PageParser(fileName: name, defaultSection: section)
         var page = parser.parse(text)
@@ -219,7 +220,7 @@ public struct Importer: Sendable {
         // A folder's README or LICENSE is about the pages, not one of them.
         let stem = (name as NSString).deletingPathExtension.uppercased()
         if ["README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "NOTES", "CHANGELOG"].contains(stem) { return false }
-        return ext.isEmpty || ext == "txt" || ext == "text"
+        return ext.isEmpty || ext == "txt" || ext == "text" || ext == "pdf"
     }
 
     /// Name order with runs of digits compared as numbers.

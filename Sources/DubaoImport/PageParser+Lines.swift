@@ -13,6 +13,9 @@ extension PageParser {
         /// More blank lines stand above this one than the page puts between its lines: a break
         /// between items (`PageParser.markBreaks`).
         var breakAbove = false
+        /// Set where the page's type, not the line's words, makes it a headline line: a PDF's
+        /// large type. Such lines are a headline block in these roles, whatever they say.
+        var headlineRole: HeadlineBlock.Role?
     }
 
     /// The lines that are not blank, trimmed, with their 1-based numbers, indentation and the

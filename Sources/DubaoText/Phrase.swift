@@ -311,6 +311,17 @@ public enum Phrase: String, CaseIterable, Sendable {
     case importOnePageFile
     case importPageFiles
     case importImpossibleDate
+    case importPDFToolMissing
+    case importPDFEncrypted
+    case importPDFCopyForbidden
+    case importPDFDamaged
+    case importPDFPopplerSays
+    case importPDFNoText
+    case importPDFPageIsPicture
+    case importPDFPagesArePictures
+    case importPDFTooManyPages
+    case importPDFFromStandardInput
+    case warnPDFPageWithoutText
     case importDifferentDates
     case importNoSuchPath
     case importCannotListFolder

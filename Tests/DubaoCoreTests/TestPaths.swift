@@ -19,6 +19,15 @@ enum TestPaths {
     static let rmrbMonth = packageRoot + "/../shared/corpora/rmrb-2020-01.tar.xz"
     static var rmrbMonthAvailable: Bool { FileManager.default.fileExists(atPath: rmrbMonth) }
 
+    /// `../shared/corpora/pdf`: a real page PDF, read at test time, never copied in.
+    static let realPDF = packageRoot + "/../shared/corpora/pdf/zghyyb-20241016-01.pdf"
+    static var realPDFAvailable: Bool { FileManager.default.fileExists(atPath: realPDF) }
+    /// poppler-utils, which reads PDFs: `.ci/run` installs it.
+    static var popplerInstalled: Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+            .contains { FileManager.default.isExecutableFile(atPath: "\($0)/pdftohtml") }
+    }
+
     static func temporaryFolder(_ name: String = #function) -> String {
         ScratchFolder.make(name)
     }

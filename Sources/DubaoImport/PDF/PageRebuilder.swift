@@ -1,0 +1,279 @@
+/// Rebuilds a page's stories from its geometry: which runs are headlines (by their type size),
+/// which body text stands under which headline, what is the page's own furniture, and each
+/// story's text in reading order, as rows and paragraphs.
+///
+/// - The body size is the size most characters on the page are set in; a run set at least a
+///   quarter larger is a headline's.
+/// - Headline runs that touch, one under another, form one headline block.
+/// - A body run belongs to the lowest headline block above it that stands over it, the block
+///   widened first to the columns that start right under it (a commentary's headline is set
+///   narrower than its three columns).
+/// - What stands above the highest headline that has a body is the masthead and date band;
+///   rows at the foot of the page that read as an editors' footer or a page band are the footer.
+struct PageRebuilder {
+    struct Story {
+        /// The headline's rows, top to bottom, with their roles by size.
+        var headline: [(role: HeadlineBlock.Role, text: String)]
+        var paragraphs: [Paragraph]
+    }
+
+    struct Paragraph: Equatable {
+        var text: String
+        /// The paragraph is a block of its own (a caption under a picture, a name under a story).
+        var standsApart: Bool
+    }
+
+    struct Rebuilt {
+        var top: [String]
+        var stories: [Story]
+        var bottom: [String]
+    }
+
+    let runs: [TextRun]
+    let boxes: [Box]
+    let bodySize: Double
+
+    init(_ page: PageGeometry) {
+        runs = page.runs.filter { !$0.text.unicodeScalars.allSatisfy(ChineseText.isBlank) }
+        boxes = runs.map(\.box)
+        bodySize = Self.bodySize(runs)
+    }
+
+    /// The size that most characters are set in.
+    static func bodySize(_ runs: [TextRun]) -> Double {
+        var counts: [Double: Int] = [:]
+        for run in runs { counts[(run.size * 2).rounded() / 2, default: 0] += run.text.unicodeScalars.count }
+        return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 10
+    }
+
+    var gapDown: Double { 0.6 * bodySize }
+    var gapAcross: Double { 0.5 * bodySize }
+
+    func rebuild() -> Rebuilt {
+        let isHeadline = runs.map { $0.size >= bodySize * 1.25 }
+        let blocks = headlineBlocks(isHeadline)
+        let footer = Set(footerRuns())
+        var owner = [Int?](repeating: nil, count: runs.count)
+        let spans = blocks.map { widened($0, isHeadline, footer) }
+        for k in runs.indices where !isHeadline[k] && !footer.contains(k) {
+            owner[k] = ownerBlock(of: k, blocks, spans)
+        }
+        // The pieces of one line go together, to the block that owns most of its characters: a
+        // caption's `摄` at the edge of a headline's span, a byline's `□` left of it.
+        for chain in lineChains(isHeadline, footer) where chain.count > 1 {
+            var characters: [Int: Int] = [:]
+            for k in chain { if let o = owner[k] { characters[o, default: 0] += runs[k].text.unicodeScalars.count } }
+            guard let most = characters.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key else { continue }
+            for k in chain { owner[k] = most }
+        }
+        // The masthead and date band: everything above the highest headline that has a body.
+        let owning = Set(owner.compactMap { $0 })
+        let firstTop = owning.map { blocks[$0].box.top }.min() ?? .infinity
+        var top: [Int] = []
+        var stories: [(block: Int?, runs: [Int])] = blocks.indices.filter(owning.contains).map { ($0, blocks[$0].members) }
+        var orphans: [Int] = []
+        for k in runs.indices where !footer.contains(k) {
+            if boxes[k].bottom <= firstTop + 0.5 * bodySize {
+                top.append(k)
+            } else if isHeadline[k] {
+                if let b = blocks.firstIndex(where: { $0.members.contains(k) }), !owning.contains(b) { orphans.append(k) }
+            } else if let o = owner[k], let s = stories.firstIndex(where: { $0.block == o }) {
+                stories[s].runs.append(k)
+            } else {
+                orphans.append(k)
+            }
+        }
+        // A story's text before any headline on the page (its headline is on another page) comes first.
+        if !orphans.isEmpty { stories.insert((nil, orphans), at: 0) }
+        // Stories in the order an XY cut of the whole page meets their first runs.
+        var rank = [Int](repeating: 0, count: runs.count)
+        for (n, leaf) in ReadingOrder.leaves(stories.flatMap(\.runs), boxes, gapDown: gapDown, gapAcross: gapAcross).enumerated() {
+            for k in leaf { rank[k] = n }
+        }
+        let ordered = stories.enumerated().sorted { a, b in
+            if (a.element.block == nil) != (b.element.block == nil) { return a.element.block == nil }
+            let ra = a.element.runs.map { rank[$0] }.min() ?? 0, rb = b.element.runs.map { rank[$0] }.min() ?? 0
+            return (ra, a.offset) < (rb, b.offset)
+        }.map(\.element)
+        return Rebuilt(top: rowTexts(top),
+                       stories: ordered.map { s in
+                           guard let b = s.block else { return story(headline: [], body: s.runs) }
+                           return story(headline: blocks[b].members, body: s.runs.filter { !isHeadline[$0] })
+                       },
+                       bottom: rowTexts(Array(footer)))
+    }
+
+    // MARK: Headlines
+
+    struct Block {
+        var members: [Int]
+        var box: Box
+    }
+
+    /// Headline runs grouped: one under another and overlapping across, or side by side on
+    /// one line in the same size.
+    func headlineBlocks(_ isHeadline: [Bool]) -> [Block] {
+        let heads = runs.indices.filter { isHeadline[$0] }
+        var parent = Dictionary(uniqueKeysWithValues: heads.map { ($0, $0) })
+        func root(_ k: Int) -> Int {
+            var k = k
+            while parent[k]! != k { k = parent[k]! }
+            return k
+        }
+        for (n, a) in heads.enumerated() {
+            for b in heads[(n + 1)...] {
+                let x = boxes[a], y = boxes[b]
+                let small = min(runs[a].size, runs[b].size)
+                let stacked = -x.overlapDown(y) <= 0.9 * small && x.overlapAcross(y) > 0
+                let sideBySide = x.overlapDown(y) > 0.5 * min(x.height, y.height) && abs(runs[a].size - runs[b].size) < 0.5
+                    && -x.overlapAcross(y) <= 0.6 * small
+                if stacked || sideBySide { parent[root(a)] = root(b) }
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        for k in heads { groups[root(k), default: []].append(k) }
+        return groups.values.map { members in
+            Block(members: members.sorted(), box: members.dropFirst().reduce(boxes[members[0]]) { $0.union(boxes[$1]) })
+        }.sorted { ($0.box.top, $0.box.left) < ($1.box.top, $1.box.left) }
+    }
+
+    /// The block's span across the page, widened to the body runs that start right under it
+    /// and overlap it, and to those that overlap them, a few lines down.
+    func widened(_ block: Block, _ isHeadline: [Bool], _ footer: Set<Int>) -> (left: Double, right: Double) {
+        var left = block.box.left, right = block.box.right
+        let reach = block.box.bottom + 5 * 1.25 * bodySize
+        var changed = true
+        while changed {
+            changed = false
+            for k in runs.indices where !isHeadline[k] && !footer.contains(k) {
+                let b = boxes[k]
+                guard b.top >= block.box.bottom - 0.2 * bodySize, b.top <= reach,
+                      min(right, b.right) - max(left, b.left) > 0, b.left < left || b.right > right else { continue }
+                left = min(left, b.left)
+                right = max(right, b.right)
+                changed = true
+            }
+        }
+        return (left, right)
+    }
+
+    /// Body runs that stand on one line with less than a character's white between them: the
+    /// pieces poppler cut a line into where its face changed or its spacing widened. A column's
+    /// gutter is wider.
+    func lineChains(_ isHeadline: [Bool], _ footer: Set<Int>) -> [[Int]] {
+        let body = runs.indices.filter { !isHeadline[$0] && !footer.contains($0) }.sorted { boxes[$0].left < boxes[$1].left }
+        var chains: [[Int]] = []
+        var chainOf: [Int: Int] = [:]
+        for k in body {
+            let b = boxes[k]
+            let joined = chains.indices.last { c in
+                guard let last = chains[c].last else { return false }
+                let l = boxes[last]
+                let gap = b.left - l.right
+                return l.overlapDown(b) > 0.5 * min(l.height, b.height) && gap < min(runs[last].size, runs[k].size) && gap > -runs[k].size
+            }
+            if let c = joined {
+                chains[c].append(k)
+                chainOf[k] = c
+            } else {
+                chains.append([k])
+                chainOf[k] = chains.count - 1
+            }
+        }
+        return chains
+    }
+
+    /// The lowest block above the run that stands over it.
+    func ownerBlock(of k: Int, _ blocks: [Block], _ spans: [(left: Double, right: Double)]) -> Int? {
+        let b = boxes[k]
+        var best: Int?
+        for (n, block) in blocks.enumerated() where block.box.bottom <= b.top + 0.5 * b.height {
+            let overlap = min(spans[n].right, b.right) - max(spans[n].left, b.left)
+            guard overlap > 0.25 * min(b.width, spans[n].right - spans[n].left) else { continue }
+            if best == nil || block.box.bottom > blocks[best!].box.bottom { best = n }
+        }
+        return best
+    }
+
+    // MARK: Furniture
+
+    /// The rows at the foot of the page, from the last up, while each reads as an editors'
+    /// footer, a page band or a date line.
+    func footerRuns() -> [Int] {
+        let all = ReadingOrder.rows(Array(runs.indices), boxes)
+        var out: [Int] = []
+        for row in all.reversed() {
+            let text = RowText.joined(row, runs)[...]
+            let isFurniture = PageFurniture.isEditorLine(text) || PageFurniture.header(text) != nil
+                || PageFurniture.dateLine(text) != nil
+            guard isFurniture else { break }
+            out += row
+        }
+        return out
+    }
+
+    /// Furniture runs as the rows of their blocks, in reading order.
+    func rowTexts(_ indices: [Int]) -> [String] {
+        ReadingOrder.leaves(indices, boxes, gapDown: gapDown, gapAcross: gapAcross).flatMap { leaf in
+            ReadingOrder.rows(leaf, boxes).map { RowText.joined($0, runs) }
+        }
+    }
+
+    // MARK: One story
+
+    func story(headline: [Int], body: [Int]) -> Story {
+        let rows = ReadingOrder.rows(headline, boxes)
+        let sizes = rows.map { row in row.map { runs[$0].size }.max() ?? 0 }
+        let biggest = sizes.max() ?? 0
+        let firstTitle = sizes.firstIndex { $0 >= biggest - 0.5 } ?? 0
+        let lastTitle = sizes.lastIndex { $0 >= biggest - 0.5 } ?? 0
+        let lines: [(role: HeadlineBlock.Role, text: String)] = rows.enumerated().map { n, row in
+            (n < firstTitle ? .kicker : n > lastTitle ? .subtitle : .title, RowText.joined(row, runs))
+        }
+        return Story(headline: lines, paragraphs: paragraphs(body))
+    }
+
+    /// The body's paragraphs, column by column. A row set in from its column's left edge starts
+    /// a paragraph; a row that stops short of the right edge ends one; a paragraph that fills
+    /// its column's last row goes on at the top of the next.
+    func paragraphs(_ body: [Int]) -> [Paragraph] {
+        var out: [Paragraph] = []
+        var open = false
+        for leaf in ReadingOrder.leaves(body, boxes, gapDown: gapDown, gapAcross: gapAcross) {
+            let rows = ReadingOrder.rows(leaf, boxes)
+            let lefts = rows.map { r in r.map { boxes[$0].left }.min()! }
+            let rights = rows.map { r in r.map { boxes[$0].right }.max()! }
+            let left = Self.usual(lefts, preferring: <), right = Self.usual(rights, preferring: >)
+            let startCount = out.count
+            var startedNew = false
+            for (n, row) in rows.enumerated() {
+                let size = row.map { runs[$0].size }.max() ?? bodySize
+                let text = RowText.joined(row, runs)
+                let indented = rows.count >= 2 && lefts[n] - left >= 0.9 * size
+                if !open || indented || out.isEmpty {
+                    out.append(Paragraph(text: text, standsApart: false))
+                    if n == 0 { startedNew = true }
+                } else {
+                    out[out.count - 1].text += text
+                }
+                open = rows.count >= 2 && right - rights[n] <= size
+            }
+            if rows.count == 1 { open = false }
+            // A paragraph that is its block, whole: a caption, a signature.
+            if startedNew, out.count == startCount + 1 {
+                out[out.count - 1].standsApart = true
+            }
+        }
+        return out
+    }
+
+    /// The edge most rows share, to half a point: a row that hangs an opening quote out to the
+    /// left, or a short last row, does not move it.
+    /// Between edges shared by as many rows, `preferring` chooses (the leftmost left edge, the
+    /// rightmost right one).
+    static func usual(_ edges: [Double], preferring: (Double, Double) -> Bool) -> Double {
+        var counts: [Double: Int] = [:]
+        for e in edges { counts[(e * 2).rounded() / 2, default: 0] += 1 }
+        return counts.max { $0.value < $1.value || ($0.value == $1.value && preferring($1.key, $0.key)) }?.key ?? 0
+    }
+}
