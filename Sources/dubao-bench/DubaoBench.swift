@@ -233,6 +233,15 @@ struct DubaoBench: ParsableCommand {
         let layout = Measure.median(runs: runs) { _ = ArticleTypesetter().typeset(big, width: 80) }
         add("layout of a 1 MB article at 80 columns", layout * 1000, "ms", target: "≤ 50 ms", met: layout * 1000 <= 50)
 
+        switch PDFIssueBench.measure(in: root + "/pdf", runs: runs) {
+        case .success(let t):
+            add("import of a \(PDFIssueBench.pages)-page issue PDF (parsed, not stored)", t.importing, "s", target: "≤ 2 s",
+                met: t.importing <= 2)
+            add("  of which poppler (pdfinfo, pdftohtml)", 100 * t.poppler / t.importing, "%", target: "(reported)")
+        case .failure(let skipped):
+            log("the PDF issue is not timed: \(skipped.reason)")
+        }
+
         add("peak memory of this process", Measure.peakMemoryMB(), "MB", target: "≤ 100 MB (library open)",
             met: Measure.peakMemoryMB() <= 100)
 
