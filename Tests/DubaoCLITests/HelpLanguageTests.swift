@@ -23,7 +23,7 @@ extension CommandLineLanguageTests {
         let out = try DubaoProcess.run(["--help"], library: DubaoProcess.temporaryFolder(), environment: Self.chinese)
         #expect(out.status == 0)
         #expect(out.stdout.hasPrefix("OVERVIEW: 读报——在终端里读中文报纸。\n\n报纸的版面以原始文本提供"), "\(out.stdout)")
-        #expect(out.stdout.contains("\n  import                  把报纸版面的原始文本导入文库。\n"), "\(out.stdout)")
+        #expect(out.stdout.contains("\n  import                  把报纸版面（文字或 PDF）导入文库。\n"), "\(out.stdout)")
         for heading in ["\nUSAGE: dubao <subcommand>\n", "\nOPTIONS:\n", "\nSUBCOMMANDS:\n"] {
             #expect(out.stdout.contains(heading), "\(heading)")
         }
@@ -36,7 +36,7 @@ extension CommandLineLanguageTests {
     func importHelp() throws {
         let out = try DubaoProcess.run(["import", "--help"], library: DubaoProcess.temporaryFolder(), environment: Self.chinese)
         #expect(out.status == 0)
-        #expect(out.stdout.hasPrefix("OVERVIEW: 把报纸版面的原始文本导入文库。\n\n每个文件是一个版面；"), "\(out.stdout)")
+        #expect(out.stdout.hasPrefix("OVERVIEW: 把报纸版面（文字或 PDF）导入文库。\n\n每个文件是一个版面；"), "\(out.stdout)")
         #expect(out.stdout.contains("\n  --dry-run               只解析并输出，不存储。\n"), "\(out.stdout)")
         #expect(out.stdout.contains("\n  --paper <name>          报纸名称（默认取自版头，否则为“未命名报纸”）。\n"), "\(out.stdout)")
         #expect(out.stdout.contains("\n        默认为 $DUBAO_LIBRARY，其次 $XDG_DATA_HOME/dubao，再次\n"), "\(out.stdout)")
@@ -81,7 +81,7 @@ extension CommandLineLanguageTests {
             #expect(configured.status == 0 && configured.stdout == english.stdout, "\(command)")
         }
         let importHelp = try DubaoProcess.run(["import", "--help"], library: lib, environment: Self.chinese)
-        #expect(importHelp.stdout.hasPrefix("OVERVIEW: Import raw newspaper pages into the library.\n"))
+        #expect(importHelp.stdout.hasPrefix("OVERVIEW: Import newspaper pages, as text or PDF, into the library.\n"))
         try writeConfig("language = \"zh\"\n", library: lib)
         let chinese = try DubaoProcess.run(["search", "--help"], library: lib)
         #expect(chinese.stdout.hasPrefix("OVERVIEW: 搜索文库中的所有文章。\n"), "\(chinese.stdout)")

@@ -43,7 +43,7 @@ struct OptionRuleTests {
     func helpWins() throws {
         let out = try DubaoProcess.run(["import", "--date", "bad", "--help"], library: DubaoProcess.temporaryFolder())
         #expect(out.status == 0)
-        #expect(out.stdout.hasPrefix("OVERVIEW: Import raw newspaper pages"))
+        #expect(out.stdout.hasPrefix("OVERVIEW: Import newspaper pages"))
         #expect(out.stderr.isEmpty, "\(out.stderr)")
     }
 
