@@ -22,6 +22,8 @@ enum TestPaths {
     /// `../shared/corpora/pdf`: a real page PDF, read at test time, never copied in.
     static let realPDF = packageRoot + "/../shared/corpora/pdf/zghyyb-20241016-01.pdf"
     static var realPDFAvailable: Bool { FileManager.default.fileExists(atPath: realPDF) }
+    /// Pages of the sample paper typeset as its PDF edition (`PDFPages/README.md`).
+    static let pdfPages = packageRoot + "/Tests/DubaoCoreTests/PDFPages"
     /// poppler-utils, which reads PDFs: `.ci/run` installs it.
     static var popplerInstalled: Bool {
         (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")

@@ -32,11 +32,14 @@ struct PageRebuilder {
     let runs: [TextRun]
     let boxes: [Box]
     let bodySize: Double
+    /// The white between two lines of one column, as the page's body is set.
+    let lineWhite: Double
 
     init(_ page: PageGeometry) {
         runs = page.runs.filter { !$0.text.unicodeScalars.allSatisfy(ChineseText.isBlank) }
         boxes = runs.map(\.box)
         bodySize = Self.bodySize(runs)
+        lineWhite = Self.lineWhite(runs, bodySize: bodySize)
     }
 
     /// The size that most characters are set in.
@@ -46,7 +49,26 @@ struct PageRebuilder {
         return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 10
     }
 
-    var gapDown: Double { 0.6 * bodySize }
+    /// The white between two body lines that stand one under the other in a column, the most
+    /// common to half a point: a page set solid has almost none, one set in the open leading
+    /// Chinese columns often take (10 pt on 16.5) more than half a character.
+    static func lineWhite(_ runs: [TextRun], bodySize: Double) -> Double {
+        let body = runs.indices.filter { abs(runs[$0].size - bodySize) < 0.5 }.sorted { runs[$0].box.top < runs[$1].box.top }
+        var counts: [Double: Int] = [:]
+        for (n, k) in body.enumerated() {
+            let b = runs[k].box
+            // The first body run below that stands across this one: the next line of its column.
+            guard let next = body[(n + 1)...].first(where: { runs[$0].box.top > b.middleY && runs[$0].box.overlapAcross(b) > 0 })
+            else { continue }
+            let white = runs[next].box.top - b.bottom
+            if white >= 0, white < 1.5 * bodySize { counts[(white * 2).rounded() / 2, default: 0] += 1 }
+        }
+        return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 0
+    }
+
+    /// White across a set of runs wider than this parts it into bands: more than a column's
+    /// leading, whatever the page's leading is.
+    var gapDown: Double { max(0.6 * bodySize, lineWhite + 0.4 * bodySize) }
     var gapAcross: Double { 0.5 * bodySize }
 
     func rebuild() -> Rebuilt {
@@ -54,7 +76,7 @@ struct PageRebuilder {
         let blocks = headlineBlocks(isHeadline)
         let footer = Set(footerRuns())
         var owner = [Int?](repeating: nil, count: runs.count)
-        let spans = blocks.map { widened($0, isHeadline, footer) }
+        let spans = blocks.map { widened($0, blocks, isHeadline, footer) }
         for k in runs.indices where !isHeadline[k] && !footer.contains(k) {
             owner[k] = ownerBlock(of: k, blocks, spans)
         }
@@ -138,23 +160,74 @@ struct PageRebuilder {
     }
 
     /// The block's span across the page, widened to the body runs that start right under it
-    /// and overlap it, and to those that overlap them, a few lines down.
-    func widened(_ block: Block, _ isHeadline: [Bool], _ footer: Set<Int>) -> (left: Double, right: Double) {
+    /// and overlap it, and to those that overlap them, a few lines down; then across a gutter
+    /// to the columns beside that start level with the story's first line (a short title over
+    /// a story of three columns), where those columns are free (`startsFreeColumn`).
+    func widened(_ block: Block, _ blocks: [Block], _ isHeadline: [Bool], _ footer: Set<Int>) -> (left: Double, right: Double) {
         var left = block.box.left, right = block.box.right
         let reach = block.box.bottom + 5 * 1.25 * bodySize
+        let body = runs.indices.filter { k in
+            !isHeadline[k] && !footer.contains(k) && boxes[k].top >= block.box.bottom - 0.2 * bodySize && boxes[k].top <= reach
+        }
         var changed = true
         while changed {
             changed = false
-            for k in runs.indices where !isHeadline[k] && !footer.contains(k) {
+            for k in body {
                 let b = boxes[k]
-                guard b.top >= block.box.bottom - 0.2 * bodySize, b.top <= reach,
-                      min(right, b.right) - max(left, b.left) > 0, b.left < left || b.right > right else { continue }
+                guard min(right, b.right) - max(left, b.left) > 0, b.left < left || b.right > right else { continue }
+                left = min(left, b.left)
+                right = max(right, b.right)
+                changed = true
+            }
+        }
+        let under = body.filter { min(right, boxes[$0].right) - max(left, boxes[$0].left) > 0 }
+        guard let firstLine = under.map({ boxes[$0].top }).min() else { return (left, right) }
+        let gutter = 2 * bodySize
+        changed = true
+        while changed {
+            changed = false
+            for k in body {
+                let b = boxes[k]
+                guard abs(b.top - firstLine) <= 0.5 * bodySize,
+                      (b.left > right && b.left - right <= gutter) || (b.right < left && left - b.right <= gutter),
+                      startsFreeColumn(k, under: block, blocks, isHeadline, footer)
+                else { continue }
+                // The column's lines under it come along, as those under the block did.
+                for m in body where boxes[m].overlapAcross(b) > 0 {
+                    left = min(left, boxes[m].left)
+                    right = max(right, boxes[m].right)
+                }
                 left = min(left, b.left)
                 right = max(right, b.right)
                 changed = true
             }
         }
         return (left, right)
+    }
+
+    /// Whether the run beside the block starts a column the block's story may take: no text
+    /// stands above it in its column as high up as the block's top (it is the column's first
+    /// line, not a line in the middle of another story), no headline beside the block stands
+    /// over it, and every headline higher up that stands over it has had its story's text in
+    /// that column already (else the column is the rest of that story, under a picture).
+    func startsFreeColumn(_ k: Int, under block: Block, _ blocks: [Block], _ isHeadline: [Bool], _ footer: Set<Int>) -> Bool {
+        let b = boxes[k]
+        func textAbove(from top: Double) -> Bool {
+            runs.indices.contains { m in
+                m != k && !isHeadline[m] && !footer.contains(m) && boxes[m].overlapAcross(b) > 0
+                    && boxes[m].bottom <= b.top && boxes[m].bottom > top
+            }
+        }
+        if textAbove(from: block.box.top) { return false }
+        for other in blocks where other.box != block.box && other.box.bottom <= b.top + 0.5 * b.height && other.box.overlapAcross(b) > 0 {
+            if other.box.bottom >= block.box.top { return false }
+            let storyRan = runs.indices.contains { m in
+                !isHeadline[m] && !footer.contains(m) && boxes[m].overlapAcross(b) > 0
+                    && boxes[m].top >= other.box.bottom && boxes[m].bottom <= block.box.top
+            }
+            if !storyRan { return false }
+        }
+        return true
     }
 
     /// Body runs that stand on one line with less than a character's white between them: the
