@@ -328,6 +328,8 @@ struct PageRebuilder {
                     if n == 0 { startedNew = true }
                 } else {
                     out[out.count - 1].text += text
+                    // Gone on from the column before: not a block of its own.
+                    out[out.count - 1].standsApart = false
                 }
                 open = rows.count >= 2 && right - rights[n] <= size
             }
