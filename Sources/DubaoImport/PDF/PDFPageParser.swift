@@ -26,13 +26,14 @@ public struct PDFPageParser {
             let number = pages.count == 1 ? (numberFromName ?? page.number) : page.number
             let label = number < 10 ? "第0\(number)版" : "第\(number)版"
             let name = pages.count == 1 ? fileName : "\(fileName) page \(page.number)"
-            var (section, date, dateLine, warnings) = parse(page, label: label, name: name)
+            var (section, date, dateLine, paper, warnings) = parse(page, label: label, name: name)
             if page.runs.isEmpty {
                 warnings.append(ImportWarning(file: name, line: 0, Sentence(.warnPDFPageWithoutText)))
             }
             section.order = out.sections.count + 1
             out.sections.append(section)
             out.warnings += warnings
+            if out.paper.isEmpty { out.paper = paper }
             if out.date == nil, let date {
                 out.date = date
                 out.dateLine = dateLine
@@ -92,8 +93,10 @@ public struct PDFPageParser {
         readLines(page).map(\.text).joined(separator: "\n")
     }
 
-    func parse(_ page: PageGeometry, label: String, name: String) -> (Section, IssueDate?, Int, [ImportWarning]) {
+    /// The page as a section, with the date and the paper's name it prints, where it does.
+    func parse(_ page: PageGeometry, label: String, name: String) -> (Section, IssueDate?, Int, String, [ImportWarning]) {
         var pageLines: [PageLine] = []
+        var paper = ""
         var band: PageFurniture.Header?
         var date: (IssueDate, Int)?
         var lines: [PageParser.Line] = []
@@ -109,7 +112,10 @@ public struct PDFPageParser {
                 if let header = PageFurniture.header(text[...]) {
                     kind = .header
                     if band == nil { band = header }
+                    if paper.isEmpty { paper = header.paper }
                 } else {
+                    // The masthead (`江城晨报`) or a date band that names the paper.
+                    if paper.isEmpty { paper = PageFurniture.dateLine(text[...])?.paper ?? PageFurniture.mastheadLine(text[...]) ?? "" }
                     kind = PageFurniture.isEditorLine(text[...]) ? .editor : .meta
                 }
                 if date == nil, let d = PageFurniture.date(in: text[...]), let found = IssueDate(year: d.year, month: d.month, day: d.day) {
@@ -133,7 +139,8 @@ public struct PDFPageParser {
         let section = Section(name: band.map { $0.name.isEmpty ? $0.page : $0.name } ?? label, order: 1,
                               page: band?.page ?? label, pageLines: pageLines.sorted { $0.line < $1.line },
                               articles: chunk.articles)
-        return (section, date?.0, date?.1 ?? 0, chunk.warnings)
+        if paper.isEmpty { paper = chunk.paper }
+        return (section, date?.0, date?.1 ?? 0, paper, chunk.warnings)
     }
 
     /// `01.pdf` → 1, `zghyyb-20241016-03.pdf` → 3: the last number of one to three digits in the name.
