@@ -7,7 +7,7 @@
 /// - Headline runs that touch, one under another, form one headline block.
 /// - A body run belongs to the lowest headline block above it that stands over it, the block
 ///   widened first to the columns that start right under it (a commentary's headline is set
-///   narrower than its three columns).
+///   narrower than its three columns), and to the free columns beside those, across a gutter.
 /// - What stands above the highest headline that has a body is the masthead and date band;
 ///   rows at the foot of the page that read as an editors' footer or a page band are the footer.
 struct PageRebuilder {
