@@ -25,9 +25,10 @@ extension Library {
     }
 
     /// Writes one issue's new files (sections, catalog, search text), unflushed; returns its
-    /// entry for the volume and the names its folder keeps.
+    /// entry for the volume, the names its folder keeps, and the search filter of its search
+    /// text, for its pack (`writeFilterPacks`).
     func write(_ issue: Issue, existing: IssueEntry?, now: Date, created: inout [String],
-               flush: BackgroundFlush) throws(StoreError) -> (IssueEntry, StoreReport, Set<String>) {
+               flush: BackgroundFlush) throws(StoreError) -> (IssueEntry, StoreReport, Set<String>, [UInt64]) {
         let folder = issueFolder(paper: issue.paper, date: issue.date)
         let folderPath = "\(root)/\(folder)"
         var catalog: IssueCatalog
@@ -131,9 +132,11 @@ extension Library {
                 searchSections.append((section.name, section.file, stored))
             }
         }
-        let searchBytes = Parallel.map(searchSections) { SearchText.build([$0]) }.flatMap { $0 }
+        let searchChunks = Parallel.map(searchSections) { SearchText.build([$0]) }
+        let searchBytes = searchChunks.flatMap { $0 }
         let searchFile = "\(SearchText.currentPrefix)\(LibraryFormat.contentName(searchBytes)).txt"
         try writeNew(searchBytes, named: searchFile)
+        let filter = SearchFilter.build(chunks: searchChunks)
 
         let entry = IssueEntry(paper: issue.paper, date: issue.date, folder: folder, catalog: catalogFile, searchText: searchFile,
                                sections: catalog.sections.count,
@@ -142,6 +145,6 @@ extension Library {
                                updated: existing.flatMap { $0.catalog == catalogFile && $0.searchText == searchFile ? $0.updated : nil }
                                    ?? LibraryFormat.timestamp(now))
         return (entry, StoreReport(folder: folder, sections: changes, renamedIDs: renamed),
-                Set(catalog.sections.map(\.file) + [catalogFile, searchFile]))
+                Set(catalog.sections.map(\.file) + [catalogFile, searchFile]), filter)
     }
 }

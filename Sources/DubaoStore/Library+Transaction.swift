@@ -53,6 +53,8 @@ extension Library {
         var created: [String] = []
         var reports: [StoreReport] = []
         var keep: [String: Set<String>] = [:]
+        var filters: [String: (searchText: String, filter: [UInt64])] = [:]
+        var packWindows: Set<String> = []
         let flush = BackgroundFlush(folder: root)
         defer { flush.finish() }
         do {
@@ -66,14 +68,16 @@ extension Library {
                 }
                 let folder = issueFolder(paper: issue.paper, date: issue.date)
                 try notePending(folder)
-                let (entry, report, files) = try write(issue, existing: volumes[year]?.first { $0.folder == folder },
-                                                       now: now, created: &created, flush: flush)
+                let (entry, report, files, filter) = try write(issue, existing: volumes[year]?.first { $0.folder == folder },
+                                                               now: now, created: &created, flush: flush)
+                filters[entry.folder] = (entry.searchText, filter)
                 volumes[year, default: []].removeAll { $0.folder == entry.folder }
                 volumes[year, default: []].append(entry)
                 keep[entry.folder] = files
                 reports.append(report)
                 written(report)
             }
+            packWindows = try writeFilterPacks(&volumes, fresh: filters, created: &created)
             // Schema 1 held every year in library.json: all of them become volumes now.
             if index.issues != nil { touchedYears.formUnion(volumes.keys) }
             if !touchedYears.isEmpty { try AtomicFile.makeFolders(root + "/volumes", durable: false) }
@@ -109,6 +113,7 @@ extension Library {
         for (folder, files) in keep { removeUnreferenced(in: "\(root)/\(folder)", keeping: files) }
         removeUnreferenced(in: root + "/volumes", keeping: Set(index.volumes.map { String($0.file.dropFirst("volumes/".count)) }),
                            isStale: { $0.first?.isNumber == true && $0.hasSuffix(".json") })   // <year>-….json
+        removeStalePacks(of: packWindows, keeping: volumes)
         removeTemporaryFiles(in: root)
         unlink(pendingPath)
         return reports
@@ -147,6 +152,9 @@ extension Library {
             // A new issue's folder, left empty: gone too (rmdir refuses a folder with anything in it).
             rmdir("\(root)/\(folder)")
         }
+        // Filter packs are written after the issues they hold, so a killed writer may have left some.
+        removeUnreferenced(in: "\(root)/\(FilterPack.folder)", keeping: Set(entries.compactMap(\.filter).map(FilterPack.fileName)),
+                           isStale: FilterPack.isPackFile)
         unlink(pendingPath)
     }
 

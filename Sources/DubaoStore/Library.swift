@@ -14,6 +14,9 @@ public protocol LibraryReading: Sendable {
     /// The articles that may match, by ID and section, when the library keeps a search text;
     /// nil means "read them all".
     func searchCandidates(in issue: IssueEntry, query: SearchQuery) throws(StoreError) -> [SearchText.Candidate]?
+    /// What tells, for one search, the issues that cannot match from those that may; nil when
+    /// the library keeps no search filters.
+    func issueFilter(for query: SearchQuery) -> IssueFilter?
     /// Changes whenever the issue list may have, and costs next to nothing to take, so a reader
     /// can look every second; nil for a library that never changes (the sample paper).
     func stamp() -> LibraryStamp?
@@ -29,6 +32,8 @@ extension LibraryReading {
     }
 
     public func stamp() -> LibraryStamp? { nil }
+
+    public func issueFilter(for query: SearchQuery) -> IssueFilter? { nil }
 
     /// Finds an article by ID; only issues of the ID's date are opened.
     public func article(id: ArticleID) throws(StoreError) -> (issue: IssueEntry, section: SectionEntry, article: Article)? {

@@ -302,11 +302,29 @@ public enum Searcher {
     public static func search(_ library: any LibraryReading, query: SearchQuery, scope: Scope = Scope(),
                               progress: ((_ done: Int, _ total: Int) -> Bool)? = nil) throws(StoreError) -> [SearchHit] {
         var hits: [SearchHit] = []
+        try search(library, query: query, scope: scope, progress: progress) { hit in
+            hits.append(hit)
+            return true
+        }
+        return hits
+    }
+
+    /// The same search, handing each hit to `found` as soon as it is made, newest issue first:
+    /// `found` stops the search by returning false, so a caller that wants the first screenful
+    /// pays for that and no more. Issues whose search filter says they cannot match are passed
+    /// over unread. Returns the search filters that were damaged (their issues were read).
+    @discardableResult
+    public static func search(_ library: any LibraryReading, query: SearchQuery, scope: Scope = Scope(),
+                              progress: ((_ done: Int, _ total: Int) -> Bool)? = nil,
+                              found: (SearchHit) -> Bool) throws(StoreError) -> [String] {
         let issues = try library.issues()
+        let filter = library.issueFilter(for: query)
+        var count = 0
         for (done, issue) in issues.enumerated() {
-            if let progress, !progress(done, issues.count) { return hits }
+            if let progress, !progress(done, issues.count) { break }
             if let from = scope.from, issue.date < from { continue }
             if let to = scope.to, issue.date > to { continue }
+            if let filter, !filter.mayMatch(issue) { continue }
             // With a search text, only the articles that hold every term are read, and no catalog.
             let candidates = try library.searchCandidates(in: issue, query: query)
             if let candidates, candidates.isEmpty { continue }
@@ -331,18 +349,25 @@ public enum Searcher {
             for (section, ids) in groups {
                 let articles = try library.articles(withIDs: ids, of: section, in: issue)
                 for article in articles {
-                    let found = matches(in: article, query: query)
-                    guard let first = found.first else { continue }
-                    // The list shows the title anyway: the snippet shows the text, where there is a match in it.
-                    let shown = found.first { if case .paragraph = $0.field { return true } else { return false } } ?? first
-                    let text = searchableFields(article).first { $0.0 == shown.field }?.1 ?? ""
-                    let (snippet, range) = Self.snippet(of: text, around: shown.range)
-                    hits.append(SearchHit(id: article.id, title: article.displayTitle, paper: issue.paper, date: issue.date,
-                                          section: section.name, snippet: snippet, snippetMatch: range, matches: found))
-                    if let limit = scope.limit, hits.count >= limit { return hits }
+                    guard let hit = hit(article, query: query, issue: issue, section: section.name) else { continue }
+                    count += 1
+                    if !found(hit) { return filter?.damaged ?? [] }
+                    if let limit = scope.limit, count >= limit { return filter?.damaged ?? [] }
                 }
             }
         }
-        return hits
+        return filter?.damaged ?? []
+    }
+
+    /// The article as a result, or nil when it does not match.
+    static func hit(_ article: Article, query: SearchQuery, issue: IssueEntry, section: String) -> SearchHit? {
+        let found = matches(in: article, query: query)
+        guard let first = found.first else { return nil }
+        // The list shows the title anyway: the snippet shows the text, where there is a match in it.
+        let shown = found.first { if case .paragraph = $0.field { return true } else { return false } } ?? first
+        let text = searchableFields(article).first { $0.0 == shown.field }?.1 ?? ""
+        let (snippet, range) = Self.snippet(of: text, around: shown.range)
+        return SearchHit(id: article.id, title: article.displayTitle, paper: issue.paper, date: issue.date,
+                         section: section, snippet: snippet, snippetMatch: range, matches: found)
     }
 }

@@ -14,17 +14,21 @@ public struct IssueEntry: Codable, Sendable, Equatable {
     var catalog: String
     /// The issue's folded text for search (`SearchText`), named by its content; empty if none.
     var searchText: String
+    /// The pack of search filters that holds this issue's (`FilterPack`), relative to the
+    /// library root; nil if none does: the issue is then searched without one.
+    var filter: String?
     public var sections: Int
     public var articles: Int
     public var updated: String
 
-    init(paper: String, date: IssueDate, folder: String, catalog: String, searchText: String = "",
+    init(paper: String, date: IssueDate, folder: String, catalog: String, searchText: String = "", filter: String? = nil,
                 sections: Int, articles: Int, updated: String) {
         self.paper = paper
         self.date = date
         self.folder = folder
         self.catalog = catalog
         self.searchText = searchText
+        self.filter = filter
         self.sections = sections
         self.articles = articles
         self.updated = updated
@@ -43,7 +47,8 @@ extension IssueEntry {
               let searchText = o["searchText"]?.string, let sections = o["sections"]?.int,
               let articles = o["articles"]?.int, let updated = o["updated"]?.string
         else { return nil }
-        self.init(paper: paper, date: date, folder: folder, catalog: catalog, searchText: searchText,
+        // `filter` came later: a volume without it is read, its issues searched without filters.
+        self.init(paper: paper, date: date, folder: folder, catalog: catalog, searchText: searchText, filter: o["filter"]?.string,
                   sections: sections, articles: articles, updated: updated)
     }
 }
@@ -66,6 +71,7 @@ struct VolumeDocument: Codable, Equatable {
             w.key("articles"); w.int(e.articles); w.comma()
             w.key("catalog"); w.string(e.catalog); w.comma()
             w.key("date"); w.string(e.date.description); w.comma()
+            if let filter = e.filter { w.key("filter"); w.string(filter); w.comma() }
             w.key("folder"); w.string(e.folder); w.comma()
             w.key("paper"); w.string(e.paper); w.comma()
             w.key("searchText"); w.string(e.searchText); w.comma()

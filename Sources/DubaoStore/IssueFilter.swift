@@ -1,0 +1,45 @@
+import Foundation
+
+/// For one search: whether an issue can hold a match at all, from the search filters of the
+/// library's ten-day packs. Each pack is asked once, for every issue in it, when the first of
+/// its issues comes up.
+///
+/// It only ever says no for an issue whose pack lists it with the search text the issue has
+/// now, and whose rows read back whole: an issue imported before filters, a pack that is
+/// missing, of a newer schema or damaged, all mean "search it", and a damaged pack is reported
+/// (`damaged`) so the caller can warn.
+public final class IssueFilter: @unchecked Sendable {
+    let root: String
+    let elements: [UInt64]
+    private var answers: [String: [String: (searchText: String, passes: Bool)]] = [:]
+    /// The packs that could not be read, as paths: their issues were searched without them.
+    public private(set) var damaged: [String] = []
+
+    init(root: String, query: SearchQuery) {
+        self.root = root
+        elements = SearchFilter.elements(of: query)
+    }
+
+    /// False only when the issue's filter says it cannot hold every term of the query.
+    public func mayMatch(_ issue: IssueEntry) -> Bool {
+        guard let pack = issue.filter, issue.searchText.hasPrefix(SearchText.currentPrefix) else { return true }
+        if answers[pack] == nil {
+            let path = "\(root)/\(pack)"
+            if let answer = FilterPack.answer(path: path, elements: elements) {
+                answers[pack] = Dictionary(answer.map { ($0.folder, ($0.searchText, $0.passes)) }, uniquingKeysWith: { a, _ in a })
+            } else {
+                answers[pack] = [:]
+                // Gone since the issue list was read is a re-import, not damage.
+                if FileManager.default.fileExists(atPath: path) { damaged.append(path) }
+            }
+        }
+        guard let column = answers[pack]?[issue.folder], column.searchText == issue.searchText else { return true }
+        return column.passes
+    }
+}
+
+extension Library {
+    public func issueFilter(for query: SearchQuery) -> IssueFilter? {
+        IssueFilter(root: root, query: query)
+    }
+}

@@ -1,0 +1,169 @@
+/// A Bloom filter of one issue's search text: every scalar in it and every pair of neighbouring
+/// scalars, so that "this issue cannot contain the query" costs a few word reads instead of a
+/// scan of the text.
+///
+/// Built from the search text's own bytes, separators and record headers included, it holds
+/// every one- and two-scalar substring of exactly what `SearchText.candidates` searches: a term
+/// that occurs there has each of its scalars and pairs in the filter, so the filter can let an
+/// issue through that has no hit, never turn one away that has.
+///
+/// Each element sets two bits in one 64-bit word (a blocked Bloom filter), so a probe is one
+/// word. The word count is a power of two: a filter folds to half its size by OR-ing its halves,
+/// and repeats itself to twice its size, both without losing an element, so filters of issues
+/// of different sizes share one width in a pack (`FilterPack`).
+enum SearchFilter {
+    static let minWords = 16
+    static let maxWords = 1 << 14
+    /// The share of bits set a filter is folded down to at most: a pair then passes a word it
+    /// is not in about one time in nine (both of its bits set by others).
+    static let fullest = 1.0 / 3.0
+
+    @inline(__always)
+    static func unigram(_ v: UInt32) -> UInt64 { UInt64(v) }
+
+    @inline(__always)
+    static func bigram(_ a: UInt32, _ b: UInt32) -> UInt64 { 1 << 63 | UInt64(a) << 32 | UInt64(b) }
+
+    /// The word (below `words`, a power of two) and the two bits an element sets.
+    @inline(__always)
+    static func probe(_ key: UInt64, words: Int) -> (word: Int, mask: UInt64) {
+        let h = (key ^ (key >> 29)) &* 0x9E37_79B9_7F4A_7C15
+        let word = Int(truncatingIfNeeded: h >> 40) & (words - 1)
+        return (word, (1 as UInt64) << ((h >> 20) & 63) | (1 as UInt64) << ((h >> 26) & 63))
+    }
+
+    /// The filter of a search text made of `chunks` laid end to end (each whole UTF-8), built on
+    /// every core, then folded to the smallest width that keeps it no fuller than `fullest`.
+    static func build(chunks: [[UInt8]]) -> [UInt64] {
+        let total = chunks.reduce(0) { $0 + $1.count }
+        // About one distinct element for every 3 to 6 bytes of Chinese text: room for all of them
+        // at first, folded afterwards.
+        var words = minWords
+        while words < maxWords && words * 16 < total { words *= 2 }
+        let parts = Parallel.map(chunks) { chunk in
+            var filter = [UInt64](repeating: 0, count: words)
+            add(chunk, to: &filter)
+            return filter
+        }
+        var filter = [UInt64](repeating: 0, count: words)
+        for part in parts {
+            for i in 0..<words { filter[i] |= part[i] }
+        }
+        // The pairs across two chunks' seam.
+        for (before, after) in zip(chunks, chunks.dropFirst()) where !before.isEmpty && !after.isEmpty {
+            let pair = probe(bigram(lastScalar(before), firstScalar(after)), words: words)
+            filter[pair.word] |= pair.mask
+        }
+        return folded(filter)
+    }
+
+    /// Adds every scalar of `bytes` and every pair of neighbours.
+    static func add(_ bytes: [UInt8], to filter: inout [UInt64]) {
+        let words = filter.count
+        // Characters repeat: each is hashed once, through a bitset of the Basic Multilingual Plane.
+        var seen = [UInt64](repeating: 0, count: 1024)
+        bytes.withUnsafeBufferPointer { b in
+            filter.withUnsafeMutableBufferPointer { f in
+                var i = 0
+                var previous: UInt32 = 0
+                var first = true
+                while i < b.count {
+                    let (v, length) = scalar(b, at: i)
+                    i += length
+                    if v < 0x10000 {
+                        let slot = Int(v >> 6), bit = (1 as UInt64) << (v & 63)
+                        if seen[slot] & bit == 0 {
+                            seen[slot] |= bit
+                            let p = probe(unigram(v), words: words)
+                            f[p.word] |= p.mask
+                        }
+                    } else {
+                        let p = probe(unigram(v), words: words)
+                        f[p.word] |= p.mask
+                    }
+                    if !first {
+                        let p = probe(bigram(previous, v), words: words)
+                        f[p.word] |= p.mask
+                    }
+                    first = false
+                    previous = v
+                }
+            }
+        }
+    }
+
+    /// The scalar at `i` and its length. A byte that starts no valid scalar stands for itself,
+    /// as a value no query scalar has, so the filter still holds every pair around it.
+    @inline(__always)
+    static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let c = b[i]
+        if c < 0x80 { return (UInt32(c), 1) }
+        let length = Int(UTF8Lead.scalarLength(c))
+        guard length > 1, i + length <= b.count else { return (0x11_0000 | UInt32(c), 1) }
+        var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length {
+            let next = b[i + k]
+            guard next & 0xC0 == 0x80 else { return (0x11_0000 | UInt32(c), 1) }
+            v = v << 6 | UInt32(next & 0x3F)
+        }
+        return (v, length)
+    }
+
+    static func firstScalar(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { scalar($0, at: 0).0 }
+    }
+
+    static func lastScalar(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { b in
+            var start = b.count - 1
+            while start > 0, b.count - start < 4, b[start] & 0xC0 == 0x80 { start -= 1 }
+            let (v, length) = scalar(b, at: start)
+            // A cut scalar at the end: its last byte stood for itself.
+            return start + length == b.count ? v : 0x11_0000 | UInt32(b[b.count - 1])
+        }
+    }
+
+    /// Halved (its halves OR-ed) while the half stays no fuller than `fullest`.
+    static func folded(_ filter: [UInt64]) -> [UInt64] {
+        var filter = filter
+        while filter.count > minWords {
+            let half = filter.count / 2
+            var set = 0
+            for i in 0..<half { set += (filter[i] | filter[i + half]).nonzeroBitCount }
+            guard Double(set) <= fullest * Double(half * 64) else { break }
+            filter = (0..<half).map { filter[$0] | filter[$0 + half] }
+        }
+        return filter
+    }
+
+    /// `filter` at another power-of-two width: folded down, or repeated up.
+    static func resized(_ filter: [UInt64], to words: Int) -> [UInt64] {
+        var filter = filter
+        while filter.count > words {
+            let half = filter.count / 2
+            filter = (0..<half).map { filter[$0] | filter[$0 + half] }
+        }
+        while filter.count < words { filter += filter }
+        return filter
+    }
+
+    /// What an issue must hold for a query to match in it: each term's scalars and neighbouring
+    /// pairs, as the terms are searched (folded UTF-8).
+    static func elements(of query: SearchQuery) -> [UInt64] {
+        var out: Set<UInt64> = []
+        for term in query.foldedUTF8Terms where !term.isEmpty {
+            term.withUnsafeBufferPointer { b in
+                var i = 0
+                var previous: UInt32?
+                while i < b.count {
+                    let (v, length) = scalar(b, at: i)
+                    i += length
+                    out.insert(unigram(v))
+                    if let previous { out.insert(bigram(previous, v)) }
+                    previous = v
+                }
+            }
+        }
+        return out.sorted()
+    }
+}
