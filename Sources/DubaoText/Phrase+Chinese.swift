@@ -109,6 +109,7 @@ extension Phrase {
         .nothingToSearch: "没有要搜索的内容",
         .noArticleOpen: "没有打开的文章",
         .noArticleMatches: "没有文章包含“{1}”",
+        .searchFilterDamaged: "{1} 已损坏：它所筛选的各期已逐篇搜索；下次导入这些日子的报纸时会重写它",
         .notInArticle: "本文中没有“{1}”",
         .noSearchYet: "还没有搜索：按 / 在文中查找",
         .wrappedToFirst: "第 {1}/{2} 处：已从头开始",

@@ -109,6 +109,7 @@ extension Phrase {
         .nothingToSearch: "nothing to search for",
         .noArticleOpen: "no article is open",
         .noArticleMatches: "no article matches “{1}”",
+        .searchFilterDamaged: "{1} is damaged: the issues it filters were searched without it; the next import of their days writes it again",
         .notInArticle: "“{1}” is not in this article",
         .noSearchYet: "no search: / finds in the article",
         .wrappedToFirst: "match {1}/{2}: wrapped round to the first",

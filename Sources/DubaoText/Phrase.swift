@@ -108,6 +108,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case nothingToSearch
     case noArticleOpen
     case noArticleMatches
+    case searchFilterDamaged
     case notInArticle
     case noSearchYet
     case wrappedToFirst

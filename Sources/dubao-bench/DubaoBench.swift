@@ -202,22 +202,7 @@ struct DubaoBench: ParsableCommand {
         }
         try libraryChange(library, runtime: runtime, pages: pages, dates: archive.dates) { add($0, $1, $2, target: $3, met: $4) }
 
-        // Search against grep -rF on the same text.
-        let sample = try library.articles(of: library.catalog(of: library.issues()[issues / 2]).sections[3],
-                                          in: library.issues()[issues / 2])[2].paragraphs[1]
-        // Queries are runs of Han characters that stand in the archive's text, so they match.
-        let runsOfHan = sample.split { !ChineseTextBench.isHan($0.unicodeScalars.first!) }.map(Array.init)
-        for length in [2, 4, 8] {
-            guard let run = runsOfHan.first(where: { $0.count >= length }) else { continue }
-            let query = String(run.prefix(length))
-            var hits = 0
-            let ours = try Measure.median(runs: runs) {
-                hits = try Searcher.search(library, query: SearchQuery(query)!).count
-            }
-            let grep = Measure.median(runs: runs) { Measure.run("/bin/grep", ["-rF", "--", query, pages]) }
-            add("search, \(length) characters (\(hits) articles)", ours * 1000, "ms", target: "≤ 1.5 × grep -rF",
-                met: ours <= grep * 1.5, reference: String(format: "grep -rF %.1f ms", grep * 1000), ratio: ours / grep)
-        }
+        try searchRows(library, issues: issues, pages: pages) { add($0, $1, $2, target: $3, met: $4, reference: $5, ratio: $6) }
 
         // Layout of a 1 MB article at 80 columns.
         var generator = SplitMix(seed: 7)

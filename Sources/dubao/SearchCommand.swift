@@ -3,6 +3,8 @@ import ArgumentParser
 import DubaoImport
 import DubaoStore
 import DubaoModel
+import DubaoText
+import Foundation
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -61,22 +63,42 @@ struct SearchCommand: ParsableCommand {
         let day = date?.parsed
         let scope = Searcher.Scope(from: day ?? from?.parsed, to: day ?? to?.parsed, section: filter.section, limit: limit)
         let source = try library.openForReading(quiet: true).source
-        let hits = try Failure.check { () throws(StoreError) in try Searcher.search(source, query: query, scope: scope) }
-        if json {
-            struct Row: Encodable {
-                var id, title, paper, date, section, snippet: String
-                var matches: Int
-            }
-            // `[]` when nothing matches: a script reads valid JSON either way, and the status says which.
-            print(JSONOutput.string(hits.map {
-                Row(id: $0.id.text, title: $0.title, paper: $0.paper, date: $0.date.description, section: $0.section,
-                    snippet: $0.snippet, matches: $0.matches.count)
-            }))
+        if !json { return try printStreaming(source, query: query, scope: scope) }
+        var hits: [SearchHit] = []
+        let damaged = try Failure.check { () throws(StoreError) in
+            try Searcher.search(source, query: query, scope: scope) { hits.append($0); return true }
         }
+        warnDamaged(damaged)
+        struct Row: Encodable {
+            var id, title, paper, date, section, snippet: String
+            var matches: Int
+        }
+        // `[]` when nothing matches: a script reads valid JSON either way, and the status says which.
+        print(JSONOutput.string(hits.map {
+            Row(id: $0.id.text, title: $0.title, paper: $0.paper, date: $0.date.description, section: $0.section,
+                snippet: $0.snippet, matches: $0.matches.count)
+        }))
         guard !hits.isEmpty else { throw ExitCode(1) }
-        if json { return }
-        for hit in hits {
-            print(Terminal.clean("\(hit.date)  \(hit.section)  \(hit.title)  \(hit.snippet)  \(hit.id)"))
+    }
+
+    /// Each hit printed as the search makes it, newest issue first, so the first lines come at
+    /// once however many follow.
+    func printStreaming(_ source: any LibraryReading, query: SearchQuery, scope: Searcher.Scope) throws {
+        var printed = 0
+        let damaged = try Failure.check { () throws(StoreError) in
+            try Searcher.search(source, query: query, scope: scope) { hit in
+                print(Terminal.clean("\(hit.date)  \(hit.section)  \(hit.title)  \(hit.snippet)  \(hit.id)"))
+                printed += 1
+                return true
+            }
         }
+        warnDamaged(damaged)
+        guard printed > 0 else { throw ExitCode(1) }
+    }
+
+    /// A damaged search filter cost time, not hits: said on stderr, after the hits.
+    func warnDamaged(_ paths: [String]) {
+        let texts = Texts(Language.fromLocale(ProcessInfo.processInfo.environment))
+        for path in paths { Failure.warn(texts(.searchFilterDamaged, path)) }
     }
 }

@@ -31,6 +31,23 @@ struct SearchCommandTests {
                 "a reversed range is an error, not a silent miss")
     }
 
+    @Test("a damaged search filter is named in a warning, and the hits are the same as with a sound one")
+    func damagedFilter() throws {
+        let lib = DubaoProcess.temporaryFolder()
+        #expect(try DubaoProcess.run(["import", DubaoProcess.sampleData], library: lib).status == 0)
+        let sound = try DubaoProcess.run(["search", "江城"], library: lib)
+        #expect(sound.status == 0 && sound.stderr.isEmpty)
+        let folder = lib + "/filters"
+        let packs = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".bin") }
+        #expect(packs.count == 1)
+        for pack in packs { try Data("damaged".utf8).write(to: URL(fileURLWithPath: folder + "/" + pack)) }
+        let damaged = try DubaoProcess.run(["search", "江城"], library: lib)
+        #expect(damaged.stdout == sound.stdout)
+        #expect(damaged.stderr.contains("warning: ") && damaged.stderr.contains(packs[0]) && damaged.stderr.contains("damaged"))
+        let json = try DubaoProcess.run(["search", "江城", "--json"], library: lib)
+        #expect(json.status == 0 && json.stderr.contains(packs[0]))
+    }
+
     @Test("--json with no hit prints `[]` and still exits 1, as without --json")
     func jsonWithoutHits() throws {
         let lib = DubaoProcess.temporaryFolder()

@@ -1,0 +1,51 @@
+import DubaoStore
+import DubaoModel
+import Foundation
+
+extension DubaoBench {
+    /// Searches against `grep -rF` on the same pages, in the same run: queries of 2, 4 and 8
+    /// characters taken from an article (a few hits), one that matches nothing though all its
+    /// characters are common, one common character and a reporter's name (hits in most issues);
+    /// the whole result, and the first 100 results as `dubao search --limit 100` and a reader's
+    /// first screen want them.
+    func searchRows(_ library: Library, issues: Int, pages: String,
+                    add: (String, Double, String, String, Bool?, String?, Double?) -> Void) throws {
+        let entry = try library.issues()[issues / 2]
+        let article = try library.articles(of: library.catalog(of: entry).sections[3], in: entry)[2]
+        // Runs of Han characters that stand in the archive's text, so they match.
+        let runsOfHan = article.paragraphs[1].split { !ChineseTextBench.isHan($0.unicodeScalars.first!) }.map(Array.init)
+        var queries: [(name: String, text: String, whole: Bool)] = []
+        for length in [2, 4, 8] {
+            guard let run = runsOfHan.first(where: { $0.count >= length }) else { continue }
+            queries.append(("\(length) characters", String(run.prefix(length)), true))
+        }
+        // Four of the generator's characters in an order its text (random, 600 characters) is
+        // all but certain not to hold: every issue has each of them, and none the four.
+        queries.append(("4 common characters, no match", "的一是在", true))
+        let reporter = article.reporters.first ?? "王"
+        // A hit in nearly every article: decoding every one takes seconds at ten years, so the
+        // whole result is timed only up to a year.
+        queries.append(("1 common character", "的", issues <= 400))
+        queries.append(("a reporter's name", reporter, true))
+        var greps: [String: Double] = [:]
+        for query in queries {
+            let grep = Measure.median(runs: runs) { Measure.run("/bin/grep", ["-rF", "--", query.text, pages]) }
+            greps[query.text] = grep
+            let reference = String(format: "grep -rF %.1f ms", grep * 1000)
+            guard query.whole else { continue }
+            var hits = 0
+            let ours = try Measure.median(runs: runs) { hits = try Searcher.search(library, query: SearchQuery(query.text)!).count }
+            add("search, \(query.name) (\(hits) articles)", ours * 1000, "ms", "≤ 1.5 × grep -rF", ours <= grep * 1.5,
+                reference, ours / grep)
+        }
+        for query in queries where query.name != "4 characters" && query.name != "8 characters" {
+            let grep = greps[query.text] ?? .nan
+            var hits = 0
+            let ours = try Measure.median(runs: runs) {
+                hits = try Searcher.search(library, query: SearchQuery(query.text)!, scope: .init(limit: 100)).count
+            }
+            add("search --limit 100, \(query.name) (\(hits) articles)", ours * 1000, "ms", "≤ 100 ms", ours * 1000 <= 100,
+                String(format: "grep -rF %.1f ms", grep * 1000), ours / grep)
+        }
+    }
+}
