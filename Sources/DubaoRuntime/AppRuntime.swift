@@ -84,7 +84,7 @@ public final class AppRuntime {
     }
 
     /// True while a search runs in the background: the caller should `poll` often.
-    public var isSearching: Bool { search != nil }
+    public var isSearching: Bool { search.map { !$0.isWaiting } ?? false }
 
     /// Takes in what work on other threads has finished since the last call (the background
     /// search's progress, or its results once it is over; the issue list read again). Returns what only the caller can
@@ -109,11 +109,15 @@ public final class AppRuntime {
         return external
     }
 
-    /// Waits for the background search to end, then takes its results in (for tests).
+    /// Waits for the background search to end, or to wait for the reader to want more hits,
+    /// then takes its results in (for tests).
     public func waitForSearch() {
-        while search != nil {
+        while let running = search {
+            // It posts its hits before it waits: once it waits, one more poll takes them in.
+            let waiting = running.isWaiting
             usleep(1_000)
             poll()
+            if waiting { return }
         }
     }
 
@@ -225,6 +229,9 @@ public final class AppRuntime {
             search?.cancel()
             search = nil
             return []
+        case .searchMore(let count):
+            search?.want(count)
+            return []
         case .search(let text):
             guard let query = SearchQuery(text) else { return [.searchFinished(query: text, hits: [])] }
             if searchesInBackground {
@@ -233,7 +240,7 @@ public final class AppRuntime {
                 search?.cancel()
                 jobs += 1
                 search = BackgroundSearch(job: jobs, text: text, query: query, library: library, inbox: inbox,
-                                          texts: state.settings.texts)
+                                          texts: state.settings.texts, wanted: SearchResults.firstBatch)
                 return []
             }
             do {

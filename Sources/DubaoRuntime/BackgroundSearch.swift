@@ -3,22 +3,38 @@ import DubaoUI
 import DubaoText
 import Foundation
 
-/// A library search on a thread of its own. It posts its progress and its outcome to the
-/// runtime's inbox, and can be cancelled (it stops before its next issue).
+/// A library search on a thread of its own. It posts its progress and its hits to the runtime's
+/// inbox, and can be cancelled (it stops before its next issue or hit).
+///
+/// It stops at the hits the reader wants (`want`): the first screenful, then more as the reader
+/// scrolls towards the end, and waits there, so a query that matches most of ten years costs what
+/// the reader looks at. Newest issue first, those are the hits that come first anyway.
 final class BackgroundSearch: @unchecked Sendable {
     let job: Int
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private var cancelled = false
+    private var wanted: Int
+    private var waiting = false
 
-    init(job: Int, text: String, query: SearchQuery, library: any LibraryReading, inbox: Inbox, texts: Texts) {
+    init(job: Int, text: String, query: SearchQuery, library: any LibraryReading, inbox: Inbox, texts: Texts, wanted: Int) {
         self.job = job
+        self.wanted = wanted
         let thread = Thread { [self] in
+            var batch: [SearchHit] = []
+            var count = 0
             do throws(StoreError) {
-                let hits = try Searcher.search(library, query: query) { done, total in
+                try Searcher.search(library, query: query, progress: { done, total in
                     inbox.post(.searchProgress(done: done, total: total), from: job)
-                    return self.lock.withLock { !self.cancelled }
-                }
-                inbox.post(.searchFinished(query: text, hits: hits), from: job)
+                    return !self.isCancelled
+                }, found: { hit in
+                    batch.append(hit)
+                    count += 1
+                    guard count >= self.condition.withLock({ self.wanted }) else { return !self.isCancelled }
+                    inbox.post(.searchFound(query: text, hits: batch), from: job)
+                    batch = []
+                    return self.waitUntilWanted(more: count)
+                })
+                if !isCancelled { inbox.post(.searchFinished(query: text, hits: batch), from: job) }
             } catch {
                 inbox.post(.searchFailed(query: text, message: error.message(texts)), from: job)
             }
@@ -27,5 +43,33 @@ final class BackgroundSearch: @unchecked Sendable {
         thread.start()
     }
 
-    func cancel() { lock.withLock { cancelled = true } }
+    private var isCancelled: Bool { condition.withLock { cancelled } }
+
+    /// Waits until more than `count` hits are wanted; false when cancelled meanwhile.
+    private func waitUntilWanted(more count: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        waiting = true
+        while !cancelled && wanted <= count { condition.wait() }
+        waiting = false
+        return !cancelled
+    }
+
+    /// True while it waits for the reader to want more: nothing to poll for meanwhile.
+    var isWaiting: Bool { condition.withLock { waiting } }
+
+    /// Goes on until it has `count` hits (or the library's end).
+    func want(_ count: Int) {
+        condition.withLock {
+            wanted = max(wanted, count)
+            condition.broadcast()
+        }
+    }
+
+    func cancel() {
+        condition.withLock {
+            cancelled = true
+            condition.broadcast()
+        }
+    }
 }

@@ -35,7 +35,11 @@ public enum Action: Equatable, Sendable {
     /// An article found by ID (for a bookmark), or nil when it is gone from the library.
     case articleLoaded(id: ArticleID, Article?)
     /// The library searched for `query`: every matching article, newest issue first.
+    /// (In the background, the hits since the last `searchFound`: the search is over.)
     case searchFinished(query: String, hits: [SearchHit])
+    /// The library search for `query` found these hits, after those it reported before, and
+    /// waits until the reader wants more (`Effect.searchMore`).
+    case searchFound(query: String, hits: [SearchHit])
     /// The library search under way has searched `done` of `total` issues.
     case searchProgress(done: Int, total: Int)
     /// The library search for `query` could not read the library.
@@ -101,6 +105,8 @@ public enum Effect: Equatable, Sendable {
     case search(String)
     /// Stop the library search under way; its results are not wanted.
     case cancelSearch
+    /// Go on with the library search under way until it has this many hits in all.
+    case searchMore(Int)
     /// The open article's text to the terminal's clipboard (OSC 52); `title` names it in the
     /// status line.
     case copyToClipboard(text: String, title: String)

@@ -226,6 +226,10 @@ public struct SearchProgress: Equatable, Sendable {
     public var query: String
     public var done: Int
     public var total: Int
+    /// The search has the hits wanted so far and waits for the reader to want more.
+    public var waiting = false
+    /// Hits of this search have come in: later ones add to them.
+    public var delivered = false
 
     public init(query: String, done: Int = 0, total: Int = 0) {
         self.query = query

@@ -21,13 +21,20 @@ public enum SectionsRow: Equatable, Sendable {
 
 /// The results of a search over the library, listed in the article pane while they last.
 public struct SearchResults: Equatable, Sendable {
+    /// The hits a library search gives first, and then each time the reader nears the end of
+    /// those listed: a screenful and more, while the rest is not searched for until wanted.
+    public static let firstBatch = 100
+
     public var query: String
     /// Newest issue first, as `Searcher.search` gives them.
     public var hits: [SearchHit]
+    /// False while the search may find more: the count shows as `100+`.
+    public var complete: Bool
 
-    public init(query: String, hits: [SearchHit]) {
+    public init(query: String, hits: [SearchHit], complete: Bool = true) {
         self.query = query
         self.hits = hits
+        self.complete = complete
     }
 }
 

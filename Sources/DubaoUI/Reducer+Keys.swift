@@ -10,7 +10,8 @@ extension Reducer {
         state.status.message = nil
         if case .resize(let w, let h) = key { return reduceAction(&state, .resize(width: w, height: h)) }
         if state.search.queryLine != nil { return handleQueryKey(&state, key) }
-        if let search = state.search.searching, case .escape = key {
+        // A search that waits for the reader to scroll is not under way: Esc goes back, as always.
+        if let search = state.search.searching, !search.waiting, case .escape = key {
             state.search.searching = nil
             state.status.message = StatusMessage(state.settings.texts(.searchCancelled, search.query))
             return [.cancelSearch]

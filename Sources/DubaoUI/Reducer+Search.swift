@@ -71,7 +71,7 @@ extension Reducer {
 
     /// The results of a library search: listed in the article pane under a "搜索" entry at the
     /// top of the sections pane, the first one open in the reader at its first match.
-    static func showResults(_ state: inout AppState, query: String, hits: [SearchHit]) -> [Effect] {
+    static func showResults(_ state: inout AppState, query: String, hits: [SearchHit], complete: Bool = true) -> [Effect] {
         guard !hits.isEmpty else {
             state.status.message = StatusMessage(state.settings.texts(.noArticleMatches, query))
             return []
@@ -82,7 +82,7 @@ extension Reducer {
         state.navigation.beneathResults = state.navigation.beneathResults
             ?? Navigation.Beneath(listing: state.navigation.listing, articles: state.navigation.articles)
         state.navigation.listing = .searchResults
-        state.search.results = SearchResults(query: query, hits: hits)
+        state.search.results = SearchResults(query: query, hits: hits, complete: complete)
         state.navigation.articles = ListState()
         state.viewport.zoomed = false
         state.viewport.focus = .articles
@@ -91,10 +91,48 @@ extension Reducer {
         return saving + showSelectedArticle(&state)
     }
 
+    /// Hits of the library search under way: the first of them listed (or kept until their
+    /// years' marks are in), later ones added to those, wherever they are.
+    static func takeHits(_ state: inout AppState, query: String, hits: [SearchHit], first: Bool, complete: Bool) -> [Effect] {
+        if !first {
+            if var arrived = state.search.arrived, arrived.query == query {
+                arrived.hits += hits
+                arrived.complete = complete
+                state.search.arrived = arrived
+            } else if var results = state.search.results, results.query == query {
+                results.hits += hits
+                results.complete = complete
+                state.search.results = results
+            }
+            return []
+        }
+        if let loaded = state.userData.loadedYears, !years(of: hits.map(\.id)).isSubset(of: loaded) {
+            // Shown when the marks of their years are in (see `reduce`).
+            state.search.arrived = SearchResults(query: query, hits: hits, complete: complete)
+            return []
+        }
+        return showResults(&state, query: query, hits: hits, complete: complete)
+    }
+
+    /// The search goes on when the selection comes within half a batch of the last hit listed.
+    static func moreResultsWanted(_ state: inout AppState) -> Effect? {
+        guard let search = state.search.searching, search.waiting, state.inResults,
+              let results = state.search.results, results.query == search.query, !results.complete,
+              state.navigation.articles.selection + SearchResults.firstBatch / 2 >= results.hits.count else { return nil }
+        state.search.searching?.waiting = false
+        return .searchMore(results.hits.count + SearchResults.firstBatch)
+    }
+
     /// Leaves the search results: the article pane lists what it listed before, as it was.
     static func leaveResults(_ state: inout AppState) -> [Effect] {
         guard let results = state.search.results, let beneath = state.navigation.beneathResults else { return [] }
-        let saving = savePosition(state)
+        // The rest of a search whose results are left is not wanted.
+        var cancelling: [Effect] = []
+        if let search = state.search.searching, search.delivered {
+            state.search.searching = nil
+            cancelling = [.cancelSearch]
+        }
+        let saving = cancelling + savePosition(state)
         state.search.results = nil
         state.navigation.beneathResults = nil
         state.navigation.listing = beneath.listing

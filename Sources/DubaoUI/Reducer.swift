@@ -34,6 +34,7 @@ public enum Reducer {
                 effects.insert(.loadReadingYears(missing), at: 0)
             }
         }
+        if let more = moreResultsWanted(&state) { effects.append(more) }
         // What is saved is also what the reader goes on using: an article left at 41% and
         // opened again reopens at 41%, whether or not the save reached the disk.
         for case .saveReading(let changes) in effects {
@@ -123,7 +124,7 @@ public enum Reducer {
             // Results that waited for these marks.
             if let arrived = state.search.arrived {
                 state.search.arrived = nil
-                return showResults(&state, query: arrived.query, hits: arrived.hits)
+                return showResults(&state, query: arrived.query, hits: arrived.hits, complete: arrived.complete)
             }
             return []
         case .searchFailed(let query, let message):
@@ -154,14 +155,14 @@ public enum Reducer {
             return showSelectedArticle(&state)
         case .searchFinished(let query, let hits):
             // A search cancelled with Esc, or replaced by a newer one, is not shown.
-            guard state.search.searching?.query == query else { return [] }
+            guard let search = state.search.searching, search.query == query else { return [] }
             state.search.searching = nil
-            if let loaded = state.userData.loadedYears, !years(of: hits.map(\.id)).isSubset(of: loaded) {
-                // Shown when the marks of their years are in (see `reduce`).
-                state.search.arrived = SearchResults(query: query, hits: hits)
-                return []
-            }
-            return showResults(&state, query: query, hits: hits)
+            return takeHits(&state, query: query, hits: hits, first: !search.delivered, complete: true)
+        case .searchFound(let query, let hits):
+            guard let search = state.search.searching, search.query == query else { return [] }
+            state.search.searching?.delivered = true
+            state.search.searching?.waiting = true
+            return takeHits(&state, query: query, hits: hits, first: !search.delivered, complete: false)
         case .copied, .saved, .saveFailed, .pagerEnded:
             return exported(&state, action)
         case .searchProgress(let done, let total):

@@ -11,7 +11,7 @@ enum StatusLine {
             return
         }
         var message = state.status.message
-        if message == nil, let search = state.search.searching {
+        if message == nil, let search = state.search.searching, !search.waiting {
             let t = state.settings.texts
             let count = search.total > 0 ? t(.searchingIssues, search.done, search.total) : ""
             message = StatusMessage(t(.searching, DisplaySanitizer.sanitize(search.query), count))

@@ -1,0 +1,58 @@
+import DubaoStore
+import DubaoModel
+@testable import DubaoUI
+import DubaoRuntime
+import Foundation
+import Testing
+
+@Suite("Library search results come a screenful at a time")
+struct IncrementalResultsTests {
+    /// One issue of 250 articles that all hold the query.
+    static let library: MemoryLibrary = {
+        let articles = (0..<250).map { i in
+            Article(id: ArticleID(stored: "20260309-\(String(format: "%010x", i))"), title: "渡口\(i)", paragraphs: ["江城渡口第\(i)段"])
+        }
+        return MemoryLibrary(issues: [Issue(paper: "江城晨报", date: IssueDate("2026-03-09")!,
+                                            sections: [Section(name: "城事", order: 1, articles: articles)])])
+    }()
+
+    func start() -> AppRuntime {
+        let r = AppRuntime(state: AppState(width: 120, height: 40), library: Self.library, searchesInBackground: true)
+        r.start(isSample: false)
+        r.dispatch(.key(.character("/")))
+        for c in "渡口" { r.dispatch(.key(.character(c))) }
+        r.dispatch(.key(.enter))
+        r.waitForSearch()
+        return r
+    }
+
+    @Test("the first hundred are listed as 100+, more come as the selection nears their end, then the count")
+    func batches() {
+        let r = start()
+        #expect(r.state.search.results?.hits.count == SearchResults.firstBatch)
+        #expect(r.state.search.results?.complete == false)
+        #expect(Screen.render(r.state).text.contains("(100+)"))
+        #expect(!r.isSearching, "a search that waits for the reader needs no polling")
+        #expect(!Screen.render(r.state).text.contains("searching"), "nor a status line")
+        r.dispatch(.key(.character("G")))
+        r.waitForSearch()
+        #expect(r.state.search.results?.hits.count == 200)
+        r.dispatch(.key(.character("G")))
+        r.waitForSearch()
+        #expect(r.state.search.results?.hits.count == 250)
+        #expect(r.state.search.results?.complete == true && r.state.search.searching == nil)
+        #expect(Screen.render(r.state).text.contains("(250)"))
+        let ids = r.state.search.results?.hits.map(\.id) ?? []
+        #expect(Set(ids).count == 250, "no hit twice")
+    }
+
+    @Test("leaving the results stops the search that waits; Esc goes back as it always does")
+    func leaving() {
+        let r = start()
+        #expect(r.state.search.searching?.waiting == true)
+        r.dispatch(.key(.escape))
+        #expect(r.state.search.results == nil, "Esc left the results, as it does")
+        #expect(r.state.search.searching == nil, "and the rest of their search with them")
+        #expect(r.state.status.message == nil, "not a cancelled search: the reader left it")
+    }
+}
