@@ -49,8 +49,10 @@ final class BackgroundSearch: @unchecked Sendable {
     private func waitUntilWanted(more count: Int) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        waiting = true
-        while !cancelled && wanted <= count { condition.wait() }
+        while !cancelled && wanted <= count {
+            waiting = true
+            condition.wait()
+        }
         waiting = false
         return !cancelled
     }
@@ -62,6 +64,9 @@ final class BackgroundSearch: @unchecked Sendable {
     func want(_ count: Int) {
         condition.withLock {
             wanted = max(wanted, count)
+            // Under way again from now, not once its thread wakes: a poll meanwhile must not
+            // take it for one still waiting.
+            waiting = false
             condition.broadcast()
         }
     }

@@ -48,16 +48,21 @@ struct FilterPack: Equatable {
     func encoded() -> [UInt8] {
         let words = columns.map(\.filter.count).max() ?? SearchFilter.minWords
         let header = Self.header(words: words, columns: columns)
-        var out = header
-        while out.count % 8 != 0 { out.append(0) }
+        var start = header.count
+        while start % 8 != 0 { start += 1 }
         let resized = columns.map { SearchFilter.resized($0.filter, to: words) }
         let seed = LibraryFormat.contentHash(header)
+        let width = columns.count + 1
+        var out = [UInt8](repeating: 0, count: start + words * width * 8)
+        out.replaceSubrange(0..<header.count, with: header)
         var row = [UInt64](repeating: 0, count: columns.count)
-        out.reserveCapacity(out.count + words * (columns.count + 1) * 8)
-        for w in 0..<words {
-            for c in resized.indices { row[c] = resized[c][w] }
-            for value in row + [Self.check(row, index: w, seed: seed)] {
-                withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
+        out.withUnsafeMutableBytes { raw in
+            for w in 0..<words {
+                for c in resized.indices { row[c] = resized[c][w] }
+                let offset = start + w * width * 8
+                for c in row.indices { raw.storeBytes(of: row[c].littleEndian, toByteOffset: offset + c * 8, as: UInt64.self) }
+                raw.storeBytes(of: Self.check(row, index: w, seed: seed).littleEndian, toByteOffset: offset + row.count * 8,
+                               as: UInt64.self)
             }
         }
         return out
@@ -122,15 +127,20 @@ struct FilterPack: Equatable {
     static func decode(_ bytes: [UInt8]) -> FilterPack? {
         guard let end = bytes.firstIndex(of: 0x0A),
               let layout = layout(header: Array(bytes[...end]), fileSize: bytes.count) else { return nil }
-        var columns = layout.issues.map { Column(folder: $0.folder, searchText: $0.searchText, filter: []) }
-        for c in columns.indices { columns[c].filter.reserveCapacity(layout.words) }
+        var filters = [[UInt64]](repeating: [UInt64](repeating: 0, count: layout.words), count: layout.issues.count)
         var row = [UInt64](repeating: 0, count: layout.issues.count)
-        for w in 0..<layout.words {
-            let offset = layout.rowsStart + w * layout.rowBytes
-            for c in row.indices { row[c] = word(bytes, at: offset + c * 8) }
-            guard word(bytes, at: offset + row.count * 8) == check(row, index: w, seed: layout.seed) else { return nil }
-            for c in row.indices { columns[c].filter.append(row[c]) }
+        let sound = bytes.withUnsafeBytes { raw -> Bool in
+            for w in 0..<layout.words {
+                let offset = layout.rowsStart + w * layout.rowBytes
+                for c in row.indices { row[c] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + c * 8, as: UInt64.self)) }
+                let check = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + row.count * 8, as: UInt64.self))
+                guard check == Self.check(row, index: w, seed: layout.seed) else { return false }
+                for c in row.indices { filters[c][w] = row[c] }
+            }
+            return true
         }
+        guard sound else { return nil }
+        let columns = zip(layout.issues, filters).map { Column(folder: $0.folder, searchText: $0.searchText, filter: $1) }
         return FilterPack(columns: columns)
     }
 

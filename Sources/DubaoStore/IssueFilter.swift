@@ -20,19 +20,30 @@ public final class IssueFilter: @unchecked Sendable {
         elements = SearchFilter.elements(of: query)
     }
 
+    /// Asks the packs of these issues at once, on every core: at ten years they are 360 files,
+    /// each opened for a few rows.
+    func prepare(_ issues: [IssueEntry]) {
+        let packs = Array(Set(issues.compactMap(\.filter))).filter { answers[$0] == nil }.sorted()
+        let root = root, elements = elements
+        let found = Parallel.map(packs) { FilterPack.answer(path: "\(root)/\($0)", elements: elements) }
+        for (pack, answer) in zip(packs, found) { take(answer, of: pack) }
+    }
+
+    private func take(_ answer: [(folder: String, searchText: String, passes: Bool)]?, of pack: String) {
+        if let answer {
+            answers[pack] = Dictionary(answer.map { ($0.folder, ($0.searchText, $0.passes)) }, uniquingKeysWith: { a, _ in a })
+        } else {
+            answers[pack] = [:]
+            // Gone since the issue list was read is a re-import, not damage.
+            let path = "\(root)/\(pack)"
+            if FileManager.default.fileExists(atPath: path) { damaged.append(path) }
+        }
+    }
+
     /// False only when the issue's filter says it cannot hold every term of the query.
     public func mayMatch(_ issue: IssueEntry) -> Bool {
         guard let pack = issue.filter, issue.searchText.hasPrefix(SearchText.currentPrefix) else { return true }
-        if answers[pack] == nil {
-            let path = "\(root)/\(pack)"
-            if let answer = FilterPack.answer(path: path, elements: elements) {
-                answers[pack] = Dictionary(answer.map { ($0.folder, ($0.searchText, $0.passes)) }, uniquingKeysWith: { a, _ in a })
-            } else {
-                answers[pack] = [:]
-                // Gone since the issue list was read is a re-import, not damage.
-                if FileManager.default.fileExists(atPath: path) { damaged.append(path) }
-            }
-        }
+        if answers[pack] == nil { take(FilterPack.answer(path: "\(root)/\(pack)", elements: elements), of: pack) }
         guard let column = answers[pack]?[issue.folder], column.searchText == issue.searchText else { return true }
         return column.passes
     }

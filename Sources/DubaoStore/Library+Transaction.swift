@@ -55,6 +55,7 @@ extension Library {
         var keep: [String: Set<String>] = [:]
         var filters: [String: (searchText: String, filter: [UInt64])] = [:]
         var packWindows: Set<String> = []
+        var filterWindow: String?
         let flush = BackgroundFlush(folder: root)
         defer { flush.finish() }
         do {
@@ -70,6 +71,14 @@ extension Library {
                 try notePending(folder)
                 let (entry, report, files, filter) = try write(issue, existing: volumes[year]?.first { $0.folder == folder },
                                                                now: now, created: &created, flush: flush)
+                // A backlog's filters are packed ten days at a time, not held to the end: ten
+                // years of them would be 230 MB.
+                let window = FilterPack.window(of: issue.date)
+                if let last = filterWindow, last != window {
+                    packWindows.formUnion(try writeFilterPacks(&volumes, fresh: filters, created: &created))
+                    filters = [:]
+                }
+                filterWindow = window
                 filters[entry.folder] = (entry.searchText, filter)
                 volumes[year, default: []].removeAll { $0.folder == entry.folder }
                 volumes[year, default: []].append(entry)
@@ -77,7 +86,7 @@ extension Library {
                 reports.append(report)
                 written(report)
             }
-            packWindows = try writeFilterPacks(&volumes, fresh: filters, created: &created)
+            packWindows.formUnion(try writeFilterPacks(&volumes, fresh: filters, created: &created))
             // Schema 1 held every year in library.json: all of them become volumes now.
             if index.issues != nil { touchedYears.formUnion(volumes.keys) }
             if !touchedYears.isEmpty { try AtomicFile.makeFolders(root + "/volumes", durable: false) }

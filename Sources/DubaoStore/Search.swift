@@ -319,40 +319,60 @@ public enum Searcher {
                               found: (SearchHit) -> Bool) throws(StoreError) -> [String] {
         let issues = try library.issues()
         let filter = library.issueFilter(for: query)
+        filter?.prepare(issues.filter { issue in
+            scope.from.map { issue.date >= $0 } ?? true && scope.to.map { issue.date <= $0 } ?? true
+        })
         var count = 0
-        for (done, issue) in issues.enumerated() {
-            if let progress, !progress(done, issues.count) { break }
-            if let from = scope.from, issue.date < from { continue }
-            if let to = scope.to, issue.date > to { continue }
-            if let filter, !filter.mayMatch(issue) { continue }
-            // With a search text, only the articles that hold every term are read, and no catalog.
-            let candidates = try library.searchCandidates(in: issue, query: query)
-            if let candidates, candidates.isEmpty { continue }
-            var groups: [(section: SectionEntry, ids: Set<ArticleID>)] = []
-            if let candidates, scope.section == nil {
-                for c in candidates {
-                    if let last = groups.last, last.section.file == c.file {
-                        groups[groups.count - 1].ids.insert(c.id)
-                    } else {
-                        groups.append((SectionEntry(name: c.section, order: 0, page: "", file: c.file, pageLines: [], articles: []),
-                                       [c.id]))
+        var next = 0
+        var lookahead = 2
+        while next < issues.count {
+            // The next few issues that may match have their search texts scanned on every core,
+            // then are taken in order: newest first still, and a search stopped early has scanned
+            // at most a few issues more than it needed.
+            var batch: [IssueEntry] = []
+            while next < issues.count, batch.count < lookahead {
+                let issue = issues[next]
+                if let progress, !progress(next, issues.count) { return filter?.damaged ?? [] }
+                next += 1
+                if let from = scope.from, issue.date < from { continue }
+                if let to = scope.to, issue.date > to { continue }
+                if let filter, !filter.mayMatch(issue) { continue }
+                batch.append(issue)
+            }
+            lookahead = min(16, lookahead * 2)
+            let scanned = Parallel.map(batch) { issue in
+                Result { () throws(StoreError) in try library.searchCandidates(in: issue, query: query) }
+            }
+            for (issue, scan) in zip(batch, scanned) {
+                // With a search text, only the articles that hold every term are read, and no catalog.
+                let candidates = try scan.get()
+                if let candidates, candidates.isEmpty { continue }
+                var groups: [(section: SectionEntry, ids: Set<ArticleID>)] = []
+                if let candidates, scope.section == nil {
+                    for c in candidates {
+                        if let last = groups.last, last.section.file == c.file {
+                            groups[groups.count - 1].ids.insert(c.id)
+                        } else {
+                            groups.append((SectionEntry(name: c.section, order: 0, page: "", file: c.file, pageLines: [], articles: []),
+                                           [c.id]))
+                        }
+                    }
+                } else {
+                    let wanted = candidates.map { Set($0.map(\.id)) }
+                    for section in try library.catalog(of: issue).sections {
+                        if let name = scope.section, section.name != name, section.page != name { continue }
+                        let ids = Set(section.articles.map(\.id)).intersection(wanted ?? Set(section.articles.map(\.id)))
+                        if !ids.isEmpty { groups.append((section, ids)) }
                     }
                 }
-            } else {
-                let wanted = candidates.map { Set($0.map(\.id)) }
-                for section in try library.catalog(of: issue).sections {
-                    if let name = scope.section, section.name != name, section.page != name { continue }
-                    let ids = Set(section.articles.map(\.id)).intersection(wanted ?? Set(section.articles.map(\.id)))
-                    if !ids.isEmpty { groups.append((section, ids)) }
-                }
-            }
-            for (section, ids) in groups {
-                let articles = try library.articles(withIDs: ids, of: section, in: issue)
-                for article in articles {
-                    guard let hit = hit(article, query: query, issue: issue, section: section.name) else { continue }
-                    count += 1
-                    if !found(hit) { return filter?.damaged ?? [] }
-                    if let limit = scope.limit, count >= limit { return filter?.damaged ?? [] }
+                for (section, ids) in groups {
+                    let articles = try library.articles(withIDs: ids, of: section, in: issue)
+                    for article in articles {
+                        guard let hit = hit(article, query: query, issue: issue, section: section.name) else { continue }
+                        count += 1
+                        if !found(hit) { return filter?.damaged ?? [] }
+                        if let limit = scope.limit, count >= limit { return filter?.damaged ?? [] }
+                    }
                 }
             }
         }

@@ -8,8 +8,8 @@
 /// issue through that has no hit, never turn one away that has.
 ///
 /// Each element sets two bits in one 64-bit word (a blocked Bloom filter), so a probe is one
-/// word. The word count is a power of two: a filter folds to half its size by OR-ing its halves,
-/// and repeats itself to twice its size, both without losing an element, so filters of issues
+/// word. The word count is a power of two: a filter folds to half its size by OR-ing neighbouring
+/// words, and to twice its size by repeating each word, both without losing an element, so filters of issues
 /// of different sizes share one width in a pack (`FilterPack`).
 enum SearchFilter {
     static let minWords = 16
@@ -21,25 +21,35 @@ enum SearchFilter {
     @inline(__always)
     static func unigram(_ v: UInt32) -> UInt64 { UInt64(v) }
 
+    /// Scalars are below 2^21: a pair is both, and a bit no single scalar has.
     @inline(__always)
-    static func bigram(_ a: UInt32, _ b: UInt32) -> UInt64 { 1 << 63 | UInt64(a) << 32 | UInt64(b) }
+    static func bigram(_ a: UInt32, _ b: UInt32) -> UInt64 { 1 << 42 | UInt64(a) << 21 | UInt64(b) }
 
-    /// The word (below `words`, a power of two) and the two bits an element sets.
+    /// The word (below `words`, a power of two) and the two bits an element sets: one multiply,
+    /// the word from the product's top bits and the bits from the middle ones, which depend on
+    /// every bit of a pair. The top bits make the word of a filter half as wide its word halved
+    /// (`folded` ORs neighbouring words), and of one twice as wide its word doubled, or that
+    /// plus one (`resized` repeats each word).
     @inline(__always)
     static func probe(_ key: UInt64, words: Int) -> (word: Int, mask: UInt64) {
-        let h = (key ^ (key >> 29)) &* 0x9E37_79B9_7F4A_7C15
-        let word = Int(truncatingIfNeeded: h >> 40) & (words - 1)
-        return (word, (1 as UInt64) << ((h >> 20) & 63) | (1 as UInt64) << ((h >> 26) & 63))
+        probe(key, shift: UInt64(64 - words.trailingZeroBitCount))
+    }
+
+    @inline(__always)
+    static func probe(_ key: UInt64, shift: UInt64) -> (word: Int, mask: UInt64) {
+        let h = key &* 0x9E37_79B9_7F4A_7C15
+        return (Int(truncatingIfNeeded: h >> shift), (1 as UInt64) << ((h >> 32) & 63) | (1 as UInt64) << ((h >> 38) & 63))
     }
 
     /// The filter of a search text made of `chunks` laid end to end (each whole UTF-8), built on
     /// every core, then folded to the smallest width that keeps it no fuller than `fullest`.
     static func build(chunks: [[UInt8]]) -> [UInt64] {
         let total = chunks.reduce(0) { $0 + $1.count }
-        // About one distinct element for every 3 to 6 bytes of Chinese text: room for all of them
-        // at first, folded afterwards.
+        // Chinese text holds about one distinct character or pair for every 4 to 9 bytes: room for
+        // the most of them at a third full, folded afterwards to fewer (a smaller filter is built
+        // faster, in cache).
         var words = minWords
-        while words < maxWords && words * 16 < total { words *= 2 }
+        while words < maxWords && words * 32 < total { words *= 2 }
         let parts = Parallel.map(chunks) { chunk in
             var filter = [UInt64](repeating: 0, count: words)
             add(chunk, to: &filter)
@@ -59,34 +69,40 @@ enum SearchFilter {
 
     /// Adds every scalar of `bytes` and every pair of neighbours.
     static func add(_ bytes: [UInt8], to filter: inout [UInt64]) {
-        let words = filter.count
+        let shift = UInt64(64 - filter.count.trailingZeroBitCount)
         // Characters repeat: each is hashed once, through a bitset of the Basic Multilingual Plane.
         var seen = [UInt64](repeating: 0, count: 1024)
         bytes.withUnsafeBufferPointer { b in
             filter.withUnsafeMutableBufferPointer { f in
-                var i = 0
-                var previous: UInt32 = 0
-                var first = true
-                while i < b.count {
-                    let (v, length) = scalar(b, at: i)
-                    i += length
-                    if v < 0x10000 {
-                        let slot = Int(v >> 6), bit = (1 as UInt64) << (v & 63)
-                        if seen[slot] & bit == 0 {
-                            seen[slot] |= bit
-                            let p = probe(unigram(v), words: words)
+                seen.withUnsafeMutableBufferPointer { seen in
+                    let n = b.count
+                    var i = 0
+                    var previous: UInt32 = 0
+                    var first = true
+                    while i < n {
+                        let c = b[i]
+                        var v: UInt32
+                        // Chinese text is nearly all three-byte scalars: decoded here, the rest below.
+                        if c & 0xF0 == 0xE0, i + 2 < n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
+                            v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                            i += 3
+                        } else {
+                            let (value, length) = scalar(b, at: i)
+                            v = value
+                            i += length
+                        }
+                        if v >= 0x10000 || seen[Int(v >> 6)] & (1 << (v & 63)) == 0 {
+                            if v < 0x10000 { seen[Int(v >> 6)] |= 1 << (v & 63) }
+                            let p = probe(unigram(v), shift: shift)
                             f[p.word] |= p.mask
                         }
-                    } else {
-                        let p = probe(unigram(v), words: words)
-                        f[p.word] |= p.mask
+                        if !first {
+                            let p = probe(bigram(previous, v), shift: shift)
+                            f[p.word] |= p.mask
+                        }
+                        first = false
+                        previous = v
                     }
-                    if !first {
-                        let p = probe(bigram(previous, v), words: words)
-                        f[p.word] |= p.mask
-                    }
-                    first = false
-                    previous = v
                 }
             }
         }
@@ -123,15 +139,15 @@ enum SearchFilter {
         }
     }
 
-    /// Halved (its halves OR-ed) while the half stays no fuller than `fullest`.
+    /// Halved (neighbouring words OR-ed) while the half stays no fuller than `fullest`.
     static func folded(_ filter: [UInt64]) -> [UInt64] {
         var filter = filter
         while filter.count > minWords {
             let half = filter.count / 2
             var set = 0
-            for i in 0..<half { set += (filter[i] | filter[i + half]).nonzeroBitCount }
+            for i in 0..<half { set += (filter[2 * i] | filter[2 * i + 1]).nonzeroBitCount }
             guard Double(set) <= fullest * Double(half * 64) else { break }
-            filter = (0..<half).map { filter[$0] | filter[$0 + half] }
+            filter = halved(filter)
         }
         return filter
     }
@@ -139,12 +155,13 @@ enum SearchFilter {
     /// `filter` at another power-of-two width: folded down, or repeated up.
     static func resized(_ filter: [UInt64], to words: Int) -> [UInt64] {
         var filter = filter
-        while filter.count > words {
-            let half = filter.count / 2
-            filter = (0..<half).map { filter[$0] | filter[$0 + half] }
-        }
-        while filter.count < words { filter += filter }
+        while filter.count > words { filter = halved(filter) }
+        while filter.count < words { filter = filter.flatMap { [$0, $0] } }
         return filter
+    }
+
+    static func halved(_ filter: [UInt64]) -> [UInt64] {
+        (0..<filter.count / 2).map { filter[2 * $0] | filter[2 * $0 + 1] }
     }
 
     /// What an issue must hold for a query to match in it: each term's scalars and neighbouring
