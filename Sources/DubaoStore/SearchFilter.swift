@@ -35,6 +35,8 @@ enum SearchFilter {
         probe(key, shift: UInt64(64 - words.trailingZeroBitCount))
     }
 
+    /// The keys and this hash are part of the pack format: a change to either needs a new
+    /// `FilterPack.schema`, or packs written before would turn away issues that match.
     @inline(__always)
     static func probe(_ key: UInt64, shift: UInt64) -> (word: Int, mask: UInt64) {
         let h = key &* 0x9E37_79B9_7F4A_7C15
