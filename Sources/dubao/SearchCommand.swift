@@ -98,7 +98,6 @@ struct SearchCommand: ParsableCommand {
 
     /// A damaged search filter cost time, not hits: said on stderr, after the hits.
     func warnDamaged(_ paths: [String]) {
-        let texts = Texts(Language.fromLocale(ProcessInfo.processInfo.environment))
         for path in paths { Failure.warn(texts(.searchFilterDamaged, path)) }
     }
 }
