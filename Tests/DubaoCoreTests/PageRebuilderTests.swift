@@ -85,6 +85,38 @@ struct PageRebuilderTests {
         #expect(page.stories.count == 1)
     }
 
+    @Test("bands spanning the page's width are rows, read before the columns under them, however open the leading")
+    func furnitureRowsBeforeColumns() {
+        // A masthead with the date at its right and a page band under it, 9 points apart: less
+        // white than parts two bands of this page's open leading, so only the rows part them.
+        // (The masthead and the band's name are set large, as headlines are, but have no text
+        // under them: they are furniture.)
+        let page = Self.rebuilt([
+            Self.run("江城晨报", x: 0, y: -160, size: 40),
+            Self.run("2026年11月27日", x: 250, y: -135),
+            Self.run("第02版：经济", x: 0, y: -111, size: 14),
+            Self.run("江城晨报", x: 280, y: -111),
+            Self.run("标题标题标题标题", x: 0, y: -40, size: 26),
+        ] + Self.twoColumns(x: 0, top: 0) + [
+            Self.run("责任编辑：顾明远", x: 0, y: 300), Self.run("美术编辑：唐小溪", x: 240, y: 300),
+        ])
+        #expect(page.top == ["江城晨报\u{3000}\u{3000}2026年11月27日", "第02版：经济\u{3000}\u{3000}江城晨报"])
+        #expect(page.bottom == ["责任编辑：顾明远\u{3000}\u{3000}美术编辑：唐小溪"])
+        #expect(page.stories.count == 1)
+    }
+
+    @Test("a tall masthead beside a box of small lines is no row: the box is read after it, whole, not its first line before it")
+    func blockBesideMasthead() {
+        let runs = [
+            Self.run("导读导读导读", x: 300, y: 0),
+            Self.run("江城晨报", x: 0, y: 12, size: 30),
+            Self.run("第二条导读文", x: 300, y: 16),
+            Self.run("第三条导读文", x: 300, y: 32),
+        ]
+        let leaves = ReadingOrder.leaves(Array(runs.indices), runs.map(\.box), gapDown: 10, gapAcross: 5, rowsSpanningFirst: true)
+        #expect(leaves == [[1], [0], [2], [3]])
+    }
+
     @Test("the spaces justified type leaves between characters go; a space between two names stays")
     func justifiedSpaces() {
         #expect(RowText.despaced("习 近 平 新 时 代") == "习近平新时代")

@@ -285,10 +285,12 @@ struct PageRebuilder {
         return out
     }
 
-    /// Furniture runs as the rows of their blocks, in reading order.
+    /// Furniture runs as the rows of their blocks, in reading order: a band that spans the
+    /// width (a masthead with the date at its right, a page band, a footer) is a row, read
+    /// before the blocks under it, however little white the page leaves between bands.
     func rowTexts(_ indices: [Int]) -> [String] {
-        ReadingOrder.leaves(indices, boxes, gapDown: gapDown, gapAcross: gapAcross).flatMap { leaf in
-            ReadingOrder.rows(leaf, boxes).map { RowText.joined($0, runs) }
+        ReadingOrder.leaves(indices, boxes, gapDown: gapDown, gapAcross: gapAcross, rowsSpanningFirst: true).flatMap { leaf in
+            ReadingOrder.rows(leaf, boxes).map { RowText.joined($0, runs, partsApart: true) }
         }
     }
 

@@ -10,35 +10,77 @@ enum ReadingOrder {
     /// are cut first: a picture's caption above a story's columns is read before them, and a
     /// story that ends higher in one column than in another is still read column by column,
     /// because no band crosses the longer column.
-    static func leaves(_ indices: [Int], _ boxes: [Box], gapDown: Double, gapAcross: Double) -> [[Int]] {
+    ///
+    /// With `rowsSpanningFirst`, a row at the top or the foot of a set that spans the set's
+    /// width, with white between it and the rest, is cut off as a band of its own before any
+    /// columns are cut, whatever the leading: a masthead with the date at its right and a page
+    /// band under it are two rows, not a left column and a right one. Only furniture is read
+    /// so: the first lines of a story's columns span its width too, and are not a row.
+    static func leaves(_ indices: [Int], _ boxes: [Box], gapDown: Double, gapAcross: Double,
+                       rowsSpanningFirst: Bool = false) -> [[Int]] {
         var out: [[Int]] = []
-        cut(indices, boxes, gapDown: gapDown, gapAcross: gapAcross, into: &out)
+        let cutter = Cutter(boxes: boxes, gapDown: gapDown, gapAcross: gapAcross, rowsSpanningFirst: rowsSpanningFirst)
+        cutter.cut(indices, into: &out)
         return out
     }
 
-    private static func cut(_ indices: [Int], _ boxes: [Box], gapDown: Double, gapAcross: Double, into out: inout [[Int]]) {
-        guard indices.count > 1 else {
-            if !indices.isEmpty { out.append(indices) }
-            return
-        }
-        let across = bands(indices, gap: gapDown) { (boxes[$0].top, boxes[$0].bottom) }
-        if across.count > 1 {
-            for band in across { cut(band, boxes, gapDown: gapDown, gapAcross: gapAcross, into: &out) }
-            return
-        }
-        // One line alone is not cut into its words, however wide the white between them.
-        let top = indices.map { boxes[$0].top }.max()!
-        let bottom = indices.map { boxes[$0].bottom }.min()!
-        if top < bottom {
+    private struct Cutter {
+        let boxes: [Box]
+        let gapDown: Double
+        let gapAcross: Double
+        let rowsSpanningFirst: Bool
+
+        func cut(_ indices: [Int], into out: inout [[Int]]) {
+            guard indices.count > 1 else {
+                if !indices.isEmpty { out.append(indices) }
+                return
+            }
+            let across = ReadingOrder.bands(indices, gap: gapDown) { (boxes[$0].top, boxes[$0].bottom) }
+            if across.count > 1 {
+                for band in across { cut(band, into: &out) }
+                return
+            }
+            if rowsSpanningFirst, let parts = spanningRowApart(indices) {
+                for part in parts { cut(part, into: &out) }
+                return
+            }
+            // One line alone is not cut into its words, however wide the white between them.
+            let top = indices.map { boxes[$0].top }.max()!
+            let bottom = indices.map { boxes[$0].bottom }.min()!
+            if top < bottom {
+                out.append(indices)
+                return
+            }
+            let down = ReadingOrder.bands(indices, gap: gapAcross) { (boxes[$0].left, boxes[$0].right) }
+            if down.count > 1 {
+                for band in down { cut(band, into: &out) }
+                return
+            }
             out.append(indices)
-            return
         }
-        let down = bands(indices, gap: gapAcross) { (boxes[$0].left, boxes[$0].right) }
-        if down.count > 1 {
-            for band in down { cut(band, boxes, gapDown: gapDown, gapAcross: gapAcross, into: &out) }
-            return
+
+        /// The set's first row and the rest, or the rest and its last row, where that row is
+        /// one line (every run of it level with every other: a tall masthead beside a box of
+        /// small lines is no line), reaches from the set's left edge to its right one (within
+        /// a column's gap), and no run of the rest comes down (or up) into it.
+        func spanningRowApart(_ indices: [Int]) -> [[Int]]? {
+            let all = ReadingOrder.rows(indices, boxes)
+            guard all.count > 1 else { return nil }
+            let left = indices.map { boxes[$0].left }.min()!, right = indices.map { boxes[$0].right }.max()!
+            func spans(_ row: [Int]) -> Bool {
+                row.map { boxes[$0].top }.max()! < row.map { boxes[$0].bottom }.min()!
+                    && row.map { boxes[$0].left }.min()! - left <= gapAcross && right - row.map { boxes[$0].right }.max()! <= gapAcross
+            }
+            let first = all[0], last = all[all.count - 1]
+            let belowFirst = Array(all.dropFirst().joined()), aboveLast = Array(all.dropLast().joined())
+            if spans(first), first.map({ boxes[$0].bottom }).max()! < belowFirst.map({ boxes[$0].top }).min()! {
+                return [first, belowFirst]
+            }
+            if spans(last), aboveLast.map({ boxes[$0].bottom }).max()! < last.map({ boxes[$0].top }).min()! {
+                return [aboveLast, last]
+            }
+            return nil
         }
-        out.append(indices)
     }
 
     /// The indices grouped by the white between their extents along one axis: a new group

@@ -4,16 +4,31 @@ import DubaoModel
 /// only the typesetting put there taken out.
 enum RowText {
     /// Runs joined left to right; white between two runs wider than a third of the type is a space.
-    static func joined(_ row: [Int], _ runs: [TextRun]) -> String {
+    ///
+    /// With `partsApart`, white of two characters or more parts two pieces of furniture set at
+    /// either end of one row (the paper's name and the date, the page's name and the paper's):
+    /// it is written `　　`, as a text page sets them, and no space is taken out beside it
+    /// (`江城晨报　　2026年11月27日`, not `江城晨报2026年11月27日`).
+    static func joined(_ row: [Int], _ runs: [TextRun], partsApart: Bool = false) -> String {
+        var pieces: [String] = []
         var text = ""
         var previous: TextRun?
         for k in row {
             let run = runs[k]
-            if let p = previous, run.box.left - p.box.right >= 0.3 * min(p.size, run.size) { text += " " }
+            if let p = previous {
+                let white = run.box.left - p.box.right
+                if partsApart, white >= 2 * min(p.size, run.size) {
+                    pieces.append(despaced(text))
+                    text = ""
+                } else if white >= 0.3 * min(p.size, run.size) {
+                    text += " "
+                }
+            }
             text += run.text
             previous = run
         }
-        return despaced(text)
+        pieces.append(despaced(text))
+        return pieces.joined(separator: "\u{3000}\u{3000}")
     }
 
     /// Justified Chinese text is spread by widening the gaps between characters, and poppler
