@@ -85,6 +85,14 @@ struct PageRebuilderTests {
         #expect(page.stories.count == 1)
     }
 
+    @Test("a headline with no text under it is a story of its own, not text before the page's first headline")
+    func headlineWithoutText() {
+        let page = Self.rebuilt([Self.run("标题标题标题标题", x: 0, y: -40, size: 26)] + Self.twoColumns(x: 0, top: 0)
+                                + [Self.run("没有正文的标题", x: 260, y: -40, size: 26)])
+        #expect(page.stories.map { $0.headline.map(\.text) } == [["标题标题标题标题"], ["没有正文的标题"]])
+        #expect(page.stories.map(\.paragraphs.count) == [2, 0])
+    }
+
     @Test("bands spanning the page's width are rows, read before the columns under them, however open the leading")
     func furnitureRowsBeforeColumns() {
         // A masthead with the date at its right and a page band under it, 9 points apart: less

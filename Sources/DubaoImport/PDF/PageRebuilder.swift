@@ -8,6 +8,7 @@
 /// - A body run belongs to the lowest headline block above it that stands over it, the block
 ///   widened first to the columns that start right under it (a commentary's headline is set
 ///   narrower than its three columns), and to the free columns beside those, across a gutter.
+/// - A headline with no body under it is a story of its own, told by its headline alone.
 /// - What stands above the highest headline that has a body is the masthead and date band;
 ///   rows at the foot of the page that read as an editors' footer or a page band are the footer.
 struct PageRebuilder {
@@ -92,13 +93,21 @@ struct PageRebuilder {
         let owning = Set(owner.compactMap { $0 })
         let firstTop = owning.map { blocks[$0].box.top }.min() ?? .infinity
         var top: [Int] = []
-        var stories: [(block: Int?, runs: [Int])] = blocks.indices.filter(owning.contains).map { ($0, blocks[$0].members) }
+        func isTop(_ k: Int) -> Bool { boxes[k].bottom <= firstTop + 0.5 * bodySize }
+        // A headline below the masthead with no text under it (a story told by its title alone,
+        // or one whose text is on another page) is a story of its own, as the text importer
+        // reads a title with no body.
+        let bare = blocks.indices.filter { b in
+            !owning.contains(b) && blocks[b].members.allSatisfy { !isTop($0) && !footer.contains($0) }
+        }
+        var stories: [(block: Int?, runs: [Int])] = blocks.indices.filter { owning.contains($0) || bare.contains($0) }
+            .map { ($0, blocks[$0].members) }
         var orphans: [Int] = []
         for k in runs.indices where !footer.contains(k) {
-            if boxes[k].bottom <= firstTop + 0.5 * bodySize {
+            if isTop(k) {
                 top.append(k)
             } else if isHeadline[k] {
-                if let b = blocks.firstIndex(where: { $0.members.contains(k) }), !owning.contains(b) { orphans.append(k) }
+                if let b = blocks.firstIndex(where: { $0.members.contains(k) }), !owning.contains(b), !bare.contains(b) { orphans.append(k) }
             } else if let o = owner[k], let s = stories.firstIndex(where: { $0.block == o }) {
                 stories[s].runs.append(k)
             } else {
