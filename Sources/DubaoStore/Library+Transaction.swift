@@ -75,7 +75,8 @@ extension Library {
                 // years of them would be 230 MB.
                 let window = FilterPack.window(of: issue.date)
                 if let last = filterWindow, last != window {
-                    packWindows.formUnion(try writeFilterPacks(&volumes, fresh: filters, created: &created))
+                    packWindows.formUnion(try writeFilterPacks(&volumes, fresh: filters, newestYear: newestYear(index, volumes),
+                                                               created: &created))
                     filters = [:]
                 }
                 filterWindow = window
@@ -86,7 +87,21 @@ extension Library {
                 reports.append(report)
                 written(report)
             }
-            packWindows.formUnion(try writeFilterPacks(&volumes, fresh: filters, created: &created))
+            // The first ten days of a year are the newest: the last ten days of the year before,
+            // spread over a pack a day while they were, are packed whole now.
+            let newest = newestYear(index, volumes)
+            var yearBefore: [IssueEntry]?
+            if let newest, !touchedYears.contains(newest - 1), index.issues == nil,
+               let entries = volumes[newest], entries.allSatisfy({ $0.date.month == 1 && $0.date.day <= 10 }),
+               let volume = index.volumes.first(where: { $0.year == newest - 1 }) {
+                yearBefore = try readVolume(volume)
+                volumes[newest - 1] = yearBefore
+            }
+            packWindows.formUnion(try writeFilterPacks(&volumes, fresh: filters, newestYear: newest, mergingOthers: true,
+                                                       created: &created))
+            if let yearBefore, let newest {
+                if volumes[newest - 1] != yearBefore { touchedYears.insert(newest - 1) } else { volumes[newest - 1] = nil }
+            }
             // Schema 1 held every year in library.json: all of them become volumes now.
             if index.issues != nil { touchedYears.formUnion(volumes.keys) }
             if !touchedYears.isEmpty { try AtomicFile.makeFolders(root + "/volumes", durable: false) }
@@ -126,6 +141,11 @@ extension Library {
         removeTemporaryFiles(in: root)
         unlink(pendingPath)
         return reports
+    }
+
+    /// The newest year of the library as this change will leave it.
+    func newestYear(_ index: LibraryIndex, _ volumes: [Int: [IssueEntry]]) -> Int? {
+        (index.volumes.map(\.year) + volumes.keys).max()
     }
 
     /// The issue folders a change is writing into, one a line, while it writes: a writer

@@ -200,3 +200,51 @@ struct SearchFilterDamageTests {
         #expect(try packs(library) == after)
     }
 }
+
+@Suite("Search filters: a daily import packs only its own issue")
+struct DailyPackTests {
+    func issue(_ rng: inout SeededGenerator, _ date: IssueDate) -> DubaoModel.Issue {
+        var sections = [Section(name: "要闻", order: 1, articles: [
+            Article(id: "", title: "题" + RandomIssues.text(&rng, pieces: 1...3), paragraphs: [RandomIssues.text(&rng, pieces: 2...12)])
+        ])]
+        IssueIDs.assign(&sections, paper: "江城晨报", date: date, kept: [])
+        return DubaoModel.Issue(paper: "江城晨报", date: date, sections: sections)
+    }
+
+    func packsByWindow(_ library: Library) throws -> [String: Int] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: library.root + "/filters").filter { $0.hasSuffix(".bin") }
+        #expect(Set(try library.issues().compactMap(\.filter).map(FilterPack.fileName)) == Set(names), "no pack left unreferenced")
+        return Dictionary(names.map { (String($0.prefix(9)), 1) }, uniquingKeysWith: +)
+    }
+
+    @Test("the newest ten days hold a pack an issue, and earlier ten days are packed whole once a later day is imported, across a year's end too")
+    func newestDaysApart() throws {
+        var rng = SeededGenerator(seed: 1208)
+        let library = Library(root: TestPaths.temporaryFolder())
+        var issues: [DubaoModel.Issue] = []
+        let dates = (18...31).map { IssueDate(year: 2025, month: 12, day: $0)! } + (1...6).map { IssueDate(year: 2026, month: 1, day: $0)! }
+        for date in dates {
+            let issue = issue(&rng, date)
+            issues.append(issue)
+            try library.store(issue)
+            let counts = try packsByWindow(library)
+            let newest = FilterPack.window(of: date)
+            let sameDays = dates.prefix(through: dates.firstIndex(of: date)!).filter { FilterPack.window(of: $0) == newest }
+            #expect(counts[newest] == sameDays.count, "\(date): one pack a day in the newest ten days")
+            for (window, count) in counts where window != newest { #expect(count == 1, "\(date): \(window) packed whole") }
+        }
+        #expect(try library.issues().allSatisfy { $0.filter != nil })
+        let memory = MemoryLibrary(issues: issues)
+        for _ in 0..<200 {
+            guard let query = RandomIssues.query(&rng) else { continue }
+            #expect(try Searcher.search(library, query: query).map(\.id) == Searcher.search(memory, query: query).map(\.id), "\(query.text)")
+        }
+        // An issue of the newest days imported again replaces its own pack only.
+        var changed = issues.last!
+        changed.sections[0].articles[0].paragraphs.append("新的段落")
+        let before = try packsByWindow(library)
+        try library.store(changed)
+        #expect(try packsByWindow(library) == before)
+        #expect(try Searcher.search(library, query: SearchQuery("新的段落")!).map(\.date) == [changed.date])
+    }
+}
