@@ -60,13 +60,16 @@ struct DubaoProcess {
     /// (`["LANG": "zh_CN.UTF-8", "LC_MESSAGES": ""]` for Chinese) over it.
     static func environment(library: String, _ extra: [String: String] = [:]) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
-        env["DUBAO_LIBRARY"] = library
         env["COLUMNS"] = nil
-        env["XDG_CONFIG_HOME"] = library + "-config"
-        env["LC_ALL"] = ""
-        env["LC_MESSAGES"] = "C.UTF-8"
+        env.merge(pinned(library: library)) { $1 }
         env.merge(extra) { $1 }
         return env
+    }
+
+    /// What every dubao a test starts is given, in a pipe or in tmux: its library, a config folder
+    /// of the library's own, and English, so the machine's own locale and config choose nothing.
+    static func pinned(library: String) -> [String: String] {
+        ["DUBAO_LIBRARY": library, "XDG_CONFIG_HOME": library + "-config", "LC_ALL": "", "LC_MESSAGES": "C.UTF-8"]
     }
 
     static func run(_ arguments: [String], library: String, input: Data? = nil, environment: [String: String] = [:]) throws -> Output {

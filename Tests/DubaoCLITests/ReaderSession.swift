@@ -12,9 +12,7 @@ enum ReaderSession {
     /// `paneBackground` gives the pane that background colour before dubao starts.
     static func start(width: Int, height: Int, library: String, arguments: [String] = [],
                       environment: [String: String] = [:], paneBackground: String? = nil) throws -> TmuxSession {
-        // English unless a test asks for Chinese: the machine's own locale must not choose.
-        var env = ["TERM": "tmux-256color", "DUBAO_LIBRARY": library, "XDG_CONFIG_HOME": library + "-config",
-                   "LC_ALL": "", "LC_MESSAGES": "C.UTF-8", "COLORFGBG": "15;0"]
+        var env = DubaoProcess.pinned(library: library).merging(["TERM": "tmux-256color", "COLORFGBG": "15;0"]) { $1 }
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(separator: " ")
         // Set from inside the pane (tmux on $TMUX's socket), so it is in place before dubao asks.
