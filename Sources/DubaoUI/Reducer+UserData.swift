@@ -66,12 +66,13 @@ extension Reducer {
     static func dropSampleBookmarks(_ state: inout AppState) -> [Effect] {
         guard !state.navigation.isSample, let sample = state.navigation.sampleIssue,
               state.navigation.issues.firstIndex(paper: sample.paper, date: sample.date) == nil else { return [] }
-        let gone = state.userData.bookmarks.filter { $0.paper == sample.paper && $0.date == sample.date }
+        func onSample(_ b: Bookmark) -> Bool { b.paper == sample.paper && b.date == sample.date }
+        let gone = state.userData.bookmarks.filter(onSample)
         guard !gone.isEmpty else { return [] }
-        state.userData.bookmarks.removeAll { $0.paper == sample.paper && $0.date == sample.date }
-        state.userData.unbookmarkedRows.removeAll { $0.paper == sample.paper && $0.date == sample.date }
+        state.userData.bookmarks.removeAll(where: onSample)
+        state.userData.unbookmarkedRows.removeAll(where: onSample)
         state.userData.undo.removeAll {
-            if case .bookmarkRemoved(let b) = $0 { return b.paper == sample.paper && b.date == sample.date }
+            if case .bookmarkRemoved(let b) = $0 { return onSample(b) }
             return false
         }
         return gone.map { .removeBookmark($0.id) }

@@ -62,7 +62,7 @@ struct ReadCommand: ParsableCommand {
         let readerSettings = ReaderSettings(measureCharacters: settings.config.readerWidth,
                                             normalizesPunctuation: settings.config.normalizePunctuation,
                                             mouse: settings.config.mouse, saveFolder: settings.config.saveFolder,
-                                            language: settings.config.language(environment: ProcessInfo.processInfo.environment))
+                                            language: texts.language)
 
         let terminal: CursesTerminal
         do throws(TerminalError) {
