@@ -20,15 +20,18 @@ let package = Package(
         .target(name: "DubaoText"),
         // Pure text layout: display width, Chinese line breaking, truncation, typesetting.
         .target(name: "DubaoLayout", dependencies: ["DubaoModel"]),
-        // C library functions Swift's Glibc module does not declare (memmem, syncfs).
+        // C library functions Swift's Glibc module does not declare (syncfs).
         .systemLibrary(name: "CLibcShim"),
+        // The byte scans every import and search runs over whole issues (finding a string, what
+        // needs cleaning, what needs escaping), in C for the processor's vector instructions.
+        .target(name: "CByteScan"),
         // The file store: the library, user data (bookmarks, reading state), search. No curses.
-        .target(name: "DubaoStore", dependencies: ["DubaoModel", "DubaoText", "CLibcShim"]),
+        .target(name: "DubaoStore", dependencies: ["DubaoModel", "DubaoText", "CLibcShim", "CByteScan"]),
         // The importer: decoding, cleaning, the page parser, credits, furniture, the lossless
         // check, and the sample paper. It makes model issues; the store keeps them.
         .target(
             name: "DubaoImport",
-            dependencies: ["DubaoModel", "DubaoStore", "DubaoText", "CLibcShim"],
+            dependencies: ["DubaoModel", "DubaoStore", "DubaoText", "CByteScan"],
             // Only the sample paper's pages ship: EXPECTED.json is for the tests, which read it from the checkout.
             exclude: ["SampleData/EXPECTED.json"],
             resources: [.embedInCode("SampleData")]
@@ -67,7 +70,7 @@ let package = Package(
         ),
         // Draws a test screen with the curses backend: for checking it in a real terminal.
         .executableTarget(name: "dubao-curses-check", dependencies: ["DubaoCurses", "DubaoTerminal"]),
-        .testTarget(name: "DubaoCoreTests", dependencies: ["DubaoImport", "DubaoStore", "DubaoModel", "DubaoText", "DubaoTestSupport"], exclude: ["Fixtures", "PDFExpectations", "PDFPages"]),
+        .testTarget(name: "DubaoCoreTests", dependencies: ["DubaoImport", "DubaoStore", "DubaoModel", "DubaoText", "CByteScan", "DubaoTestSupport"], exclude: ["Fixtures", "PDFExpectations", "PDFPages"]),
         .testTarget(name: "DubaoUITests", dependencies: ["DubaoUI", "DubaoText", "DubaoRuntime", "DubaoTerminal", "DubaoImport", "DubaoStore", "DubaoModel", "DubaoLayout", "DubaoTestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "DubaoSettingsTests", dependencies: ["DubaoSettings", "DubaoText", "DubaoUI", "DubaoTerminal", "DubaoTestSupport"]),

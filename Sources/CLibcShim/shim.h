@@ -4,14 +4,6 @@
 // with _GNU_SOURCE, which the Glibc module is not built with.
 #include <stddef.h>
 
-extern void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
-
-/// Finds `needle`'s bytes in `haystack`'s: the C library's search, much faster than a loop in Swift.
-static inline const void *dubao_memmem(const void *haystack, size_t haystack_length,
-                                       const void *needle, size_t needle_length) {
-    return memmem(haystack, haystack_length, needle, needle_length);
-}
-
 #ifdef __linux__
 extern int syncfs(int fd);
 /// Flushes every file of the file system `fd` is on: one call for all the files an import wrote.

@@ -1,4 +1,4 @@
-import CLibcShim
+import CByteScan
 
 /// Character classes the importer needs to read a Chinese page.
 ///
@@ -86,11 +86,11 @@ enum ChineseText {
         return 2
     }
 
-    /// Whether `needle`'s bytes occur in the text (by `memmem`, not Foundation's `contains`).
+    /// Whether `needle`'s bytes occur in the text (by `dubao_find`, not Foundation's `contains`).
     static func contains(_ text: Substring, _ needle: [UInt8]) -> Bool {
         var copy = text
         return copy.withUTF8 { b in
-            needle.withUnsafeBytes { n in dubao_memmem(b.baseAddress, b.count, n.baseAddress, n.count) != nil }
+            needle.withUnsafeBytes { n in dubao_find(b.baseAddress, b.count, n.baseAddress, n.count) != nil }
         }
     }
 

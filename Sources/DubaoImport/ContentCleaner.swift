@@ -1,3 +1,4 @@
+import CByteScan
 #if canImport(Glibc)
 import DubaoStore
 import Glibc
@@ -58,49 +59,11 @@ enum ContentCleaner {
         return Result(text: removed == 0 ? text.replacingLineEnds() : String(out), removed: removed, firstRemovedLine: firstLine)
     }
 
-    /// A byte scan that clears almost every page at once: no C0 control but tab, LF and CR, no
-    /// DEL, and none of the lead bytes of C1 controls (C2 80–9F), bidi and mark characters
-    /// (E2 80/81 …), U+061C (D8 9C) or a BOM (EF BB BF).
+    /// A byte scan that clears almost every page at once (sixteen bytes a step): no C0 control
+    /// but tab, LF and CR, no DEL, no C1 control, bidi or mark character, U+061C or BOM.
     static func mayNeedCleaning(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { b in
-            let n = b.count
-            var i = 0
-            // One table look-up a scalar: nearly every scalar of a page is passed over whole.
-            while i < n {
-                let c = b[i]
-                let kind = suspect[Int(c)]
-                if kind < lookCloser {
-                    i += Int(kind)
-                    continue
-                }
-                if kind == always { return true }
-                let c1: UInt8 = i + 1 < n ? b[i + 1] : 0
-                let c2: UInt8 = i + 2 < n ? b[i + 2] : 0
-                switch c {
-                case 0xC2: if c1 >= 0x80 && c1 < 0xA0 { return true }                      // C1 controls
-                case 0xD8: if c1 == 0x9C { return true }                                    // U+061C
-                case 0xE2:
-                    if c1 == 0x80 && (c2 == 0x8E || c2 == 0x8F || (0xAA...0xAE).contains(c2)) { return true }
-                    if c1 == 0x81 && (0xA6...0xA9).contains(c2) { return true }          // isolates
-                default: if c1 == 0xBB && c2 == 0xBF { return true }                      // EF: BOM
-                }
-                i += Int(UTF8Lead.scalarLength(c))
-            }
-            return false
-        }
-    }
-
-    /// For `mayNeedCleaning`: `always` for a byte that always needs cleaning (C0 controls but
-    /// tab, LF and CR; DEL), `lookCloser` for a lead byte whose scalar may (C2, D8, E2, EF), and
-    /// for every other byte the length of the scalar it starts, to step over.
-    private static let always: UInt8 = 0xFF
-    private static let lookCloser: UInt8 = 0xFE
-    private static let suspect: [UInt8] = (0..<256).map { b in
-        if b < 0x20 { return b == 0x09 || b == 0x0A || b == 0x0D ? 1 : always }
-        if b == 0x7F { return always }
-        if b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF { return lookCloser }
-        return UTF8Lead.scalarLength(UInt8(b))
+        return text.withUTF8 { b in b.baseAddress.map { dubao_may_need_cleaning($0, b.count) } ?? false }
     }
 
     /// Index just past an escape sequence starting at `start` (ESC).

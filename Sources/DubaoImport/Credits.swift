@@ -1,6 +1,6 @@
 import DubaoStore
 import DubaoModel
-import CLibcShim
+import CByteScan
 
 /// Datelines, credits and bylines: how a Chinese paper says where a story comes from and who wrote it.
 enum Credits {
@@ -207,7 +207,7 @@ enum Credits {
     }
 
     /// `text` with each role word, in the order of `roles`, made a space. On one byte buffer,
-    /// and most roles turned away by a `memmem`: a credit line is asked about every role.
+    /// and most roles turned away by a `dubao_find`: a credit line is asked about every role.
     static func withoutRoles(_ text: Substring) -> String {
         var bytes = Array(text.utf8)
         for role in roleBytes {

@@ -1,4 +1,4 @@
-import CLibcShim
+import CByteScan
 
 /// Replacing every occurrence of a text, on UTF-8 bytes: the importer's credits and the search's
 /// folding both do it on whole archives.
@@ -12,7 +12,7 @@ extension String {
 
 extension [UInt8] {
     /// Every occurrence of `needle`, left to right and not overlapping, replaced; nil when there
-    /// is none (found by `memmem`, so the usual case costs one scan and no copy).
+    /// is none (found by `dubao_find`, so the usual case costs one scan and no copy).
     package func replacingAll(_ needle: [UInt8], with replacement: [UInt8]) -> [UInt8]? {
         guard !needle.isEmpty else { return nil }
         return withUnsafeBytes { b -> [UInt8]? in
@@ -20,7 +20,7 @@ extension [UInt8] {
             var out: [UInt8] = []
             var position = 0     // moves only past a replacement
             while position < b.count,
-                  let found = needle.withUnsafeBytes({ n in dubao_memmem(base + position, b.count - position, n.baseAddress, n.count) }) {
+                  let found = needle.withUnsafeBytes({ n in dubao_find(base + position, b.count - position, n.baseAddress, n.count) }) {
                 let at = found - base
                 out.append(contentsOf: b[position..<at])
                 out.append(contentsOf: replacement)

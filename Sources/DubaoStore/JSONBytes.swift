@@ -1,3 +1,5 @@
+import CByteScan
+
 /// Just enough of a JSON writer: strings escaped as RFC 8259 asks, UTF-8 left as it is.
 struct JSONBytes {
     var bytes: [UInt8] = []
@@ -35,24 +37,17 @@ struct JSONBytes {
         var s = s
         s.withUTF8 { utf8 in
             // Runs that need no escape are copied whole: article text is nearly all such a run.
+            guard let base = utf8.baseAddress else { return }
             var start = 0
-            var i = 0
             let n = utf8.count
-            while i < n {
-                let b = utf8[i]
-                if b >= 0x80 {
-                    // The bytes to escape are all ASCII: step over a whole scalar.
-                    i += Int(UTF8Lead.scalarLength(b))
-                    continue
-                }
-                if b < 0x20 || b == 0x22 || b == 0x5C {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                    escape(b)
-                    start = i + 1
-                }
-                i += 1
+            while start < n {
+                let plain = dubao_json_plain_length(base + start, n - start)
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: plain))
+                start += plain
+                guard start < n else { break }
+                escape(utf8[start])
+                start += 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<n]))
         }
         bytes.append(0x22)
     }

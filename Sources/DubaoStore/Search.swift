@@ -1,4 +1,4 @@
-import CLibcShim
+import CByteScan
 import DubaoModel
 
 /// What the user typed, folded for matching: several words separated by spaces must all occur.
@@ -204,7 +204,7 @@ public enum Searcher {
             guard let base = b.baseAddress, !term.isEmpty else { return out }
             var position = 0
             while position + term.count <= b.count {
-                let found = term.withUnsafeBytes { n in dubao_memmem(base + position, b.count - position, n.baseAddress, n.count) }
+                let found = term.withUnsafeBytes { n in dubao_find(base + position, b.count - position, n.baseAddress, n.count) }
                 guard let found else { break }
                 let at = found - UnsafeRawPointer(base)
                 out.append(at..<(at + term.count))

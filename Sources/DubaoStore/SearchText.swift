@@ -1,4 +1,4 @@
-import CLibcShim
+import CByteScan
 import DubaoModel
 #if canImport(Glibc)
 import Glibc
@@ -185,7 +185,7 @@ public enum SearchText {
             var position = 0
             var lastRecord = -1
             while position < count {
-                let found = first.withUnsafeBytes { n in dubao_memmem(base + position, count - position, n.baseAddress, n.count) }
+                let found = first.withUnsafeBytes { n in dubao_find(base + position, count - position, n.baseAddress, n.count) }
                 guard let found else { break }
                 let at = found - base
                 // The record this hit is in: back to its start, forward to the next.
@@ -198,7 +198,7 @@ public enum SearchText {
                 lastRecord = start
                 let record = UnsafeRawBufferPointer(rebasing: raw[start..<end])
                 let others = terms.dropFirst().allSatisfy { term in
-                    term.withUnsafeBytes { n in dubao_memmem(record.baseAddress, record.count, n.baseAddress, n.count) != nil }
+                    term.withUnsafeBytes { n in dubao_find(record.baseAddress, record.count, n.baseAddress, n.count) != nil }
                 }
                 guard others, let header = headerFields(record) else { continue }
                 out.append(Candidate(id: ArticleID(stored: header.0), section: header.1, file: header.2))

@@ -1,4 +1,4 @@
-import CLibcShim
+import CByteScan
 import DubaoModel
 import Foundation
 
@@ -124,7 +124,7 @@ enum SectionReader {
         guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
         return haystack.withUnsafeBytes { h in
             needle.withUnsafeBytes { n in
-                dubao_memmem(h.baseAddress, h.count, n.baseAddress, n.count).map { $0 - h.baseAddress! }
+                dubao_find(h.baseAddress, h.count, n.baseAddress, n.count).map { $0 - h.baseAddress! }
             }
         }
     }

@@ -35,6 +35,26 @@ struct DubaoBench: ParsableCommand {
     @Flag(help: "Generate and import only, then stop (for profiling the import).")
     var importOnly = false
 
+    @Flag(help: "Only the search rows, on the archive and library an earlier run left in --work (for trying a change to search at ten years without generating and importing again).")
+    var searchOnly = false
+
+    /// The search rows alone, on what an earlier run left in `root`.
+    func searchAgain(in root: String) throws {
+        guard work != nil, FileManager.default.fileExists(atPath: root + "/library/library.json"),
+              FileManager.default.fileExists(atPath: root + "/pages") else {
+            throw ValidationError("--search-only needs --work to name a folder an earlier run of the benchmark left its pages and library in")
+        }
+        let library = Library(root: root + "/library")
+        let issues = try library.issues().count
+        log("searching the \(issues) issues left in \(root)")
+        try searchRows(library, issues: issues, pages: root + "/pages") { name, value, unit, target, met, reference, ratio in
+            var line = String(format: "  %@: %.3f %@", name, value, unit)
+            if let reference, let ratio { line += String(format: " (%@, ratio %.2f)", reference, ratio) }
+            if let met, !met { line += " — target \(target) not met" }
+            print(line)
+        }
+    }
+
     struct Row: Encodable {
         var name: String
         var value: Double
@@ -48,6 +68,7 @@ struct DubaoBench: ParsableCommand {
     func run() throws {
         let issues = max(1, Int((365 * scale).rounded()))
         let root = work ?? NSTemporaryDirectory() + "dubao-bench-\(getpid())"
+        if searchOnly { return try searchAgain(in: root) }
         defer { if work == nil { try? FileManager.default.removeItem(atPath: root) } }
         try? FileManager.default.removeItem(atPath: root)
         let pages = root + "/pages", libraryRoot = root + "/library"

@@ -183,7 +183,7 @@ struct LibraryStoreTests {
         // Bookmarks and reading marks are the reader's own: no reason to read the issues again.
         let id = try #require(try library.catalog(of: library.issues()[0]).sections.first?.articles.first?.id)
         let userData = FolderUserData(root: root)
-        try userData.add(Bookmark(id: id, title: "标题", paper: "测试报", date: IssueDate("2026-11-27")!, section: "经济",
+        _ = try userData.add(Bookmark(id: id, title: "标题", paper: "测试报", date: IssueDate("2026-11-27")!, section: "经济",
                                   added: "2026-11-27T08:00:00Z"))
         try userData.apply([.markRead(id, true)])
         #expect(library.stamp() == first)
