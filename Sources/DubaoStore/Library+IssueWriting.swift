@@ -99,8 +99,7 @@ extension Library {
             return (bytes, "s-\(LibraryFormat.hex(LibraryFormat.fnv(Array(section.name.utf8)), digits: 6))-"
                 + "\(LibraryFormat.contentName(bytes)).json")
         }
-        for (section, (bytes, file)) in zip(issue.sections, documents) {
-            try writeNew(bytes, named: file)
+        for (section, (_, file)) in zip(issue.sections, documents) {
             let entry = SectionEntry(name: section.name, order: 0, page: section.page, file: file,
                                      pageLines: section.pageLines, articles: section.articles.map(ArticleSummary.init))
             let newIDs = Set(section.articles.map(\.id))
@@ -120,7 +119,6 @@ extension Library {
         for i in catalog.sections.indices { catalog.sections[i].order = i + 1 }
         let catalogBytes = catalog.encoded()
         let catalogFile = "issue-\(LibraryFormat.contentName(catalogBytes)).json"
-        try writeNew(catalogBytes, named: catalogFile)
 
         // The search text covers every section of the issue, the ones this import left alone too.
         var searchSections: [(name: String, file: String, articles: [Article])] = []
@@ -132,11 +130,33 @@ extension Library {
                 searchSections.append((section.name, section.file, stored))
             }
         }
-        let searchChunks = Parallel.map(searchSections) { SearchText.build([$0]) }
+        // The files are written on one core while the search text and its filter are made, in two
+        // halves, on the others: the writes wait on the kernel, and building the filter (every
+        // character and pair hashed) would otherwise add a tenth to an import.
+        let words = SearchFilter.width(forBytes: searchSections.reduce(0) { total, section in
+            section.articles.reduce(total) { $0 + Searcher.searchableFields($1).reduce(0) { $0 + $1.1.utf8.count + 1 } + 128 }
+        })
+        let half = searchSections.count / 2
+        var writing: StoreError?
+        let halves = Parallel.map([nil, 0..<half, half..<searchSections.count]) { range -> (chunks: [[UInt8]], filter: [UInt64])? in
+            guard let range else {
+                do throws(StoreError) {
+                    for (bytes, file) in documents { try writeNew(bytes, named: file) }
+                    try writeNew(catalogBytes, named: catalogFile)
+                } catch {
+                    writing = error
+                }
+                return nil
+            }
+            let chunks = searchSections[range].map { SearchText.build([$0]) }
+            return (chunks, SearchFilter.part(of: chunks, words: words))
+        }
+        if let writing { throw writing }
+        let searchChunks = halves.compactMap { $0?.chunks }.flatMap { $0 }
         let searchBytes = searchChunks.flatMap { $0 }
         let searchFile = "\(SearchText.currentPrefix)\(LibraryFormat.contentName(searchBytes)).txt"
         try writeNew(searchBytes, named: searchFile)
-        let filter = SearchFilter.build(chunks: searchChunks)
+        let filter = SearchFilter.combine(halves.compactMap { $0?.filter }, chunks: searchChunks)
 
         let entry = IssueEntry(paper: issue.paper, date: issue.date, folder: folder, catalog: catalogFile, searchText: searchFile,
                                sections: catalog.sections.count,

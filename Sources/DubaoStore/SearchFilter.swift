@@ -46,23 +46,43 @@ enum SearchFilter {
     /// The filter of a search text made of `chunks` laid end to end (each whole UTF-8), built on
     /// every core, then folded to the smallest width that keeps it no fuller than `fullest`.
     static func build(chunks: [[UInt8]]) -> [UInt64] {
-        let total = chunks.reduce(0) { $0 + $1.count }
-        // Chinese text holds about one distinct character or pair for every 4 to 9 bytes: room for
-        // the most of them at a third full, folded afterwards to fewer (a smaller filter is built
-        // faster, in cache).
+        let words = width(forBytes: chunks.reduce(0) { $0 + $1.count })
+        let half = chunks.count / 2
+        let groups = half == 0 ? [chunks] : [Array(chunks[..<half]), Array(chunks[half...])]
+        return combine(Parallel.map(groups) { part(of: $0, words: words) }, chunks: chunks)
+    }
+
+    /// The width to build the filter of a text of about this many bytes at (at least that many):
+    /// Chinese text holds about one distinct character or pair for every 4 to 9 bytes, so room
+    /// for the most of them at a third full, folded afterwards to fewer.
+    static func width(forBytes total: Int) -> Int {
         var words = minWords
         while words < maxWords && words * 32 < total { words *= 2 }
-        let parts = Parallel.map(chunks) { chunk in
-            var filter = [UInt64](repeating: 0, count: words)
-            add(chunk, to: &filter)
-            return filter
-        }
+        return words
+    }
+
+    /// The filter of some chunks of a search text, unfolded and without the pairs across their
+    /// seams: `combine` joins the parts of a whole text. `words` is the whole text's width: a part
+    /// built narrower would be fuller when widened, and let more through. One filter for several
+    /// chunks, not one a chunk: each is allocated, cleared and OR-ed at full width.
+    static func part(of chunks: [[UInt8]], words: Int) -> [UInt64] {
+        var filter = [UInt64](repeating: 0, count: words)
+        for chunk in chunks { add(chunk, to: &filter) }
+        return filter
+    }
+
+    /// The filter of the whole text from the `part`s of its chunks (in any grouping): the parts
+    /// at the widest one's width, the pairs across every seam of `chunks`, folded.
+    static func combine(_ parts: [[UInt64]], chunks: [[UInt8]]) -> [UInt64] {
+        let words = parts.map(\.count).max() ?? minWords
         var filter = [UInt64](repeating: 0, count: words)
         for part in parts {
+            let part = resized(part, to: words)
             for i in 0..<words { filter[i] |= part[i] }
         }
-        // The pairs across two chunks' seam.
-        for (before, after) in zip(chunks, chunks.dropFirst()) where !before.isEmpty && !after.isEmpty {
+        // An empty chunk has no seam: the chunks either side of it meet.
+        let joined = chunks.filter { !$0.isEmpty }
+        for (before, after) in zip(joined, joined.dropFirst()) {
             let pair = probe(bigram(lastScalar(before), firstScalar(after)), words: words)
             filter[pair.word] |= pair.mask
         }

@@ -47,7 +47,7 @@ struct SearchFilterTests {
         let library = Library(root: TestPaths.temporaryFolder())
         // Half as a backlog in one change, half one issue a change: both write the packs.
         var backlog = issues.prefix(20).makeIterator()
-        try library.storeEach { backlog.next() }
+        _ = try library.storeEach { backlog.next() }
         for issue in issues.dropFirst(20) { try library.store(issue) }
         let memory = MemoryLibrary(issues: issues)
         let entries = try library.issues()
@@ -88,14 +88,27 @@ struct SearchFilterTests {
         }
     }
 
-    @Test("chunks built apart hold the pairs across their seams")
+    @Test("chunks built apart hold the pairs across their seams, across an empty chunk too, grouped in any way")
     func seams() {
-        let chunks = [Array("甲乙".utf8), Array("丙丁".utf8), Array("戊".utf8)]
+        let chunks = [Array("甲乙".utf8), [], Array("丙丁".utf8), Array("戊".utf8)]
         let filter = SearchFilter.build(chunks: chunks)
         for key in SearchFilter.elements(of: SearchQuery("甲乙丙丁戊")!) {
             let p = SearchFilter.probe(key, words: filter.count)
             #expect(filter[p.word] & p.mask == p.mask)
         }
+        // A text large enough to be folded: the same filter whether its chunks are built apart,
+        // together, or in the two halves `build` makes.
+        var rng = SeededGenerator(seed: 8)
+        let large = (0..<7).map { _ in
+            var text: [UInt8] = []
+            SearchText.appendFolded(RandomIssues.text(&rng, pieces: 300...900), to: &text)
+            return text
+        }
+        let words = SearchFilter.width(forBytes: large.reduce(0) { $0 + $1.count })
+        let built = SearchFilter.build(chunks: large)
+        #expect(built.count < words)
+        #expect(SearchFilter.combine(large.map { SearchFilter.part(of: [$0], words: words) }, chunks: large) == built)
+        #expect(SearchFilter.combine([SearchFilter.part(of: large, words: words)], chunks: large) == built)
     }
 
     @Test("a pack reads back as it was written, and its rows answer for each issue")
@@ -113,6 +126,69 @@ struct SearchFilterTests {
         let answer = try #require(FilterPack.answer(path: path, elements: SearchFilter.elements(of: SearchQuery("巡回")!)))
         #expect(answer.map(\.passes) == [false, true])
     }
+
+    @Test("packs of one to eleven issues, in blocks of eight rows down to one, read back, answer, and notice a damaged block")
+    func packBlocks() throws {
+        var rng = SeededGenerator(seed: 9)
+        for count in [1, 2, 3, 4, 5, 8, 11] {
+            let texts = (0..<count).map { _ in RandomIssues.text(&rng, pieces: 20...400) }
+            let columns = texts.enumerated().map { i, text -> FilterPack.Column in
+                var folded: [UInt8] = []
+                SearchText.appendFolded(text, to: &folded)
+                return .init(folder: "issues/a/2025-01-\(i + 1)", searchText: "text2-\(i).txt", filter: SearchFilter.build(chunks: [folded]))
+            }
+            let bytes = FilterPack(columns: columns).encoded()
+            let back = try #require(FilterPack.decode(bytes), "\(count) issues")
+            let words = back.columns[0].filter.count
+            #expect(back.columns.map(\.filter) == columns.map { SearchFilter.resized($0.filter, to: words) })
+            let path = TestPaths.temporaryFolder() + "/2025-01-0-\(count).bin"
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            for _ in 0..<20 {
+                let query = SearchQuery(RandomIssues.text(&rng, pieces: 1...3).trimmingCharacters(in: .whitespacesAndNewlines))
+                guard let query, !query.foldedUTF8Terms.isEmpty else { continue }
+                let elements = SearchFilter.elements(of: query)
+                let answer = try #require(FilterPack.answer(path: path, elements: elements))
+                let expected = back.columns.map { column in
+                    elements.allSatisfy { key in
+                        let p = SearchFilter.probe(key, words: words)
+                        return column.filter[p.word] & p.mask == p.mask
+                    }
+                }
+                #expect(answer.map(\.passes) == expected)
+            }
+            // One bit flipped in the last block: the whole read notices, and so does a probe there.
+            var damaged = bytes
+            damaged[damaged.count - 9] ^= 0x10
+            #expect(FilterPack.decode(damaged) == nil)
+            try Data(damaged).write(to: URL(fileURLWithPath: path))
+            let last = (0..<200_000).lazy.map { UInt64($0) }.first { SearchFilter.probe($0, words: words).word == words - 1 }!
+            #expect(FilterPack.answer(path: path, elements: [last]) == nil)
+        }
+    }
+
+    @Test("a pack of the first schema, a check word a row, is still read")
+    func firstSchemaPack() throws {
+        var folded: [UInt8] = []
+        SearchText.appendFolded("巡回审判江城日报，", to: &folded)
+        let filter = SearchFilter.build(chunks: [folded])
+        let column = FilterPack.Column(folder: "issues/a/2025-01-01", searchText: "text2-1.txt", filter: filter)
+        // Written here as the first schema laid it out.
+        var header = FilterPack.header(words: filter.count, columns: [column])
+        header = Array(String(decoding: header, as: UTF8.self).replacingOccurrences(of: "\"schema\":2", with: "\"schema\":1").utf8)
+        let seed = LibraryFormat.contentHash(header)
+        var bytes = header
+        while bytes.count % 8 != 0 { bytes.append(0) }
+        for (w, word) in filter.enumerated() {
+            for value in [word, FilterPack.check([word], index: w, seed: seed)] {
+                withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+        }
+        #expect(FilterPack.decode(bytes)?.columns == [column])
+        let path = TestPaths.temporaryFolder() + "/2025-01-0-first.bin"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(FilterPack.answer(path: path, elements: SearchFilter.elements(of: SearchQuery("审判")!))?.map(\.passes) == [true])
+        #expect(FilterPack.answer(path: path, elements: SearchFilter.elements(of: SearchQuery("报江城")!))?.map(\.passes) == [false])
+    }
 }
 
 @Suite("Search filters: libraries without them, and damaged ones")
@@ -122,7 +198,7 @@ struct SearchFilterDamageTests {
         let issues = RandomIssues.issues(&rng, count: 12)
         let library = Library(root: TestPaths.temporaryFolder(name))
         var next = issues.makeIterator()
-        try library.storeEach { next.next() }
+        _ = try library.storeEach { next.next() }
         return (library, issues)
     }
 
@@ -194,8 +270,8 @@ struct SearchFilterDamageTests {
         #expect(after.count == before.count, "the old pack of those ten days went")
         #expect(Set(try library.issues().compactMap(\.filter).map(FilterPack.fileName)) == Set(after))
         // A pack a killed writer left, with its .pending record.
-        FileManager.default.createFile(atPath: library.root + "/filters/2025-01-0-deadbeef00.bin", contents: Data("x".utf8))
-        FileManager.default.createFile(atPath: library.root + "/.pending", contents: Data("issues/x\n".utf8))
+        _ = FileManager.default.createFile(atPath: library.root + "/filters/2025-01-0-deadbeef00.bin", contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: library.root + "/.pending", contents: Data("issues/x\n".utf8))
         try library.store(changed)
         #expect(try packs(library) == after)
     }
