@@ -13,16 +13,21 @@ import Darwin
 /// Ten days is what an import rewrites: a year in one file would be rewritten whole by every
 /// daily import (12 MB or more), while ten years of ten-day packs are 365 files to open.
 ///
-///     {"format":"dubao-filter","schema":1,"words":W,"issues":[{"folder":…,"searchText":…},…]}\n
+///     {"format":"dubao-filter","schema":2,"words":W,"issues":[{"folder":…,"searchText":…},…]}\n
 ///     zero bytes up to a multiple of 8
-///     W rows, each: the word of every issue, in the order listed, then a check word
+///     W / R blocks, each: R rows (a row: the word of every issue, in the order listed), then a
+///     check word
 ///
-/// Words are little-endian. A row's check word is a hash of the header and the row, so a
-/// damaged row, a truncated file or a row of another pack is noticed where it is read, and the
-/// pack's issues are then searched without it, never wrongly.
+/// Words are little-endian. R, the rows a block, is 8 divided by the number of issues, at least
+/// 1 (8, 4, 2, 2, then 1): a pack of one issue (the newest ten days hold a pack a day) pays a
+/// check word for every eight words, not for every one, and a probe still reads one block of at
+/// most about 80 bytes. Schema 1 had one row a block, whatever the issues, and is still read.
+/// A block's check word is a hash of the header and the block, so a damaged block, a truncated
+/// file or a block of another pack is noticed where it is read, and the pack's issues are then
+/// searched without it, never wrongly.
 struct FilterPack: Equatable {
     static let formatName = "dubao-filter"
-    static let schema = 1
+    static let schema = 2
     static let folder = "filters"
 
     struct Column: Equatable {
@@ -45,24 +50,36 @@ struct FilterPack: Equatable {
         name.first?.isNumber == true && name.hasSuffix(".bin")
     }
 
+    /// The rows a block holds in a pack of this many issues (schema 2).
+    static func rowsPerBlock(issues: Int) -> Int { max(1, 8 / max(1, issues)) }
+
     func encoded() -> [UInt8] {
         let words = columns.map(\.filter.count).max() ?? SearchFilter.minWords
         let header = Self.header(words: words, columns: columns)
         var start = header.count
         while start % 8 != 0 { start += 1 }
-        let resized = columns.map { SearchFilter.resized($0.filter, to: words) }
+        // Every filter at the pack's width, one after another.
+        let flat = columns.flatMap { SearchFilter.resized($0.filter, to: words) }
         let seed = LibraryFormat.contentHash(header)
-        let width = columns.count + 1
-        var out = [UInt8](repeating: 0, count: start + words * width * 8)
+        let issues = columns.count, rows = Self.rowsPerBlock(issues: issues)
+        let blockBytes = (rows * issues + 1) * 8
+        var out = [UInt8](repeating: 0, count: start + words / rows * blockBytes)
         out.replaceSubrange(0..<header.count, with: header)
-        var row = [UInt64](repeating: 0, count: columns.count)
-        out.withUnsafeMutableBytes { raw in
-            for w in 0..<words {
-                for c in resized.indices { row[c] = resized[c][w] }
-                let offset = start + w * width * 8
-                for c in row.indices { raw.storeBytes(of: row[c].littleEndian, toByteOffset: offset + c * 8, as: UInt64.self) }
-                raw.storeBytes(of: Self.check(row, index: w, seed: seed).littleEndian, toByteOffset: offset + row.count * 8,
-                               as: UInt64.self)
+        flat.withUnsafeBufferPointer { flat in
+            out.withUnsafeMutableBytes { raw in
+                for b in 0..<(words / rows) {
+                    var offset = start + b * blockBytes
+                    var h = Self.checkStart(index: b, seed: seed)
+                    for r in 0..<rows {
+                        for c in 0..<issues {
+                            let value = flat[c * words + b * rows + r]
+                            raw.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt64.self)
+                            h = Self.checkStep(h, value)
+                            offset += 8
+                        }
+                    }
+                    raw.storeBytes(of: h.littleEndian, toByteOffset: offset, as: UInt64.self)
+                }
             }
         }
         return out
@@ -86,13 +103,18 @@ struct FilterPack: Equatable {
         return w.bytes
     }
 
-    static func check(_ row: [UInt64], index: Int, seed: UInt64) -> UInt64 {
-        var h = seed ^ UInt64(index) &* 0x9E37_79B9_7F4A_7C15
-        for value in row {
-            h = (h ^ value) &* 0x0000_0100_0000_01B3
-            h ^= h >> 29
-        }
-        return h
+    /// The check word of block `index`, whose words are `block`.
+    static func check(_ block: [UInt64], index: Int, seed: UInt64) -> UInt64 {
+        block.reduce(checkStart(index: index, seed: seed), checkStep)
+    }
+
+    @inline(__always)
+    static func checkStart(index: Int, seed: UInt64) -> UInt64 { seed ^ UInt64(index) &* 0x9E37_79B9_7F4A_7C15 }
+
+    @inline(__always)
+    static func checkStep(_ h: UInt64, _ value: UInt64) -> UInt64 {
+        let h = (h ^ value) &* 0x0000_0100_0000_01B3
+        return h ^ h >> 29
     }
 
     /// What a pack's header says, and where its rows start.
@@ -101,14 +123,16 @@ struct FilterPack: Equatable {
         var issues: [(folder: String, searchText: String)]
         var rowsStart: Int
         var seed: UInt64
-        var rowBytes: Int { (issues.count + 1) * 8 }
+        var rowsPerBlock: Int
+        var blockWords: Int { rowsPerBlock * issues.count }
+        var blockBytes: Int { (blockWords + 1) * 8 }
     }
 
     /// The header of a pack, checked against the file's size; nil when it is not a whole pack of
     /// this format. A pack of a newer schema is as good as none: its issues are searched without.
     static func layout(header: [UInt8], fileSize: Int) -> Layout? {
         guard let json = JSONReader.parse(header), json["format"]?.string == formatName,
-              json["schema"]?.int == schema, let words = json["words"]?.int,
+              let version = json["schema"]?.int, version == 1 || version == schema, let words = json["words"]?.int,
               words >= SearchFilter.minWords, words <= SearchFilter.maxWords, words & (words - 1) == 0,
               let items = json["issues"],
               let issues = [(folder: String, searchText: String)](json: items, { item in
@@ -118,27 +142,38 @@ struct FilterPack: Equatable {
         else { return nil }
         var start = header.count
         while start % 8 != 0 { start += 1 }
-        let layout = Layout(words: words, issues: issues, rowsStart: start, seed: LibraryFormat.contentHash(header))
-        guard fileSize == start + words * layout.rowBytes else { return nil }
+        let layout = Layout(words: words, issues: issues, rowsStart: start, seed: LibraryFormat.contentHash(header),
+                            rowsPerBlock: version == 1 ? 1 : rowsPerBlock(issues: issues.count))
+        guard fileSize == start + words / layout.rowsPerBlock * layout.blockBytes else { return nil }
         return layout
     }
 
-    /// The whole pack from its bytes, every row checked; nil when anything is wrong with it.
+    /// The whole pack from its bytes, every block checked; nil when anything is wrong with it.
     static func decode(_ bytes: [UInt8]) -> FilterPack? {
         guard let end = bytes.firstIndex(of: 0x0A),
               let layout = layout(header: Array(bytes[...end]), fileSize: bytes.count) else { return nil }
-        var filters = [[UInt64]](repeating: [UInt64](repeating: 0, count: layout.words), count: layout.issues.count)
-        var row = [UInt64](repeating: 0, count: layout.issues.count)
+        let issues = layout.issues.count, rows = layout.rowsPerBlock, words = layout.words
+        // Every filter one after another, as `encoded` lays them out before it interleaves them.
+        var flat = [UInt64](repeating: 0, count: issues * words)
         let sound = bytes.withUnsafeBytes { raw -> Bool in
-            for w in 0..<layout.words {
-                let offset = layout.rowsStart + w * layout.rowBytes
-                for c in row.indices { row[c] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + c * 8, as: UInt64.self)) }
-                let check = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + row.count * 8, as: UInt64.self))
-                guard check == Self.check(row, index: w, seed: layout.seed) else { return false }
-                for c in row.indices { filters[c][w] = row[c] }
+            flat.withUnsafeMutableBufferPointer { flat in
+                for b in 0..<(words / rows) {
+                    var offset = layout.rowsStart + b * layout.blockBytes
+                    var h = Self.checkStart(index: b, seed: layout.seed)
+                    for r in 0..<rows {
+                        for c in 0..<issues {
+                            let value = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                            flat[c * words + b * rows + r] = value
+                            h = Self.checkStep(h, value)
+                            offset += 8
+                        }
+                    }
+                    guard h == UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) else { return false }
+                }
+                return true
             }
-            return true
         }
+        let filters = (0..<issues).map { Array(flat[($0 * words)..<(($0 + 1) * words)]) }
         guard sound else { return nil }
         let columns = zip(layout.issues, filters).map { Column(folder: $0.folder, searchText: $0.searchText, filter: $1) }
         return FilterPack(columns: columns)
@@ -177,13 +212,20 @@ extension FilterPack {
             let p = SearchFilter.probe(key, words: layout.words)
             masks[p.word, default: 0] |= p.mask
         }
-        var rowBytes = [UInt8](repeating: 0, count: layout.rowBytes)
-        var row = [UInt64](repeating: 0, count: layout.issues.count)
+        var blockBytes = [UInt8](repeating: 0, count: layout.blockBytes)
+        var block = [UInt64](repeating: 0, count: layout.blockWords)
+        let columns = layout.issues.count
+        var read = -1
         for (w, mask) in masks.sorted(by: { $0.key < $1.key }) {
-            guard readFully(fd, into: &rowBytes, at: layout.rowsStart + w * layout.rowBytes) else { return nil }
-            for c in row.indices { row[c] = word(rowBytes, at: c * 8) }
-            guard word(rowBytes, at: row.count * 8) == check(row, index: w, seed: layout.seed) else { return nil }
-            for c in row.indices where row[c] & mask != mask { passes[c] = false }
+            let b = w / layout.rowsPerBlock
+            if b != read {
+                guard readFully(fd, into: &blockBytes, at: layout.rowsStart + b * layout.blockBytes) else { return nil }
+                for k in block.indices { block[k] = word(blockBytes, at: k * 8) }
+                guard word(blockBytes, at: block.count * 8) == check(block, index: b, seed: layout.seed) else { return nil }
+                read = b
+            }
+            let row = (w % layout.rowsPerBlock) * columns
+            for c in 0..<columns where block[row + c] & mask != mask { passes[c] = false }
         }
         return zip(layout.issues, passes).map { ($0.folder, $0.searchText, $1) }
     }
