@@ -66,3 +66,28 @@ public enum JSONOutput {
         return out
     }
 }
+
+/// A JSON array printed an element at a time, byte for byte as `JSONOutput.string` prints the
+/// whole array: for output whose first elements should not wait for the last
+/// (`dubao search --json`).
+public struct JSONArrayPrinter {
+    private let write: (String) -> Void
+    private var count = 0
+
+    public init(write: @escaping (String) -> Void) { self.write = write }
+
+    /// Pretty-printed, an element is its own pretty form with every line indented two spaces:
+    /// a string's line breaks are escaped, so each line break is the printer's.
+    public mutating func element<T: Encodable>(_ value: T) {
+        let lines = JSONOutput.string(value).split(separator: "\n", omittingEmptySubsequences: false)
+        write((count == 0 ? "[\n" : ",\n") + lines.map { "  " + $0 }.joined(separator: "\n"))
+        count += 1
+    }
+
+    /// Closes the array (`[]` when it is empty) and its line.
+    public mutating func finish() {
+        write(count == 0 ? "[]\n" : "\n]\n")
+    }
+
+    public var elements: Int { count }
+}

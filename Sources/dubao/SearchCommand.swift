@@ -64,21 +64,23 @@ struct SearchCommand: ParsableCommand {
         let scope = Searcher.Scope(from: day ?? from?.parsed, to: day ?? to?.parsed, section: filter.section, limit: limit)
         let source = try library.openForReading(quiet: true).source
         if !json { return try printStreaming(source, query: query, scope: scope) }
-        var hits: [SearchHit] = []
-        let damaged = try Failure.check { () throws(StoreError) in
-            try Searcher.search(source, query: query, scope: scope) { hits.append($0); return true }
-        }
-        warnDamaged(damaged)
         struct Row: Encodable {
             var id, title, paper, date, section, snippet: String
             var matches: Int
         }
-        // `[]` when nothing matches: a script reads valid JSON either way, and the status says which.
-        print(JSONOutput.string(hits.map {
-            Row(id: $0.id.text, title: $0.title, paper: $0.paper, date: $0.date.description, section: $0.section,
-                snippet: $0.snippet, matches: $0.matches.count)
-        }))
-        guard !hits.isEmpty else { throw ExitCode(1) }
+        // Each hit as it is found, as the lines are; `[]` when nothing matches: a script reads
+        // valid JSON either way, and the status says which.
+        var printer = JSONArrayPrinter { print($0, terminator: "") }
+        let damaged = try Failure.check { () throws(StoreError) in
+            try Searcher.search(source, query: query, scope: scope) { hit in
+                printer.element(Row(id: hit.id.text, title: hit.title, paper: hit.paper, date: hit.date.description,
+                                    section: hit.section, snippet: hit.snippet, matches: hit.matches.count))
+                return true
+            }
+        }
+        printer.finish()
+        warnDamaged(damaged)
+        guard printer.elements > 0 else { throw ExitCode(1) }
     }
 
     /// Each hit printed as the search makes it, newest issue first, so the first lines come at
