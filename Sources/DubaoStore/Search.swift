@@ -344,39 +344,81 @@ public enum Searcher {
                 Result { () throws(StoreError) in try library.searchCandidates(in: issue, query: query) }
             }
             for (issue, scan) in zip(batch, scanned) {
-                // With a search text, only the articles that hold every term are read, and no catalog.
-                let candidates = try scan.get()
-                if let candidates, candidates.isEmpty { continue }
-                var groups: [(section: SectionEntry, ids: Set<ArticleID>)] = []
-                if let candidates, scope.section == nil {
-                    for c in candidates {
-                        if let last = groups.last, last.section.file == c.file {
-                            groups[groups.count - 1].ids.insert(c.id)
-                        } else {
-                            groups.append((SectionEntry(name: c.section, order: 0, page: "", file: c.file, pageLines: [], articles: []),
-                                           [c.id]))
-                        }
-                    }
-                } else {
-                    let wanted = candidates.map { Set($0.map(\.id)) }
-                    for section in try library.catalog(of: issue).sections {
-                        if let name = scope.section, section.name != name, section.page != name { continue }
-                        let ids = Set(section.articles.map(\.id)).intersection(wanted ?? Set(section.articles.map(\.id)))
-                        if !ids.isEmpty { groups.append((section, ids)) }
-                    }
+                let more = try hits(in: issue, candidates: scan.get(), library: library, query: query, scope: scope) { hit in
+                    count += 1
+                    return found(hit) && scope.limit.map { count < $0 } ?? true
                 }
-                for (section, ids) in groups {
-                    let articles = try library.articles(withIDs: ids, of: section, in: issue)
-                    for article in articles {
-                        guard let hit = hit(article, query: query, issue: issue, section: section.name) else { continue }
-                        count += 1
-                        if !found(hit) { return filter?.damaged ?? [] }
-                        if let limit = scope.limit, count >= limit { return filter?.damaged ?? [] }
+                if !more { return filter?.damaged ?? [] }
+            }
+        }
+        return filter?.damaged ?? []
+    }
+
+    /// How many articles `search` would find, without making them into results: the articles of
+    /// an issue's search text that hold every term are counted, and only an issue without a
+    /// current search text (or a search of one section) has its articles read. Nil when `going`
+    /// says to stop, which it is asked before each few issues.
+    public static func count(_ library: any LibraryReading, query: SearchQuery, scope: Scope = Scope(),
+                             going: () -> Bool) throws(StoreError) -> Int? {
+        let issues = try library.issues().filter { issue in
+            scope.from.map { issue.date >= $0 } ?? true && scope.to.map { issue.date <= $0 } ?? true
+        }
+        let filter = library.issueFilter(for: query)
+        filter?.prepare(issues)
+        let passing = filter.map { filter in issues.filter(filter.mayMatch) } ?? issues
+        var total = 0
+        for start in stride(from: 0, to: passing.count, by: 16) {
+            guard going() else { return nil }
+            let batch = Array(passing[start..<min(start + 16, passing.count)])
+            let scanned = Parallel.map(batch) { issue in
+                Result { () throws(StoreError) in try library.searchCandidates(in: issue, query: query) }
+            }
+            for (issue, scan) in zip(batch, scanned) {
+                let candidates = try scan.get()
+                if let candidates, scope.section == nil {
+                    total += candidates.count
+                } else {
+                    _ = try hits(in: issue, candidates: candidates, library: library, query: query, scope: scope) { _ in
+                        total += 1
+                        return true
                     }
                 }
             }
         }
-        return filter?.damaged ?? []
+        return total
+    }
+
+    /// Hands `found` the hits of one issue, in page order; false when `found` said to stop.
+    /// With a search text, only the articles that hold every term (`candidates`) are read, and
+    /// no catalog.
+    private static func hits(in issue: IssueEntry, candidates: [SearchText.Candidate]?, library: any LibraryReading,
+                             query: SearchQuery, scope: Scope, found: (SearchHit) -> Bool) throws(StoreError) -> Bool {
+        if let candidates, candidates.isEmpty { return true }
+        var groups: [(section: SectionEntry, ids: Set<ArticleID>)] = []
+        if let candidates, scope.section == nil {
+            for c in candidates {
+                if let last = groups.last, last.section.file == c.file {
+                    groups[groups.count - 1].ids.insert(c.id)
+                } else {
+                    groups.append((SectionEntry(name: c.section, order: 0, page: "", file: c.file, pageLines: [], articles: []),
+                                   [c.id]))
+                }
+            }
+        } else {
+            let wanted = candidates.map { Set($0.map(\.id)) }
+            for section in try library.catalog(of: issue).sections {
+                if let name = scope.section, section.name != name, section.page != name { continue }
+                let ids = Set(section.articles.map(\.id)).intersection(wanted ?? Set(section.articles.map(\.id)))
+                if !ids.isEmpty { groups.append((section, ids)) }
+            }
+        }
+        for (section, ids) in groups {
+            for article in try library.articles(withIDs: ids, of: section, in: issue) {
+                guard let hit = hit(article, query: query, issue: issue, section: section.name) else { continue }
+                if !found(hit) { return false }
+            }
+        }
+        return true
     }
 
     /// The article as a result, or nil when it does not match.

@@ -175,7 +175,8 @@ public enum SearchText {
         public var file: String
     }
 
-    /// Records of `text` that contain all the query's terms (folded UTF-8 byte strings).
+    /// Records of `text` whose text (not their header) contains all the query's terms (folded UTF-8
+    /// byte strings): exactly the articles `Searcher.matches` finds a match in.
     static func candidates(in text: [UInt8], terms: [[UInt8]]) -> [Candidate] {
         guard let first = terms.first, !first.isEmpty else { return [] }
         var out: [Candidate] = []
@@ -187,24 +188,46 @@ public enum SearchText {
             while position < count {
                 let found = first.withUnsafeBytes { n in dubao_find(base + position, count - position, n.baseAddress, n.count) }
                 guard let found else { break }
-                let at = found - base
+                let at = found - UnsafeRawPointer(base)
                 // The record this hit is in: back to its start, forward to the next.
                 var start = at
                 while start > 0, raw[start] != recordStart { start -= 1 }
                 var end = at
                 while end < count, raw[end] != recordStart { end += 1 }
+                // A hit in the record's header (its ID, section, file) is no hit: the search goes
+                // on from the record's text.
+                let body = bodyStart(raw, record: start, end: end)
+                if at < body {
+                    position = body
+                    continue
+                }
                 position = end
                 if start == lastRecord { continue }
                 lastRecord = start
-                let record = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+                let text = UnsafeRawBufferPointer(rebasing: raw[body..<end])
                 let others = terms.dropFirst().allSatisfy { term in
-                    term.withUnsafeBytes { n in dubao_find(record.baseAddress, record.count, n.baseAddress, n.count) != nil }
+                    term.withUnsafeBytes { n in dubao_find(text.baseAddress, text.count, n.baseAddress, n.count) != nil }
                 }
-                guard others, let header = headerFields(record) else { continue }
+                guard others, let header = headerFields(UnsafeRawBufferPointer(rebasing: raw[start..<end])) else { continue }
                 out.append(Candidate(id: ArticleID(stored: header.0), section: header.1, file: header.2))
             }
         }
         return out
+    }
+
+    /// Where the record starting at `start` has its text: after the header's third separator
+    /// (at `end` for a record cut short).
+    static func bodyStart(_ raw: UnsafeRawBufferPointer, record start: Int, end: Int) -> Int {
+        var separators = 0
+        var i = start
+        while i < end {
+            if raw[i] == unitSeparator {
+                separators += 1
+                if separators == 3 { return i + 1 }
+            }
+            i += 1
+        }
+        return end
     }
 
     static func headerFields(_ record: UnsafeRawBufferPointer) -> (String, String, String)? {

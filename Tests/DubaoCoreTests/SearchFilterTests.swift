@@ -71,6 +71,32 @@ struct SearchFilterTests {
         #expect(turnedAway > 1000, "the filters turn issues away (\(turnedAway))")
     }
 
+    @Test("counting finds as many as searching, in every scope, with filters, without, and in memory")
+    func countAgreesWithSearch() throws {
+        var rng = SeededGenerator(seed: 19)
+        let issues = RandomIssues.issues(&rng, count: 30)
+        let library = Library(root: TestPaths.temporaryFolder())
+        var all = issues.makeIterator()
+        _ = try library.storeEach { all.next() }
+        let memory = MemoryLibrary(issues: issues)
+        var counted = 0
+        for _ in 0..<300 {
+            guard let query = RandomIssues.query(&rng) else { continue }
+            let day = issues.randomElement(using: &rng)!.date
+            let scopes = [Searcher.Scope(), Searcher.Scope(section: "经济"), Searcher.Scope(from: day),
+                          Searcher.Scope(from: day, to: day, section: "要闻")]
+            for scope in scopes {
+                let expected = try Searcher.search(memory, query: query, scope: scope).count
+                #expect(try Searcher.count(library, query: query, scope: scope) { true } == expected, "\(query.text)")
+                #expect(try Searcher.count(memory, query: query, scope: scope) { true } == expected, "\(query.text)")
+                counted += expected
+            }
+        }
+        #expect(counted > 500, "the queries find something (\(counted))")
+        var asked = 0
+        #expect(try Searcher.count(library, query: SearchQuery("江")!) { asked += 1; return asked < 2 } == nil)
+    }
+
     @Test("a filter folded down or repeated up still holds every element")
     func resizing() {
         var rng = SeededGenerator(seed: 7)
