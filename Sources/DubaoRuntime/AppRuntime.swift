@@ -26,6 +26,9 @@ public final class AppRuntime {
     /// Library searches run on a thread of their own, and `poll` brings in their progress and
     /// results; otherwise (tests, scripts) a search is done before `dispatch` returns.
     let searchesInBackground: Bool
+    /// A background search that lists its first hits counts the rest on another thread, so the
+    /// results show how many there are before the reader has scrolled to the last.
+    public var countsSearches = true
     private var search: BackgroundSearch?
     /// Numbers the background searches, so that what a replaced one posts is told apart.
     var jobs = 0
@@ -240,7 +243,7 @@ public final class AppRuntime {
                 search?.cancel()
                 jobs += 1
                 search = BackgroundSearch(job: jobs, text: text, query: query, library: library, inbox: inbox,
-                                          texts: state.settings.texts, wanted: SearchResults.firstBatch)
+                                          texts: state.settings.texts, wanted: SearchResults.firstBatch, counts: countsSearches)
                 return []
             }
             do {

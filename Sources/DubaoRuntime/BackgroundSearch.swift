@@ -16,10 +16,12 @@ final class BackgroundSearch: @unchecked Sendable {
     private var wanted: Int
     private var waiting = false
 
-    init(job: Int, text: String, query: SearchQuery, library: any LibraryReading, inbox: Inbox, texts: Texts, wanted: Int) {
+    init(job: Int, text: String, query: SearchQuery, library: any LibraryReading, inbox: Inbox, texts: Texts, wanted: Int,
+         counts: Bool = true) {
         self.job = job
         self.wanted = wanted
         let thread = Thread { [self] in
+            var counting = false
             var batch: [SearchHit] = []
             var count = 0
             do throws(StoreError) {
@@ -32,6 +34,10 @@ final class BackgroundSearch: @unchecked Sendable {
                     guard count >= self.condition.withLock({ self.wanted }) else { return !self.isCancelled }
                     inbox.post(.searchFound(query: text, hits: batch), from: job)
                     batch = []
+                    if counts, !counting {
+                        counting = true
+                        self.count(text: text, query: query, library: library, inbox: inbox)
+                    }
                     return self.waitUntilWanted(more: count)
                 })
                 if !isCancelled { inbox.post(.searchFinished(query: text, hits: batch), from: job) }
@@ -44,6 +50,20 @@ final class BackgroundSearch: @unchecked Sendable {
     }
 
     private var isCancelled: Bool { condition.withLock { cancelled } }
+
+    /// Counts every hit of the search, on a thread of its own, once the first are listed (not
+    /// before: the first screenful has both cores). The count reads only the search texts, so a
+    /// query found in most of ten years is counted in a second or two where listing every hit
+    /// would take many. A library it cannot read gives no count: the search says why.
+    private func count(text: String, query: SearchQuery, library: any LibraryReading, inbox: Inbox) {
+        let job = job
+        let thread = Thread { [self] in
+            guard let total = try? Searcher.count(library, query: query, going: { !self.isCancelled }) else { return }
+            inbox.post(.searchCounted(query: text, total: total), from: job)
+        }
+        thread.name = "dubao search count"
+        thread.start()
+    }
 
     /// Waits until more than `count` hits are wanted; false when cancelled meanwhile.
     private func waitUntilWanted(more count: Int) -> Bool {

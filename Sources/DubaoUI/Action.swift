@@ -40,6 +40,9 @@ public enum Action: Equatable, Sendable {
     /// The library search for `query` found these hits, after those it reported before, and
     /// waits until the reader wants more (`Effect.searchMore`).
     case searchFound(query: String, hits: [SearchHit])
+    /// The library search for `query` finds `total` articles in all (counted while the reader
+    /// has the first of them).
+    case searchCounted(query: String, total: Int)
     /// The library search under way has searched `done` of `total` issues.
     case searchProgress(done: Int, total: Int)
     /// The library search for `query` could not read the library.

@@ -28,8 +28,11 @@ public struct SearchResults: Equatable, Sendable {
     public var query: String
     /// Newest issue first, as `Searcher.search` gives them.
     public var hits: [SearchHit]
-    /// False while the search may find more: the count shows as `100+`.
+    /// False while the search may find more: the count shows as `100+`, or as `total`.
     public var complete: Bool
+    /// How many the search finds in all, counted (not listed) while the first are read: shown
+    /// before the list has them all.
+    public var total: Int?
 
     public init(query: String, hits: [SearchHit], complete: Bool = true) {
         self.query = query

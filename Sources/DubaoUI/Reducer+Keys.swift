@@ -104,7 +104,6 @@ extension Reducer {
             case .sections: return selectSectionsRow(&state, state.sectionsRow + step.signum())
             case .articles: return selectArticle(&state, state.navigation.articles.selection + step.signum())
             }
-            return []
         case .press:
             state.viewport.focus = pane
             let row = mouse.y - rect.y - 1

@@ -71,7 +71,7 @@ extension Reducer {
 
     /// The results of a library search: listed in the article pane under a "搜索" entry at the
     /// top of the sections pane, the first one open in the reader at its first match.
-    static func showResults(_ state: inout AppState, query: String, hits: [SearchHit], complete: Bool = true) -> [Effect] {
+    static func showResults(_ state: inout AppState, query: String, hits: [SearchHit], complete: Bool = true, total: Int? = nil) -> [Effect] {
         guard !hits.isEmpty else {
             state.status.message = StatusMessage(state.settings.texts(.noArticleMatches, query))
             return []
@@ -83,6 +83,7 @@ extension Reducer {
             ?? Navigation.Beneath(listing: state.navigation.listing, articles: state.navigation.articles)
         state.navigation.listing = .searchResults
         state.search.results = SearchResults(query: query, hits: hits, complete: complete)
+        state.search.results?.total = total
         state.navigation.articles = ListState()
         state.viewport.zoomed = false
         state.viewport.focus = .articles

@@ -124,7 +124,7 @@ public enum Reducer {
             // Results that waited for these marks.
             if let arrived = state.search.arrived {
                 state.search.arrived = nil
-                return showResults(&state, query: arrived.query, hits: arrived.hits, complete: arrived.complete)
+                return showResults(&state, query: arrived.query, hits: arrived.hits, complete: arrived.complete, total: arrived.total)
             }
             return []
         case .searchFailed(let query, let message):
@@ -165,6 +165,10 @@ public enum Reducer {
             return takeHits(&state, query: query, hits: hits, first: !search.delivered, complete: false)
         case .copied, .saved, .saveFailed, .pagerEnded:
             return exported(&state, action)
+        case .searchCounted(let query, let total):
+            if state.search.results?.query == query, state.search.results?.complete == false { state.search.results?.total = total }
+            if state.search.arrived?.query == query, state.search.arrived?.complete == false { state.search.arrived?.total = total }
+            return []
         case .searchProgress(let done, let total):
             state.search.searching?.done = done
             state.search.searching?.total = total

@@ -16,8 +16,10 @@ struct IncrementalResultsTests {
                                             sections: [Section(name: "城事", order: 1, articles: articles)])])
     }()
 
-    func start() -> AppRuntime {
+    /// Without `counting`, the results say `100+` until the last hit is listed.
+    func start(counting: Bool = false) -> AppRuntime {
         let r = AppRuntime(state: AppState(width: 120, height: 40), library: Self.library, searchesInBackground: true)
+        r.countsSearches = counting
         r.start(isSample: false)
         r.dispatch(.key(.character("/")))
         for c in "渡口" { r.dispatch(.key(.character(c))) }
@@ -44,6 +46,24 @@ struct IncrementalResultsTests {
         #expect(Screen.render(r.state).text.contains("(250)"))
         let ids = r.state.search.results?.hits.map(\.id) ?? []
         #expect(Set(ids).count == 250, "no hit twice")
+    }
+
+    @Test("the count comes while the first hundred are listed, and the list still grows as the selection nears its end")
+    func counted() {
+        let r = start(counting: true)
+        let deadline = Date().addingTimeInterval(10)
+        while r.state.search.results?.total == nil, Date() < deadline {
+            usleep(2_000)
+            r.poll()
+        }
+        #expect(r.state.search.results?.total == 250)
+        #expect(r.state.search.results?.hits.count == SearchResults.firstBatch, "counted, not listed")
+        #expect(Screen.render(r.state).text.contains("(250)"))
+        #expect(!Screen.render(r.state).text.contains("+)"))
+        r.dispatch(.key(.character("G")))
+        r.waitForSearch()
+        #expect(r.state.search.results?.hits.count == 200)
+        #expect(Screen.render(r.state).text.contains("(250)"))
     }
 
     @Test("leaving the results stops the search that waits; Esc goes back as it always does")
