@@ -30,6 +30,7 @@ public final class AppRuntime {
     /// results show how many there are before the reader has scrolled to the last.
     public var countsSearches = true
     private var search: BackgroundSearch?
+    private var finishedSearch: Int?
     /// Numbers the background searches, so that what a replaced one posts is told apart.
     var jobs = 0
     let inbox = Inbox()
@@ -102,9 +103,16 @@ public final class AppRuntime {
                 continue
             }
             // A search cancelled with Esc or replaced by a newer one: what it left is not wanted.
+            // A finished one's last word may follow its results: that a filter was damaged.
+            if case .searchFilterDamaged = action, job == finishedSearch {
+                external += dispatch(action)
+                continue
+            }
             guard job == search?.job else { continue }
             switch action {
-            case .searchFinished, .searchFailed: search = nil
+            case .searchFinished, .searchFailed:
+                search = nil
+                finishedSearch = job
             default: break
             }
             external += dispatch(action)

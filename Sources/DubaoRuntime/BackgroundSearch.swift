@@ -25,7 +25,7 @@ final class BackgroundSearch: @unchecked Sendable {
             var batch: [SearchHit] = []
             var count = 0
             do throws(StoreError) {
-                try Searcher.search(library, query: query, progress: { done, total in
+                let damaged = try Searcher.search(library, query: query, progress: { done, total in
                     inbox.post(.searchProgress(done: done, total: total), from: job)
                     return !self.isCancelled
                 }, found: { hit in
@@ -40,7 +40,11 @@ final class BackgroundSearch: @unchecked Sendable {
                     }
                     return self.waitUntilWanted(more: count)
                 })
-                if !isCancelled { inbox.post(.searchFinished(query: text, hits: batch), from: job) }
+                if !isCancelled {
+                    inbox.post(.searchFinished(query: text, hits: batch), from: job)
+                    // After the results, which would clear the status line.
+                    if !damaged.isEmpty { inbox.post(.searchFilterDamaged(query: text, paths: damaged), from: job) }
+                }
             } catch {
                 inbox.post(.searchFailed(query: text, message: error.message(texts)), from: job)
             }
@@ -58,8 +62,9 @@ final class BackgroundSearch: @unchecked Sendable {
     private func count(text: String, query: SearchQuery, library: any LibraryReading, inbox: Inbox) {
         let job = job
         let thread = Thread { [self] in
-            guard let total = try? Searcher.count(library, query: query, going: { !self.isCancelled }) else { return }
-            inbox.post(.searchCounted(query: text, total: total), from: job)
+            guard let counted = try? Searcher.count(library, query: query, going: { !self.isCancelled }) else { return }
+            inbox.post(.searchCounted(query: text, total: counted.total), from: job)
+            if !counted.damaged.isEmpty { inbox.post(.searchFilterDamaged(query: text, paths: counted.damaged), from: job) }
         }
         thread.name = "dubao search count"
         thread.start()

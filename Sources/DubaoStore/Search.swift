@@ -357,9 +357,10 @@ public enum Searcher {
     /// How many articles `search` would find, without making them into results: the articles of
     /// an issue's search text that hold every term are counted, and only an issue without a
     /// current search text (or a search of one section) has its articles read. Nil when `going`
-    /// says to stop, which it is asked before each few issues.
+    /// says to stop, which it is asked before each few issues; with the count, the search filters
+    /// that were damaged (their issues were read), as `search` returns them.
     public static func count(_ library: any LibraryReading, query: SearchQuery, scope: Scope = Scope(),
-                             going: () -> Bool) throws(StoreError) -> Int? {
+                             going: () -> Bool) throws(StoreError) -> (total: Int, damaged: [String])? {
         let issues = try library.issues().filter { issue in
             scope.from.map { issue.date >= $0 } ?? true && scope.to.map { issue.date <= $0 } ?? true
         }
@@ -385,7 +386,7 @@ public enum Searcher {
                 }
             }
         }
-        return total
+        return (total, filter?.damaged ?? [])
     }
 
     /// Hands `found` the hits of one issue, in page order; false when `found` said to stop.

@@ -43,6 +43,9 @@ public enum Action: Equatable, Sendable {
     /// The library search for `query` finds `total` articles in all (counted while the reader
     /// has the first of them).
     case searchCounted(query: String, total: Int)
+    /// The library search for `query` found these search filter packs damaged, and searched
+    /// their issues without them.
+    case searchFilterDamaged(query: String, paths: [String])
     /// The library search under way has searched `done` of `total` issues.
     case searchProgress(done: Int, total: Int)
     /// The library search for `query` could not read the library.

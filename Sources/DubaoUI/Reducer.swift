@@ -169,6 +169,12 @@ public enum Reducer {
             if state.search.results?.query == query, state.search.results?.complete == false { state.search.results?.total = total }
             if state.search.arrived?.query == query, state.search.arrived?.complete == false { state.search.arrived?.total = total }
             return []
+        case .searchFilterDamaged(let query, let paths):
+            // Its results stand (the filter cost time, not hits): the status line says what to do.
+            guard let path = paths.first, state.search.searching?.query == query || state.search.results?.query == query
+            else { return [] }
+            state.status.message = StatusMessage(state.settings.texts(.searchFilterDamaged, path), isError: true)
+            return []
         case .searchProgress(let done, let total):
             state.search.searching?.done = done
             state.search.searching?.total = total

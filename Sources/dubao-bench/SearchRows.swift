@@ -83,7 +83,7 @@ extension DubaoBench {
             let grep = greps[query.text] ?? .nan
             var total = 0
             let ours = try Measure.median(runs: runs) {
-                total = try Searcher.count(library, query: SearchQuery(query.text)!, going: { true }) ?? 0
+                total = try Searcher.count(library, query: SearchQuery(query.text)!, going: { true })?.total ?? 0
             }
             add("search, counting every hit, \(query.name) (\(total) articles)", ours * 1000, "ms", "(none)", nil,
                 String(format: "grep -rF %.1f ms", grep * 1000), ours / grep)

@@ -1,4 +1,5 @@
 import DubaoImport
+import DubaoTestSupport
 import DubaoStore
 import DubaoModel
 @testable import DubaoUI
@@ -77,5 +78,26 @@ struct BackgroundSearchTests {
         usleep(50_000)
         r.poll()
         #expect(r.state.search.results == nil)
+    }
+
+    @Test("a damaged search filter is named in the status line, and the results are whole")
+    func damagedFilter() throws {
+        let root = ScratchFolder.path("damaged-filter")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let library = Library(root: root)
+        try library.store(SearchFixture.older)
+        try library.store(SearchFixture.newer)
+        let packs = try FileManager.default.contentsOfDirectory(atPath: root + "/filters")
+        #expect(!packs.isEmpty)
+        for pack in packs { try Data("not a pack".utf8).write(to: URL(fileURLWithPath: root + "/filters/" + pack)) }
+        let r = AppRuntime(state: AppState(width: 160, height: 40), library: library, searchesInBackground: true)
+        r.start(isSample: false)
+        search(r, "渡口")
+        until { r.poll(); return r.state.status.message != nil }
+        let expected = try Searcher.search(MemoryLibrary(issues: [SearchFixture.older, SearchFixture.newer]), query: SearchQuery("渡口")!)
+        #expect(r.state.search.results?.hits.map(\.id) == expected.map(\.id))
+        #expect(r.state.status.message?.text.hasPrefix(root + "/filters/") == true)
+        #expect(r.state.status.message?.text.contains(".bin is damaged") == true)
+        #expect(Screen.render(r.state).text.replacingOccurrences(of: "\n", with: "").contains(".bin is damaged"))
     }
 }
