@@ -77,8 +77,8 @@ extension Library {
                 }
             }
             let pack = FilterPack(columns: columns)
-            let bytes = pack.encoded()
-            let file = "\(FilterPack.folder)/\(window)-\(LibraryFormat.contentName(bytes)).bin"
+            let (bytes, digest) = pack.encodedWithDigest()
+            let file = "\(FilterPack.folder)/\(window)-\(LibraryFormat.hex(digest, digits: 10)).bin"
             if !columns.isEmpty {
                 let path = "\(root)/\(file)"
                 if try AtomicFile.createNew(bytes, at: path) {

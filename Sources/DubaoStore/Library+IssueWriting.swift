@@ -130,15 +130,18 @@ extension Library {
                 searchSections.append((section.name, section.file, stored))
             }
         }
-        // The files are written on one core while the search text and its filter are made, in two
-        // halves, on the others: the writes wait on the kernel, and building the filter (every
+        // The files are written on one core while the search text and its filter are made, in
+        // parts, on the others: the writes wait on the kernel, and building the filter (every
         // character and pair hashed) would otherwise add a tenth to an import.
         let words = SearchFilter.width(forBytes: searchSections.reduce(0) { total, section in
-            section.articles.reduce(total) { $0 + Searcher.searchableFields($1).reduce(0) { $0 + $1.1.utf8.count + 1 } + 128 }
+            section.articles.reduce(total) { $0 + SearchText.estimatedBytes(of: $1) }
         })
-        let half = searchSections.count / 2
+        // In quarters, so that whichever core is done first takes the next: in halves, one core
+        // waited for the other a third of the time.
+        let pieces = min(4, searchSections.count)
+        let ranges = (0..<pieces).map { k in (k * searchSections.count / pieces)..<((k + 1) * searchSections.count / pieces) }
         var writing: StoreError?
-        let halves = Parallel.map([nil, 0..<half, half..<searchSections.count]) { range -> (chunks: [[UInt8]], filter: [UInt64])? in
+        let parts = Parallel.map([nil] + ranges.map(Optional.some)) { range -> (chunks: [[UInt8]], filter: [UInt64])? in
             guard let range else {
                 do throws(StoreError) {
                     for (bytes, file) in documents { try writeNew(bytes, named: file) }
@@ -152,11 +155,11 @@ extension Library {
             return (chunks, SearchFilter.part(of: chunks, words: words))
         }
         if let writing { throw writing }
-        let searchChunks = halves.compactMap { $0?.chunks }.flatMap { $0 }
+        let searchChunks = parts.compactMap { $0?.chunks }.flatMap { $0 }
         let searchBytes = searchChunks.flatMap { $0 }
         let searchFile = "\(SearchText.currentPrefix)\(LibraryFormat.contentName(searchBytes)).txt"
         try writeNew(searchBytes, named: searchFile)
-        let filter = SearchFilter.combine(halves.compactMap { $0?.filter }, chunks: searchChunks)
+        let filter = SearchFilter.combine(parts.compactMap { $0?.filter }, chunks: searchChunks)
 
         let entry = IssueEntry(paper: issue.paper, date: issue.date, folder: folder, catalog: catalogFile, searchText: searchFile,
                                sections: catalog.sections.count,

@@ -103,14 +103,17 @@ public enum LibraryFormat {
         hex(contentHash(bytes), digits: 10)
     }
 
+    /// A 64-bit finaliser (murmur3's): every bit of the result depends on every bit of `x`.
+    @inline(__always)
+    static func mix(_ x: UInt64) -> UInt64 {
+        var z = x
+        z = (z ^ (z >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        z = (z ^ (z >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return z ^ (z >> 33)
+    }
+
     static func contentHash(_ bytes: [UInt8]) -> UInt64 {
         bytes.withUnsafeBytes { raw -> UInt64 in
-            @inline(__always) func mix(_ x: UInt64) -> UInt64 {
-                var z = x
-                z = (z ^ (z >> 33)) &* 0xFF51_AFD7_ED55_8CCD
-                z = (z ^ (z >> 33)) &* 0xC4CE_B9FE_1A85_EC53
-                return z ^ (z >> 33)
-            }
             var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
             var i = 0
             while i + 8 <= raw.count {

@@ -75,10 +75,20 @@ enum SearchFilter {
     /// at the widest one's width, the pairs across every seam of `chunks`, folded.
     static func combine(_ parts: [[UInt64]], chunks: [[UInt8]]) -> [UInt64] {
         let words = parts.map(\.count).max() ?? minWords
-        var filter = [UInt64](repeating: 0, count: words)
-        for part in parts {
-            let part = resized(part, to: words)
-            for i in 0..<words { filter[i] |= part[i] }
+        // The first of the widest parts is the start, copied once; the others are OR-ed into it.
+        let first = parts.firstIndex { $0.count == words }
+        var filter = first.map { parts[$0] } ?? [UInt64](repeating: 0, count: words)
+        filter.withUnsafeMutableBufferPointer { filter in
+            for (k, part) in parts.enumerated() where k != first {
+                if part.count == words {
+                    part.withUnsafeBufferPointer { part in
+                        for i in 0..<words { filter[i] |= part[i] }
+                    }
+                } else {
+                    let part = resized(part, to: words)
+                    for i in 0..<words { filter[i] |= part[i] }
+                }
+            }
         }
         // An empty chunk has no seam: the chunks either side of it meet.
         let joined = chunks.filter { !$0.isEmpty }
@@ -166,8 +176,11 @@ enum SearchFilter {
         var filter = filter
         while filter.count > minWords {
             let half = filter.count / 2
-            var set = 0
-            for i in 0..<half { set += (filter[2 * i] | filter[2 * i + 1]).nonzeroBitCount }
+            let set = filter.withUnsafeBufferPointer { f in
+                var set = 0
+                for i in 0..<half { set += (f[2 * i] | f[2 * i + 1]).nonzeroBitCount }
+                return set
+            }
             guard Double(set) <= fullest * Double(half * 64) else { break }
             filter = halved(filter)
         }
@@ -183,7 +196,12 @@ enum SearchFilter {
     }
 
     static func halved(_ filter: [UInt64]) -> [UInt64] {
-        (0..<filter.count / 2).map { filter[2 * $0] | filter[2 * $0 + 1] }
+        filter.withUnsafeBufferPointer { f in
+            [UInt64](unsafeUninitializedCapacity: f.count / 2) { out, count in
+                for i in 0..<(f.count / 2) { out[i] = f[2 * i] | f[2 * i + 1] }
+                count = f.count / 2
+            }
+        }
     }
 
     /// What an issue must hold for a query to match in it: each term's scalars and neighbouring

@@ -43,6 +43,17 @@ public enum SearchText {
         return out
     }
 
+    /// About how many bytes an article takes in a search text, at least as many as nearly every
+    /// article does (folding shortens text more often than it lengthens it): its fields unfolded,
+    /// a line break each, and room for the record's header.
+    static func estimatedBytes(of a: Article) -> Int {
+        var total = 128 + a.kicker.utf8.count + a.title.utf8.count + a.subtitle.utf8.count
+            + a.dateline.utf8.count + a.credit.utf8.count + 5
+        for p in a.paragraphs { total += p.utf8.count + 1 }
+        for c in a.captions { total += c.text.utf8.count + 1 }
+        return total
+    }
+
     /// `SearchFolding` on UTF-8 bytes: ASCII capitals, and the few non-ASCII scalars that
     /// fold (letters of U+00C0–U+052F and U+1E00–U+1EFF, U+3000, the voiced marks, the
     /// full-width and half-width forms U+FF01–U+FFE6, a half-width kana with its voiced mark),
