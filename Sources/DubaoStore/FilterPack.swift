@@ -1,4 +1,5 @@
 import DubaoModel
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -133,6 +134,17 @@ struct FilterPack: Equatable {
         var rowsPerBlock: Int
         var blockWords: Int { rowsPerBlock * issues.count }
         var blockBytes: Int { (blockWords + 1) * 8 }
+    }
+
+    /// Whether the file at `path` is a pack of a schema newer than this dubao reads: written by
+    /// a newer dubao, not damaged, so its issues are searched without it and nothing is said.
+    static func isNewerSchema(path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 4096)) ?? Data()
+        guard let end = head.firstIndex(of: 0x0A), let json = JSONReader.parse(Array(head[..<end])),
+              json["format"]?.string == formatName, let version = json["schema"]?.int else { return false }
+        return version > schema
     }
 
     /// The header of a pack, checked against the file's size; nil when it is not a whole pack of

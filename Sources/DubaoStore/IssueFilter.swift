@@ -34,9 +34,10 @@ public final class IssueFilter: @unchecked Sendable {
             answers[pack] = Dictionary(answer.map { ($0.folder, ($0.searchText, $0.passes)) }, uniquingKeysWith: { a, _ in a })
         } else {
             answers[pack] = [:]
-            // Gone since the issue list was read is a re-import, not damage.
+            // Gone since the issue list was read is a re-import, and a newer schema a newer dubao's
+            // pack: neither is damage.
             let path = "\(root)/\(pack)"
-            if FileManager.default.fileExists(atPath: path) { damaged.append(path) }
+            if FileManager.default.fileExists(atPath: path), !FilterPack.isNewerSchema(path: path) { damaged.append(path) }
         }
     }
 

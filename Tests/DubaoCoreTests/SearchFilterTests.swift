@@ -291,6 +291,22 @@ struct SearchFilterDamageTests {
         try sameAsScan(library, issues)
     }
 
+    @Test("a pack of a newer schema is passed over without a word, and its issues are searched")
+    func newerSchema() throws {
+        let (library, issues) = try library()
+        let names = try packs(library)
+        let path = library.root + "/filters/" + names[0]
+        var text = String(decoding: try #require(try AtomicFile.read(path)), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"schema\":\(FilterPack.schema)", with: "\"schema\":\(FilterPack.schema + 1)")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        try sameAsScan(library, issues)
+        let filter = try #require(library.issueFilter(for: SearchQuery("江城")!))
+        for entry in try library.issues() { _ = filter.mayMatch(entry) }
+        #expect(filter.damaged.isEmpty)
+        #expect(FilterPack.isNewerSchema(path: path))
+        #expect(!FilterPack.isNewerSchema(path: library.root + "/filters/" + names[1]))
+    }
+
     @Test("packs no issue points at are removed after the commit, and a killed writer's by the next change")
     func stalePacks() throws {
         let (library, issues) = try library()
