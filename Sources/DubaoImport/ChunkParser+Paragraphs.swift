@@ -14,6 +14,10 @@ extension ChunkParser {
         // A photo caption set between two halves of a cut paragraph keeps them apart: joining
         // them would move the caption out of page order, which the lossless promise forbids.
         if let caption = article.captions.last, caption.afterParagraph == article.paragraphs.count { return false }
+        // `有些镜头，将永远铭刻在人们的记忆中——`: a paragraph that leads into the next one ends
+        // with a dash; inside a paragraph a dash is followed by its words, so a column cuts just
+        // after one only as rarely as after any other character.
+        if last == "—", article.paragraphs.last!.unicodeScalars.suffix(2).elementsEqual("——".unicodeScalars) { return false }
         if !ChineseText.endsSentence(last) {
             // `一、餐饮美食` is a finished subheading, not a paragraph cut by a column.
             let text = article.paragraphs.last![...]
