@@ -15,6 +15,7 @@ final class BackgroundSearch: @unchecked Sendable {
     private var cancelled = false
     private var wanted: Int
     private var waiting = false
+    private var countWanted = true
 
     init(job: Int, text: String, query: SearchQuery, library: any LibraryReading, inbox: Inbox, texts: Texts, wanted: Int,
          counts: Bool = true) {
@@ -40,6 +41,8 @@ final class BackgroundSearch: @unchecked Sendable {
                     }
                     return self.waitUntilWanted(more: count)
                 })
+                // Every hit is listed: the count is not wanted any more.
+                condition.withLock { countWanted = false }
                 if !isCancelled {
                     inbox.post(.searchFinished(query: text, hits: batch), from: job)
                     // After the results, which would clear the status line.
@@ -56,13 +59,17 @@ final class BackgroundSearch: @unchecked Sendable {
     private var isCancelled: Bool { condition.withLock { cancelled } }
 
     /// Counts every hit of the search, on a thread of its own, once the first are listed (not
-    /// before: the first screenful has both cores). The count reads only the search texts, so a
-    /// query found in most of ten years is counted in a second or two where listing every hit
-    /// would take many. A library it cannot read gives no count: the search says why.
+    /// before: the first screenful has both cores), until the search is cancelled or has listed
+    /// them all. The count reads only the search texts, so a query found in most of ten years is
+    /// counted in half a second where listing every hit would take many; where an issue would
+    /// have to be read article by article (no current search text), there is no count, and the
+    /// results say `100+` as before. A library it cannot read gives no count: the search says why.
     private func count(text: String, query: SearchQuery, library: any LibraryReading, inbox: Inbox) {
         let job = job
         let thread = Thread { [self] in
-            guard let counted = try? Searcher.count(library, query: query, going: { !self.isCancelled }) else { return }
+            let going = { self.condition.withLock { !self.cancelled && self.countWanted } }
+            guard let counted = try? Searcher.count(library, query: query, readingArticles: false, going: going), going()
+            else { return }
             inbox.post(.searchCounted(query: text, total: counted.total), from: job)
             if !counted.damaged.isEmpty { inbox.post(.searchFilterDamaged(query: text, paths: counted.damaged), from: job) }
         }

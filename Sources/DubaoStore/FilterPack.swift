@@ -141,7 +141,8 @@ struct FilterPack: Equatable {
     static func isNewerSchema(path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 4096)) ?? Data()
+        // As far as `answer` looks for the header's end.
+        let head = (try? handle.read(upToCount: 1 << 20)) ?? Data()
         guard let end = head.firstIndex(of: 0x0A), let json = JSONReader.parse(Array(head[..<end])),
               json["format"]?.string == formatName, let version = json["schema"]?.int else { return false }
         return version > schema

@@ -356,10 +356,12 @@ public enum Searcher {
 
     /// How many articles `search` would find, without making them into results: the articles of
     /// an issue's search text that hold every term are counted, and only an issue without a
-    /// current search text (or a search of one section) has its articles read. Nil when `going`
-    /// says to stop, which it is asked before each few issues; with the count, the search filters
-    /// that were damaged (their issues were read), as `search` returns them.
+    /// current search text (or a search of one section) has its articles read, unless
+    /// `readingArticles` is false, when such an issue makes the count nil (not worth its cost).
+    /// Nil too when `going` says to stop, which it is asked before each few issues; with the
+    /// count, the search filters that were damaged (their issues were read), as `search` returns them.
     public static func count(_ library: any LibraryReading, query: SearchQuery, scope: Scope = Scope(),
+                             readingArticles: Bool = true,
                              going: () -> Bool) throws(StoreError) -> (total: Int, damaged: [String])? {
         let issues = try library.issues().filter { issue in
             scope.from.map { issue.date >= $0 } ?? true && scope.to.map { issue.date <= $0 } ?? true
@@ -379,6 +381,7 @@ public enum Searcher {
                 if let candidates, scope.section == nil {
                     total += candidates.count
                 } else {
+                    guard readingArticles else { return nil }
                     _ = try hits(in: issue, candidates: candidates, library: library, query: query, scope: scope) { _ in
                         total += 1
                         return true

@@ -369,6 +369,14 @@ public struct SearchState: Equatable, Sendable {
     /// Results that came in while the reading marks of their years were still being read: they
     /// are shown once the marks are there, so the first one opens at its saved place.
     public var arrived: SearchResults?
+    /// A damaged search filter's warning for the search of a query whose results are not
+    /// listed yet: said when they are, since listing them clears the status line.
+    public var pendingWarning: PendingWarning?
+
+    public struct PendingWarning: Equatable, Sendable {
+        public var query: String
+        public var text: String
+    }
     /// The results of the last search of the library, while the article pane lists them. The
     /// sections pane shows them as an entry above the bookmarks; the section selected stays as
     /// it was underneath and comes back when the results are left.

@@ -72,11 +72,17 @@ extension Reducer {
     /// The results of a library search: listed in the article pane under a "搜索" entry at the
     /// top of the sections pane, the first one open in the reader at its first match.
     static func showResults(_ state: inout AppState, query: String, hits: [SearchHit], complete: Bool = true, total: Int? = nil) -> [Effect] {
+        var warning: String?
+        if let pending = state.search.pendingWarning, pending.query == query {
+            warning = pending.text
+            state.search.pendingWarning = nil
+        }
         guard !hits.isEmpty else {
-            state.status.message = StatusMessage(state.settings.texts(.noArticleMatches, query))
+            let nothing = state.settings.texts(.noArticleMatches, query)
+            state.status.message = StatusMessage(warning.map { nothing + "  " + $0 } ?? nothing, isError: warning != nil)
             return []
         }
-        state.status.message = nil
+        state.status.message = warning.map { StatusMessage($0, isError: true) }
         let saving = savePosition(state)
         // A search from the results goes back, when left, to where the first one came from.
         state.navigation.beneathResults = state.navigation.beneathResults

@@ -170,10 +170,20 @@ public enum Reducer {
             if state.search.arrived?.query == query, state.search.arrived?.complete == false { state.search.arrived?.total = total }
             return []
         case .searchFilterDamaged(let query, let paths):
-            // Its results stand (the filter cost time, not hits): the status line says what to do.
-            guard let path = paths.first, state.search.searching?.query == query || state.search.results?.query == query
-            else { return [] }
-            state.status.message = StatusMessage(state.settings.texts(.searchFilterDamaged, path), isError: true)
+            // Its results stand (the filter cost time, not hits): the status line says what to do,
+            // now if they are listed, after the line that nothing matched, or when they are listed.
+            guard let path = paths.first else { return [] }
+            let warning = state.settings.texts(.searchFilterDamaged, path)
+            let listed = state.search.results?.query == query && state.search.arrived == nil
+            let waiting = state.search.searching?.query == query || state.search.arrived?.query == query
+            if listed {
+                state.status.message = StatusMessage(warning, isError: true)
+            } else if waiting {
+                state.search.pendingWarning = .init(query: query, text: warning)
+            } else {
+                state.status.message = StatusMessage([state.status.message?.text, warning].compactMap { $0 }.joined(separator: "  "),
+                                                     isError: true)
+            }
             return []
         case .searchProgress(let done, let total):
             state.search.searching?.done = done

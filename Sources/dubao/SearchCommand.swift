@@ -71,12 +71,19 @@ struct SearchCommand: ParsableCommand {
         // Each hit as it is found, as the lines are; `[]` when nothing matches: a script reads
         // valid JSON either way, and the status says which.
         var printer = JSONArrayPrinter { print($0, terminator: "") }
-        let damaged = try Failure.check { () throws(StoreError) in
-            try Searcher.search(source, query: query, scope: scope) { hit in
-                printer.element(Row(id: hit.id.text, title: hit.title, paper: hit.paper, date: hit.date.description,
-                                    section: hit.section, snippet: hit.snippet, matches: hit.matches.count))
-                return true
+        let damaged: [String]
+        do {
+            damaged = try Failure.check { () throws(StoreError) in
+                try Searcher.search(source, query: query, scope: scope) { hit in
+                    printer.element(Row(id: hit.id.text, title: hit.title, paper: hit.paper, date: hit.date.description,
+                                        section: hit.section, snippet: hit.snippet, matches: hit.matches.count))
+                    return true
+                }
             }
+        } catch {
+            // What was printed stays valid JSON (the error line and status say it is not all).
+            if printer.elements > 0 { printer.finish() }
+            throw error
         }
         printer.finish()
         warnDamaged(damaged)

@@ -95,6 +95,10 @@ struct SearchFilterTests {
         #expect(counted > 500, "the queries find something (\(counted))")
         var asked = 0
         #expect(try Searcher.count(library, query: SearchQuery("江")!) { asked += 1; return asked < 2 } == nil)
+        // Where issues would be read article by article, a count that may not read them gives none.
+        #expect(try Searcher.count(memory, query: SearchQuery("江")!, readingArticles: false) { true } == nil)
+        #expect(try Searcher.count(library, query: SearchQuery("江")!, readingArticles: false) { true }?.total
+                == (try Searcher.search(memory, query: SearchQuery("江")!).count))
         // What a damaged pack costs is said, as `search` says it.
         let pack = try #require(try library.issues().compactMap(\.filter).first)
         try Data("x".utf8).write(to: URL(fileURLWithPath: library.root + "/" + pack))

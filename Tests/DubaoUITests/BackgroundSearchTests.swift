@@ -100,4 +100,24 @@ struct BackgroundSearchTests {
         #expect(r.state.status.message?.text.contains(".bin is damaged") == true)
         #expect(Screen.render(r.state).text.replacingOccurrences(of: "\n", with: "").contains(".bin is damaged"))
     }
+
+    @Test("a damaged filter's warning waits for the results it belongs to, and follows a search that found nothing")
+    func damagedFilterOrder() throws {
+        let memory = MemoryLibrary(issues: [SearchFixture.older, SearchFixture.newer])
+        var state = AppState(width: 160, height: 40)
+        let hits = try Searcher.search(memory, query: SearchQuery("渡口")!)
+        // Before its results: kept, then said once they are listed (which clears the status line).
+        state.search.searching = SearchProgress(query: "渡口")
+        _ = Reducer.reduce(&state, .searchFilterDamaged(query: "渡口", paths: ["/lib/filters/a.bin"]))
+        #expect(state.status.message == nil)
+        _ = Reducer.reduce(&state, .searchFinished(query: "渡口", hits: hits))
+        #expect(state.search.results?.hits.count == hits.count)
+        #expect(state.status.message?.text.hasPrefix("/lib/filters/a.bin is damaged") == true)
+        // After a search that found nothing: beside the line that says so.
+        state.search.searching = SearchProgress(query: "火星")
+        _ = Reducer.reduce(&state, .searchFinished(query: "火星", hits: []))
+        _ = Reducer.reduce(&state, .searchFilterDamaged(query: "火星", paths: ["/lib/filters/b.bin"]))
+        let line = try #require(state.status.message?.text)
+        #expect(line.contains("火星") && line.contains("/lib/filters/b.bin is damaged"), "\(line)")
+    }
 }

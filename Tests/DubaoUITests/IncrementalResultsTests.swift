@@ -1,4 +1,5 @@
 import DubaoStore
+import DubaoTestSupport
 import DubaoModel
 @testable import DubaoUI
 import DubaoRuntime
@@ -8,17 +9,17 @@ import Testing
 @Suite("Library search results come a screenful at a time")
 struct IncrementalResultsTests {
     /// One issue of 250 articles that all hold the query.
-    static let library: MemoryLibrary = {
+    static let issue: DubaoModel.Issue = {
         let articles = (0..<250).map { i in
             Article(id: ArticleID(stored: "20260309-\(String(format: "%010x", i))"), title: "渡口\(i)", paragraphs: ["江城渡口第\(i)段"])
         }
-        return MemoryLibrary(issues: [Issue(paper: "江城晨报", date: IssueDate("2026-03-09")!,
-                                            sections: [Section(name: "城事", order: 1, articles: articles)])])
+        return DubaoModel.Issue(paper: "江城晨报", date: IssueDate("2026-03-09")!, sections: [Section(name: "城事", order: 1, articles: articles)])
     }()
+    static let library = MemoryLibrary(issues: [issue])
 
     /// Without `counting`, the results say `100+` until the last hit is listed.
-    func start(counting: Bool = false) -> AppRuntime {
-        let r = AppRuntime(state: AppState(width: 120, height: 40), library: Self.library, searchesInBackground: true)
+    func start(counting: Bool = false, library: any LibraryReading = Self.library) -> AppRuntime {
+        let r = AppRuntime(state: AppState(width: 120, height: 40), library: library, searchesInBackground: true)
         r.countsSearches = counting
         r.start(isSample: false)
         r.dispatch(.key(.character("/")))
@@ -49,8 +50,13 @@ struct IncrementalResultsTests {
     }
 
     @Test("the count comes while the first hundred are listed, and the list still grows as the selection nears its end")
-    func counted() {
-        let r = start(counting: true)
+    func counted() throws {
+        // Counting reads search texts: a library on disk (in memory there are none, and no count).
+        let root = ScratchFolder.path("counted")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let library = Library(root: root)
+        try library.store(Self.issue)
+        let r = start(counting: true, library: library)
         let deadline = Date().addingTimeInterval(10)
         while r.state.search.results?.total == nil, Date() < deadline {
             usleep(2_000)

@@ -48,7 +48,10 @@ enum SectionsView {
     /// `搜索：ＣＰ… (6)`: the query is what gives way to the pane's width, never the count, which
     /// says what the entry holds. A blank is kept at the right edge, as beside every count.
     static func resultsEntry(_ results: SearchResults, width: Int, label: String) -> String {
-        let count = results.complete ? " (\(results.hits.count))" : results.total.map { " (\($0))" } ?? " (\(results.hits.count)+)"
+        // Counted from the issue list as it was a moment later than the search read it: never
+        // fewer than are listed.
+        let count = results.complete ? " (\(results.hits.count))"
+            : results.total.map { " (\(max($0, results.hits.count)))" } ?? " (\(results.hits.count)+)"
         let room = width - 1 - DisplayWidth.of(label) - DisplayWidth.of(count)
         guard room > 0 else { return label.trimmingTrailing(while: { $0 == " " || $0 == "：" || $0 == ":" }) + count }
         let query = DisplaySanitizer.sanitize(results.query)
