@@ -51,6 +51,33 @@ struct ReaderSearchEndToEndTests {
         #expect(screen[39].contains("01 要闻"), "back to the section the search started from")
     }
 
+    @Test("a search with more hits than the first hundred says how many there are before they are all listed")
+    func countedResults() throws {
+        // Two pages of 75 short articles each, every one mentioning the ferry.
+        let lib = DubaoProcess.temporaryFolder()
+        let folder = DubaoProcess.temporaryFolder() + "/20261127"
+        var files: [String: String] = [:]
+        for page in 1...2 {
+            for n in 1...75 {
+                let number = String(format: "%02d", n)
+                files["20261127-0\(page)-\(number).txt"] = "\r\n渡口新闻第\(page)版第\(number)篇\r\n\u{3000}\u{3000}本报讯 南岸渡口今天第\(n)次加开夜班渡船。\r\n"
+            }
+        }
+        try ArticleFolderCommandTests.write(files, into: folder)
+        _ = try DubaoProcess.run(["import", folder], library: lib)
+        let t = try ReaderSession.start(width: 120, height: 40, library: lib)
+        try t.waitFor("渡口新闻")
+        try t.sendKeys("/")
+        try t.waitFor("search all:")
+        try t.type("渡船")
+        try t.sendKeys("Enter")
+        // The sections pane is narrow: the query gives way to the count (`search: … (150)`).
+        let screen = try t.waitFor(" (150)")
+        #expect(screen.contains { $0.hasPrefix("search: ") && $0.contains(" (150) ") }, "the entry counted")
+        #expect(!screen.contains { $0.contains("(100+)") })
+        #expect(screen.contains { $0.contains("1/100") }, "a hundred listed: \(screen.joined(separator: "\n"))")
+    }
+
     @Test("the query line is edited at the terminal's cursor: typed, Left, a character put in, searched")
     func editTheQuery() throws {
         let t = try ReaderSession.start(width: 100, height: 30, library: DubaoProcess.temporaryFolder())
