@@ -1,3 +1,5 @@
+import CByteScan
+
 /// A JSON value as `JSONReader` reads it.
 enum JSONValue: Equatable {
     case null
@@ -157,16 +159,14 @@ struct JSONReader {
     private mutating func string() -> String? {
         i += 1
         let start = i
-        // The common case: no escapes, so the bytes are the string.
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\"") {
+        // The common case: no escapes, so the bytes are the string (found sixteen bytes a step).
+        if let base = bytes.baseAddress, i < bytes.count {
+            i += dubao_json_plain_length(base + i, bytes.count - i)
+            if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
                 let run = UnsafeBufferPointer(rebasing: bytes[start..<i])
                 i += 1
-                return Self.isValidUTF8(run) ? String(decoding: run, as: UTF8.self) : nil
+                return String(validating: run, as: UTF8.self)
             }
-            if b == UInt8(ascii: "\\") || b < 0x20 { break }
-            i += 1
         }
         guard i < bytes.count, bytes[i] == UInt8(ascii: "\\") else { return nil }
         var out = Array(bytes[start..<i])
@@ -174,7 +174,7 @@ struct JSONReader {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
-                return out.withUnsafeBufferPointer { Self.isValidUTF8($0) ? String(decoding: $0, as: UTF8.self) : nil }
+                return String(validating: out, as: UTF8.self)
             }
             if b < 0x20 { return nil }
             if b != UInt8(ascii: "\\") {
@@ -211,38 +211,6 @@ struct JSONReader {
             }
         }
         return nil
-    }
-
-    /// Well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF), checked by hand:
-    /// the standard library's validating initializer is generic and was most of the reading time.
-    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var k = 0
-        let n = b.count
-        while k < n {
-            let c = b[k]
-            if c < 0x80 { k += 1; continue }
-            func cont(_ j: Int) -> Bool { j < n && b[j] & 0xC0 == 0x80 }
-            switch c {
-            case 0xC2...0xDF:
-                guard cont(k + 1) else { return false }
-                k += 2
-            case 0xE0...0xEF:
-                guard cont(k + 1), cont(k + 2) else { return false }
-                let c1 = b[k + 1]
-                if c == 0xE0 && c1 < 0xA0 { return false }      // overlong
-                if c == 0xED && c1 >= 0xA0 { return false }     // surrogates
-                k += 3
-            case 0xF0...0xF4:
-                guard cont(k + 1), cont(k + 2), cont(k + 3) else { return false }
-                let c1 = b[k + 1]
-                if c == 0xF0 && c1 < 0x90 { return false }
-                if c == 0xF4 && c1 >= 0x90 { return false }
-                k += 4
-            default:
-                return false
-            }
-        }
-        return true
     }
 
     private mutating func hex4() -> UInt32? {
