@@ -110,7 +110,15 @@ import Testing
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
         defer { close(fds[0]) }
+        // Other tests start programs meanwhile: a child spawned between pipe() and its exec holds
+        // a copy of the write end until that exec, and the pipe has no end of file till then.
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         close(fds[1])
+        var waited = 0
+        while !CursesTerminal.inputIsClosed(fds[0]), waited < 2_000 {
+            usleep(1_000)
+            waited += 1
+        }
         #expect(CursesTerminal.inputIsClosed(fds[0]))
     }
 
