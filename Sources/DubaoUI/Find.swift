@@ -34,6 +34,14 @@ public struct SearchResults: Equatable, Sendable {
     /// before the list has them all.
     public var total: Int?
 
+    /// How many hits there are, as the screen says it: all of them once listed or counted
+    /// (never fewer than are listed: the count read the issue list a moment after the search),
+    /// else those listed and `+`.
+    public var countLabel: String {
+        if complete { return "\(hits.count)" }
+        return total.map { "\(max($0, hits.count))" } ?? "\(hits.count)+"
+    }
+
     public init(query: String, hits: [SearchHit], complete: Bool = true) {
         self.query = query
         self.hits = hits

@@ -26,7 +26,7 @@ struct ReaderSearchEndToEndTests {
         try t.type("解")
         try t.sendKeys("Enter")
         var screen = try t.waitFor("search: 调解")
-        #expect(screen.contains { $0.contains("search: ") && $0.contains(" (1)") }, "the entry with its count")
+        #expect(screen.contains { $0.hasPrefix("/调解 (1)") }, "the entry with its count (the label gives way to / in a narrow pane)")
         #expect(screen.contains { $0.contains("11-27") && $0.contains("调解") }, "a result row with its date and snippet")
         screen = try t.waitFor("match 1/")
         #expect(screen[39].contains("search: 调解"))
@@ -71,11 +71,10 @@ struct ReaderSearchEndToEndTests {
         try t.waitFor("search all:")
         try t.type("渡船")
         try t.sendKeys("Enter")
-        // The sections pane is narrow: the query gives way to the count (`search: … (150)`).
-        let screen = try t.waitFor(" (150)")
-        #expect(screen.contains { $0.hasPrefix("search: ") && $0.contains(" (150) ") }, "the entry counted")
+        // The sections pane is narrow: its label gives way to `/` (`/渡船 (150)`).
+        let screen = try t.waitFor("/渡船 (150)")
         #expect(!screen.contains { $0.contains("(100+)") })
-        #expect(screen.contains { $0.contains("1/100") }, "a hundred listed: \(screen.joined(separator: "\n"))")
+        #expect(screen.contains { $0.contains("1/150") }, "the position counts them all: \(screen.joined(separator: "\n"))")
     }
 
     @Test("the query line is edited at the terminal's cursor: typed, Left, a character put in, searched")

@@ -124,7 +124,7 @@ enum ArticlesView {
     /// match, the match highlighted and kept in view however narrow the pane.
     static func drawResults(into grid: inout ScreenGrid, rect: Rect, state: AppState, focused: Bool) {
         guard let results = state.search.results else { return }
-        let position = "\(state.navigation.articles.selection + 1)/\(results.hits.count)"
+        let position = "\(state.navigation.articles.selection + 1)/\(results.countLabel)"
         PaneChrome.title(state.settings.texts[.resultsEntry] + results.query, right: position, into: &grid, rect: rect, focused: focused)
         let rows = rect.height - 1
         guard rows > 0 else { return }

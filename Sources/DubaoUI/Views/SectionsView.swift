@@ -45,16 +45,17 @@ enum SectionsView {
         }
     }
 
-    /// `搜索：ＣＰ… (6)`: the query is what gives way to the pane's width, never the count, which
-    /// says what the entry holds. A blank is kept at the right edge, as beside every count.
+    /// `搜索：ＣＰ… (6)`: the label gives way to `/` first and then the query to the pane's width,
+    /// never the count, which says what the entry holds. A blank is kept at the right edge, as
+    /// beside every count.
     static func resultsEntry(_ results: SearchResults, width: Int, label: String) -> String {
-        // Counted from the issue list as it was a moment later than the search read it: never
-        // fewer than are listed.
-        let count = results.complete ? " (\(results.hits.count))"
-            : results.total.map { " (\(max($0, results.hits.count)))" } ?? " (\(results.hits.count)+)"
+        let count = " (\(results.countLabel))"
+        let query = DisplaySanitizer.sanitize(results.query)
+        // In a narrow pane the label gives way to `/`, the search key, before the query does.
+        var label = label
+        if width - 1 - DisplayWidth.of(label) - DisplayWidth.of(count) < min(DisplayWidth.of(query), 4) { label = "/" }
         let room = width - 1 - DisplayWidth.of(label) - DisplayWidth.of(count)
         guard room > 0 else { return label.trimmingTrailing(while: { $0 == " " || $0 == "：" || $0 == ":" }) + count }
-        let query = DisplaySanitizer.sanitize(results.query)
         var shown = Truncation.truncate(query, toWidth: room)
         // Truncation pads a wide character that did not fit with a blank: here it would part
         // the `…` from the count.

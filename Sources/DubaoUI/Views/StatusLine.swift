@@ -112,14 +112,19 @@ enum StatusLine {
         var listing: String
         switch state.listing {
         case .bookmarks: listing = state.settings.texts[.bookmarksTitle]
-        case .searchResults: listing = state.settings.texts[.resultsEntry] + DisplaySanitizer.sanitize(state.search.results?.query ?? "")
+        case .searchResults:
+            // Short of room, `/渡口` rather than `search: …`.
+            let query = DisplaySanitizer.sanitize(state.search.results?.query ?? "")
+            listing = state.settings.texts[.resultsEntry] + query
+            if level >= 2, DisplayWidth.of(listing) > 10 { listing = "/" + query }
         case .section: listing = state.section.map(SectionsView.label) ?? ""
         }
         if level >= 2 { listing = Truncation.truncate(listing, toWidth: 10) }
         if !listing.isEmpty { parts.append(listing) }
         if state.listCount > 0 {
             let star = state.selectedID.map { state.bookmarked.contains($0) } == true ? " ★" : ""
-            parts.append("\(state.navigation.articles.selection + 1)/\(state.listCount)\(star)")
+            let count = state.listing == .searchResults ? state.search.results?.countLabel ?? "\(state.listCount)" : "\(state.listCount)"
+            parts.append("\(state.navigation.articles.selection + 1)/\(count)\(star)")
         }
         if let text = state.viewport.layout.readerText, let pct = ReaderView.percent(state, visible: text.height) {
             parts.append("\(pct)%")
