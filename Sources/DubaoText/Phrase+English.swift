@@ -211,6 +211,7 @@ extension Phrase {
         .cliNoIssueOfPaper: "no issue of {1} in the library at {2}; `dubao issues` lists them",
         .cliNoIssueDatedOfPaper: "no issue dated {1} of {2} in the library at {3}; `dubao issues` lists them",
         .cliNoSection: "no section “{1}” in {2} {3}; its sections are {4}",
+        .cliNoSectionSearched: "no issue searched has a section “{1}”; `dubao list --date D` shows an issue's sections",
         .cliPhoto: "  (photo)",
         .cliHeadlineOnly: "  (headline only)",
         .cliNoArticle: "no article {1} in the library at {2}; `dubao list` shows the IDs",

@@ -210,6 +210,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case cliNoIssueOfPaper
     case cliNoIssueDatedOfPaper
     case cliNoSection
+    case cliNoSectionSearched
     case cliPhoto
     case cliHeadlineOnly
     case cliNoArticle

@@ -62,8 +62,36 @@ struct SearchCommand: ParsableCommand {
         let query = try searchQuery()
         let day = date?.parsed
         let scope = Searcher.Scope(from: day ?? from?.parsed, to: day ?? to?.parsed, section: filter.section, limit: limit)
-        let source = try library.openForReading(quiet: true).source
-        if !json { return try printStreaming(source, query: query, scope: scope) }
+        let opened = try library.openForReading()
+        let source = opened.source
+        // A day with no issue would find nothing and exit 1 as if nothing matched: said instead.
+        if let day, !opened.issues.contains(where: { $0.date == day }) {
+            if json { print("[]") }
+            throw Failure(texts(.cliNoIssueDated, day, library.root))
+        }
+        do {
+            if !json { return try printStreaming(source, query: query, scope: scope) }
+            try printJSON(source, query: query, scope: scope)
+        } catch let nothing as ExitCode where nothing == ExitCode(1) {
+            try explainNothing(in: opened.issues, source: source, scope: scope)
+            throw nothing
+        }
+    }
+
+    /// Nothing matched: when it was because no issue searched has the section asked for, says so,
+    /// as `list` does (a section is looked for until one issue has it).
+    func explainNothing(in issues: [IssueEntry], source: any LibraryReading, scope: Searcher.Scope) throws {
+        guard let section = scope.section else { return }
+        for issue in issues {
+            if let from = scope.from, issue.date < from { continue }
+            if let to = scope.to, issue.date > to { continue }
+            guard let catalog = try? source.catalog(of: issue) else { continue }
+            if catalog.sections.contains(where: { $0.name == section || $0.page == section }) { return }
+        }
+        throw Failure(texts(.cliNoSectionSearched, section))
+    }
+
+    func printJSON(_ source: any LibraryReading, query: SearchQuery, scope: Searcher.Scope) throws {
         struct Row: Encodable {
             var id, title, paper, date, section, snippet: String
             var matches: Int
