@@ -1,5 +1,6 @@
 import CByteScan
 import DubaoModel
+import Foundation
 
 /// What the user typed, folded for matching: several words separated by spaces must all occur.
 ///
@@ -22,7 +23,12 @@ public struct SearchQuery: Sendable, Equatable {
         self.text = text
         var terms: [[UInt32]] = []
         var current: [UInt32] = []
-        for s in text.unicodeScalars {
+        // `cafe` and a combining acute, as some systems paste it, is `café`: composed first, as
+        // printed text nearly always is (only a query with a combining mark: composing would also
+        // turn a CJK compatibility ideograph into its unified one).
+        let composed = text.unicodeScalars.contains { $0.properties.canonicalCombiningClass != .notReordered }
+            ? text.precomposedStringWithCanonicalMapping : text
+        for s in composed.unicodeScalars {
             let f = SearchFolding.fold(s.value)
             if f == 0x20 || (0x09...0x0D).contains(f) {
                 if !current.isEmpty { terms.append(current); current = [] }
