@@ -12,8 +12,11 @@ public final class IssueFilter: @unchecked Sendable {
     let root: String
     let elements: [UInt64]
     private var answers: [String: [String: (searchText: String, passes: Bool)]] = [:]
-    /// The packs that could not be read, as paths: their issues were searched without them.
+    /// The packs that could not be read, as paths, once the search has reached one of their
+    /// issues (and searched it without them): a search stopped early by `--limit` says nothing
+    /// of a damaged pack of older issues it never came to.
     public private(set) var damaged: [String] = []
+    private var broken: Set<String> = []
 
     init(root: String, query: SearchQuery) {
         self.root = root
@@ -37,7 +40,7 @@ public final class IssueFilter: @unchecked Sendable {
             // Gone since the issue list was read is a re-import, and a newer schema a newer dubao's
             // pack: neither is damage.
             let path = "\(root)/\(pack)"
-            if FileManager.default.fileExists(atPath: path), !FilterPack.isNewerSchema(path: path) { damaged.append(path) }
+            if FileManager.default.fileExists(atPath: path), !FilterPack.isNewerSchema(path: path) { broken.insert(pack) }
         }
     }
 
@@ -45,6 +48,10 @@ public final class IssueFilter: @unchecked Sendable {
     public func mayMatch(_ issue: IssueEntry) -> Bool {
         guard let pack = issue.filter, issue.searchText.hasPrefix(SearchText.currentPrefix) else { return true }
         if answers[pack] == nil { take(FilterPack.answer(path: "\(root)/\(pack)", elements: elements), of: pack) }
+        if broken.contains(pack) {
+            broken.remove(pack)
+            damaged.append("\(root)/\(pack)")
+        }
         guard let column = answers[pack]?[issue.folder], column.searchText == issue.searchText else { return true }
         return column.passes
     }

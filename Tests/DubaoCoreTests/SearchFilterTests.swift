@@ -295,6 +295,18 @@ struct SearchFilterDamageTests {
         try sameAsScan(library, issues)
     }
 
+    @Test("a damaged pack of older issues than a search stopped at is not mentioned")
+    func damagedBeyondTheLimit() throws {
+        let (library, _) = try library()
+        let oldest = try #require(try library.issues().last?.filter)
+        try Data("not a pack".utf8).write(to: URL(fileURLWithPath: library.root + "/" + oldest))
+        // 题 is in every title: the newest issue has a hit, and the search stops there.
+        let stopped = try Searcher.search(library, query: SearchQuery("题")!, scope: .init(limit: 1)) { _ in true }
+        #expect(stopped.isEmpty)
+        let whole = try Searcher.search(library, query: SearchQuery("题")!) { _ in true }
+        #expect(whole == [library.root + "/" + oldest])
+    }
+
     @Test("a pack of a newer schema is passed over without a word, and its issues are searched")
     func newerSchema() throws {
         let (library, issues) = try library()
