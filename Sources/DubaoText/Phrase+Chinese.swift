@@ -33,6 +33,7 @@ extension Phrase {
         .firstBookmark: "已是第一个书签",
         .lastResult: "已是最后一条结果",
         .firstResult: "已是第一条结果",
+        .resultsListedInHundreds: "共 {1} 条结果，每次列出一百条；限定日期或版面可找到更早的",
         .lastArticleOfIssue: "已是本期最后一篇",
         .firstArticleOfIssue: "已是本期第一篇",
         .libraryStillEmpty: "文库仍是空的：用 `dubao import 文件` 导入报纸",

@@ -33,6 +33,7 @@ extension Phrase {
         .firstBookmark: "the first bookmark",
         .lastResult: "the last result",
         .firstResult: "the first result",
+        .resultsListedInHundreds: "{1} results are listed a hundred at a time; a date or section narrows the search to older ones",
         .lastArticleOfIssue: "the last article of this issue",
         .firstArticleOfIssue: "the first article of this issue",
         .libraryStillEmpty: "the library is still empty: `dubao import FILE` adds a paper",

@@ -32,6 +32,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case firstBookmark
     case lastResult
     case firstResult
+    case resultsListedInHundreds
     case lastArticleOfIssue
     case firstArticleOfIssue
     case libraryStillEmpty

@@ -230,6 +230,8 @@ public struct SearchProgress: Equatable, Sendable {
     public var waiting = false
     /// Hits of this search have come in: later ones add to them.
     public var delivered = false
+    /// `G` asked for the last hit: the selection goes to the end of the hits as they come.
+    public var toEnd = false
 
     public init(query: String, done: Int = 0, total: Int = 0) {
         self.query = query

@@ -24,6 +24,10 @@ public struct SearchResults: Equatable, Sendable {
     /// The hits a library search gives first, and then each time the reader nears the end of
     /// those listed: a screenful and more, while the rest is not searched for until wanted.
     public static let firstBatch = 100
+    /// Up to how many hits `G` lists at once to reach the last (counted ones; more are listed a
+    /// hundred at a time, as the selection nears their end): every hit is made a result and
+    /// held, about 36 µs and a few hundred bytes each.
+    public static let wholeList = 5_000
 
     public var query: String
     /// Newest issue first, as `Searcher.search` gives them.

@@ -10,7 +10,13 @@ extension Reducer {
         let layout = state.viewport.layout
         switch command {
         case .moveDown, .moveUp, .halfPageDown, .halfPageUp, .pageDown, .pageUp, .top, .bottom:
-            return move(&state, command, count: count, layout: layout)
+            var effects: [Effect] = []
+            if command == .bottom, state.viewport.focus == .articles, state.inResults {
+                effects = listResultsToEnd(&state)
+            } else {
+                state.search.searching?.toEnd = false
+            }
+            return effects + move(&state, command, count: count, layout: layout)
         case .focusNext:
             state.viewport.focus = Pane(rawValue: (state.viewport.focus.rawValue + 1) % 3)!
             if state.viewport.zoomed && state.viewport.focus != .reader { state.viewport.zoomed = false }

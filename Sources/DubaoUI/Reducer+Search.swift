@@ -121,6 +121,28 @@ extension Reducer {
         return showResults(&state, query: query, hits: hits, complete: complete)
     }
 
+    /// `G` in results still coming: up to `SearchResults.wholeList` counted hits are all asked
+    /// for, and the selection follows them to the last; more than that, or not counted yet, are
+    /// listed a hundred at a time as before, and the status line says so.
+    static func listResultsToEnd(_ state: inout AppState) -> [Effect] {
+        guard let results = state.search.results, !results.complete, let search = state.search.searching,
+              search.query == results.query else { return [] }
+        guard let total = results.total, total <= SearchResults.wholeList else {
+            state.status.message = StatusMessage(state.settings.texts(.resultsListedInHundreds, results.countLabel))
+            return []
+        }
+        guard total > results.hits.count else { return [] }
+        state.search.searching?.toEnd = true
+        state.search.searching?.waiting = false
+        return [.searchMore(total)]
+    }
+
+    /// The selection on the last hit listed, after `G` asked for them all.
+    static func followToEnd(_ state: inout AppState, query: String) -> [Effect] {
+        guard state.inResults, let results = state.search.results, results.query == query else { return [] }
+        return selectArticle(&state, results.hits.count - 1)
+    }
+
     /// The search goes on when the selection comes within half a batch of the last hit listed.
     static func moreResultsWanted(_ state: inout AppState) -> Effect? {
         guard let search = state.search.searching, search.waiting, state.inResults,

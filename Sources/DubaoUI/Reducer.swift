@@ -157,12 +157,15 @@ public enum Reducer {
             // A search cancelled with Esc, or replaced by a newer one, is not shown.
             guard let search = state.search.searching, search.query == query else { return [] }
             state.search.searching = nil
-            return takeHits(&state, query: query, hits: hits, first: !search.delivered, complete: true)
+            let effects = takeHits(&state, query: query, hits: hits, first: !search.delivered, complete: true)
+            return search.toEnd ? effects + followToEnd(&state, query: query) : effects
         case .searchFound(let query, let hits):
             guard let search = state.search.searching, search.query == query else { return [] }
             state.search.searching?.delivered = true
             state.search.searching?.waiting = true
-            return takeHits(&state, query: query, hits: hits, first: !search.delivered, complete: false)
+            state.search.searching?.toEnd = false
+            let effects = takeHits(&state, query: query, hits: hits, first: !search.delivered, complete: false)
+            return search.toEnd ? effects + followToEnd(&state, query: query) : effects
         case .copied, .saved, .saveFailed, .pagerEnded:
             return exported(&state, action)
         case .searchCounted(let query, let total):

@@ -75,6 +75,9 @@ struct ReaderSearchEndToEndTests {
         let screen = try t.waitFor("/渡船 (150)")
         #expect(!screen.contains { $0.contains("(100+)") })
         #expect(screen.contains { $0.contains("1/150") }, "the position counts them all: \(screen.joined(separator: "\n"))")
+        // G lists the rest and goes to the last.
+        try t.sendKeys("G")
+        try t.waitFor("150/150")
     }
 
     @Test("the query line is edited at the terminal's cursor: typed, Left, a character put in, searched")
