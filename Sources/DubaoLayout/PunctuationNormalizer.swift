@@ -16,6 +16,26 @@ public enum PunctuationNormalizer {
         return String(scalars: scalars)
     }
 
+    /// `text` normalised, with `range` (UTF-8 offsets into `text`, on scalar boundaries) moved to
+    /// where the same scalars are in the result: a full-width mark is three bytes where the
+    /// half-width one was one.
+    public static func normalize(_ text: String, keeping range: Range<Int>) -> (String, Range<Int>) {
+        var scalars = Array(text.unicodeScalars)
+        guard normalize(&scalars) else { return (text, range) }
+        var old = 0, new = 0
+        var lower: Int?, upper: Int?
+        for (before, after) in zip(text.unicodeScalars, scalars) {
+            if old == range.lowerBound { lower = new }
+            if old == range.upperBound { upper = new }
+            old += UTF8.width(before)
+            new += UTF8.width(after)
+        }
+        if old == range.lowerBound { lower = new }
+        if old == range.upperBound { upper = new }
+        guard let lower, let upper, lower <= upper else { return (text, range) }
+        return (String(scalars: scalars), lower..<upper)
+    }
+
     /// Normalises `scalars` in place; true when anything changed.
     @discardableResult
     public static func normalize(_ scalars: inout [Unicode.Scalar]) -> Bool {

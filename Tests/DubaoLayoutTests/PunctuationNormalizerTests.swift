@@ -35,4 +35,21 @@ import DubaoLayout
             #expect(normalize(text).unicodeScalars.count == text.unicodeScalars.count)
         }
     }
+
+    @Test("a range of the text moves with it: the same characters are marked before and after")
+    func keepsARange() {
+        let text = "据悉,今年(一季度)调解案件3,600件"
+        let utf8 = Array(text.utf8)
+        for (start, end) in [(0, 6), (6, 7), (7, 13), (13, 14), (14, 23), (utf8.count - 3, utf8.count), (0, utf8.count)] {
+            let marked = String(decoding: utf8[start..<end], as: UTF8.self)
+            let (normalized, range) = PunctuationNormalizer.normalize(text, keeping: start..<end)
+            #expect(normalized == PunctuationNormalizer.normalize(text))
+            let moved = String(decoding: Array(normalized.utf8)[range], as: UTF8.self)
+            // The same scalars by position: as many as were marked, starting where they started.
+            let first = String(decoding: utf8[..<start], as: UTF8.self).unicodeScalars.count
+            let expected = Array(normalized.unicodeScalars)[first..<(first + marked.unicodeScalars.count)]
+            #expect(Array(moved.unicodeScalars) == Array(expected), "\(marked) → \(moved)")
+        }
+        #expect(PunctuationNormalizer.normalize("abc", keeping: 1..<2) == ("abc", 1..<2))
+    }
 }

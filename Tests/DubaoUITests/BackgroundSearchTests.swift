@@ -120,4 +120,17 @@ struct BackgroundSearchTests {
         let line = try #require(state.status.message?.text)
         #expect(line.contains("火星") && line.contains("/lib/filters/b.bin is damaged"), "\(line)")
     }
+
+    @Test("a result's snippet is set as the open article is (据悉,今年 reads 据悉，今年), its match still marked")
+    func snippetPunctuation() throws {
+        let article = Article(id: ArticleID(stored: "20260309-0000000001"), title: "夜班渡船", paragraphs: ["据悉,今年南岸渡口加开夜班渡船。"])
+        let library = MemoryLibrary(issues: [DubaoModel.Issue(paper: "江城晨报", date: IssueDate("2026-03-09")!,
+                                                             sections: [Section(name: "城事", order: 1, articles: [article])])])
+        let r = AppRuntime(state: AppState(width: 160, height: 40), library: library)
+        r.start(isSample: false)
+        search(r, "渡口")
+        let grid = Screen.render(r.state)
+        let row = try #require(grid.text.split(separator: "\n").first { $0.contains("今年南岸") })
+        #expect(row.contains("据悉，今年南岸渡口") && !row.contains("据悉,"), "\(row)")
+    }
 }

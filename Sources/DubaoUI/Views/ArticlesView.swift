@@ -151,7 +151,10 @@ enum ArticlesView {
             let x = x0 + used + 2
             let room = rect.x + rect.width - x
             guard room > 0 else { return }
-            let (text, match) = SnippetFit.fit(hit.snippet, match: hit.snippetMatch, width: room)
+            // Set as the open article sets it (`获悉,今年` reads `获悉，今年`), the match moved with it.
+            let (snippet, snippetMatch) = state.settings.normalizesPunctuation
+                ? PunctuationNormalizer.normalize(hit.snippet, keeping: hit.snippetMatch) : (hit.snippet, hit.snippetMatch)
+            let (text, match) = SnippetFit.fit(snippet, match: snippetMatch, width: room)
             grid.put(text, x: x, y: y, maxWidth: room, style: style)
             if let match { grid.highlight(Rect(x: x + match.lowerBound, y: y, width: match.count, height: 1)) }
         }
