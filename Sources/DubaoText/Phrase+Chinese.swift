@@ -195,6 +195,7 @@ extension Phrase {
         // MARK: The command line
         .cliWarning: "警告：{1}",
         .cliCommandFirst: "命令要写在选项之前：dubao {1}",
+        .cliQueryLooksLikeOption: "“{1}”被当作选项；要搜索它，请在前面加 --：dubao search -- {1}",
         .cliUnknownCommand: "没有“{1}”这个命令{2}；`dubao --help` 列出所有命令",
         .cliDidYouMean: "（是不是“{1}”？）",
         .cliNotArticleID: "“{1}”不是文章 ID：ID 形如 20261127-3fa9c2d81b，`dubao list` 可以列出",

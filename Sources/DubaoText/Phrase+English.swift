@@ -195,6 +195,7 @@ extension Phrase {
         // MARK: The command line
         .cliWarning: "warning: {1}",
         .cliCommandFirst: "the command comes first, before its options: dubao {1}",
+        .cliQueryLooksLikeOption: "“{1}” reads as an option; to search for it, put -- before it: dubao search -- {1}",
         .cliUnknownCommand: "unknown command “{1}”{2}; `dubao --help` lists the commands",
         .cliDidYouMean: " (did you mean “{1}”?)",
         .cliNotArticleID: "“{1}” is not an article ID: IDs look like 20261127-3fa9c2d81b; `dubao list` shows them",

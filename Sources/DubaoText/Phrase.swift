@@ -194,6 +194,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // MARK: The command line
     case cliWarning
     case cliCommandFirst
+    case cliQueryLooksLikeOption
     case cliUnknownCommand
     case cliDidYouMean
     case cliNotArticleID

@@ -30,11 +30,28 @@ struct Dubao: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
+            if let word = queryTakenForOption(arguments), exitCode(for: error) == .validationFailure {
+                Failure.printError("dubao: \(texts(.cliQueryLooksLikeOption, Terminal.clean(word)))")
+                exit(withError: ExitCode.validationFailure)
+            }
             let message = message(for: error)
             guard exitCode(for: error) == .failure, !message.isEmpty else { exit(withError: error) }
             Failure.printError("dubao: \(message)")
             exit(withError: ExitCode.failure)
         }
+    }
+
+    /// `dubao search -6`: a query that begins with a dash and no letter (a number, a Chinese
+    /// word) is read as an option, and ArgumentParser says the query is missing. The word, when
+    /// `search` failed to parse and one is there before any `--`.
+    static func queryTakenForOption(_ arguments: [String]) -> String? {
+        guard arguments.first == "search" else { return nil }
+        for argument in arguments.dropFirst() {
+            if argument == "--" { return nil }
+            guard argument.hasPrefix("-"), let second = argument.unicodeScalars.dropFirst().first else { continue }
+            if !(second.properties.isAlphabetic && second.isASCII) && second != "-" { return argument }
+        }
+        return nil
     }
 
     /// `read` is the default command, so ArgumentParser hands it a mistyped command name as an

@@ -33,6 +33,13 @@ struct SearchCommandTests {
         #expect(nowhere.stderr.contains("no issue searched has a section “nope”"), "\(nowhere.stderr)")
         let missing = try DubaoProcess.run(["search", "火星探测器", "--section", "文化"], library: lib)
         #expect(missing.status == 1 && missing.stderr.isEmpty, "a section that exists: nothing matched, as grep says it")
+        // A query that starts with a dash is read as an option: the line says how to search for it.
+        let dashed = try DubaoProcess.run(["search", "-6℃"], library: lib)
+        #expect(dashed.status == 64 && dashed.stdout.isEmpty)
+        #expect(dashed.stderr == "dubao: “-6℃” reads as an option; to search for it, put -- before it: dubao search -- -6℃\n",
+                "\(dashed.stderr)")
+        let quoted = try DubaoProcess.run(["search", "--", "-6℃"], library: lib)
+        #expect(quoted.status == 0 && quoted.stdout.contains("-6℃"))
         // A library that holds nothing yet: the sample paper is searched, and that is said.
         let empty = try DubaoProcess.run(["search", "江城"], library: DubaoProcess.temporaryFolder())
         #expect(empty.status == 0 && !empty.stdout.isEmpty && empty.stderr.contains("sample"), "\(empty.stderr)")
