@@ -1,6 +1,5 @@
 import CByteScan
 #if canImport(Glibc)
-import DubaoStore
 import Glibc
 #endif
 /// Removes what must never reach the store or a terminal from page text: control characters,
