@@ -300,6 +300,11 @@ public enum Searcher {
             self.section = section
             self.limit = limit
         }
+
+        /// Whether an issue of this date is searched (`from` and `to` inclusive).
+        public func includes(_ date: IssueDate) -> Bool {
+            from.map { date >= $0 } ?? true && to.map { date <= $0 } ?? true
+        }
     }
 
     /// Every matching article of the library, newest issue first, in page order within an issue.
@@ -323,38 +328,11 @@ public enum Searcher {
     public static func search(_ library: any LibraryReading, query: SearchQuery, scope: Scope = Scope(),
                               progress: ((_ done: Int, _ total: Int) -> Bool)? = nil,
                               found: (SearchHit) -> Bool) throws(StoreError) -> [String] {
-        let issues = try library.issues()
-        let filter = library.issueFilter(for: query)
-        filter?.prepare(issues.filter { issue in
-            scope.from.map { issue.date >= $0 } ?? true && scope.to.map { issue.date <= $0 } ?? true
-        })
         var count = 0
-        var next = 0
-        var lookahead = 2
-        while next < issues.count {
-            // The next few issues that may match have their search texts scanned on every core,
-            // then are taken in order: newest first still, and a search stopped early has scanned
-            // at most a few issues more than it needed.
-            var batch: [IssueEntry] = []
-            while next < issues.count, batch.count < lookahead {
-                let issue = issues[next]
-                if let progress, !progress(next, issues.count) { return filter?.damaged ?? [] }
-                next += 1
-                if let from = scope.from, issue.date < from { continue }
-                if let to = scope.to, issue.date > to { continue }
-                if let filter, !filter.mayMatch(issue) { continue }
-                batch.append(issue)
-            }
-            lookahead = min(16, lookahead * 2)
-            let scanned = Parallel.map(batch) { issue in
-                Result { () throws(StoreError) in try library.searchCandidates(in: issue, query: query) }
-            }
-            for (issue, scan) in zip(batch, scanned) {
-                let more = try hits(in: issue, candidates: scan.get(), library: library, query: query, scope: scope) { hit in
-                    count += 1
-                    return found(hit) && scope.limit.map { count < $0 } ?? true
-                }
-                if !more { return filter?.damaged ?? [] }
+        let filter = try scan(library, query: query, scope: scope, progress: { progress?($0, $1) ?? true }) { issue, candidates throws(StoreError) in
+            try hits(in: issue, candidates: candidates, library: library, query: query, scope: scope) { hit in
+                count += 1
+                return found(hit) && scope.limit.map { count < $0 } ?? true
             }
         }
         return filter?.damaged ?? []
@@ -364,38 +342,65 @@ public enum Searcher {
     /// an issue's search text that hold every term are counted, and only an issue without a
     /// current search text (or a search of one section) has its articles read, unless
     /// `readingArticles` is false, when such an issue makes the count nil (not worth its cost).
-    /// Nil too when `going` says to stop, which it is asked before each few issues; with the
-    /// count, the search filters that were damaged (their issues were read), as `search` returns them.
+    /// Nil too when `going` says to stop, which it is asked before each issue; with the count,
+    /// the search filters that were damaged (their issues were read), as `search` returns them.
     public static func count(_ library: any LibraryReading, query: SearchQuery, scope: Scope = Scope(),
                              readingArticles: Bool = true,
                              going: () -> Bool) throws(StoreError) -> (total: Int, damaged: [String])? {
-        let issues = try library.issues().filter { issue in
-            scope.from.map { issue.date >= $0 } ?? true && scope.to.map { issue.date <= $0 } ?? true
-        }
-        let filter = library.issueFilter(for: query)
-        filter?.prepare(issues)
-        let passing = filter.map { filter in issues.filter(filter.mayMatch) } ?? issues
         var total = 0
-        for start in stride(from: 0, to: passing.count, by: 16) {
-            guard going() else { return nil }
-            let batch = Array(passing[start..<min(start + 16, passing.count)])
+        var unread = false
+        let filter = try scan(library, query: query, scope: scope, progress: { _, _ in going() }) { issue, candidates throws(StoreError) in
+            if let candidates, scope.section == nil {
+                total += candidates.count
+                return true
+            }
+            guard readingArticles else {
+                unread = true
+                return false
+            }
+            return try hits(in: issue, candidates: candidates, library: library, query: query, scope: scope) { _ in
+                total += 1
+                return true
+            }
+        }
+        guard !unread, going() else { return nil }
+        return (total, filter?.damaged ?? [])
+    }
+
+    /// The issues of `scope` that may match, newest first, handed to `body` with the candidates
+    /// their search texts hold (`SearchText.candidates`; nil without a current search text):
+    /// issues whose search filter says they cannot match are passed over unread, and the next few
+    /// are scanned on every core, then taken in order, so a scan stopped early (`body` or
+    /// `progress` returning false) has scanned at most a few issues more than it needed.
+    /// `progress` hears of each issue first, how many are done of how many. Returns the filter,
+    /// for the packs it found damaged.
+    private static func scan(_ library: any LibraryReading, query: SearchQuery, scope: Scope,
+                             progress: (_ done: Int, _ total: Int) -> Bool,
+                             _ body: (IssueEntry, [SearchText.Candidate]?) throws(StoreError) -> Bool) throws(StoreError) -> IssueFilter? {
+        let issues = try library.issues()
+        let filter = library.issueFilter(for: query)
+        filter?.prepare(issues.filter { scope.includes($0.date) })
+        var next = 0
+        var lookahead = 2
+        while next < issues.count {
+            var batch: [IssueEntry] = []
+            while next < issues.count, batch.count < lookahead {
+                let issue = issues[next]
+                if !progress(next, issues.count) { return filter }
+                next += 1
+                if !scope.includes(issue.date) { continue }
+                if let filter, !filter.mayMatch(issue) { continue }
+                batch.append(issue)
+            }
+            lookahead = min(16, lookahead * 2)
             let scanned = Parallel.map(batch) { issue in
                 Result { () throws(StoreError) in try library.searchCandidates(in: issue, query: query) }
             }
-            for (issue, scan) in zip(batch, scanned) {
-                let candidates = try scan.get()
-                if let candidates, scope.section == nil {
-                    total += candidates.count
-                } else {
-                    guard readingArticles else { return nil }
-                    _ = try hits(in: issue, candidates: candidates, library: library, query: query, scope: scope) { _ in
-                        total += 1
-                        return true
-                    }
-                }
+            for (issue, candidates) in zip(batch, scanned) {
+                if try !body(issue, candidates.get()) { return filter }
             }
         }
-        return (total, filter?.damaged ?? [])
+        return filter
     }
 
     /// Hands `found` the hits of one issue, in page order; false when `found` said to stop.

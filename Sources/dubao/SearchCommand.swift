@@ -82,9 +82,7 @@ struct SearchCommand: ParsableCommand {
     /// as `list` does (a section is looked for until one issue has it).
     func explainNothing(in issues: [IssueEntry], source: any LibraryReading, scope: Searcher.Scope) throws {
         guard let section = scope.section else { return }
-        for issue in issues {
-            if let from = scope.from, issue.date < from { continue }
-            if let to = scope.to, issue.date > to { continue }
+        for issue in issues where scope.includes(issue.date) {
             guard let catalog = try? source.catalog(of: issue) else { continue }
             if catalog.sections.contains(where: { $0.name == section || $0.page == section }) { return }
         }
