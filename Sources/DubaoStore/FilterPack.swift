@@ -1,5 +1,4 @@
 import DubaoModel
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -136,15 +135,12 @@ struct FilterPack: Equatable {
         var blockBytes: Int { (blockWords + 1) * 8 }
     }
 
-    /// Whether the file at `path` is a pack of a schema newer than this dubao reads: written by
-    /// a newer dubao, not damaged, so its issues are searched without it and nothing is said.
-    static func isNewerSchema(path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        // As far as `answer` looks for the header's end.
-        let head = (try? handle.read(upToCount: 1 << 20)) ?? Data()
-        guard let end = head.firstIndex(of: 0x0A), let json = JSONReader.parse(Array(head[..<end])),
-              json["format"]?.string == formatName, let version = json["schema"]?.int else { return false }
+    /// Whether a header that `layout` refused is a pack's of a schema newer than this dubao reads:
+    /// written by a newer dubao, not damaged, so its issues are searched without it and nothing
+    /// is said.
+    static func isNewerSchema(header: [UInt8]) -> Bool {
+        guard let json = JSONReader.parse(header), json["format"]?.string == formatName,
+              let version = json["schema"]?.int else { return false }
         return version > schema
     }
 
@@ -206,17 +202,40 @@ struct FilterPack: Equatable {
 }
 
 extension FilterPack {
-    /// Which of a pack's issues can hold every element, reading only the rows the elements
-    /// fall in: for each issue listed, its folder, search text and whether it passes. Nil when
-    /// the file is missing, not a pack, or damaged where it was read.
+    /// What a pack says of a query's elements.
+    enum Answer {
+        /// For each issue listed, its folder, search text and whether it can hold every element.
+        case issues([(folder: String, searchText: String, passes: Bool)])
+        /// A pack a newer dubao wrote: its issues are searched without it.
+        case newerSchema
+        /// Missing, not a pack, or damaged where it was read.
+        case unreadable
+    }
+
+    /// Which of a pack's issues can hold every element (nil when it cannot say, see `ask`).
     static func answer(path: String, elements: [UInt64]) -> [(folder: String, searchText: String, passes: Bool)]? {
+        if case .issues(let issues) = ask(path: path, elements: elements) { return issues }
+        return nil
+    }
+
+    /// Asks the pack at `path` about `elements`, reading only its header and the blocks the
+    /// elements fall in.
+    static func ask(path: String, elements: [UInt64]) -> Answer {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard fd >= 0 else { return .unreadable }
         defer { close(fd) }
+        guard let issues = answer(fd, elements: elements) else {
+            return header(fd).map(isNewerSchema) == true ? .newerSchema : .unreadable
+        }
+        return .issues(issues)
+    }
+
+    /// The header line of the pack open at `fd` (with its line end): a line of about 100 bytes
+    /// an issue, read up to 1 MB.
+    private static func header(_ fd: Int32) -> [UInt8]? {
         var status = stat()
         guard fstat(fd, &status) == 0 else { return nil }
         let size = Int(status.st_size)
-        // The header is a line of about 100 bytes an issue.
         var head = [UInt8](repeating: 0, count: min(size, 4096))
         guard readFully(fd, into: &head, at: 0) else { return nil }
         var end = head.firstIndex(of: 0x0A)
@@ -225,7 +244,13 @@ extension FilterPack {
             guard readFully(fd, into: &head, at: 0) else { return nil }
             end = head.firstIndex(of: 0x0A)
         }
-        guard let end, let layout = layout(header: Array(head[...end]), fileSize: size) else { return nil }
+        return end.map { Array(head[...$0]) }
+    }
+
+    private static func answer(_ fd: Int32, elements: [UInt64]) -> [(folder: String, searchText: String, passes: Bool)]? {
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { return nil }
+        guard let header = header(fd), let layout = layout(header: header, fileSize: Int(status.st_size)) else { return nil }
         var passes = [Bool](repeating: true, count: layout.issues.count)
         var masks: [Int: UInt64] = [:]
         for key in elements {

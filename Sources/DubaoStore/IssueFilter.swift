@@ -28,26 +28,28 @@ public final class IssueFilter: @unchecked Sendable {
     func prepare(_ issues: [IssueEntry]) {
         let packs = Array(Set(issues.compactMap(\.filter))).filter { answers[$0] == nil }.sorted()
         let root = root, elements = elements
-        let found = Parallel.map(packs) { FilterPack.answer(path: "\(root)/\($0)", elements: elements) }
+        let found = Parallel.map(packs) { FilterPack.ask(path: "\(root)/\($0)", elements: elements) }
         for (pack, answer) in zip(packs, found) { take(answer, of: pack) }
     }
 
-    private func take(_ answer: [(folder: String, searchText: String, passes: Bool)]?, of pack: String) {
-        if let answer {
-            answers[pack] = Dictionary(answer.map { ($0.folder, ($0.searchText, $0.passes)) }, uniquingKeysWith: { a, _ in a })
-        } else {
+    private func take(_ answer: FilterPack.Answer, of pack: String) {
+        switch answer {
+        case .issues(let issues):
+            answers[pack] = Dictionary(issues.map { ($0.folder, ($0.searchText, $0.passes)) }, uniquingKeysWith: { a, _ in a })
+        case .newerSchema:
+            // A newer dubao's pack: no damage.
             answers[pack] = [:]
-            // Gone since the issue list was read is a re-import, and a newer schema a newer dubao's
-            // pack: neither is damage.
-            let path = "\(root)/\(pack)"
-            if FileManager.default.fileExists(atPath: path), !FilterPack.isNewerSchema(path: path) { broken.insert(pack) }
+        case .unreadable:
+            answers[pack] = [:]
+            // Gone since the issue list was read is a re-import, not damage.
+            if FileManager.default.fileExists(atPath: "\(root)/\(pack)") { broken.insert(pack) }
         }
     }
 
     /// False only when the issue's filter says it cannot hold every term of the query.
     public func mayMatch(_ issue: IssueEntry) -> Bool {
         guard let pack = issue.filter, issue.searchText.hasPrefix(SearchText.currentPrefix) else { return true }
-        if answers[pack] == nil { take(FilterPack.answer(path: "\(root)/\(pack)", elements: elements), of: pack) }
+        if answers[pack] == nil { take(FilterPack.ask(path: "\(root)/\(pack)", elements: elements), of: pack) }
         if broken.contains(pack) {
             broken.remove(pack)
             damaged.append("\(root)/\(pack)")
