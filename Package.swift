@@ -42,7 +42,9 @@ let package = Package(
         .target(name: "DubaoUI", dependencies: ["DubaoModel", "DubaoLayout", "DubaoStore", "DubaoTerminal", "DubaoText"]),
         // Runs the UI core's effects against the store, on threads where needed. The UI core itself
         // stays free of Foundation.
-        .target(name: "DubaoRuntime", dependencies: ["DubaoUI", "DubaoStore", "DubaoText"]),
+        // Starting other programs as a shell starts them (no signal blocked, default actions).
+        .target(name: "DubaoSpawn"),
+        .target(name: "DubaoRuntime", dependencies: ["DubaoUI", "DubaoStore", "DubaoText", "DubaoSpawn"]),
         // Themes (Themes/*.toml, embedded in the binary) and the config file.
         // SwiftPM takes resources only from inside the target's folder, so Sources/DubaoSettings/Themes
         // is a link to the top-level Themes/; embedInCode follows it and embeds the files themselves.
@@ -75,7 +77,7 @@ let package = Package(
                     exclude: ["Snapshots"]),
         .testTarget(name: "DubaoSettingsTests", dependencies: ["DubaoSettings", "DubaoText", "DubaoUI", "DubaoTerminal", "DubaoTestSupport"]),
         // Running programs in tmux and pseudo-terminals, shared by the end-to-end tests.
-        .target(name: "DubaoTestSupport", dependencies: ["DubaoLayout", "DubaoTerminal"], path: "Tests/DubaoTestSupport"),
+        .target(name: "DubaoTestSupport", dependencies: ["DubaoLayout", "DubaoTerminal", "DubaoSpawn"], path: "Tests/DubaoTestSupport"),
         .testTarget(name: "DubaoCursesTests", dependencies: ["DubaoCurses", "DubaoTerminal", "DubaoText", "DubaoLayout", "DubaoTestSupport"]),
         .testTarget(name: "DubaoLayoutTests", dependencies: ["DubaoLayout", "DubaoModel", "DubaoTestSupport"]),
         .testTarget(name: "DubaoCLITests", dependencies: ["DubaoImport", "DubaoStore", "DubaoModel", "DubaoLayout", "DubaoTestSupport"]),

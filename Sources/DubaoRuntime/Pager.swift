@@ -1,3 +1,4 @@
+import DubaoSpawn
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -68,7 +69,7 @@ enum Pager {
                                          fds: (file, STDOUT_FILENO, STDOUT_FILENO))
         let notFound = texts(.pagerNotFound, command)
         let notRunnable = texts(.pagerNotRunnable, command)
-        let child: ChildProcess
+        let child: SpawnedProcess
         switch started {
         case .success(let c): child = c
         case .failure(let failure) where failure.code == ENOENT: return notFound

@@ -1,68 +1,27 @@
 import Foundation
 import DubaoLayout
+import DubaoSpawn
 import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A child process started with `posix_spawn`, with no signal blocked and default actions.
-///
-/// Not Foundation's `Process`: tests run on threads that block most signals and a child
-/// inherits that mask (the tmux server would then ignore SIGTERM, its panes Ctrl-C and
-/// SIGWINCH), and unblocking them around `Process.run()` lets the SIGCHLD that `Process`
-/// waits for be lost.
+/// A program a test starts (tmux, a check binary), as a shell would start it (`SpawnedProcess`),
+/// with this process's environment unless given another.
 public struct Child {
-    public let pid: pid_t
+    let process: SpawnedProcess
+    public var pid: pid_t { process.pid }
 
     /// Starts `path` with `arguments`; `fds` are the child's standard input, output and error.
     public init(_ path: String, _ arguments: [String], environment: [String: String]? = nil, fds: (Int32, Int32, Int32)) throws {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, fds.0, 0)
-        posix_spawn_file_actions_adddup2(&actions, fds.1, 1)
-        posix_spawn_file_actions_adddup2(&actions, fds.2, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCHLD, SIGWINCH] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let environment = environment ?? ProcessInfo.processInfo.environment
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let error = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
-        guard error == 0 else { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EINVAL) }
-        self.pid = pid
+        process = try SpawnedProcess(path: path, arguments: [path] + arguments,
+                                     environment: environment ?? ProcessInfo.processInfo.environment, fds: fds)
     }
 
     /// Waits up to `seconds` for the child to end: its exit status (128 + n if killed by
     /// signal n), or nil after killing it on timeout.
     public func waitForExit(seconds: Double = 30) -> Int32? {
-        let deadline = Date().addingTimeInterval(seconds)
-        var status: Int32 = 0
-        while Date() < deadline {
-            let result = waitpid(pid, &status, WNOHANG)
-            if result == pid { return decode(status) }
-            if result < 0 { return nil }
-            usleep(10_000)
-        }
-        kill(pid, SIGKILL)
-        waitpid(pid, &status, 0)
-        return nil
-    }
-
-    private func decode(_ status: Int32) -> Int32 {
-        let signal = status & 0x7F
-        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+        process.wait(seconds: seconds)
     }
 }
 
