@@ -62,10 +62,9 @@ struct ExportEndToEndTests {
 
         try t.sendKeys("|")
         var paged: String?
-        let deadline = Date().addingTimeInterval(10)
-        while paged == nil, Date() < deadline {
+        waitUntil(interval: 50_000) {
             if let text = try? String(contentsOfFile: folder + "/paged.txt", encoding: .utf8), text.hasSuffix("\n") { paged = text }
-            usleep(50_000)
+            return paged != nil
         }
         #expect(paged == ArticlePlainText.text(of: try Self.firstArticle()) + "\n")
         let after = try t.waitForSettled { $0 == before }

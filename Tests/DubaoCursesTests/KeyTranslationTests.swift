@@ -1,5 +1,6 @@
 import CNcursesw
 import DubaoTerminal
+import DubaoTestSupport
 import Glibc
 import Testing
 @testable import DubaoCurses
@@ -114,11 +115,7 @@ import Testing
         // a copy of the write end until that exec, and the pipe has no end of file till then.
         for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         close(fds[1])
-        var waited = 0
-        while !CursesTerminal.inputIsClosed(fds[0]), waited < 2_000 {
-            usleep(1_000)
-            waited += 1
-        }
+        waitUntil(seconds: 2) { CursesTerminal.inputIsClosed(fds[0]) }
         #expect(CursesTerminal.inputIsClosed(fds[0]))
     }
 

@@ -42,11 +42,6 @@ struct BackgroundSearchTests {
         String(Screen.render(r.state).text.split(separator: "\n", omittingEmptySubsequences: false)[r.state.viewport.height - 1])
     }
 
-    func until(_ condition: () -> Bool) {
-        let deadline = Date().addingTimeInterval(10)
-        while !condition(), Date() < deadline { usleep(1_000) }
-    }
-
     @Test("keys work while it runs, the status line shows its progress, and the results arrive")
     func responsive() {
         let library = GatedLibrary()
@@ -57,7 +52,7 @@ struct BackgroundSearchTests {
         r.dispatch(.key(.character("j")))
         #expect(r.state.navigation.articles.selection == 1, "keys go on working")
         library.gate.signal()
-        until { r.poll(); return r.state.search.searching?.done == 1 }
+        waitUntil { r.poll(); return r.state.search.searching?.done == 1 }
         #expect(statusLine(r).contains("1/2 issues — Esc cancels"))
         library.gate.signal()
         r.waitForSearch()
@@ -93,7 +88,7 @@ struct BackgroundSearchTests {
         let r = AppRuntime(state: AppState(width: 160, height: 40), library: library, searchesInBackground: true)
         r.start(isSample: false)
         search(r, "渡口")
-        until { r.poll(); return r.state.status.message != nil }
+        waitUntil { r.poll(); return r.state.status.message != nil }
         let expected = try Searcher.search(MemoryLibrary(issues: [SearchFixture.older, SearchFixture.newer]), query: SearchQuery("渡口")!)
         #expect(r.state.search.results?.hits.map(\.id) == expected.map(\.id))
         #expect(r.state.status.message?.text.hasPrefix(root + "/filters/") == true)

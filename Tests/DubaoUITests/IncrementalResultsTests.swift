@@ -60,10 +60,9 @@ struct IncrementalResultsTests {
         let library = Library(root: root)
         try library.store(Self.issue)
         let r = start(counting: true, library: library)
-        let deadline = Date().addingTimeInterval(10)
-        while r.state.search.results?.total == nil, Date() < deadline {
-            usleep(2_000)
+        waitUntil {
             r.poll()
+            return r.state.search.results?.total != nil
         }
         #expect(r.state.search.results?.total == 250)
         #expect(r.state.search.results?.hits.count == SearchResults.firstBatch, "counted, not listed")

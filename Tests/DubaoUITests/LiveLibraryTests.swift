@@ -2,6 +2,7 @@ import DubaoImport
 import DubaoModel
 import DubaoRuntime
 import DubaoStore
+import DubaoTestSupport
 @testable import DubaoUI
 import Foundation
 import Testing
@@ -254,10 +255,9 @@ struct LiveLibraryTests {
         library.store([Self.march9])
         r.lookAtLibrary()
         #expect(r.isReadingLibrary)
-        let deadline = Date().addingTimeInterval(10)
-        while r.isReadingLibrary, Date() < deadline {
-            usleep(1_000)
+        waitUntil {
             r.poll()
+            return !r.isReadingLibrary
         }
         #expect(r.state.navigation.issues.count == 2 && r.state.issue?.date.description == "2026-03-02")
     }
