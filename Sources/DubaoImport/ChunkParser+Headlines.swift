@@ -65,6 +65,9 @@ extension ChunkParser {
                 break
             }
             if !strong {
+                // `我们正生活在人类历史上` / `规模空前的城市化…`: a line that ends inside a word the
+                // next line finishes is the first line of the text, however short.
+                if k + 1 < lines.count, !lines[k + 1].breakAbove, adjacent.joins(text, lines[k + 1].text) { break }
                 guard case .text = kinds[k], n < 2, candidate[k], !HeadlineBlock.endsWithColumnTag(lines[k - 1].text),
                       !text.unicodeScalars.contains("…"), !Credits.startsWithAgency(text) else { break }
                 if HeadlineBlock.hasComma(text), !text.hasSuffix("——"),

@@ -54,6 +54,15 @@ extension ChunkParser {
         return (point == "." || point == "．") && Scalars.isDigit(digit)
     }
 
+    /// `■特点一：青年人才已成为基础研` / `究领域的有生力量`: a line that ends in the middle of a
+    /// word the page writes elsewhere, however much its first words look like a subheading.
+    func cutInWord(_ article: Article, before text: Substring) -> Bool {
+        guard article.continuation.isEmpty, let last = article.paragraphs.last, let end = last.unicodeScalars.last,
+              !ChineseText.endsSentence(end) else { return false }
+        if let caption = article.captions.last, caption.afterParagraph == article.paragraphs.count { return false }
+        return adjacent.joins(last, text)
+    }
+
     /// Adds a line's text to the current article: to its last paragraph when that was cut
     /// mid-sentence, else as a paragraph of its own (always with `separate`).
     mutating func addText(_ raw: Substring, line: PagePartLine, separate: Bool = false) {
@@ -74,7 +83,8 @@ extension ChunkParser {
         }
         if !text.isEmpty {
             let indentedStart = usesIndent && line.indent >= 2
-            if !separate, !indentedStart, !shortStart, Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) {
+            if !separate, !indentedStart, !shortStart,
+               Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) || cutInWord(current!, before: text) {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
                 current!.paragraphs[current!.paragraphs.count - 1] += text
                 shortStart = false

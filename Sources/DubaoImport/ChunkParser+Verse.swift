@@ -1,3 +1,5 @@
+import DubaoModel
+
 extension ChunkParser {
     /// Three or more short lines without punctuation inside an article, not standing before a
     /// lead or byline: a poem's verse, not a headline block.
@@ -8,6 +10,10 @@ extension ChunkParser {
               n == 0 || !lines[i + n].breakAbove {
             // The next piece's title and author end the poem.
             if n >= 3, signedTitle(lines, kinds, candidate, at: i + n) == 2 { break }
+            // `为确保事业单位工作` / `人员培训…`: lines that cut a word in two are a paragraph a
+            // column cut into short pieces; a verse ends where its words end.
+            if n > 0, adjacent.joins(lines[i + n - 1].text, lines[i + n].text)
+                || Self.cutsNumber(lines[i + n - 1].text, lines[i + n].text) { return nil }
             n += 1
         }
         guard n >= 3 else { return nil }
@@ -18,5 +24,11 @@ extension ChunkParser {
             }
         }
         return n
+    }
+
+    /// `…重点案件3` / `08起…`: a number a column cut in two.
+    static func cutsNumber(_ first: Substring, _ second: Substring) -> Bool {
+        guard let a = first.unicodeScalars.last, let b = second.unicodeScalars.first else { return false }
+        return Scalars.isDigit(a) && Scalars.isDigit(b)
     }
 }

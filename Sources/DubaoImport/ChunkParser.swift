@@ -20,6 +20,10 @@ struct ChunkParser {
     /// only after one, unless a lead or byline right below proves it.
     var breaksItems: Bool
 
+    /// The page's own pairs of adjacent characters: a line's end and the next line's start that
+    /// make one are a word a column cut (`AdjacentPairs`).
+    var adjacent = AdjacentPairs([])
+
     init(fileName: String, usesIndent: Bool, breaksItems: Bool = false) {
         self.fileName = fileName
         self.usesIndent = usesIndent
@@ -27,6 +31,7 @@ struct ChunkParser {
     }
 
     mutating func run(_ lines: [PagePartLine]) {
+        adjacent = AdjacentPairs(lines.map(\.text))
         var kinds = lines.map { Self.kind(of: $0.text) }
         Self.markMasthead(lines, &kinds)
         Self.markSignatures(lines, &kinds)

@@ -37,7 +37,11 @@ struct HeadlineBlock: Equatable {
            !hasSentenceInside(text) {
             return true
         }
-        guard ChineseText.fits(text, within: 70), !ChineseText.fits(text, within: 1) else { return false }
+        // A column's name is set small after the title: `…就是要紧事（守初心 担使命 找差距 抓落实·…·整改落实）`
+        // is as long as a paragraph, but its title alone is a title's length.
+        let title = withoutColumnTag(text)
+        guard ChineseText.fits(title, within: 70), ChineseText.fits(text, within: 160),
+              !ChineseText.fits(text, within: 1) else { return false }
         var sawText = false
         var commas = 0
         let scalars = text.unicodeScalars
@@ -49,7 +53,7 @@ struct HeadlineBlock: Equatable {
                 // `把好事办好，把实事办实`: a title may pair two clauses with a comma; a line
                 // ending in one, or longer, is prose.
                 commas += 1
-                if next == scalars.endIndex || commas > 2 || !ChineseText.fits(text, within: 48) { return false }
+                if next == scalars.endIndex || commas > 2 || !ChineseText.fits(title, within: 48) { return false }
             } else if ChineseText.isProsePunctuation(s) {
                 return false
             }
@@ -103,6 +107,24 @@ struct HeadlineBlock: Equatable {
     static func endsWithColumnTag(_ text: Substring) -> Bool {
         guard let last = text.unicodeScalars.last, last == "）" || last == ")" else { return false }
         return !isBracketedNote(text)
+    }
+
+    /// The line without the column's name at its end (`endsWithColumnTag`), or the whole line.
+    static func withoutColumnTag(_ text: Substring) -> Substring {
+        guard endsWithColumnTag(text) else { return text }
+        var depth = 0
+        var index = text.endIndex
+        while index > text.startIndex {
+            index = text.index(before: index)
+            switch text[index] {
+            case "）", ")": depth += 1
+            case "（", "(":
+                depth -= 1
+                if depth == 0 { return index == text.startIndex ? text : text[..<index] }
+            default: break
+            }
+        }
+        return text
     }
 
     /// A full stop anywhere in the line.
