@@ -83,11 +83,11 @@ extension ChunkParser {
         }
         if !text.isEmpty {
             let indentedStart = usesIndent && line.indent >= 2
-            if !separate, !indentedStart, !shortStart,
+            if !separate, !indentedStart, !startStandsAlone,
                Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) || cutInWord(current!, before: text) {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
                 current!.paragraphs[current!.paragraphs.count - 1] += text
-                shortStart = false
+                startStandsAlone = false
             } else {
                 current!.paragraphs.append(String(text))
                 // A column is wider than this: a paragraph's first line shorter than any column
@@ -97,10 +97,12 @@ extension ChunkParser {
                 // is the middle of the lead's paragraph, nor a piece ending in an open bracket.
                 let a = current!
                 let underLead = a.paragraphs.count == 1 && !(a.dateline.isEmpty && a.credit.isEmpty)
-                shortStart = text.startIndex == line.text.startIndex && text.endIndex == line.text.endIndex
-                    && text.unicodeScalars.prefix(Self.narrowestColumn).count < Self.narrowestColumn
-                    && !underLead && text.unicodeScalars.contains(where: Scalars.isHan)
-                    && !"（(“《「『【".unicodeScalars.contains(text.unicodeScalars.last!)
+                let wholeLine = text.startIndex == line.text.startIndex && text.endIndex == line.text.endIndex
+                startStandsAlone = wholeLine
+                    && (text.unicodeScalars.prefix(Self.narrowestColumn).count < Self.narrowestColumn
+                        && !underLead && text.unicodeScalars.contains(where: Scalars.isHan)
+                        && !"（(“《「『【".unicodeScalars.contains(text.unicodeScalars.last!)
+                        || parallelSubheads.contains(line.number))
             }
         }
         if let trailing {

@@ -11,8 +11,11 @@ struct ChunkParser {
     var date: (found: PageFurniture.IssueDateFound, line: Int)?
     var paper = ""
     var current: Article?
-    /// The last paragraph began with a line too short to be a column's (`narrowestColumn`).
-    var shortStart = false
+    /// The last paragraph began with a line that ends where it ends, punctuation or not: one too
+    /// short to be a column's (`narrowestColumn`), or one of an item's parallel subheads.
+    var startStandsAlone = false
+    /// The numbers of the lines that are one of an item's parallel subheads (`parallelSubheads`).
+    var parallelSubheads: Set<Int> = []
     /// Characters in the narrowest newspaper column: a line cut by a column is at least this long.
     static let narrowestColumn = 8
 
@@ -32,6 +35,7 @@ struct ChunkParser {
 
     mutating func run(_ lines: [PagePartLine]) {
         adjacent = AdjacentPairs(lines.map(\.text))
+        if breaksItems { parallelSubheads = Self.parallelSubheads(lines, adjacent: adjacent) }
         var kinds = lines.map { Self.kind(of: $0.text) }
         Self.markMasthead(lines, &kinds)
         Self.markSignatures(lines, &kinds)

@@ -147,13 +147,21 @@ struct HeadlineBlock: Equatable {
     }
 
     /// `一、…`, `（二）…`, `3.…`: a subheading inside an article's body.
-    static let subheadingInitials: Set<Unicode.Scalar> = Set("（(一二三四五六七八九十0123456789".unicodeScalars)
+    static let subheadingInitials: Set<Unicode.Scalar> = Set("（(一二三四五六七八九十0123456789第".unicodeScalars)
 
     static func isSubheading(_ text: Substring) -> Bool {
         // Asked of every line: most start with none of these, and are turned away without graphemes.
         guard let initial = text.unicodeScalars.first, subheadingInitials.contains(initial) else { return false }
         let numerals = "一二三四五六七八九十"
         var t = text[...]
+        // `第七章党内民主和监督`: a chapter's or section's heading in a law or a report. (Its
+        // articles, `第十一条…`, are paragraphs, and end in a full stop.)
+        if t.first == "第" {
+            let digits = t.dropFirst().prefix { numerals.contains($0) || "百零〇".contains($0) || ($0.isASCII && $0.isNumber) }
+            guard !digits.isEmpty else { return false }
+            let rest = t.dropFirst(1 + digits.count)
+            return (rest.hasPrefix("章") || rest.hasPrefix("节") || rest.hasPrefix("编") || rest.hasPrefix("部分"))
+        }
         if let first = t.first, first == "（" || first == "(" {
             t = t.dropFirst()
             let digits = t.prefix { numerals.contains($0) || $0.isASCII && $0.isNumber }

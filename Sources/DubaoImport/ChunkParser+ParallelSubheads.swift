@@ -1,0 +1,64 @@
+import DubaoModel
+
+/// Subheads an article sets in parallel, told from a paragraph's first words a column cut off.
+extension ChunkParser {
+    /// The numbers of the lines that are one of an item's parallel subheads.
+    ///
+    /// A bare short line after a finished sentence is as often a subhead (`给黔货出山找通道`) as the
+    /// first words of a paragraph a column cut (`经过深入调研，杨亮盯上`): on a month of
+    /// 人民日报 the two come about equally often, and nothing in the line tells them apart. But an
+    /// article's subheads are written as a set: `给黔货出山找通道` / `给山里瓦屋找主顾`,
+    /// `…，降准有利于保持流动性合理充裕` / `…，缓解民营、小微企业融资难融资贵`. Where a column cuts
+    /// falls by chance, so two cut pieces of one article rarely match. Two such lines of an item
+    /// with as many characters and the same first or last character, or a comma at the same
+    /// place, or three with as many characters, are subheads. On a month of 人民日报 set as
+    /// printed pages (columns cutting at random), 449 of the 579 lines the rule picks on the
+    /// first three weeks, where it was chosen, are subheads, and 131 of 153 on the last ten days.
+    /// A line picked wrongly costs its article a paragraph cut in two; one left alone costs a
+    /// subhead run into its paragraph, which is as wrong.
+    ///
+    /// Only where the page parts its items by a wider gap, which says where an item ends: without
+    /// it, two articles' lines would be compared.
+    static func parallelSubheads(_ lines: [PagePartLine], adjacent: AdjacentPairs) -> Set<Int> {
+        var found = Set<Int>()
+        var item: [(number: Int, text: Substring)] = []
+        func compare() {
+            for a in item where item.filter({ $0.text.unicodeScalars.count == a.text.unicodeScalars.count }).count >= 3 {
+                found.insert(a.number)
+            }
+            for (k, a) in item.enumerated() {
+                for b in item[(k + 1)...] where isParallel(a.text, b.text) {
+                    found.insert(a.number)
+                    found.insert(b.number)
+                }
+            }
+            item.removeAll(keepingCapacity: true)
+        }
+        for i in lines.indices {
+            if lines[i].breakAbove { compare() }
+            guard i > 0, i + 1 < lines.count, !lines[i].breakAbove, !lines[i + 1].breakAbove,
+                  let before = lines[i - 1].text.unicodeScalars.last, ChineseText.endsSentence(before),
+                  isBareLine(lines[i].text), !adjacent.joins(lines[i].text, lines[i + 1].text) else { continue }
+            item.append((lines[i].number, lines[i].text))
+        }
+        compare()
+        return found
+    }
+
+    /// Four to forty characters, no sentence inside or at the end, not a subtitle's `——`.
+    static func isBareLine(_ text: Substring) -> Bool {
+        let count = text.unicodeScalars.prefix(41).count
+        guard (4...40).contains(count), let last = text.unicodeScalars.last, !ChineseText.endsSentence(last),
+              !"，、,".unicodeScalars.contains(last), !text.hasPrefix("——") else { return false }
+        return !text.unicodeScalars.contains { "。！？!?；;".unicodeScalars.contains($0) }
+    }
+
+    static func isParallel(_ a: Substring, _ b: Substring) -> Bool {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        guard x.count == y.count else { return false }
+        if x.first == y.first || x.last == y.last { return true }
+        let comma: (Unicode.Scalar) -> Bool = { $0 == "，" || $0 == "," }
+        guard let i = x.firstIndex(where: comma), let j = y.firstIndex(where: comma) else { return false }
+        return i == j
+    }
+}
