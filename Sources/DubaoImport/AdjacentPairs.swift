@@ -1,3 +1,4 @@
+import CByteScan
 import DubaoModel
 
 /// The pairs of Chinese characters that stand side by side inside the lines of one page.
@@ -10,10 +11,13 @@ import DubaoModel
 /// The page is its own dictionary, so this holds for any paper, month or subject, and needs no
 /// word list.
 ///
-/// Built on the first question: a page that never asks (one that indents its paragraphs) pays nothing.
+/// Asked only where a line's end is in doubt, a few times a page: each question is a search of the
+/// page's text, copied once into one buffer on the first question (a page that never asks, one
+/// that indents its paragraphs, pays nothing), rather than a table of every pair, which cost as
+/// much as the rest of the parse.
 final class AdjacentPairs {
     private let lines: [Substring]
-    private var pairs: Set<UInt64>?
+    private var text: [UInt8]?
 
     init(_ lines: [Substring]) {
         self.lines = lines
@@ -23,27 +27,23 @@ final class AdjacentPairs {
     func joins(_ first: some StringProtocol, _ second: some StringProtocol) -> Bool {
         guard let a = first.unicodeScalars.last, let b = second.unicodeScalars.first,
               Scalars.isHan(a), Scalars.isHan(b) else { return false }
-        if pairs == nil { pairs = Self.collect(lines) }
-        return pairs!.contains(Self.key(a, b))
-    }
-
-    private static func key(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 {
-        UInt64(a.value) << 32 | UInt64(b.value)
-    }
-
-    private static func collect(_ lines: [Substring]) -> Set<UInt64> {
-        var pairs = Set<UInt64>()
-        for line in lines {
-            var previous: Unicode.Scalar?
-            for s in line.unicodeScalars {
-                if Scalars.isHan(s) {
-                    if let p = previous { pairs.insert(key(p, s)) }
-                    previous = s
-                } else {
-                    previous = nil
+        if text == nil {
+            // Lines end in a newline, so a pair found in the buffer stands inside one line.
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+            for line in lines {
+                // A byte at a time through the view would cost more than the searches.
+                if line.utf8.withContiguousStorageIfAvailable({ buffer.append(contentsOf: $0) }) == nil {
+                    buffer.append(contentsOf: Array(line.utf8))
                 }
+                buffer.append(0x0A)
             }
+            text = buffer
         }
-        return pairs
+        var needle = Array(String(a).utf8)
+        needle += String(b).utf8
+        return text!.withUnsafeBytes { haystack in
+            needle.withUnsafeBytes { dubao_find(haystack.baseAddress, haystack.count, $0.baseAddress, $0.count) != nil }
+        }
     }
 }

@@ -21,13 +21,13 @@ extension ChunkParser {
     /// it, two articles' lines would be compared.
     static func parallelSubheads(_ lines: [PagePartLine], adjacent: AdjacentPairs) -> Set<Int> {
         var found = Set<Int>()
-        var item: [(number: Int, text: Substring)] = []
+        var item: [(number: Int, shape: Shape)] = []
         func compare() {
-            for a in item where item.filter({ $0.text.unicodeScalars.count == a.text.unicodeScalars.count }).count >= 3 {
+            for a in item where item.lazy.filter({ $0.shape.count == a.shape.count }).count >= 3 {
                 found.insert(a.number)
             }
             for (k, a) in item.enumerated() {
-                for b in item[(k + 1)...] where isParallel(a.text, b.text) {
+                for b in item[(k + 1)...] where a.shape.isParallel(to: b.shape) {
                     found.insert(a.number)
                     found.insert(b.number)
                 }
@@ -38,27 +38,45 @@ extension ChunkParser {
             if lines[i].breakAbove { compare() }
             guard i > 0, i + 1 < lines.count, !lines[i].breakAbove, !lines[i + 1].breakAbove,
                   let before = lines[i - 1].text.unicodeScalars.last, ChineseText.endsSentence(before),
-                  isBareLine(lines[i].text), !adjacent.joins(lines[i].text, lines[i + 1].text) else { continue }
-            item.append((lines[i].number, lines[i].text))
+                  let shape = Shape(bareLine: lines[i].text), !adjacent.joins(lines[i].text, lines[i + 1].text) else { continue }
+            item.append((lines[i].number, shape))
         }
         compare()
         return found
     }
 
-    /// Four to forty characters, no sentence inside or at the end, not a subtitle's `——`.
-    static func isBareLine(_ text: Substring) -> Bool {
-        let count = text.unicodeScalars.prefix(41).count
-        guard (4...40).contains(count), let last = text.unicodeScalars.last, !ChineseText.endsSentence(last),
-              !"，、,".unicodeScalars.contains(last), !text.hasPrefix("——") else { return false }
-        return !text.unicodeScalars.contains { "。！？!?；;".unicodeScalars.contains($0) }
-    }
+    /// What two subheads of a set share: their length, first and last character, first comma.
+    struct Shape {
+        var count = 0
+        var first: Unicode.Scalar = " "
+        var last: Unicode.Scalar = " "
+        var comma: Int?
 
-    static func isParallel(_ a: Substring, _ b: Substring) -> Bool {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        guard x.count == y.count else { return false }
-        if x.first == y.first || x.last == y.last { return true }
-        let comma: (Unicode.Scalar) -> Bool = { $0 == "，" || $0 == "," }
-        guard let i = x.firstIndex(where: comma), let j = y.firstIndex(where: comma) else { return false }
-        return i == j
+        /// A bare line's shape, or nil for any other line: four to forty characters, no sentence
+        /// inside or at its end, not a subtitle's `——`.
+        init?(bareLine text: Substring) {
+            // Asked of almost every line: a paragraph's byte count turns it away unread.
+            guard text.utf8.count <= 160, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+                  !ChineseText.endsSentence(last), last != "，", last != "、", last != ",", !(first == "—" && text.unicodeScalars.dropFirst().first == "—") else { return nil }
+            for s in text.unicodeScalars {
+                switch s {
+                case "。", "！", "？", "!", "?", "；", ";": return nil
+                case "，", ",": if comma == nil { comma = count }
+                default: break
+                }
+                count += 1
+                if count > 40 { return nil }
+            }
+            guard count >= 4 else { return nil }
+            self.first = first
+            self.last = last
+        }
+
+        func isParallel(to other: Shape) -> Bool {
+            guard count == other.count else { return false }
+            if first == other.first || last == other.last { return true }
+            guard let comma, let theirs = other.comma else { return false }
+            return comma == theirs
+        }
     }
 }
