@@ -37,7 +37,9 @@ extension ChunkParser {
         for i in lines.indices {
             if lines[i].breakAbove { compare() }
             guard i > 0, i + 1 < lines.count, !lines[i].breakAbove, !lines[i + 1].breakAbove,
-                  let before = lines[i - 1].text.unicodeScalars.last, ChineseText.endsSentence(before),
+                  let before = lines[i - 1].text.unicodeScalars.last,
+                  // `更便捷——` / `电子客票全面推广`: a dash ends a lead-in as a full stop ends a sentence.
+                  ChineseText.endsSentence(before) || lines[i - 1].text.hasSuffix("——"),
                   let shape = Shape(bareLine: lines[i].text), !adjacent.joins(lines[i].text, lines[i + 1].text) else { continue }
             item.append((lines[i].number, shape))
         }
