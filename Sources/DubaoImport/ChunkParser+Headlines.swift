@@ -117,6 +117,11 @@ extension ChunkParser {
             default: return nil
             }
         }
+        // `守护平安是我们的职责` / `本报记者 某某` inside a feature: on a page that parts its
+        // items by a wider gap, a headline and byline with no gap above are one of the item's
+        // stories, and stay in it (the electronic edition files them as one article). One gap
+        // alone may be a slip of the copying: it takes two to go by them.
+        if itemsStartAfterBreaks, !lines[i].breakAbove, current != nil { return nil }
         if strong { return n }
         if breaksItems { return nil }
         // `停车位缺口有多大？` between an interview's answers: a question, not a new article.

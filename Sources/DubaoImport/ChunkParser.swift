@@ -23,6 +23,11 @@ struct ChunkParser {
     /// only after one, unless a lead or byline right below proves it.
     var breaksItems: Bool
 
+    /// The page parts its items by a wider gap regularly (twice or more below its top line, and
+    /// not by indentation): a headline that even a lead or byline under it proves starts an item
+    /// only after a gap.
+    var itemsStartAfterBreaks = false
+
     /// The page's own pairs of adjacent characters: a line's end and the next line's start that
     /// make one are a word a column cut (`AdjacentPairs`).
     var adjacent = AdjacentPairs([])
@@ -35,6 +40,7 @@ struct ChunkParser {
 
     mutating func run(_ lines: [PagePartLine]) {
         adjacent = AdjacentPairs(lines.map(\.text))
+        itemsStartAfterBreaks = breaksItems && !usesIndent && lines.dropFirst().lazy.filter(\.breakAbove).prefix(2).count == 2
         if breaksItems { parallelSubheads = Self.parallelSubheads(lines, adjacent: adjacent) }
         var kinds = lines.map { Self.kind(of: $0.text) }
         Self.markMasthead(lines, &kinds)
@@ -176,12 +182,16 @@ struct ChunkParser {
         finishArticle()
     }
 
-    /// `制图：沈某`, `本版制图：…` alone inside an article's text: the chart's credit. A page's
-    /// footer names its editors (`责任编辑：…　制图：…`) and stays page furniture.
+    /// `制图：沈某`, `本版制图：…` alone inside an article's text: the chart's credit; and
+    /// `版式设计：某某` right under an article's last line, which 人民日报 sets at the end of a
+    /// feature's text. A page's footer names its editors (`责任编辑：…　制图：…`) and stays page
+    /// furniture, as does a designer's credit set apart from the text by a wider gap.
     func creditsAGraphic(_ line: PagePartLine) -> Bool {
         guard let a = current, !a.paragraphs.isEmpty else { return false }
         let text = line.text
-        return (text.hasPrefix("制图") || text.hasPrefix("本版制图")) && !text.unicodeScalars.contains("编")
+        if text.unicodeScalars.contains("编") { return false }
+        if text.hasPrefix("制图") || text.hasPrefix("本版制图") { return true }
+        return (text.hasPrefix("版式设计") || text.hasPrefix("视觉设计")) && !line.breakAbove
     }
 
     /// An indented line of an article that already has text: on a page that indents its
