@@ -111,6 +111,15 @@ public struct Importer: Sendable {
         if pages.count > 1 { sections = sortedByPage(sections, page: \.page) }
         for i in sections.indices { sections[i].order = i + 1 }
 
+        // Pages that print no date are dated by their names (`20200105-04.txt`): names that give
+        // two days are two issues, not one, unless --date settles it.
+        if pageDate == nil, options.date == nil {
+            let named = pages.indices.compactMap { k in Self.dateInPath(pages[k].file).map { (k, $0.0) } }
+            if let (first, date) = named.first, let (k, other) = named.first(where: { $0.1 != date }) {
+                throw Failure(file: pages[k].file, error: .differentDates(
+                    other.description, other: (pages[first].file as NSString).lastPathComponent, otherDate: date.description))
+            }
+        }
         let (date, dateSource) = issueDate(
             found: pageDate.map { ($0.date, Sentence(.dateFromPage, ($0.file as NSString).lastPathComponent, $0.line)) },
             files: pages.map(\.file), today: Sentence(.dateTodayNoPageDate))

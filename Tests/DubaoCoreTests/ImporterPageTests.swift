@@ -50,6 +50,24 @@ struct ImporterPageTests {
         #expect(result.dateSource.description == "--date")
     }
 
+    @Test("pages that print no date, named for two days, are refused; one day's names date the issue")
+    func pagesNamedForTwoDays() throws {
+        let first = Array("江城新开三条公交线\n\n本报讯　三条新线今天开通。\n".utf8)
+        let second = Array("港口吞吐量再创新高\n\n本报讯　上月吞吐量创下新高。\n".utf8)
+        let twoDays = [(file: "20261123-01.txt", bytes: first), (file: "20261124-01.txt", bytes: second)]
+        #expect {
+            try Importer().importPages(twoDays)
+        } throws: { error in
+            let failure = error as? Importer.Failure
+            return failure?.file == "20261124-01.txt" && "\(failure!)".contains("2026-11-23") && "\(failure!)".contains("--each")
+        }
+        #expect(try Importer(options: .init(date: IssueDate("2026-11-24"))).importPages(twoDays).issue.date.description == "2026-11-24")
+        let oneDay = [(file: "20261123-01.txt", bytes: first), (file: "20261123-02.txt", bytes: second)]
+        let result = try Importer().importPages(oneDay)
+        #expect(result.issue.date.description == "2026-11-23")
+        #expect(result.issue.articleCount == 2)
+    }
+
     @Test("the sample embedded in the binary loads, every page of SampleData in it")
     func shippedSample() throws {
         let sample = try SampleLibrary()
