@@ -165,7 +165,7 @@ public final class PseudoTerminal: Sendable {
         guard master >= 0, PTY.grantpt(master) == 0, PTY.unlockpt(master) == 0 else { throw POSIXError(.ENXIO) }
         var name = [CChar](repeating: 0, count: 128)
         guard PTY.ptsname_r(master, &name, name.count) == 0 else { throw POSIXError(.ENXIO) }
-        let slave = open(String(cString: name), O_RDWR | O_NOCTTY | O_CLOEXEC)
+        let slave = name.withUnsafeBufferPointer { open($0.baseAddress!, O_RDWR | O_NOCTTY | O_CLOEXEC) }
         guard slave >= 0 else { throw POSIXError(.ENXIO) }
         var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
