@@ -68,6 +68,7 @@ extension ChunkParser {
                 // `我们正生活在人类历史上` / `规模空前的城市化…`: a line that ends inside a word the
                 // next line finishes is the first line of the text, however short.
                 if k + 1 < lines.count, !lines[k + 1].breakAbove, adjacent.joins(text, lines[k + 1].text) { break }
+                if let last = text.unicodeScalars.last, ChineseText.waitsForMore(last) { break }
                 guard case .text = kinds[k], n < 2, candidate[k], !HeadlineBlock.endsWithColumnTag(lines[k - 1].text),
                       !text.unicodeScalars.contains("…"), !Credits.startsWithAgency(text) else { break }
                 if HeadlineBlock.hasComma(text), !text.hasSuffix("——"),
@@ -155,6 +156,9 @@ extension ChunkParser {
                   case .text = kinds[next] else { continue }
             // The title must not itself look like a name, and the name line must be shorter.
             if Credits.isProbableName(lines[i].text) { return nil }
+            // `从首张月背照片到首` / `张黑洞` / `照片，…`: a name that finishes the line's last word
+            // is a column's cut, not an author.
+            if adjacent.joins(lines[name - 1].text, lines[name].text) { return nil }
             return n
         }
         return nil

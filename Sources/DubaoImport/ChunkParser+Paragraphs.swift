@@ -19,6 +19,8 @@ extension ChunkParser {
         // after one only as rarely as after any other character.
         if last == "—", article.paragraphs.last!.unicodeScalars.suffix(2).elementsEqual("——".unicodeScalars) { return false }
         if !ChineseText.endsSentence(last) {
+            // `（一）坚持加强党的领导和` / `…`: however it starts, a line ending in `和` goes on.
+            if ChineseText.waitsForMore(last) { return true }
             // `一、餐饮美食` is a finished subheading, not a paragraph cut by a column.
             let text = article.paragraphs.last![...]
             // `■ 后记`: so is a short line led by an ornament.
@@ -102,6 +104,7 @@ extension ChunkParser {
                     && (text.unicodeScalars.prefix(Self.narrowestColumn).count < Self.narrowestColumn
                         && !underLead && text.unicodeScalars.contains(where: Scalars.isHan)
                         && !"（(“《「『【".unicodeScalars.contains(text.unicodeScalars.last!)
+                        && !ChineseText.waitsForMore(text.unicodeScalars.last!)
                         || parallelSubheads.contains(line.number))
             }
         }

@@ -59,7 +59,8 @@ extension ChunkParser {
         init?(bareLine text: Substring) {
             // Asked of almost every line: a paragraph's byte count turns it away unread.
             guard text.utf8.count <= 160, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-                  !ChineseText.endsSentence(last), last != "，", last != "、", last != ",", !(first == "—" && text.unicodeScalars.dropFirst().first == "—") else { return nil }
+                  !ChineseText.endsSentence(last), !ChineseText.waitsForMore(last), !Scalars.isDigit(last),
+                  !"，、,“《（(「『【".unicodeScalars.contains(last), !(first == "—" && text.unicodeScalars.dropFirst().first == "—") else { return nil }
             for s in text.unicodeScalars {
                 switch s {
                 case "。", "！", "？", "!", "?", "；", ";": return nil

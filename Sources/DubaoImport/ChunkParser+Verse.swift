@@ -13,7 +13,8 @@ extension ChunkParser {
             // `为确保事业单位工作` / `人员培训…`: lines that cut a word in two are a paragraph a
             // column cut into short pieces; a verse ends where its words end.
             if n > 0, adjacent.joins(lines[i + n - 1].text, lines[i + n].text)
-                || Self.cutsNumber(lines[i + n - 1].text, lines[i + n].text) { return nil }
+                || Self.cutsNumber(lines[i + n - 1].text, lines[i + n].text)
+                || lines[i + n - 1].text.unicodeScalars.last.map(ChineseText.waitsForMore) == true { return nil }
             n += 1
         }
         guard n >= 3 else { return nil }
