@@ -87,6 +87,10 @@ struct ChunkParser {
                 if paper.isEmpty { paper = name }
             case .marker(let direction):
                 addMarker(line, direction)
+            case .lead where itemsStartAfterBreaks && !line.breakAbove && !(current?.paragraphs.isEmpty ?? true):
+                // `本报北京1月5日电…` inside an item of a page that parts its items by a wider gap,
+                // with none above it: one of the item's briefs, its text.
+                addText(line.text, line: line, separate: true)
             case .lead(let lead):
                 if let a = current, a.paragraphs.isEmpty, a.captions.isEmpty, a.dateline.isEmpty, !a.credit.isEmpty {
                     // A byline above the lead: an article's dateline comes before its credit, so
@@ -110,6 +114,11 @@ struct ChunkParser {
             case .byline where current.map(Self.endsOpen) ?? false:
                 // `本报北京1月2日电  （` / `记者谢湘）…`: a lead's credit a column cut in two.
                 addText(line.text, line: line)
+            case .byline where itemsStartAfterBreaks && !line.breakAbove && !(current?.paragraphs.isEmpty ?? true):
+                // `本报记者 某某文` under a feature's last paragraph, where the page parts its items
+                // by a wider gap and gives none here: the item's signature, its text, a line of its own.
+                addText(line.text, line: line, separate: true)
+                startStandsAlone = true
             case .byline(let byline):
                 let names = byline.names
                 if let a = current, a.paragraphs.isEmpty, a.captions.isEmpty, a.credit.isEmpty, a.dateline.isEmpty {
