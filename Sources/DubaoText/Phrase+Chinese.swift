@@ -49,6 +49,8 @@ extension Phrase {
         .searchCancelled: "已取消搜索“{1}”",
         .keyNotBound: "{1} 键没有绑定命令；按 ? 查看按键",
         .missingMark: "〔已缺失〕",
+        .headlineOnlyMark: " 〔标题〕",
+        .photoOnlyMark: " 〔图〕",
         .unreadOnlyHeading: " · 仅未读",
         .noUnreadHere: "这里没有未读文章：按 U 显示全部",
         .noArticles: "（没有文章）",

@@ -49,6 +49,8 @@ extension Phrase {
         .searchCancelled: "search for “{1}” cancelled",
         .keyNotBound: "{1} is not bound to anything; ? shows the keys",
         .missingMark: "〔missing〕",
+        .headlineOnlyMark: " 〔headline〕",
+        .photoOnlyMark: " 〔photo〕",
         .unreadOnlyHeading: " · unread",
         .noUnreadHere: "no unread articles here: U lists every one",
         .noArticles: "(no articles)",

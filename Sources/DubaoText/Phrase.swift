@@ -48,6 +48,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case searchCancelled
     case keyNotBound
     case missingMark
+    case headlineOnlyMark
+    case photoOnlyMark
     case unreadOnlyHeading
     case noUnreadHere
     case noArticles

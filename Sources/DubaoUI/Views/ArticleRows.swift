@@ -28,7 +28,7 @@ enum ArticleRows {
     /// An article's headline as its row shows it: a headline without a body says what it is.
     static func title(_ summary: ArticleSummary, settings: ReaderSettings) -> String {
         var title = settings.display(summary.title)
-        if summary.paragraphs == 0 { title += summary.captions > 0 ? " 〔图〕" : " 〔标题〕" }
+        if summary.paragraphs == 0 { title += settings.texts[summary.captions > 0 ? .photoOnlyMark : .headlineOnlyMark] }
         return title
     }
 
