@@ -230,6 +230,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case cliBookmarksHeading
     case cliBookmarkMissingMarkdown
     case cliCannotWriteOutput
+    case cliOutputExists
     case cliBookmarked
     case cliAlreadyBookmarked
     case cliNotBookmarked
@@ -292,6 +293,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case cliAbstractBookmarksExport
     case cliHelpExportFormat
     case cliHelpExportOutput
+    case cliHelpExportForce
     case cliAbstractBookmark
     case cliAbstractUnbookmark
     case cliHelpUnbookmarkID

@@ -68,14 +68,22 @@ struct ExportBookmarks: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json }
 
     @Option(help: texts.help(.cliHelpExportFormat))
-    var format: Format = .markdown
+    var format: Format?
 
     @Option(name: .shortAndLong, help: texts.help(.cliHelpExportOutput, valueName: "file"))
     var output: String?
 
+    @Flag(help: texts.help(.cliHelpExportForce))
+    var force = false
+
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
+        // A file the user already has is not replaced unasked, as the reader's `s` never does.
+        if let output, !force, FileManager.default.fileExists(atPath: output) {
+            throw Failure(texts(.cliOutputExists, output))
+        }
+        let format = self.format ?? (output?.lowercased().hasSuffix(".json") == true ? .json : .markdown)
         let bookmarks = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).all() }
         let source = try library.openForReading(quiet: true).source
         let rows = try BookmarkRow.rows(bookmarks, library: source, withText: true)

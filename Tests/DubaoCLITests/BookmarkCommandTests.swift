@@ -76,6 +76,25 @@ struct BookmarkCommandTests {
         #expect((rows?.first?["firstParagraph"] as? String)?.hasPrefix("随着最后一组") == true)
     }
 
+    @Test("export to a file that exists is refused, the file untouched, unless --force; a .json file gets JSON")
+    func exportKeepsFiles() throws {
+        let (lib, ids) = try library()
+        #expect(try DubaoProcess.run(["bookmark", ids[1]], library: lib).status == 0)
+        let file = DubaoProcess.temporaryFolder() + "/notes.json"
+        try Data("mine\n".utf8).write(to: URL(fileURLWithPath: file))
+        let refused = try DubaoProcess.run(["bookmarks", "export", "-o", file], library: lib)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("notes.json") && refused.stderr.contains("--force"))
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "mine\n")
+        #expect(try DubaoProcess.run(["bookmarks", "export", "-o", file, "--force"], library: lib).status == 0)
+        let rows = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [[String: Any]]
+        #expect(rows?.count == 1)
+        let markdown = DubaoProcess.temporaryFolder() + "/notes.md"
+        #expect(try DubaoProcess.run(["bookmarks", "export", "-o", markdown], library: lib).status == 0)
+        #expect(try String(contentsOfFile: markdown, encoding: .utf8).contains("## 城际铁路江临段全线铺轨贯通"))
+    }
+
     @Test("two processes bookmarking different articles at once both keep theirs")
     func concurrent() throws {
         let (lib, ids) = try library()
