@@ -196,6 +196,7 @@ extension Phrase {
 
         // MARK: The command line
         .cliWarning: "警告：{1}",
+        .cliConfigIgnored: "{1}（本命令不读配置，照常运行）",
         .cliCommandFirst: "命令要写在选项之前：dubao {1}",
         .cliQueryLooksLikeOption: "“{1}”被当作选项；要搜索它，请在前面加 --：dubao search -- {1}",
         .cliUnknownCommand: "没有“{1}”这个命令{2}；`dubao --help` 列出所有命令",

@@ -196,6 +196,7 @@ extension Phrase {
 
         // MARK: The command line
         .cliWarning: "warning: {1}",
+        .cliConfigIgnored: "{1} (this command goes on without the config)",
         .cliCommandFirst: "the command comes first, before its options: dubao {1}",
         .cliQueryLooksLikeOption: "“{1}” reads as an option; to search for it, put -- before it: dubao search -- {1}",
         .cliUnknownCommand: "unknown command “{1}”{2}; `dubao --help` lists the commands",

@@ -195,6 +195,7 @@ public enum Phrase: String, CaseIterable, Sendable {
 
     // MARK: The command line
     case cliWarning
+    case cliConfigIgnored
     case cliCommandFirst
     case cliQueryLooksLikeOption
     case cliUnknownCommand

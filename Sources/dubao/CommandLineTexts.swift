@@ -7,8 +7,18 @@ import Foundation
 /// is told in the locale's language. JSON output is the same in every language.
 let texts: Texts = {
     let environment = ProcessInfo.processInfo.environment
-    let config = try? ConfigLoader.load(environment: environment)
+    let config = try? configRead.get()
     return Texts(config?.language(environment: environment) ?? Language.fromLocale(environment))
+}()
+
+/// config.toml as the command line read it once. Its error is told by every command: `read`
+/// refuses to start, the others say it in a warning and go on without the file.
+let configRead: Result<Config, SettingsError> = {
+    do throws(SettingsError) {
+        return .success(try ConfigLoader.load(environment: ProcessInfo.processInfo.environment))
+    } catch {
+        return .failure(error)
+    }
 }()
 
 extension Texts {

@@ -28,6 +28,9 @@ struct Dubao: ParsableCommand {
         }
         do {
             var command = try parseAsRoot(arguments)
+            if case .failure(let error) = configRead, !(command is ReadCommand) {
+                Failure.warn(texts(.cliConfigIgnored, error.message(texts)))
+            }
             try command.run()
         } catch {
             if let word = queryTakenForOption(arguments), exitCode(for: error) == .validationFailure {

@@ -84,6 +84,9 @@ struct CommandLineLanguageTests {
                 "\(read.stderr)")
         let issues = try DubaoProcess.run(["issues"], library: lib, environment: Self.chinese)
         #expect(issues.status == 0 && issues.stdout == "2026-11-27  江城晨报  4 个版面，12 篇文章\n")
+        // Not silently: the command says what is wrong with the file, and that it went on without it.
+        #expect(issues.stderr == "dubao: 警告：\(lib)-config/dubao/config.toml:2:16: reader_width 5 超出范围；请用 10–200（每行汉字数）（本命令不读配置，照常运行）\n",
+                "\(issues.stderr)")
         let english = try DubaoProcess.run([], library: lib)
         #expect(english.stderr.hasSuffix("config.toml:2:16: reader_width 5 is out of range; use 10–200 (Chinese characters per line)\n"),
                 "\(english.stderr)")
