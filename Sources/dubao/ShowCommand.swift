@@ -1,3 +1,4 @@
+import DubaoSettings
 import DubaoText
 import ArgumentParser
 import DubaoImport
@@ -26,7 +27,8 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let id = article.id
         let source = try library.openForReading().source
-        let columns = width ?? Terminal.width()
+        // As the reader sets it: no wider than the config's reader_width, in Chinese characters of two cells.
+        let columns = width ?? min(Terminal.width(), 2 * ((try? configRead.get())?.readerWidth ?? Config.defaultReaderWidth))
         guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
             throw Failure(texts(.cliNoArticleThatDay, id, library.root, id.date.map { "\($0)" } ?? ""))
         }

@@ -30,6 +30,24 @@ struct ShowCommandTests {
         }
     }
 
+    @Test("without --width, lines are the terminal's width at most the config's reader_width, as the reader sets them")
+    func readerWidth() throws {
+        let lib = DubaoProcess.temporaryFolder()
+        #expect(try DubaoProcess.run(["import", DubaoProcess.sampleData], library: lib).status == 0)
+        let listed = try #require(try json(try DubaoProcess.run(["list", "--json"], library: lib).stdout) as? [[String: Any]])
+        let id = try #require(listed.first(where: { ($0["paragraphCount"] as? Int ?? 0) > 1 })?["id"] as? String)
+        try FileManager.default.createDirectory(atPath: lib + "-config/dubao", withIntermediateDirectories: true)
+        try "reader_width = 12\n".write(toFile: lib + "-config/dubao/config.toml", atomically: true, encoding: .utf8)
+        let narrow = try DubaoProcess.run(["show", id], library: lib, environment: ["COLUMNS": "100"])
+        #expect(narrow.status == 0 && narrow.stderr.isEmpty, "\(narrow.stderr)")
+        let lines = narrow.stdout.split(separator: "\n")
+        // Every character of the sample's text is two cells wide at most: 24 cells hold 12 or more.
+        #expect(lines.count > 10 && lines.allSatisfy { $0.count <= 24 }, "\(narrow.stdout)")
+        #expect(lines.contains { $0.count >= 11 })
+        let wide = try DubaoProcess.run(["show", id, "--width", "100"], library: lib, environment: ["COLUMNS": "100"])
+        #expect(wide.stdout.split(separator: "\n").contains { $0.count > 24 })
+    }
+
     @Test("an unknown ID and --width beside --json: one line, exit 1, nothing on stdout")
     func refusals() throws {
         let lib = DubaoProcess.temporaryFolder()
