@@ -27,7 +27,9 @@ struct ReaderSearchEndToEndTests {
         try t.sendKeys("Enter")
         var screen = try t.waitFor("search: 调解")
         #expect(screen.contains { $0.hasPrefix("/调解 (1)") }, "the entry with its count (the label gives way to / in a narrow pane)")
-        #expect(screen.contains { $0.contains("11-27") && $0.contains("调解") }, "a result row with its date and snippet")
+        // At 120 columns the article pane is narrow: the snippet has a line of its own under the date.
+        let dated = try #require(screen.firstIndex { $0.contains("11-27") }, "a result row with its date")
+        #expect(screen[dated + 1].contains("调解"), "and its snippet under it")
         screen = try t.waitFor("match 1/")
         #expect(screen[39].contains("search: 调解"))
 
@@ -38,7 +40,8 @@ struct ReaderSearchEndToEndTests {
         let title = try #require(body.first { $0.contains("临湖区法院把") && $0.contains("室搬进居民小区") },
                                  "the title row: \(coloured.joined(separator: "\n"))")
         #expect(title.contains("m调解\u{1b}["), "调解 is drawn in its own attributes: \(title.debugDescription)")
-        let list = try #require(body.first { $0.contains(" 11-27 ") })
+        let dateRow = try #require(body.firstIndex { $0.contains(" 11-27 ") })
+        let list = body[dateRow + 1]
         #expect(list.contains("m调解\u{1b}["), "the snippet's match too: \(list.debugDescription)")
 
         try t.sendKeys("n")

@@ -38,6 +38,13 @@ enum ArticleRows {
         (missing ? settings.texts[.missingMark] : "") + settings.display(bookmark.title)
     }
 
+    /// Cells a result's date and section line needs beside its snippet: a pane narrower than this
+    /// (an article pane at 120 columns) gives the snippet a line of its own under them, rather
+    /// than cut the section to `…` and the snippet to a few characters.
+    static let resultLineSharedFrom = 64
+
+    static func snippetHasItsOwnLine(textWidth: Int) -> Bool { textWidth < resultLineSharedFrom }
+
     /// The lines each row of the current listing takes in an article pane `width` cells wide.
     /// The listing's rows are read once, so a caller may ask for every row.
     static func heights(_ state: AppState, width: Int) -> (Int) -> Int {
@@ -58,8 +65,9 @@ enum ArticleRows {
             }
         case .searchResults:
             let hits = state.search.results?.hits ?? []
+            let under = snippetHasItsOwnLine(textWidth: textWidth) ? 2 : 1
             return { i in
-                hits.indices.contains(i) ? lineCount(ofHeadline: settings.display(hits[i].title), width: textWidth) + 1 : 1
+                hits.indices.contains(i) ? lineCount(ofHeadline: settings.display(hits[i].title), width: textWidth) + under : 1
             }
         }
     }

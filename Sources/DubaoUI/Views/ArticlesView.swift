@@ -144,19 +144,22 @@ enum ArticlesView {
             let y = box.y + lines.count
             let facts = hit.date.label(withYear: years.count > 1) + "  " + DisplaySanitizer.sanitize(hit.section)
             let x0 = rect.x + ArticleRows.markerCells
-            // The snippet keeps at least half the line: the section is cut first.
-            let factsWidth = min(DisplayWidth.of(facts), max(5, textWidth - max(10, textWidth / 2) - 2))
+            let ownLine = ArticleRows.snippetHasItsOwnLine(textWidth: textWidth)
+            // Sharing a line, the snippet keeps at least half of it: the section is cut first.
+            let factsWidth = ownLine ? textWidth : min(DisplayWidth.of(facts), max(5, textWidth - max(10, textWidth / 2) - 2))
             let used = grid.put(Truncation.truncate(facts, toWidth: factsWidth), x: x0, y: y, maxWidth: factsWidth,
                                 style: selected ? style : .dim)
-            let x = x0 + used + 2
+            guard !ownLine || lines.count + 1 < box.height else { return }
+            let x = ownLine ? x0 : x0 + used + 2
+            let snippetY = ownLine ? y + 1 : y
             let room = rect.x + rect.width - x
             guard room > 0 else { return }
             // Set as the open article sets it (`获悉,今年` reads `获悉，今年`), the match moved with it.
             let (snippet, snippetMatch) = state.settings.normalizesPunctuation
                 ? PunctuationNormalizer.normalize(hit.snippet, keeping: hit.snippetMatch) : (hit.snippet, hit.snippetMatch)
             let (text, match) = SnippetFit.fit(snippet, match: snippetMatch, width: room)
-            grid.put(text, x: x, y: y, maxWidth: room, style: style)
-            if let match { grid.highlight(Rect(x: x + match.lowerBound, y: y, width: match.count, height: 1)) }
+            grid.put(text, x: x, y: snippetY, maxWidth: room, style: style)
+            if let match { grid.highlight(Rect(x: x + match.lowerBound, y: snippetY, width: match.count, height: 1)) }
         }
     }
 }
