@@ -26,6 +26,13 @@ struct Dubao: ParsableCommand {
             Failure.printError("dubao: \(refusal)")
             exit(withError: ExitCode.validationFailure)
         }
+        // `--limit -1` reads to ArgumentParser as a missing value and an option: refused as `--limit 0` is.
+        if arguments.first == "search", let k = arguments.firstIndex(of: "--limit"), k + 1 < arguments.count,
+           arguments[..<k].allSatisfy({ $0 != "--" }), !arguments.contains("--help"), !arguments.contains("-h"),
+           let n = Int(arguments[k + 1]), n < 1 {
+            Failure.printError("dubao: \(texts(.cliLimitTooSmall, n))")
+            exit(withError: ExitCode.failure)
+        }
         do {
             var command = try parseAsRoot(arguments)
             if case .failure(let error) = configRead, !(command is ReadCommand) {
@@ -49,8 +56,13 @@ struct Dubao: ParsableCommand {
     /// `search` failed to parse and one is there before any `--`.
     static func queryTakenForOption(_ arguments: [String]) -> String? {
         guard arguments.first == "search" else { return nil }
+        // `--limit -1`: a value given to an option that takes one is that option's to refuse.
+        let taking: Set<String> = ["--date", "--from", "--to", "--section", "--limit", "--library"]
+        var previous = ""
         for argument in arguments.dropFirst() {
+            defer { previous = argument }
             if argument == "--" { return nil }
+            if taking.contains(previous) { continue }
             guard argument.hasPrefix("-"), let second = argument.unicodeScalars.dropFirst().first else { continue }
             if !(second.properties.isAlphabetic && second.isASCII) && second != "-" { return argument }
         }

@@ -20,6 +20,7 @@ struct OptionRuleTests {
          "--from 2024-03-02 is after --to 2024-03-01: no day is in that range; swap the two dates"),
         (["search", "江城", "--date", "2026-11-27", "--to", "2024-03-01"], "--date cannot go with --from or --to: use one or the other"),
         (["search", "江城", "--limit", "0"], "--limit 0 must be 1 or more"),
+        (["search", "江城", "--limit", "-1"], "--limit -1 must be 1 or more"),
         (["search", " "], "nothing to search for: give a word, e.g. dubao search 巡回审判"),
         (["list", "--date", "bad"], "--date bad is not a date: use YYYY-MM-DD, e.g. 2026-11-27"),
         (["read", "--date", "2026-02-30"], "--date 2026-02-30 is not a date: use YYYY-MM-DD, e.g. 2026-11-27"),
