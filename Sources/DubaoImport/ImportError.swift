@@ -4,6 +4,8 @@ import DubaoText
 public enum ImportError: Error, Equatable, Sendable {
     case empty
     case binary(offset: Int)
+    /// A gzip, zip, bzip2, xz, zstd or 7z archive: its format and the command that unpacks it.
+    case compressed(format: String, unpack: String)
     /// NULs in every other byte and no byte-order mark: UTF-16 in the likely byte order.
     case utf16WithoutBOM(TextEncoding)
     case undecodable(offset: Int)
@@ -43,6 +45,8 @@ public enum ImportError: Error, Equatable, Sendable {
             return Sentence(.importEmpty)
         case .binary(let offset):
             return Sentence(.importBinary, offset)
+        case .compressed(let format, let unpack):
+            return Sentence(.importCompressed, format, unpack)
         case .utf16WithoutBOM(let guess):
             return Sentence(.importUTF16WithoutBOM, guess.rawValue)
         case .undecodable(let offset):

@@ -20,6 +20,17 @@ public enum PageDecoder {
         public var firstBadOffset: Int?
     }
 
+    /// The archive format `bytes` start with, by its magic number, and the command that unpacks it.
+    static func compression(_ bytes: [UInt8]) -> (format: String, unpack: String)? {
+        let formats: [([UInt8], String, String)] = [
+            ([0x1F, 0x8B], "gzip", "gunzip"), ([0x50, 0x4B, 0x03, 0x04], "zip", "unzip"),
+            ([0x42, 0x5A, 0x68], "bzip2", "bunzip2"), ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz", "unxz"),
+            ([0x28, 0xB5, 0x2F, 0xFD], "zstd", "unzstd"), ([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C], "7z", "7z x"),
+        ]
+        for (magic, format, unpack) in formats where bytes.starts(with: magic) { return (format, unpack) }
+        return nil
+    }
+
     public static func decode(_ bytes: [UInt8], forced: TextEncoding? = nil) throws(ImportError) -> Decoded {
         if let bom = byteOrderMark(bytes), forced == nil || forced == bom.encoding {
             return try decode(Array(bytes[bom.length...]), as: bom.encoding, bom: true)
@@ -27,6 +38,8 @@ public enum PageDecoder {
         if let forced {
             return try decode(bytes, as: forced, bom: false)
         }
+        // A page saved compressed would otherwise be told to try another --encoding, which cannot help.
+        if let archive = compression(bytes) { throw .compressed(format: archive.format, unpack: archive.unpack) }
         if let offset = firstNUL(bytes) {
             if let guess = utf16WithoutBOM(bytes) { throw .utf16WithoutBOM(guess) }
             throw .binary(offset: offset)

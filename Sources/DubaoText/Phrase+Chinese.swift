@@ -309,6 +309,7 @@ extension Phrase {
         // MARK: Importing: errors, warnings, where the date came from
         .importEmpty: "文件是空的：没有可导入的内容",
         .importBinary: "这是二进制文件（偏移 {1} 处有 NUL 字节），不是文本版面",
+        .importCompressed: "这是 {1} 压缩文件，不是文本版面：请先解压（{2}），再导入其中的文件",
         .importUTF16WithoutBOM: "看来是没有字节序标记的 UTF-16；请加 --encoding {1}（或另一种字节序）来读取",
         .importUndecodable: "既不是有效的 UTF-8（第一个坏字节在偏移 {1} 处），也不是 GB18030；请用 --encoding 指定编码（{2}）",
         .importEncodingNames: "{1}（gbk 和 gb2312 按 gb18030 读取）",

@@ -309,6 +309,7 @@ extension Phrase {
         // MARK: Importing: errors, warnings, where the date came from
         .importEmpty: "the file is empty: nothing to import",
         .importBinary: "this is a binary file (NUL byte at offset {1}), not a text page",
+        .importCompressed: "this is a {1} archive, not a text page: unpack it first ({2}) and import what it holds",
         .importUTF16WithoutBOM: "looks like UTF-16 without a byte-order mark; pass --encoding {1} (or the other byte order) to read it",
         .importUndecodable: "not valid UTF-8 (first bad byte at offset {1}) and not GB18030 either; pass --encoding to force one ({2})",
         .importEncodingNames: "{1} (gbk and gb2312 read as gb18030)",

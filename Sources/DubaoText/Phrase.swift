@@ -308,6 +308,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // MARK: Importing: errors, warnings, where the date came from
     case importEmpty
     case importBinary
+    case importCompressed
     case importUTF16WithoutBOM
     case importUndecodable
     case importEncodingNames

@@ -40,6 +40,14 @@ struct ErrorCaseTests {
         try expectCleanFailure(["import", "/bin/ls"], mentions: ["/bin/ls", "binary"])
     }
 
+    @Test("a page saved compressed is named as an archive to unpack, not an encoding to force")
+    func compressedFile() throws {
+        let dir = DubaoProcess.temporaryFolder()
+        // A gzip stream's first bytes (magic, deflate, no flags), then anything: only the start is read.
+        _ = FileManager.default.createFile(atPath: dir + "/01.txt.gz", contents: Data([0x1F, 0x8B, 0x08, 0x00, 0xE5, 0x9B, 0xAD, 0xC3]))
+        try expectCleanFailure(["import", dir + "/01.txt.gz"], mentions: ["01.txt.gz", "gzip", "gunzip"])
+    }
+
     @Test func pageWithoutArticles() throws {
         let dir = DubaoProcess.temporaryFolder()
         try "第05版：体育\n\n责任编辑:某某\n".write(toFile: dir + "/furniture.txt", atomically: true, encoding: .utf8)
