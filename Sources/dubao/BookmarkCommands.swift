@@ -57,7 +57,7 @@ struct ListBookmarks: ParsableCommand {
         for row in rows {
             let mark = row.missing ? texts[.cliBookmarkMissing] : ""
             // Bookmarks span papers: a date and a section alone do not say where an article is.
-            print("★ \(row.date)  \(Terminal.clean(row.paper))  \(Terminal.clean(row.section))  \(Terminal.clean(row.title))  \(row.id)\(mark)")
+            print("★ \(row.date)  \(Terminal.clean(row.paper))  \(Terminal.clean(row.section))  \(Terminal.words(row.title))  \(row.id)\(mark)")
         }
     }
 }
@@ -128,7 +128,7 @@ struct BookmarkCommand: ParsableCommand {
         let bookmark = Bookmark(id: id, title: found.article.displayTitle, paper: found.issue.paper,
                                 date: found.issue.date, section: found.section.name, added: BookmarkStore.now())
         let added = try Failure.check { () throws(StoreError) in try BookmarkStore(root: library.root).add(bookmark) }
-        print(texts(added ? .cliBookmarked : .cliAlreadyBookmarked, Terminal.clean(bookmark.title)))
+        print(texts(added ? .cliBookmarked : .cliAlreadyBookmarked, Terminal.words(bookmark.title)))
     }
 }
 
@@ -145,6 +145,6 @@ struct UnbookmarkCommand: ParsableCommand {
         guard let removed else {
             throw Failure(texts(.cliNotBookmarked, Terminal.clean(id)))
         }
-        print(texts(.cliBookmarkRemoved, Terminal.clean(removed.title)))
+        print(texts(.cliBookmarkRemoved, Terminal.words(removed.title)))
     }
 }

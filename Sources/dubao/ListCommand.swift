@@ -51,7 +51,7 @@ struct ListCommand: ParsableCommand {
             print("")
             print(Terminal.clean(s.page.isEmpty || s.page == s.name ? s.name : "\(s.page) \(s.name)"))
             for a in s.articles {
-                let title = Terminal.clean(a.title)
+                let title = Terminal.words(a.title)
                 let extra = a.paragraphs > 0 ? "" : a.captions > 0 ? texts[.cliPhoto] : texts[.cliHeadlineOnly]
                 print("  \(a.id)  \(title)\(extra)")
             }

@@ -122,7 +122,7 @@ struct SearchCommand: ParsableCommand {
         var printed = 0
         let damaged = try Failure.check { () throws(StoreError) in
             try Searcher.search(source, query: query, scope: scope) { hit in
-                print(Terminal.clean("\(hit.date)  \(hit.section)  \(hit.title)  \(hit.snippet)  \(hit.id)"))
+                print("\(hit.date)  \(Terminal.clean(hit.section))  \(Terminal.words(hit.title))  \(Terminal.words(hit.snippet))  \(hit.id)")
                 printed += 1
                 return true
             }

@@ -42,7 +42,7 @@ struct ShowCommand: ParsableCommand {
         let heading = Terminal.clean("\(found.issue.paper)  \(found.issue.date)  \(section)")
         for line in LineBreaker(width: columns).lines(of: heading) { print(line.text) }
         print("")
-        for line in ArticleText.lines(found.article, width: columns) { print(line) }
+        for line in ArticleText.lines(found.article, width: columns, normalizesPunctuation: Terminal.normalizesPunctuation) { print(line) }
     }
 }
 

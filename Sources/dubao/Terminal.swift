@@ -19,4 +19,14 @@ enum Terminal {
     static func clean(_ text: String) -> String {
         DisplaySanitizer.sanitize(text)
     }
+
+    /// Whether articles' words are set with the punctuation the reader gives them (`据悉,今年` as
+    /// `据悉，今年`): config.toml's `normalize_punctuation`, on unless it says otherwise.
+    static let normalizesPunctuation = (try? configRead.get())?.normalizePunctuation ?? true
+
+    /// An article's words as the reader shows them: made safe to print, punctuation set as in the reader.
+    static func words(_ text: String) -> String {
+        let clean = clean(text)
+        return normalizesPunctuation ? PunctuationNormalizer.normalize(clean) : clean
+    }
 }

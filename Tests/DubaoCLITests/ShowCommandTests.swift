@@ -48,6 +48,25 @@ struct ShowCommandTests {
         #expect(wide.stdout.split(separator: "\n").contains { $0.count > 24 })
     }
 
+    @Test("list, search and show set a page's half-width punctuation as the reader does, unless the config says not to")
+    func punctuation() throws {
+        let lib = DubaoProcess.temporaryFolder()
+        let page = Data("江城新开三条公交线,市民出行更方便\n\n本报讯(记者 乙)据悉,三条新线今天开通。\n".utf8)
+        #expect(try DubaoProcess.run(["import", "-", "--date", "2026-11-20", "--section", "城事"], library: lib, input: page).status == 0)
+        let list = try DubaoProcess.run(["list"], library: lib)
+        #expect(list.stdout.contains("江城新开三条公交线，市民出行更方便"), "\(list.stdout)")
+        let search = try DubaoProcess.run(["search", "新线"], library: lib)
+        #expect(search.stdout.contains("公交线，市民") && search.stdout.contains("据悉，三条新线"), "\(search.stdout)")
+        let id = try #require(search.stdout.split(separator: " ").last.map { String($0.dropLast()) })
+        #expect(try DubaoProcess.run(["show", id], library: lib).stdout.contains("据悉，三条新线"))
+        try FileManager.default.createDirectory(atPath: lib + "-config/dubao", withIntermediateDirectories: true)
+        try "normalize_punctuation = false\n".write(toFile: lib + "-config/dubao/config.toml", atomically: true, encoding: .utf8)
+        #expect(try DubaoProcess.run(["list"], library: lib).stdout.contains("江城新开三条公交线,市民出行更方便"))
+        #expect(try DubaoProcess.run(["show", id], library: lib).stdout.contains("据悉,三条新线"))
+        // Scripts read the library's own text.
+        #expect(try DubaoProcess.run(["search", "新线", "--json"], library: lib).stdout.contains("据悉,三条新线"))
+    }
+
     @Test("an unknown ID and --width beside --json: one line, exit 1, nothing on stdout")
     func refusals() throws {
         let lib = DubaoProcess.temporaryFolder()
