@@ -149,6 +149,8 @@ extension ChunkParser {
     /// number of lines including the name, or nil.
     func signedTitle(_ lines: [PagePartLine], _ kinds: [Kind], _ candidate: [Bool], at i: Int) -> Int? {
         if let a = current, Self.endsOpen(a) { return nil }
+        // An essay signed inside a feature, with no wider gap above it, is one of the feature's pieces.
+        if itemsStartAfterBreaks, !lines[i].breakAbove, current != nil { return nil }
         for n in [2, 3] {
             let name = i + n - 1, next = i + n
             guard next < lines.count, (i..<name).allSatisfy({ candidate[$0] }), !lines[(i + 1)...next].contains(where: \.breakAbove),
