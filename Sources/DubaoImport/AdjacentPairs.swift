@@ -12,12 +12,13 @@ import DubaoModel
 /// word list.
 ///
 /// Asked only where a line's end is in doubt, a few times a page: each question is a search of the
-/// page's text, copied once into one buffer on the first question (a page that never asks, one
-/// that indents its paragraphs, pays nothing), rather than a table of every pair, which cost as
-/// much as the rest of the parse.
+/// page's text, copied once into one buffer on the first question (a page that never asks pays
+/// nothing), rather than a table of every pair, which cost as much as the rest of the parse. An
+/// answer is kept, so a pair asked again costs a look-up, however odd the page.
 final class AdjacentPairs {
     private let lines: [Substring]
     private var text: [UInt8]?
+    private var answers: [UInt64: Bool] = [:]
 
     init(_ lines: [Substring]) {
         self.lines = lines
@@ -27,6 +28,8 @@ final class AdjacentPairs {
     func joins(_ first: some StringProtocol, _ second: some StringProtocol) -> Bool {
         guard let a = first.unicodeScalars.last, let b = second.unicodeScalars.first,
               Scalars.isHan(a), Scalars.isHan(b) else { return false }
+        let key = UInt64(a.value) << 32 | UInt64(b.value)
+        if let known = answers[key] { return known }
         if text == nil {
             // Lines end in a newline, so a pair found in the buffer stands inside one line.
             var buffer: [UInt8] = []
@@ -42,8 +45,10 @@ final class AdjacentPairs {
         }
         var needle = Array(String(a).utf8)
         needle += String(b).utf8
-        return text!.withUnsafeBytes { haystack in
+        let found = text!.withUnsafeBytes { haystack in
             needle.withUnsafeBytes { dubao_find(haystack.baseAddress, haystack.count, $0.baseAddress, $0.count) != nil }
         }
+        answers[key] = found
+        return found
     }
 }

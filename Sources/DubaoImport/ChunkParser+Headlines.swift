@@ -66,9 +66,11 @@ extension ChunkParser {
             }
             if !strong {
                 // `我们正生活在人类历史上` / `规模空前的城市化…`: a line that ends inside a word the
-                // next line finishes is the first line of the text, however short.
-                if k + 1 < lines.count, !lines[k + 1].breakAbove, adjacent.joins(text, lines[k + 1].text) { break }
-                if let last = text.unicodeScalars.last, ChineseText.waitsForMore(last) { break }
+                // next line of text finishes is the first line of the text, however short. (Not
+                // above a byline or lead, which a headline's last line stands over; and a title
+                // may end in `的`: `幸福是奋斗出来的`.)
+                if k + 1 < lines.count, !lines[k + 1].breakAbove, case .text = kinds[k + 1],
+                   adjacent.joins(text, lines[k + 1].text) { break }
                 guard case .text = kinds[k], n < 2, candidate[k], !HeadlineBlock.endsWithColumnTag(lines[k - 1].text),
                       !text.unicodeScalars.contains("…"), !Credits.startsWithAgency(text) else { break }
                 if HeadlineBlock.hasComma(text), !text.hasSuffix("——"),

@@ -8,18 +8,26 @@ extension ChunkParser {
         !ChineseText.fits(text, within: 70) || text.unicodeScalars.contains(where: ChineseText.isProsePunctuation)
     }
 
+    /// Can text still be added to the article's last paragraph? Not after `（下转第4版）`, nor past
+    /// a photo caption set after it: a caption between two halves of a cut paragraph keeps them
+    /// apart, since joining them would move the caption out of page order, which the lossless
+    /// promise forbids.
+    static func lastParagraphTakesMore(_ article: Article) -> Bool {
+        guard article.continuation.isEmpty, !article.paragraphs.isEmpty else { return false }
+        if let caption = article.captions.last, caption.afterParagraph == article.paragraphs.count { return false }
+        return true
+    }
+
     /// Does the article's last paragraph stop mid-sentence, so that the next text continues it?
     static func endsOpen(_ article: Article) -> Bool {
-        guard article.continuation.isEmpty, let last = article.paragraphs.last?.unicodeScalars.last else { return false }
-        // A photo caption set between two halves of a cut paragraph keeps them apart: joining
-        // them would move the caption out of page order, which the lossless promise forbids.
-        if let caption = article.captions.last, caption.afterParagraph == article.paragraphs.count { return false }
+        guard lastParagraphTakesMore(article), let last = article.paragraphs.last?.unicodeScalars.last else { return false }
         // `有些镜头，将永远铭刻在人们的记忆中——`: a paragraph that leads into the next one ends
         // with a dash; inside a paragraph a dash is followed by its words, so a column cuts just
         // after one only as rarely as after any other character.
         if last == "—", article.paragraphs.last!.unicodeScalars.suffix(2).elementsEqual("——".unicodeScalars) { return false }
         if !ChineseText.endsSentence(last) {
-            // `（一）坚持加强党的领导和` / `…`: however it starts, a line ending in `和` goes on.
+            // `（二）把老城区的公园和广场建成市民的` / `好去处…`: however it starts, a line ending
+            // in a word that waits for the next goes on.
             if ChineseText.waitsForMore(last) { return true }
             // `一、餐饮美食` is a finished subheading, not a paragraph cut by a column.
             let text = article.paragraphs.last![...]
@@ -59,9 +67,8 @@ extension ChunkParser {
     /// `■特点一：青年人才已成为基础研` / `究领域的有生力量`: a line that ends in the middle of a
     /// word the page writes elsewhere, however much its first words look like a subheading.
     func cutInWord(_ article: Article, before text: Substring) -> Bool {
-        guard article.continuation.isEmpty, let last = article.paragraphs.last, let end = last.unicodeScalars.last,
+        guard Self.lastParagraphTakesMore(article), let last = article.paragraphs.last, let end = last.unicodeScalars.last,
               !ChineseText.endsSentence(end) else { return false }
-        if let caption = article.captions.last, caption.afterParagraph == article.paragraphs.count { return false }
         return adjacent.joins(last, text)
     }
 

@@ -8,8 +8,8 @@ extension ChunkParser {
     /// first words of a paragraph a column cut (`经过深入调研，杨亮盯上`): on a month of
     /// 人民日报 the two come about equally often, and nothing in the line tells them apart. But an
     /// article's subheads are written as a set: `给黔货出山找通道` / `给山里瓦屋找主顾`,
-    /// `…，降准有利于保持流动性合理充裕` / `…，缓解民营、小微企业融资难融资贵`. Where a column cuts
-    /// falls by chance, so two cut pieces of one article rarely match. Two such lines of an item
+    /// `…，降准有利于保持流动性合理充裕` / `…，缓解民营、小微企业融资难融资贵`. A column cuts
+    /// where its line happens to be full, so two cut pieces of one article rarely match. Two such lines of an item
     /// with as many characters and the same first or last character, or a comma at the same
     /// place, or three with as many characters, are subheads. On a month of 人民日报 set as
     /// printed pages (columns cutting at random), 449 of the 579 lines the rule picks on the
@@ -17,11 +17,16 @@ extension ChunkParser {
     /// A line picked wrongly costs its article a paragraph cut in two; one left alone costs a
     /// subhead run into its paragraph, which is as wrong.
     ///
-    /// Only where the page parts its items by a wider gap, which says where an item ends: without
-    /// it, two articles' lines would be compared.
+    /// Only where the page parts its items by a wider gap, which says where an item ends (and not
+    /// where it indents its paragraphs, which says where each starts): without it, two articles'
+    /// lines would be compared. Lines as
+    /// long as the page's most common length are left out: a page whose text was wrapped at a
+    /// fixed width (a column's lines, as a PDF's text dump gives them) has most of its lines that
+    /// long, and a paragraph's first line is not a subhead for it.
     static func parallelSubheads(_ lines: [PagePartLine], adjacent: AdjacentPairs) -> Set<Int> {
         var found = Set<Int>()
         var item: [(number: Int, shape: Shape)] = []
+        let column = columnWidth(lines)
         func compare() {
             for a in item where item.lazy.filter({ $0.shape.count == a.shape.count }).count >= 3 {
                 found.insert(a.number)
@@ -40,11 +45,25 @@ extension ChunkParser {
                   let before = lines[i - 1].text.unicodeScalars.last,
                   // `更便捷——` / `电子客票全面推广`: a dash ends a lead-in as a full stop ends a sentence.
                   ChineseText.endsSentence(before) || lines[i - 1].text.hasSuffix("——"),
-                  let shape = Shape(bareLine: lines[i].text), !adjacent.joins(lines[i].text, lines[i + 1].text) else { continue }
+                  let shape = Shape(bareLine: lines[i].text), column.map({ abs($0 - shape.count) > 1 }) ?? true,
+                  !adjacent.joins(lines[i].text, lines[i + 1].text) else { continue }
             item.append((lines[i].number, shape))
         }
         compare()
         return found
+    }
+
+    /// The length in characters a quarter or more of the page's lines have (within one), when
+    /// the page has at least eight lines: the width its text was wrapped at.
+    static func columnWidth(_ lines: [PagePartLine]) -> Int? {
+        guard lines.count >= 8 else { return nil }
+        var counts: [Int: Int] = [:]
+        for line in lines { counts[line.text.unicodeScalars.count, default: 0] += 1 }
+        guard let (width, _) = counts.max(by: { a, b in
+            (counts[a.key - 1] ?? 0) + a.value + (counts[a.key + 1] ?? 0) < (counts[b.key - 1] ?? 0) + b.value + (counts[b.key + 1] ?? 0)
+        }) else { return nil }
+        let near = (counts[width - 1] ?? 0) + counts[width]! + (counts[width + 1] ?? 0)
+        return near * 4 >= lines.count && width >= 4 ? width : nil
     }
 
     /// What two subheads of a set share: their length, first and last character, first comma.

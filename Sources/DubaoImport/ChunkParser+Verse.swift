@@ -3,7 +3,9 @@ import DubaoModel
 extension ChunkParser {
     /// Three or more short lines without punctuation inside an article, not standing before a
     /// lead or byline: a poem's verse, not a headline block.
-    func verseLength(_ lines: [PagePartLine], _ kinds: [Kind], _ candidate: [Bool], at i: Int) -> Int? {
+    mutating func verseLength(_ lines: [PagePartLine], _ kinds: [Kind], _ candidate: [Bool], at i: Int) -> Int? {
+        // A walk from an earlier line met a cut word at `proseUntil`: every line before it would meet it again.
+        if i < proseUntil { return nil }
         guard let a = current, !a.title.isEmpty || !a.credit.isEmpty, !Self.endsOpen(a) else { return nil }
         var n = 0
         while i + n < lines.count, candidate[i + n], ChineseText.fits(lines[i + n].text, within: 40),
@@ -13,8 +15,11 @@ extension ChunkParser {
             // `为确保事业单位工作` / `人员培训…`: lines that cut a word in two are a paragraph a
             // column cut into short pieces; a verse ends where its words end.
             if n > 0, adjacent.joins(lines[i + n - 1].text, lines[i + n].text)
-                || Self.cutsNumber(lines[i + n - 1].text, lines[i + n].text)
-                || lines[i + n - 1].text.unicodeScalars.last.map(ChineseText.waitsForMore) == true { return nil }
+                || Self.splitsDigits(lines[i + n - 1].text, lines[i + n].text)
+                || lines[i + n - 1].text.unicodeScalars.last.map(ChineseText.waitsForMore) == true {
+                proseUntil = i + n
+                return nil
+            }
             n += 1
         }
         guard n >= 3 else { return nil }
@@ -28,7 +33,7 @@ extension ChunkParser {
     }
 
     /// `…重点案件3` / `08起…`: a number a column cut in two.
-    static func cutsNumber(_ first: Substring, _ second: Substring) -> Bool {
+    static func splitsDigits(_ first: Substring, _ second: Substring) -> Bool {
         guard let a = first.unicodeScalars.last, let b = second.unicodeScalars.first else { return false }
         return Scalars.isDigit(a) && Scalars.isDigit(b)
     }

@@ -16,6 +16,8 @@ struct ChunkParser {
     var startStandsAlone = false
     /// The numbers of the lines that are one of an item's parallel subheads (`parallelSubheads`).
     var parallelSubheads: Set<Int> = []
+    /// Lines before this one are prose a column cut, not verse (`verseLength` met a cut word there).
+    var proseUntil = 0
     /// Characters in the narrowest newspaper column: a line cut by a column is at least this long.
     static let narrowestColumn = 8
 
@@ -41,7 +43,7 @@ struct ChunkParser {
     mutating func run(_ lines: [PagePartLine]) {
         adjacent = AdjacentPairs(lines.map(\.text))
         itemsStartAfterBreaks = breaksItems && !usesIndent && lines.dropFirst().lazy.filter(\.breakAbove).prefix(2).count == 2
-        if breaksItems { parallelSubheads = Self.parallelSubheads(lines, adjacent: adjacent) }
+        if breaksItems, !usesIndent { parallelSubheads = Self.parallelSubheads(lines, adjacent: adjacent) }
         var kinds = lines.map { Self.kind(of: $0.text) }
         Self.markMasthead(lines, &kinds)
         Self.markSignatures(lines, &kinds)
@@ -192,15 +194,16 @@ struct ChunkParser {
     }
 
     /// `制图：沈某`, `本版制图：…` alone inside an article's text: the chart's credit; and
-    /// `版式设计：某某` right under an article's last line, which 人民日报 sets at the end of a
-    /// feature's text. A page's footer names its editors (`责任编辑：…　制图：…`) and stays page
-    /// furniture, as does a designer's credit set apart from the text by a wider gap.
+    /// `版式设计：某某` right under an article's last line on a page that parts its items by a
+    /// wider gap, which 人民日报 sets at the end of a feature's text. A page's footer names its
+    /// editors (`责任编辑：…　制图：…`) and stays page furniture, as does a designer's credit set
+    /// apart by a gap, or on a page that gives no gaps to tell.
     func creditsAGraphic(_ line: PagePartLine) -> Bool {
         guard let a = current, !a.paragraphs.isEmpty else { return false }
         let text = line.text
         if text.unicodeScalars.contains("编") { return false }
         if text.hasPrefix("制图") || text.hasPrefix("本版制图") { return true }
-        return (text.hasPrefix("版式设计") || text.hasPrefix("视觉设计")) && !line.breakAbove
+        return (text.hasPrefix("版式设计") || text.hasPrefix("视觉设计")) && breaksItems && !line.breakAbove
     }
 
     /// An indented line of an article that already has text: on a page that indents its

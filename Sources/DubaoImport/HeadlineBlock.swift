@@ -160,7 +160,8 @@ struct HeadlineBlock: Equatable {
             let digits = t.dropFirst().prefix { numerals.contains($0) || "百零〇".contains($0) || ($0.isASCII && $0.isNumber) }
             guard !digits.isEmpty else { return false }
             let rest = t.dropFirst(1 + digits.count)
-            return (rest.hasPrefix("章") || rest.hasPrefix("节") || rest.hasPrefix("编") || rest.hasPrefix("部分"))
+            // Not `节` or `编`: `第一节课`, `第二节车厢`, `第一编辑部` are words of a sentence.
+            return rest.hasPrefix("章") || rest.hasPrefix("部分")
         }
         if let first = t.first, first == "（" || first == "(" {
             t = t.dropFirst()

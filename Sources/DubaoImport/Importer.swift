@@ -113,11 +113,18 @@ public struct Importer: Sendable {
 
         // Pages that print no date are dated by their names (`20200105-04.txt`): names that give
         // two days are two issues, not one, unless --date settles it.
+        // The name that gave the date is the file's, else its folder's (`2020-01-05/01.txt`): the
+        // refusal names that one.
         if pageDate == nil, options.date == nil {
-            let named = pages.indices.compactMap { k in Self.dateInPath(pages[k].file).map { (k, $0.0) } }
-            if let (first, date) = named.first, let (k, other) = named.first(where: { $0.1 != date }) {
-                throw Failure(file: pages[k].file, error: .differentDates(
-                    other.description, other: (pages[first].file as NSString).lastPathComponent, otherDate: date.description))
+            func named(_ file: String) -> (date: IssueDate, name: String)? {
+                if let d = Self.dateInFileName(file) { return (d, file) }
+                let folder = (file as NSString).deletingLastPathComponent
+                return folder.isEmpty ? nil : Self.dateInFileName(folder).map { ($0, folder) }
+            }
+            let dated = pages.compactMap { named($0.file) }
+            if let first = dated.first, let other = dated.first(where: { $0.date != first.date }) {
+                throw Failure(file: other.name, error: .differentDates(
+                    other.date.description, other: (first.name as NSString).lastPathComponent, otherDate: first.date.description))
             }
         }
         let (date, dateSource) = issueDate(

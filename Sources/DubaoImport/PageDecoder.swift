@@ -27,7 +27,11 @@ public enum PageDecoder {
             ([0x42, 0x5A, 0x68], "bzip2", "bunzip2"), ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz", "unxz"),
             ([0x28, 0xB5, 0x2F, 0xFD], "zstd", "unzstd"), ([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C], "7z", "7z x"),
         ]
-        for (magic, format, unpack) in formats where bytes.starts(with: magic) { return (format, unpack) }
+        for (magic, format, unpack) in formats where bytes.starts(with: magic) {
+            // `BZh` is also how a Latin page may start: bzip2's fourth byte is its block size, 1–9.
+            if format == "bzip2", bytes.count < 4 || !(0x31...0x39).contains(bytes[3]) { continue }
+            return (format, unpack)
+        }
         return nil
     }
 

@@ -27,8 +27,9 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let id = article.id
         let source = try library.openForReading().source
-        // As the reader sets it: no wider than the config's reader_width, in Chinese characters of two cells.
-        let columns = width ?? min(Terminal.width(), 2 * ((try? configRead.get())?.readerWidth ?? Config.defaultReaderWidth))
+        // As the reader sets it: a measure of the config's reader_width, in Chinese characters of two cells.
+        let measure = 2 * ((try? configRead.get())?.readerWidth ?? Config.defaultReaderWidth)
+        let columns = width ?? min(Terminal.width(), measure)
         guard let found = try Failure.check({ () throws(StoreError) in try source.article(id: id) }) else {
             throw Failure(texts(.cliNoArticleThatDay, id, library.root, id.date.map { "\($0)" } ?? ""))
         }
@@ -42,7 +43,7 @@ struct ShowCommand: ParsableCommand {
         let heading = Terminal.clean("\(found.issue.paper)  \(found.issue.date)  \(section)")
         for line in LineBreaker(width: columns).lines(of: heading) { print(line.text) }
         print("")
-        for line in ArticleText.lines(found.article, width: columns, normalizesPunctuation: Terminal.normalizesPunctuation) { print(line) }
+        for line in ArticleText.lines(found.article, width: columns, measure: measure, normalizesPunctuation: Terminal.normalizesPunctuation) { print(line) }
     }
 }
 

@@ -46,6 +46,14 @@ struct ShowCommandTests {
         #expect(lines.contains { $0.count >= 11 })
         let wide = try DubaoProcess.run(["show", id, "--width", "100"], library: lib, environment: ["COLUMNS": "100"])
         #expect(wide.stdout.split(separator: "\n").contains { $0.count > 24 })
+        // A measure wider than the default is set as wide.
+        try "reader_width = 60\n".write(toFile: lib + "-config/dubao/config.toml", atomically: true, encoding: .utf8)
+        let measured = try DubaoProcess.run(["show", id], library: lib, environment: ["COLUMNS": "200"])
+        let body = measured.stdout.split(separator: "\n").dropFirst(2)
+        // Cells: two a Chinese character, one a Latin letter or space.
+        let cells = { (line: Substring) in line.unicodeScalars.reduce(0) { $0 + ($1.value < 0x1100 ? 1 : 2) } }
+        #expect(body.contains { cells($0) > 90 } && body.allSatisfy { cells($0) <= 120 },
+                "\(measured.stdout)")
     }
 
     @Test("list, search and show set a page's half-width punctuation as the reader does, unless the config says not to")

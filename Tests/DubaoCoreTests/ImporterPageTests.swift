@@ -1,4 +1,4 @@
-import DubaoImport
+@testable import DubaoImport
 import DubaoStore
 import DubaoModel
 import Foundation
@@ -66,6 +66,60 @@ struct ImporterPageTests {
         let result = try Importer().importPages(oneDay)
         #expect(result.issue.date.description == "2026-11-23")
         #expect(result.issue.articleCount == 2)
+    }
+
+    /// A page copied out with a blank line after each line and two between items.
+    static func gapPage(_ items: [[String]]) -> [UInt8] {
+        Array(items.map { $0.joined(separator: "\n\n") }.joined(separator: "\n\n\n").utf8) + [0x0A]
+    }
+
+    @Test("on a page with gaps, a title's last line keeps its byline, whatever pair its end makes or word it ends in")
+    func titleOverByline() throws {
+        let page = Self.gapPage([
+            ["交通强市 提速前行", "城际铁路江临段全线建成", "本报记者 周南", "昨日上午，城际铁路江临段全线贯通。",
+             "新线每公里造价成本下降一成。"],
+            ["新春走基层", "幸福是奋斗出来的", "本报记者 林晓", "腊月二十八，江城港的码头上依旧灯火通明。"],
+            ["老城区公交线网优化", "本报记者 丁一", "江城市交通运输局昨日发布老城区公交线网优化方案。"],
+        ])
+        let articles = try Importer().importPages([(file: "01.txt", bytes: page)]).issue.sections.flatMap(\.articles)
+        #expect(articles.map(\.title) == ["城际铁路江临段全线建成", "幸福是奋斗出来的", "老城区公交线网优化"])
+        #expect(articles.map(\.credit) == ["本报记者 周南", "本报记者 林晓", "本报记者 丁一"])
+    }
+
+    @Test("text wrapped at a fixed width keeps its paragraphs whole: a full line is no subhead")
+    func fixedWidthLines() throws {
+        let paragraphs = ["记者昨日从江城港务集团获悉，今年一至十月江城港累计完成货物吞吐量一点三八亿吨。",
+                          "集装箱业务表现亮眼全年有望突破二百五十万标箱，港口新开通国际航线四条。",
+                          "港务集团负责人介绍说今年以来集团加快智慧港口建设，装卸效率提高了两成。",
+                          "下一步江城港将继续深化与内陆城市的合作开通更多海铁联运班列。"]
+        // Sixteen characters a line, as a text dump of a printed column gives them.
+        let wrapped = paragraphs.flatMap { p in
+            stride(from: 0, to: p.count, by: 16).map { String(p.dropFirst($0).prefix(16)) }
+        }
+        let page = Self.gapPage([["江城港前十月货物吞吐量同比增长"] + wrapped,
+                                 ["老城区公交线网优化", "江城市交通运输局昨日发布老城区公交线网优化方案。"],
+                                 ["临川新开一座图书馆", "临川新图书馆昨天开馆，馆内藏书二十万册。"]])
+        let articles = try Importer().importPages([(file: "01.txt", bytes: page)]).issue.sections.flatMap(\.articles)
+        #expect(articles.first?.paragraphs == paragraphs)
+    }
+
+    @Test("第七章 heads a chapter; 第一节课 and 第一编辑部 begin sentences")
+    func chapterHeadings() {
+        #expect(HeadlineBlock.isSubheading("第七章党内民主和监督"))
+        #expect(HeadlineBlock.isSubheading("第二部分 主要任务"))
+        #expect(!HeadlineBlock.isSubheading("第一节课上孩子们围坐在一起"))
+        #expect(!HeadlineBlock.isSubheading("第一编辑部的同事们"))
+    }
+
+    @Test("pages dated by their folders' names, two days apart, are refused naming the folder")
+    func foldersOfTwoDays() throws {
+        let page = Array("江城新开三条公交线\n\n本报讯　三条新线今天开通。\n".utf8)
+        #expect {
+            try Importer().importPages([(file: "d/2020-01-05/04.txt", bytes: page), (file: "d/2020-01-06/04.txt", bytes: page)])
+        } throws: { error in
+            let failure = error as? Importer.Failure
+            return failure?.file == "d/2020-01-06" && "\(failure!)".contains("2020-01-05 gives 2020-01-05")
+        }
     }
 
     @Test("the sample embedded in the binary loads, every page of SampleData in it")

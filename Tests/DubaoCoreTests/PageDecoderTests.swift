@@ -60,3 +60,17 @@ struct PageDecoderTests {
         #expect(forced.issue.sections[0].articles[0].title == "江城港口吞吐量创新高")
     }
 }
+
+@Suite("PageDecoder: archives")
+struct PageDecoderArchiveTests {
+    @Test("an archive is named by its magic number; a page that merely starts like one is read")
+    func archives() throws {
+        #expect(throws: ImportError.compressed(format: "gzip", unpack: "gunzip")) {
+            try PageDecoder.decode([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00])
+        }
+        #expect(throws: ImportError.compressed(format: "bzip2", unpack: "bunzip2")) {
+            try PageDecoder.decode(Array("BZh91AY&SY".utf8))
+        }
+        #expect(try PageDecoder.decode(Array("BZh is how this page begins\n".utf8)).text.hasPrefix("BZh is"))
+    }
+}
