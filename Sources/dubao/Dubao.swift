@@ -57,7 +57,7 @@ struct Dubao: ParsableCommand {
     static func queryTakenForOption(_ arguments: [String]) -> String? {
         guard arguments.first == "search" else { return nil }
         // `--limit -1`: a value given to an option that takes one is that option's to refuse.
-        let taking: Set<String> = ["--date", "--from", "--to", "--section", "--limit", "--library"]
+        let taking = valuedOptions(of: SearchCommand.self)
         var previous = ""
         for argument in arguments.dropFirst() {
             defer { previous = argument }
@@ -67,6 +67,12 @@ struct Dubao: ParsableCommand {
             if !(second.properties.isAlphabetic && second.isASCII) && second != "-" { return argument }
         }
         return nil
+    }
+
+    /// The options of `command` that take a value, as its own help writes them (`--limit <n>`):
+    /// read from its definition, so an option added there is known here too.
+    static func valuedOptions(of command: any ParsableCommand.Type) -> Set<String> {
+        Set(command.helpMessage(columns: 10_000).matches(of: /(--[a-z][a-z-]*) </).map { String($0.output.1) })
     }
 
     /// `read` is the default command, so ArgumentParser hands it a mistyped command name as an
