@@ -229,7 +229,9 @@ private struct Wrapper {
                 (units == 0 && NumberUnits.isFullWidthDigit(scalar))
                     || (units < NumberUnits.mostBound && NumberUnits.isUnit(scalar))
             } ?? false
-            if contentEnd > lineStart && !bindsToNumber && Self.mayBreak(previous, kind) {
+            // `第02版`: an ordinal's `第` goes with its number, as a unit does.
+            let followsOrdinal = index > lineStart && scalars[index - 1] == "第" && NumberUnits.isDigit(scalar)
+            if contentEnd > lineStart && !bindsToNumber && !followsOrdinal && Self.mayBreak(previous, kind) {
                 lastBreak = index
                 lastBreakContentEnd = contentEnd
                 lastBreakContentWidth = contentWidth

@@ -68,6 +68,14 @@ func wrap(_ text: String, _ width: Int, indent: String = "") -> [String] {
         #expect(wrap("访问example.com/news获取", 12) == ["访问", "example.com/", "news获取"])
     }
 
+    @Test func anOrdinalStaysWithItsNumber() {
+        // `第` then `02版` would read as a stray character and a page number.
+        #expect(wrap("每版一个版面（第01版、第02版）", 24) == ["每版一个版面（第01版、", "第02版）"])
+        #expect(wrap("位列第3名", 6) == ["位列", "第3名"])
+        // Before a Chinese numeral it is a character like any other.
+        #expect(wrap("排名第三", 6) == ["排名第", "三"])
+    }
+
     @Test func aUnitStaysWithItsNumberWhenPunctuationPullsItDown() {
         // "，" may not start a line; pulling down only "吨" would leave "12.6万" split from it.
         #expect(wrap("货运量达到12.6万吨，比去年多", 19) == ["货运量达到", "12.6万吨，比去年多"])
