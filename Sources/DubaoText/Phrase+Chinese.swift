@@ -307,7 +307,7 @@ extension Phrase {
         .cliHelpLibraryDefault: "默认为 $DUBAO_LIBRARY，其次 $XDG_DATA_HOME/dubao，再次 ~/.local/share/dubao。",
 
         // MARK: Importing: errors, warnings, where the date came from
-        .importEmpty: "文件是空的：没有可导入的内容",
+        .importEmpty: "文件里没有文字（是空的或只有空白）：没有可导入的内容",
         .importBinary: "这是二进制文件（偏移 {1} 处有 NUL 字节），不是文本版面",
         .importCompressed: "这是 {1} 压缩文件，不是文本版面：请先解压（{2}），再导入其中的文件",
         .importUTF16WithoutBOM: "看来是没有字节序标记的 UTF-16；请加 --encoding {1}（或另一种字节序）来读取",

@@ -307,7 +307,7 @@ extension Phrase {
         .cliHelpLibraryDefault: "Default: $DUBAO_LIBRARY, else $XDG_DATA_HOME/dubao, else ~/.local/share/dubao.",
 
         // MARK: Importing: errors, warnings, where the date came from
-        .importEmpty: "the file is empty: nothing to import",
+        .importEmpty: "the file holds no text (it is empty or blank): nothing to import",
         .importBinary: "this is a binary file (NUL byte at offset {1}), not a text page",
         .importCompressed: "this is a {1} archive, not a text page: unpack it first ({2}) and import what it holds",
         .importUTF16WithoutBOM: "looks like UTF-16 without a byte-order mark; pass --encoding {1} (or the other byte order) to read it",
