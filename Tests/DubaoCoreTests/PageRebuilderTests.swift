@@ -133,6 +133,8 @@ struct PageRebuilderTests {
         #expect(RowText.despaced("，今年 2024 年") == "，今年2024年")
         #expect(RowText.despaced("记者 徐昕联 田明") == "记者 徐昕联 田明")
         #expect(RowText.despaced("App Store") == "App Store")
+        #expect(RowText.despaced("稳 步 推 进 乐 东 10- 1 气 田") == "稳步推进乐东10-1气田")
+        #expect(RowText.despaced("pages 10 - 12") == "pages 10 - 12")
     }
 
     @Test("runs on one line are joined with a space only where their white is wider than a third of the type")

@@ -36,7 +36,7 @@ enum RowText {
     /// between two names (`徐昕联 田明`) or two Latin words stays.
     ///
     /// A row is letter-spaced when most of what its spaces part are single characters: then
-    /// every space beside a Chinese character goes. In any row, a space beside Chinese
+    /// every space beside a Chinese character or a hyphen goes. In any row, a space beside Chinese
     /// punctuation goes, and so does one between a Chinese character and a Latin letter or
     /// digit (`2024 年`, `CEPA 平台`), which Chinese type sets as a quarter of white, not a space.
     static func despaced(_ text: String) -> String {
@@ -55,6 +55,10 @@ enum RowText {
                 if i > 0, scalars[i - 1] == " " { continue }
                 let wide = isWide(before) || isWide(after)
                 if letterSpaced && wide { continue }
+                // `乐 东 10- 1 气 田`: in a letter-spaced row a hyphen set against one side joins
+                // what is on the other too (`10 - 12`, spaced on both, stays).
+                if letterSpaced, before == "-", i >= 2, scalars[i - 2] != " " { continue }
+                if letterSpaced, after == "-", i + 2 < scalars.count, scalars[i + 2] != " " { continue }
                 if isChinesePunctuation(before) || isChinesePunctuation(after) { continue }
                 if wide && (before.isASCII || after.isASCII) { continue }
             }
