@@ -51,6 +51,13 @@ extension ChunkParser {
         return false
     }
 
+    /// `。不接触、不食用…` under `6.不接触、不购买、不食用野生动物`: no paragraph opens with a
+    /// closing mark, so the column cut just before it, whatever the line above looks like.
+    static func opensWithClosingMark(_ text: Substring) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return "，。、；：？！）」』》”’,;:?!)".unicodeScalars.contains(first)
+    }
+
     /// `…吞吐量12.` then `6万吨，…`: a column cut inside a decimal number.
     static func cutInNumber(_ article: Article, before text: Substring) -> Bool {
         // The next line's first scalar first: it turns almost every line away, and counting the
@@ -92,8 +99,9 @@ extension ChunkParser {
         }
         if !text.isEmpty {
             let indentedStart = usesIndent && line.indent >= 2
-            if !separate, !indentedStart, !startStandsAlone,
-               Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) || cutInWord(current!, before: text) {
+            if !separate, !indentedStart,
+               !startStandsAlone && (Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) || cutInWord(current!, before: text))
+                || Self.opensWithClosingMark(text) && Self.lastParagraphTakesMore(current!) {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
                 current!.paragraphs[current!.paragraphs.count - 1] += text
                 startStandsAlone = false

@@ -103,6 +103,19 @@ struct ImporterPageTests {
         #expect(articles.first?.paragraphs == paragraphs)
     }
 
+    @Test("a line that opens with a closing mark goes on the line above, even a numbered one")
+    func closingMarkAtLineStart() throws {
+        let page = Self.gapPage([
+            ["老人冬季出行提示", "江城疾控中心提醒老人注意以下几点。", "1.外出时戴好帽子和围巾", "。早晚气温低，尽量少出门。",
+             "2.雪天路滑，尽量不要骑车。"],
+            ["老城区公交线网优化", "江城市交通运输局昨日发布老城区公交线网优化方案。"],
+            ["临川新开一座图书馆", "临川新图书馆昨天开馆，馆内藏书二十万册。"],
+        ])
+        let articles = try Importer().importPages([(file: "01.txt", bytes: page)]).issue.sections.flatMap(\.articles)
+        #expect(articles.first?.paragraphs == ["江城疾控中心提醒老人注意以下几点。", "1.外出时戴好帽子和围巾。早晚气温低，尽量少出门。",
+                                               "2.雪天路滑，尽量不要骑车。"])
+    }
+
     @Test("第七章 heads a chapter; 第一节课 and 第一编辑部 begin sentences")
     func chapterHeadings() {
         #expect(HeadlineBlock.isSubheading("第七章党内民主和监督"))
