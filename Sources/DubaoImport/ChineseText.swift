@@ -28,6 +28,17 @@ enum ChineseText {
         }
     }
 
+    /// A mark that closes what came before it (`，`, `。`, `）`, `”`…): no paragraph or headline opens
+    /// with one, so a line that does is a column's cut. (A `.` may open `.com`: not here.)
+    static func isClosingMark(_ s: Unicode.Scalar) -> Bool {
+        "，。、；：？！）」』》”’,;:?!)".unicodeScalars.contains(s)
+    }
+
+    /// A mark that opens what comes after it (`（`, `“`, `《`…): no line that ends in one is whole.
+    static func isOpeningMark(_ s: Unicode.Scalar) -> Bool {
+        "（(“《「『【".unicodeScalars.contains(s)
+    }
+
     /// Punctuation that can close a paragraph: a paragraph ending in anything else was cut by a column.
     static func endsSentence(_ s: Unicode.Scalar) -> Bool {
         switch s {

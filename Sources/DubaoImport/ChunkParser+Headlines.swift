@@ -124,7 +124,7 @@ extension ChunkParser {
         // items by a wider gap, a headline and byline with no gap above are one of the item's
         // stories, and stay in it (the electronic edition files them as one article). One gap
         // alone may be a slip of the copying: it takes two to go by them.
-        if itemsStartAfterBreaks, !lines[i].breakAbove, current != nil { return nil }
+        if continuesItem(lines[i]) { return nil }
         if strong { return n }
         if breaksItems { return nil }
         // `停车位缺口有多大？` between an interview's answers: a question, not a new article.
@@ -152,7 +152,7 @@ extension ChunkParser {
     func signedTitle(_ lines: [PagePartLine], _ kinds: [Kind], _ candidate: [Bool], at i: Int) -> Int? {
         if let a = current, Self.endsOpen(a) { return nil }
         // An essay signed inside a feature, with no wider gap above it, is one of the feature's pieces.
-        if itemsStartAfterBreaks, !lines[i].breakAbove, current != nil { return nil }
+        if continuesItem(lines[i]) { return nil }
         for n in [2, 3] {
             let name = i + n - 1, next = i + n
             guard next < lines.count, (i..<name).allSatisfy({ candidate[$0] }), !lines[(i + 1)...next].contains(where: \.breakAbove),

@@ -54,8 +54,7 @@ extension ChunkParser {
     /// `。不接触、不食用…` under `6.不接触、不购买、不食用野生动物`: no paragraph opens with a
     /// closing mark, so the column cut just before it, whatever the line above looks like.
     static func opensWithClosingMark(_ text: Substring) -> Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        return "，。、；：？！）」』》”’,;:?!)".unicodeScalars.contains(first)
+        text.unicodeScalars.first.map(ChineseText.isClosingMark) ?? false
     }
 
     /// `…吞吐量12.` then `6万吨，…`: a column cut inside a decimal number.
@@ -118,7 +117,7 @@ extension ChunkParser {
                 startStandsAlone = wholeLine
                     && (text.unicodeScalars.prefix(Self.narrowestColumn).count < Self.narrowestColumn
                         && !underLead && text.unicodeScalars.contains(where: Scalars.isHan)
-                        && !"（(“《「『【".unicodeScalars.contains(text.unicodeScalars.last!)
+                        && !ChineseText.isOpeningMark(text.unicodeScalars.last!)
                         && !ChineseText.waitsForMore(text.unicodeScalars.last!)
                         || parallelSubheads.contains(line.number))
             }

@@ -59,11 +59,10 @@ extension ChunkParser {
         guard lines.count >= 8 else { return nil }
         var counts: [Int: Int] = [:]
         for line in lines { counts[line.text.unicodeScalars.count, default: 0] += 1 }
-        guard let (width, _) = counts.max(by: { a, b in
-            (counts[a.key - 1] ?? 0) + a.value + (counts[a.key + 1] ?? 0) < (counts[b.key - 1] ?? 0) + b.value + (counts[b.key + 1] ?? 0)
-        }) else { return nil }
-        let near = (counts[width - 1] ?? 0) + counts[width]! + (counts[width + 1] ?? 0)
-        return near * 4 >= lines.count && width >= 4 ? width : nil
+        func near(_ width: Int) -> Int { (counts[width - 1] ?? 0) + (counts[width] ?? 0) + (counts[width + 1] ?? 0) }
+        // Of two as common, the narrower: the same width whatever order the counts come in.
+        guard let width = counts.keys.max(by: { (near($0), -$0) < (near($1), -$1) }) else { return nil }
+        return near(width) * 4 >= lines.count && width >= 4 ? width : nil
     }
 
     /// What two subheads of a set share: their length, first and last character, first comma.
@@ -79,7 +78,7 @@ extension ChunkParser {
             // Asked of almost every line: a paragraph's byte count turns it away unread.
             guard text.utf8.count <= 160, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
                   !ChineseText.endsSentence(last), !ChineseText.waitsForMore(last), !Scalars.isDigit(last),
-                  !"，、,“《（(「『【".unicodeScalars.contains(last), !(first == "—" && text.unicodeScalars.dropFirst().first == "—") else { return nil }
+                  !ChineseText.isOpeningMark(last), last != "，", last != "、", last != ",", !(first == "—" && text.unicodeScalars.dropFirst().first == "—") else { return nil }
             for s in text.unicodeScalars {
                 switch s {
                 case "。", "！", "？", "!", "?", "；", ";": return nil

@@ -89,7 +89,7 @@ struct ChunkParser {
                 if paper.isEmpty { paper = name }
             case .marker(let direction):
                 addMarker(line, direction)
-            case .lead where itemsStartAfterBreaks && !line.breakAbove && !(current?.paragraphs.isEmpty ?? true):
+            case .lead where continuesItem(line) && !current!.paragraphs.isEmpty:
                 // `本报北京1月5日电…` inside an item of a page that parts its items by a wider gap,
                 // with none above it: one of the item's briefs, its text.
                 addText(line.text, line: line, separate: true)
@@ -116,7 +116,7 @@ struct ChunkParser {
             case .byline where current.map(Self.endsOpen) ?? false:
                 // `本报北京1月2日电  （` / `记者谢湘）…`: a lead's credit a column cut in two.
                 addText(line.text, line: line)
-            case .byline where itemsStartAfterBreaks && !line.breakAbove && !(current?.paragraphs.isEmpty ?? true):
+            case .byline where continuesItem(line) && !current!.paragraphs.isEmpty:
                 // `本报记者 某某文` under a feature's last paragraph, where the page parts its items
                 // by a wider gap and gives none here: the item's signature, its text, a line of its own.
                 addText(line.text, line: line, separate: true)
@@ -204,6 +204,12 @@ struct ChunkParser {
         if text.unicodeScalars.contains("编") { return false }
         if text.hasPrefix("制图") || text.hasPrefix("本版制图") { return true }
         return (text.hasPrefix("版式设计") || text.hasPrefix("视觉设计")) && breaksItems && !line.breakAbove
+    }
+
+    /// A line inside the current item of a page that parts its items by a wider gap regularly
+    /// (`itemsStartAfterBreaks`), with none above it: it belongs to that item, whatever it reads as.
+    func continuesItem(_ line: PagePartLine) -> Bool {
+        itemsStartAfterBreaks && !line.breakAbove && current != nil
     }
 
     /// An indented line of an article that already has text: on a page that indents its

@@ -75,7 +75,7 @@ struct HeadlineBlock: Equatable {
         // `，帮助沿山村民…` or `麓，在玛多县…`'s like: a line that opens with closing punctuation,
         // or leaves a quote or bracket open (`“要加强对优秀传统文化传承弘扬的支持和扶`), is a
         // piece of a paragraph a column cut, not a headline.
-        if let first = text.unicodeScalars.first, "，。、；：！？）」』》”’,.;:!?)".unicodeScalars.contains(first) { return false }
+        if let first = text.unicodeScalars.first, ChineseText.isClosingMark(first) || first == "." { return false }
         return isBalanced(text)
     }
 

@@ -113,18 +113,12 @@ public struct Importer: Sendable {
 
         // Pages that print no date are dated by their names (`20200105-04.txt`): names that give
         // two days are two issues, not one, unless --date settles it.
-        // The name that gave the date is the file's, else its folder's (`2020-01-05/01.txt`): the
-        // refusal names that one.
+        // The refusal names what gave each date: the file, or its folder (`2020-01-05/01.txt`).
         if pageDate == nil, options.date == nil {
-            func named(_ file: String) -> (date: IssueDate, name: String)? {
-                if let d = Self.dateInFileName(file) { return (d, file) }
-                let folder = (file as NSString).deletingLastPathComponent
-                return folder.isEmpty ? nil : Self.dateInFileName(folder).map { ($0, folder) }
-            }
-            let dated = pages.compactMap { named($0.file) }
+            let dated = pages.compactMap { Self.namedDate($0.file) }
             if let first = dated.first, let other = dated.first(where: { $0.date != first.date }) {
-                throw Failure(file: other.name, error: .differentDates(
-                    other.date.description, other: (first.name as NSString).lastPathComponent, otherDate: first.date.description))
+                throw Failure(file: other.path, error: .differentDates(
+                    other.date.description, other: (first.path as NSString).lastPathComponent, otherDate: first.date.description))
             }
         }
         let (date, dateSource) = issueDate(
@@ -358,12 +352,16 @@ public struct Importer: Sendable {
     /// `2026-11-27.txt`, `20261127-01.txt`.
     /// A date in the file's name, else in its folder's (`2026-11-27/01-要闻.txt`), with where it was found.
     static func dateInPath(_ file: String) -> (IssueDate, Sentence)? {
-        if let d = dateInFileName(file) { return (d, Sentence(.dateFromFileName, (file as NSString).lastPathComponent)) }
+        guard let (date, path) = namedDate(file) else { return nil }
+        let name = (path as NSString).lastPathComponent
+        return (date, Sentence(path == file ? .dateFromFileName : .dateFromFolderName, name))
+    }
+
+    /// A date in the file's name, else in its folder's, with the path that gave it.
+    static func namedDate(_ file: String) -> (date: IssueDate, path: String)? {
+        if let d = dateInFileName(file) { return (d, file) }
         let folder = (file as NSString).deletingLastPathComponent
-        if !folder.isEmpty, let d = dateInFileName(folder) {
-            return (d, Sentence(.dateFromFolderName, (folder as NSString).lastPathComponent))
-        }
-        return nil
+        return folder.isEmpty ? nil : dateInFileName(folder).map { ($0, folder) }
     }
 
     static func dateInFileName(_ file: String) -> IssueDate? {
