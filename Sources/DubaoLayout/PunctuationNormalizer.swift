@@ -16,6 +16,14 @@ public enum PunctuationNormalizer {
         return String(scalars: scalars)
     }
 
+    /// A library's words as a screen or a command line shows them outside the typeset article (a
+    /// title in a list, a snippet): safe to draw (`DisplaySanitizer`), and normalised when the
+    /// reader's setting says so.
+    public static func shown(_ text: String, normalizing: Bool) -> String {
+        let clean = DisplaySanitizer.sanitize(text)
+        return normalizing ? normalize(clean) : clean
+    }
+
     /// `text` normalised, with `range` (UTF-8 offsets into `text`, on scalar boundaries) moved to
     /// where the same scalars are in the result: a full-width mark is three bytes where the
     /// half-width one was one.

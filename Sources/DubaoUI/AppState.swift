@@ -216,8 +216,7 @@ public struct ReaderSettings: Equatable, Sendable {
     /// row): sanitised, and with its punctuation set as the headline block sets it, so one title
     /// does not read `(助)` in the list and `（助）` in the headline.
     func display(_ text: String) -> String {
-        let clean = DisplaySanitizer.sanitize(text)
-        return normalizesPunctuation ? PunctuationNormalizer.normalize(clean) : clean
+        PunctuationNormalizer.shown(text, normalizing: normalizesPunctuation)
     }
 }
 

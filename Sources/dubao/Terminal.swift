@@ -26,7 +26,6 @@ enum Terminal {
 
     /// An article's words as the reader shows them: made safe to print, punctuation set as in the reader.
     static func words(_ text: String) -> String {
-        let clean = clean(text)
-        return normalizesPunctuation ? PunctuationNormalizer.normalize(clean) : clean
+        PunctuationNormalizer.shown(text, normalizing: normalizesPunctuation)
     }
 }
