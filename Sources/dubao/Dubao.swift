@@ -26,13 +26,6 @@ struct Dubao: ParsableCommand {
             Failure.printError("dubao: \(refusal)")
             exit(withError: ExitCode.validationFailure)
         }
-        // `--limit -1` reads to ArgumentParser as a missing value and an option: refused as `--limit 0` is.
-        if arguments.first == "search", let k = arguments.firstIndex(of: "--limit"), k + 1 < arguments.count,
-           arguments[..<k].allSatisfy({ $0 != "--" }), !arguments.contains("--help"), !arguments.contains("-h"),
-           let n = Int(arguments[k + 1]), n < 1 {
-            Failure.printError("dubao: \(texts(.cliLimitTooSmall, n))")
-            exit(withError: ExitCode.failure)
-        }
         do {
             var command = try parseAsRoot(arguments)
             if case .failure(let error) = configRead, !(command is ReadCommand) {

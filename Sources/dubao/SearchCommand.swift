@@ -28,7 +28,8 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var filter: SectionFilter
 
-    @Option(help: texts.help(.cliHelpSearchLimit, valueName: "n"))
+    // Unconditional: `--limit -1` is a value to refuse as `--limit 0` is, not a missing one.
+    @Option(parsing: .unconditional, help: texts.help(.cliHelpSearchLimit, valueName: "n"))
     var limit: Int?
 
     @Flag(help: texts.help(.cliHelpSearchJSON))
