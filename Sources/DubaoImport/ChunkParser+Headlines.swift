@@ -64,6 +64,18 @@ extension ChunkParser {
                 n += 1
                 break
             }
+            // `…神经内科专家王拥军——` / `探索医学未知，永无止境`: a kicker ending in a dash stands
+            // over the title, commas and all; `衡阳 雁来有留意（经济聚焦）` / `2017年至2019年底，…` /
+            // `核心阅读`: a summary's label opens the text, so the line above it is the headline's.
+            // `李克强王沪宁韩正出席`: who attended closes a meeting's headline.
+            let certain = !HeadlineBlock.hasSentenceInside(text) && ChineseText.fits(text, within: 70)
+                && (n == 1 && lines[k - 1].text.hasSuffix("——") && !HeadlineBlock.isSubtitleStart(lines[k - 1].text)
+                    || k + 1 < lines.count && !lines[k + 1].breakAbove && HeadlineBlock.bodyLabels.contains(String(lines[k + 1].text))
+                    || HeadlineBlock.endsAttendance(text))
+            if certain, case .text = kinds[k] {
+                n += 1
+                continue
+            }
             if !strong {
                 // `我们正生活在人类历史上` / `规模空前的城市化…`: a line that ends inside a word the
                 // next line of text finishes is the first line of the text, however short. (Not

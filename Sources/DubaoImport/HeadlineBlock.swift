@@ -291,6 +291,12 @@ struct HeadlineBlock: Equatable {
     /// `王沪宁出席并讲话`, `韩正等出席`: who attended, the subtitle under a meeting's title.
     static let attendanceEnds = ["出席", "主持", "出席会议", "参加", "讲话", "致辞", "会见"]
 
+    /// `李克强王沪宁韩正出席`, `…出席 王沪宁主持`: names and what they did, no sentence around them.
+    static func endsAttendance(_ line: Substring) -> Bool {
+        ["出席", "主持", "出席会议", "主持会议"].contains(where: { line.hasSuffix($0) })
+            && !line.unicodeScalars.contains(where: { ChineseText.isProsePunctuation($0) || $0 == "、" })
+    }
+
     static func isSubtitleStart(_ line: Substring) -> Bool {
         line.hasPrefix("——") || line.hasPrefix("—") || line.hasPrefix("--") || line.hasPrefix("－－")
     }

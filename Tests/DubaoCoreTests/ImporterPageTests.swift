@@ -103,6 +103,22 @@ struct ImporterPageTests {
         #expect(articles.first?.paragraphs == paragraphs)
     }
 
+    @Test("a headline's line under a kicker's dash, over a summary's label or naming who attended is the headline's")
+    func headlineLinesWithCommas() throws {
+        let page = Self.gapPage([
+            ["搭建平台引才聚智，江城高新区——", "留住人才，让创新有了底气", "走进江城高新区的人才公寓，三百套房间已住满。"],
+            ["江城 港口焕新颜（经济聚焦）", "前十个月集装箱吞吐量增长一成，航线达到四十条", "核心阅读",
+             "江城港加快智慧码头建设，集装箱业务增长明显。"],
+            ["江城市委召开全会强调", "奋力谱写高质量发展新篇章", "王江李河出席", "全会听取并讨论了市委常委会工作报告。"],
+        ])
+        let articles = try Importer().importPages([(file: "01.txt", bytes: page)]).issue.sections.flatMap(\.articles)
+        #expect(articles.map(\.kicker) == ["搭建平台引才聚智，江城高新区——", "", "江城市委召开全会强调"])
+        #expect(articles.map(\.title) == ["留住人才，让创新有了底气", "江城 港口焕新颜（经济聚焦）", "奋力谱写高质量发展新篇章"])
+        #expect(articles.map(\.subtitle) == ["", "前十个月集装箱吞吐量增长一成，航线达到四十条", "王江李河出席"])
+        #expect(articles.map { $0.paragraphs.first } == ["走进江城高新区的人才公寓，三百套房间已住满。", "核心阅读",
+                                                       "全会听取并讨论了市委常委会工作报告。"])
+    }
+
     @Test("a line that opens with a closing mark goes on the line above, even a numbered one")
     func closingMarkAtLineStart() throws {
         let page = Self.gapPage([
