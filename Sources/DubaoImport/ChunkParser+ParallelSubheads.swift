@@ -53,16 +53,16 @@ extension ChunkParser {
         return found
     }
 
-    /// The length in characters a quarter or more of the page's lines have (within one), when
-    /// the page has at least eight lines: the width its text was wrapped at.
-    static func columnWidth(_ lines: [PagePartLine]) -> Int? {
+    /// The length in characters a quarter (`share` 4) or more of the page's lines have (within
+    /// one), when the page has at least eight lines: the width its text was wrapped at.
+    static func columnWidth(_ lines: [PagePartLine], share: Int = 4) -> Int? {
         guard lines.count >= 8 else { return nil }
         var counts: [Int: Int] = [:]
         for line in lines { counts[line.text.unicodeScalars.count, default: 0] += 1 }
         func near(_ width: Int) -> Int { (counts[width - 1] ?? 0) + (counts[width] ?? 0) + (counts[width + 1] ?? 0) }
         // Of two as common, the narrower: the same width whatever order the counts come in.
         guard let width = counts.keys.max(by: { (near($0), -$0) < (near($1), -$1) }) else { return nil }
-        return near(width) * 4 >= lines.count && width >= 4 ? width : nil
+        return near(width) * share >= lines.count && width >= 4 ? width : nil
     }
 
     /// What two subheads of a set share: their length, first and last character, first comma.

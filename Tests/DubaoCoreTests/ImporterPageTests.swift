@@ -90,7 +90,7 @@ struct ImporterPageTests {
     func fixedWidthLines() throws {
         let paragraphs = ["记者昨日从江城港务集团获悉，今年一至十月江城港累计完成货物吞吐量一点三八亿吨。",
                           "集装箱业务表现亮眼全年有望突破二百五十万标箱，港口新开通国际航线四条。",
-                          "港务集团负责人介绍说今年以来集团加快智慧港口建设，装卸效率提高了两成。",
+                          "港务集团负责人介绍说今年以来集团加快智慧港口建设，装卸效率提高了两成，船舶平均在港时间缩短了六个小时，客户满意度持续提升。",
                           "下一步江城港将继续深化与内陆城市的合作开通更多海铁联运班列。"]
         // Sixteen characters a line, as a text dump of a printed column gives them.
         let wrapped = paragraphs.flatMap { p in
@@ -101,6 +101,24 @@ struct ImporterPageTests {
                                  ["临川新开一座图书馆", "临川新图书馆昨天开馆，馆内藏书二十万册。"]])
         let articles = try Importer().importPages([(file: "01.txt", bytes: page)]).issue.sections.flatMap(\.articles)
         #expect(articles.first?.paragraphs == paragraphs)
+    }
+
+    @Test("a paragraph comes in three pieces at most: four lines in a row that end mid-sentence hold a subhead")
+    func cutBudget() throws {
+        let page = Self.gapPage([
+            ["江城港十月吞吐量创新高", "江城港务集团昨日发布十月生产数据。", "智慧码头建设提速，装卸效率明显提高",
+             "今年以来，集团在二号码头", "投用了十二台自动化岸桥，", "单机作业效率比人工操作提高两成。"],
+            ["临川新开一座图书馆", "临川新图书馆昨天上午正式开馆迎客。", "馆内藏书二十万册，其中", "地方文献三千余种，馆内还专门设有",
+             "少儿阅览区和自习室。"],
+            ["老城区公交线网优化", "江城市交通运输局昨日发布老城区公交线网优化方案。"],
+        ])
+        // Lines of many lengths, as a page's columns cut them (not text wrapped at one width).
+        let articles = try Importer().importPages([(file: "01.txt", bytes: page)]).issue.sections.flatMap(\.articles)
+        #expect(articles.first?.paragraphs == ["江城港务集团昨日发布十月生产数据。", "智慧码头建设提速，装卸效率明显提高",
+                                               "今年以来，集团在二号码头投用了十二台自动化岸桥，单机作业效率比人工操作提高两成。"])
+        // Three lines that end mid-sentence may be one paragraph cut twice: they stay one.
+        #expect(articles.dropFirst().first?.paragraphs == ["临川新图书馆昨天上午正式开馆迎客。",
+                                                           "馆内藏书二十万册，其中地方文献三千余种，馆内还专门设有少儿阅览区和自习室。"])
     }
 
     @Test("a headline's line under a kicker's dash, over a summary's label or naming who attended is the headline's")
