@@ -22,10 +22,13 @@ extension ChunkParser {
     static func cutBudgetEnds(_ lines: [PagePartLine], _ kinds: [Kind], adjacent: AdjacentPairs) -> Set<Int> {
         var ends = Set<Int>()
         var start = 0
+        // Counted only once a run asks: most pages have none.
+        var wrapped: Bool?
         for (i, line) in lines.enumerated() {
             if line.breakAbove { close(start..<i); start = i }
-            let endsOpen = line.text.unicodeScalars.last.map { !ChineseText.endsSentence($0) } ?? false
-            if !endsOpen || line.text.hasSuffix("——") { close(start..<(i + 1)); start = i + 1 }
+            let scalars = line.text.unicodeScalars
+            let endsOpen = scalars.last.map { !ChineseText.endsSentence($0) && !($0 == "—" && scalars.suffix(2).elementsEqual("——".unicodeScalars)) } ?? false
+            if !endsOpen { close(start..<(i + 1)); start = i + 1 }
         }
         close(start..<lines.count)
         return ends
@@ -34,6 +37,8 @@ extension ChunkParser {
         /// leaves no paragraph longer than three lines, by dynamic programming over the run.
         func close(_ run: Range<Int>) {
             guard run.count >= 4 else { return }
+            if wrapped == nil { wrapped = columnWidth(lines, share: 2) != nil }
+            if wrapped! { return }
             // Lines as long as each other, all but the last: text wrapped at a width, however
             // few its lines (a column cuts where it happens to be full).
             let lengths = run.dropLast().map { lines[$0].text.unicodeScalars.count }

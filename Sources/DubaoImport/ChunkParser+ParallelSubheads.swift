@@ -58,7 +58,8 @@ extension ChunkParser {
     static func columnWidth(_ lines: [PagePartLine], share: Int = 4) -> Int? {
         guard lines.count >= 8 else { return nil }
         var counts: [Int: Int] = [:]
-        for line in lines { counts[line.text.unicodeScalars.count, default: 0] += 1 }
+        // A paragraph's length is no width: told from its byte count, not counted scalar by scalar.
+        for line in lines where line.text.utf8.count <= 400 { counts[line.text.unicodeScalars.count, default: 0] += 1 }
         func near(_ width: Int) -> Int { (counts[width - 1] ?? 0) + (counts[width] ?? 0) + (counts[width + 1] ?? 0) }
         // Of two as common, the narrower: the same width whatever order the counts come in.
         guard let width = counts.keys.max(by: { (near($0), -$0) < (near($1), -$1) }) else { return nil }

@@ -10,10 +10,6 @@ extension ChunkParser {
         var n = 0
         while i + n < lines.count, candidate[i + n], ChineseText.fits(lines[i + n].text, within: 40),
               n == 0 || !lines[i + n].breakAbove {
-            // `港务集团负责人介绍说今年以来集团` / `加快智慧港口建设，装卸效率提高了`: lines as wide
-            // as the text a page dump wrapped at a column's width are a paragraph's, not verse
-            // (a poem's lines are shorter than a column, or set apart by their varied lengths).
-            if let width = wrapWidth, width >= 12, abs(lines[i + n].text.unicodeScalars.count - width) <= 1 { break }
             // The next piece's title and author end the poem.
             if n >= 3, signedTitle(lines, kinds, candidate, at: i + n) == 2 { break }
             // `为确保事业单位工作` / `人员培训…`: lines that cut a word in two are a paragraph a
@@ -27,6 +23,16 @@ extension ChunkParser {
             n += 1
         }
         guard n >= 3 else { return nil }
+        // `港务集团负责人介绍说今年以来集团` / `加快智慧港口建设，装卸效率提高了`: lines as wide
+        // as the text a page dump wrapped at a column's width are a paragraph's, not verse (a
+        // poem's lines are shorter than a column, or set apart by their varied lengths). Asked
+        // only here, of a verse found: counting the page's line lengths is not free.
+        if wrapWidthFound == nil { wrapWidthFound = Self.columnWidth(lines) }
+        if let width = wrapWidthFound!, width >= 12,
+           let wide = (i..<(i + n)).first(where: { abs(lines[$0].text.unicodeScalars.count - width) <= 1 }) {
+            n = wide - i
+            guard n >= 3 else { return nil }
+        }
         if i + n < lines.count {
             switch kinds[i + n] {
             case .lead, .byline, .header, .editor, .dateLine: return nil

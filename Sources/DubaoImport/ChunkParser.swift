@@ -19,8 +19,8 @@ struct ChunkParser {
     var parallelSubheads: Set<Int> = []
     /// The numbers of the lines that end their paragraph by the count of a column's cuts (`cutBudgetEnds`).
     var cutBudgetEnds: Set<Int> = []
-    /// The width the page's text was wrapped at, if it was (`columnWidth`).
-    var wrapWidth: Int?
+    /// The width the page's text was wrapped at, if it was (`columnWidth`), once asked.
+    var wrapWidthFound: Int??
     /// Lines before this one are prose a column cut, not verse (`verseLength` met a cut word there).
     var proseUntil = 0
     /// Characters in the narrowest newspaper column: a line cut by a column is at least this long.
@@ -52,8 +52,7 @@ struct ChunkParser {
         var kinds = lines.map { Self.kind(of: $0.text) }
         Self.markMasthead(lines, &kinds)
         Self.markSignatures(lines, &kinds)
-        wrapWidth = Self.columnWidth(lines)
-        if !usesIndent, Self.columnWidth(lines, share: 2) == nil { cutBudgetEnds = Self.cutBudgetEnds(lines, kinds, adjacent: adjacent) }
+        if !usesIndent { cutBudgetEnds = Self.cutBudgetEnds(lines, kinds, adjacent: adjacent) }
         // Whether a line may belong to a headline: asked of a line up to five times below (a
         // block after a break, a signed title of two lines and of three, verse, a headline block).
         // Where the page indents its paragraphs, an indented line is never a headline.
