@@ -15,7 +15,10 @@ extension ChunkParser {
     /// printed pages (columns cutting at random), 449 of the 579 lines the rule picks on the
     /// first three weeks, where it was chosen, are subheads, and 131 of 153 on the last ten days.
     /// A line picked wrongly costs its article a paragraph cut in two; one left alone costs a
-    /// subhead run into its paragraph, which is as wrong.
+    /// subhead run into its paragraph, which is as wrong. A subhead proven by the run of cut lines
+    /// under it (`anchors`, from `cutBudgetEnds`) needs no twin alike in its characters: a line of
+    /// its item as long, with or without a comma as it is, is one too (a handful more articles'
+    /// paragraphs right on the month's pages, in either half).
     ///
     /// Only where the page parts its items by a wider gap, which says where an item ends (and not
     /// where it indents its paragraphs, which says where each starts): without it, two articles'
@@ -23,12 +26,18 @@ extension ChunkParser {
     /// long as the page's most common length are left out: a page whose text was wrapped at a
     /// fixed width (a column's lines, as a PDF's text dump gives them) has most of its lines that
     /// long, and a paragraph's first line is not a subhead for it.
-    static func parallelSubheads(_ lines: [PagePartLine], adjacent: AdjacentPairs) -> Set<Int> {
+    static func parallelSubheads(_ lines: [PagePartLine], adjacent: AdjacentPairs, anchors: Set<Int> = []) -> Set<Int> {
         var found = Set<Int>()
         var item: [(number: Int, shape: Shape)] = []
         let column = columnWidth(lines)
         func compare() {
             for a in item where item.lazy.filter({ $0.shape.count == a.shape.count }).count >= 3 {
+                found.insert(a.number)
+            }
+            // A subhead the run of cut lines below it proves (`cutBudgetEnds`) vouches for a line
+            // as long, with a comma or without one as it has.
+            let anchored = item.filter { anchors.contains($0.number) }
+            for a in item where anchored.contains(where: { $0.number != a.number && $0.shape.isLengthMatch(for: a.shape) }) {
                 found.insert(a.number)
             }
             for (k, a) in item.enumerated() {
@@ -92,6 +101,12 @@ extension ChunkParser {
             guard count >= 4 else { return nil }
             self.first = first
             self.last = last
+        }
+
+        /// As long as a proven subhead, and with a comma if it has one: looser than `isParallel`,
+        /// since the other line's being a subhead is known.
+        func isLengthMatch(for other: Shape) -> Bool {
+            count == other.count && (comma == nil) == (other.comma == nil)
         }
 
         func isParallel(to other: Shape) -> Bool {

@@ -48,11 +48,11 @@ struct ChunkParser {
     mutating func run(_ lines: [PagePartLine]) {
         adjacent = AdjacentPairs(lines.map(\.text))
         itemsStartAfterBreaks = breaksItems && !usesIndent && lines.dropFirst().lazy.filter(\.breakAbove).prefix(2).count == 2
-        if breaksItems, !usesIndent { parallelSubheads = Self.parallelSubheads(lines, adjacent: adjacent) }
         var kinds = lines.map { Self.kind(of: $0.text) }
         Self.markMasthead(lines, &kinds)
         Self.markSignatures(lines, &kinds)
         if !usesIndent { cutBudgetEnds = Self.cutBudgetEnds(lines, kinds, adjacent: adjacent) }
+        if breaksItems, !usesIndent { parallelSubheads = Self.parallelSubheads(lines, adjacent: adjacent, anchors: cutBudgetEnds) }
         // Whether a line may belong to a headline: asked of a line up to five times below (a
         // block after a break, a signed title of two lines and of three, verse, a headline block).
         // Where the page indents its paragraphs, an indented line is never a headline.

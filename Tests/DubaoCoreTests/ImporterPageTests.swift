@@ -121,6 +121,26 @@ struct ImporterPageTests {
                                                            "馆内藏书二十万册，其中地方文献三千余种，馆内还专门设有少儿阅览区和自习室。"])
     }
 
+    @Test("a subhead the run of cut lines under it proves vouches for another of its item as long")
+    func subheadsAsLongAsAProvenOne() throws {
+        let page = Self.gapPage([
+            ["江城港十月吞吐量创新高", "江城港务集团昨日发布十月生产数据。", "智慧码头建设全面提速见实效", "今年以来，集团在二号码头陆续",
+             "投用了十二台自动化岸桥和轨道吊，", "单机作业效率比人工操作提高两成。", "海铁联运班列开行越来越密了", "港口与内陆城市合作开行",
+             "的海铁联运班列已达每周三十列。"],
+            ["老城区公交线网优化", "江城市交通运输局昨日发布老城区公交线网优化方案，新开和调整线路二十二条。",
+             "调整后，老城区公交站点五百米覆盖率达到百分之百。", "新线路将于下月一日起运营。"],
+            ["临川新开一座图书馆", "临川新图书馆昨天上午正式开馆迎客，首日接待读者三千余人次。",
+             "馆内藏书二十万册，设有少儿阅览区、自习室和地方文献室，每天开放十二个小时。"],
+            ["江城冬季长跑赛鸣枪", "两千名跑者昨日参赛。", "赛道沿江而设，全长十公里。", "年龄最大的选手七十六岁，已连续十年参赛。",
+             "组委会在沿途设了八个补给站和六个医疗点，全程未发生意外。", "下届比赛将增设半程马拉松项目，报名下月开始。"],
+        ])
+        // Lines of many lengths, as a page's columns cut them: no width is the page's.
+        let articles = try Importer().importPages([(file: "01.txt", bytes: page)]).issue.sections.flatMap(\.articles)
+        #expect(articles.first?.paragraphs == ["江城港务集团昨日发布十月生产数据。", "智慧码头建设全面提速见实效",
+                                               "今年以来，集团在二号码头陆续投用了十二台自动化岸桥和轨道吊，单机作业效率比人工操作提高两成。",
+                                               "海铁联运班列开行越来越密了", "港口与内陆城市合作开行的海铁联运班列已达每周三十列。"])
+    }
+
     @Test("a headline's line under a kicker's dash, over a summary's label or naming who attended is the headline's")
     func headlineLinesWithCommas() throws {
         let page = Self.gapPage([
