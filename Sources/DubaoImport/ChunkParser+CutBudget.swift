@@ -19,7 +19,7 @@ extension ChunkParser {
     /// `columnWidth`, or all but the last of a run), where a paragraph takes
     /// as many lines as it needs, nor where the page indents its paragraphs, which says where each
     /// starts.
-    static func cutBudgetEnds(_ lines: [PagePartLine], _ kinds: [Kind], adjacent: AdjacentPairs) -> Set<Int> {
+    static func cutBudgetEnds(_ lines: [PagePartLine], _ kinds: [Kind], adjacent: AdjacentPairs, known: Set<Int> = []) -> Set<Int> {
         var ends = Set<Int>()
         var start = 0
         // Counted only once a run asks: most pages have none.
@@ -71,8 +71,10 @@ extension ChunkParser {
         func endCost(_ i: Int, position: Int) -> Double {
             let text = lines[i].text
             let last = text.unicodeScalars.last!
-            // A lead or byline below starts something new whatever this line says.
+            // A lead or byline below starts something new whatever this line says; a subhead
+            // over a paragraph's opening (`subheadsOverOpeners`) is known to end one.
             if i + 1 < lines.count, case .text = kinds[i + 1] {} else { return 0 }
+            if known.contains(lines[i].number) { return 0 }
             let cut = ChineseText.waitsForMore(last) || ChineseText.isOpeningMark(last) || Scalars.isDigit(last)
                 || last == "，" || last == "、" || last == "," || last == "—"
                 || i + 1 < lines.count && adjacent.joins(text, lines[i + 1].text)

@@ -103,7 +103,7 @@ extension ChunkParser {
                 || Self.opensWithClosingMark(text) && Self.lastParagraphTakesMore(current!) {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
                 current!.paragraphs[current!.paragraphs.count - 1] += text
-                startStandsAlone = cutBudgetEnds.contains(line.number)
+                startStandsAlone = paragraphEnds.contains(line.number)
             } else {
                 current!.paragraphs.append(String(text))
                 // A column is wider than this: a paragraph's first line shorter than any column
@@ -119,7 +119,7 @@ extension ChunkParser {
                         && !underLead && text.unicodeScalars.contains(where: Scalars.isHan)
                         && !ChineseText.isOpeningMark(text.unicodeScalars.last!)
                         && !ChineseText.waitsForMore(text.unicodeScalars.last!)
-                        || parallelSubheads.contains(line.number)) || cutBudgetEnds.contains(line.number)
+                        || parallelSubheads.contains(line.number)) || paragraphEnds.contains(line.number)
             }
         }
         if let trailing {

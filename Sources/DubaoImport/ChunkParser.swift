@@ -13,12 +13,14 @@ struct ChunkParser {
     var current: Article?
     /// The last paragraph ends where its last line ends, punctuation or not: it began with a line
     /// too short to be a column's (`narrowestColumn`) or one of an item's parallel subheads, or
-    /// its last line must end it (`cutBudgetEnds`).
+    /// its last line must end it (`paragraphEnds`).
     var startStandsAlone = false
     /// The numbers of the lines that are one of an item's parallel subheads (`parallelSubheads`).
     var parallelSubheads: Set<Int> = []
-    /// The numbers of the lines that end their paragraph by the count of a column's cuts (`cutBudgetEnds`).
-    var cutBudgetEnds: Set<Int> = []
+    /// The numbers of the lines that end their paragraph though they end mid-sentence: subheads
+    /// over a line that opens a paragraph (`subheadsOverOpeners`), and ends the count of a
+    /// column's cuts calls for (`cutBudgetEnds`).
+    var paragraphEnds: Set<Int> = []
     /// The width the page's text was wrapped at, if it was (`columnWidth`), once asked.
     var wrapWidthFound: Int??
     /// Lines before this one are prose a column cut, not verse (`verseLength` met a cut word there).
@@ -51,8 +53,12 @@ struct ChunkParser {
         var kinds = lines.map { Self.kind(of: $0.text) }
         Self.markMasthead(lines, &kinds)
         Self.markSignatures(lines, &kinds)
-        if !usesIndent { cutBudgetEnds = Self.cutBudgetEnds(lines, kinds, adjacent: adjacent) }
-        if breaksItems, !usesIndent { parallelSubheads = Self.parallelSubheads(lines, adjacent: adjacent, anchors: cutBudgetEnds) }
+        if !usesIndent {
+            let subheads = Self.subheadsOverOpeners(lines, adjacent: adjacent)
+            let budget = Self.cutBudgetEnds(lines, kinds, adjacent: adjacent, known: subheads)
+            paragraphEnds = subheads.union(budget)
+            if breaksItems { parallelSubheads = Self.parallelSubheads(lines, adjacent: adjacent, anchors: paragraphEnds) }
+        }
         // Whether a line may belong to a headline: asked of a line up to five times below (a
         // block after a break, a signed title of two lines and of three, verse, a headline block).
         // Where the page indents its paragraphs, an indented line is never a headline.

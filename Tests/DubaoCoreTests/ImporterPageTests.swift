@@ -141,6 +141,21 @@ struct ImporterPageTests {
                                                "海铁联运班列开行越来越密了", "港口与内陆城市合作开行的海铁联运班列已达每周三十列。"])
     }
 
+    @Test("a short bare line above a quote, a year or a date opening the next line is a subhead")
+    func subheadsOverOpeners() throws {
+        let page = Self.gapPage([
+            ["江城港十月吞吐量创新高", "江城港务集团昨日发布十月生产数据。", "码头工人的新年心愿", "“今年最大的愿望，是多陪陪家人。”老张说。",
+             "新港区建设按下快进键", "2019年，新港区完成投资三十亿元。", "一批新航线陆续开通运营", "11月1日，首条远洋航线开通。"],
+            ["老城区公交线网优化", "江城市交通运输局昨日发布老城区公交线网优化方案，新开和调整线路二十二条。"],
+        ])
+        let articles = try Importer().importPages([(file: "01.txt", bytes: page)]).issue.sections.flatMap(\.articles)
+        #expect(articles.first?.paragraphs == ["江城港务集团昨日发布十月生产数据。", "码头工人的新年心愿", "“今年最大的愿望，是多陪陪家人。”老张说。",
+                                               "新港区建设按下快进键", "2019年，新港区完成投资三十亿元。", "一批新航线陆续开通运营",
+                                               "11月1日，首条远洋航线开通。"])
+        #expect(ChunkParser.opensParagraph("“今年…") && ChunkParser.opensParagraph("2019年，…") && ChunkParser.opensParagraph("1月11日，…"))
+        #expect(!ChunkParser.opensParagraph("2019") && !ChunkParser.opensParagraph("12个项目") && !ChunkParser.opensParagraph("近年来，…"))
+    }
+
     @Test("a headline's line under a kicker's dash, over a summary's label or naming who attended is the headline's")
     func headlineLinesWithCommas() throws {
         let page = Self.gapPage([
