@@ -77,7 +77,7 @@ extension ChunkParser {
             if known.contains(lines[i].number) { return 0 }
             let cut = ChineseText.waitsForMore(last) || ChineseText.isOpeningMark(last) || Scalars.isDigit(last)
                 || last == "，" || last == "、" || last == "," || last == "—"
-                || i + 1 < lines.count && adjacent.joins(text, lines[i + 1].text)
+                || i + 1 < lines.count && (adjacent.joins(text, lines[i + 1].text) || opensMidSentence(lines[i + 1].text))
             if cut { return 10 + Double(position) / 100 }
             // `●加强知识产权保护…`: a line led by an ornament is a subhead, however it ends.
             if let first = text.unicodeScalars.first, Credits.ornaments.contains(first) { return 0.1 }

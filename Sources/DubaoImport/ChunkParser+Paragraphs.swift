@@ -57,6 +57,18 @@ extension ChunkParser {
         text.unicodeScalars.first.map(ChineseText.isClosingMark) ?? false
     }
 
+    /// `的海铁联运班列…`, `了新突破`: no sentence opens with `的`, `了`, `们`…
+    /// (`ChineseText.opensNothing`), so the column cut just before it, whatever the line above
+    /// looks like, so long as that line stops mid-sentence.
+    static func opensMidSentence(_ text: Substring) -> Bool {
+        text.unicodeScalars.first.map(ChineseText.opensNothing) ?? false
+    }
+
+    static func stopsMidSentence(_ article: Article) -> Bool {
+        guard lastParagraphTakesMore(article), let last = article.paragraphs.last?.unicodeScalars.last else { return false }
+        return !ChineseText.endsSentence(last) && last != "—"
+    }
+
     /// `…吞吐量12.` then `6万吨，…`: a column cut inside a decimal number.
     static func cutInNumber(_ article: Article, before text: Substring) -> Bool {
         // The next line's first scalar first: it turns almost every line away, and counting the
@@ -100,7 +112,8 @@ extension ChunkParser {
             let indentedStart = usesIndent && line.indent >= 2
             if !separate, !indentedStart,
                !startStandsAlone && (Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) || cutInWord(current!, before: text))
-                || Self.opensWithClosingMark(text) && Self.lastParagraphTakesMore(current!) {
+                || Self.opensWithClosingMark(text) && Self.lastParagraphTakesMore(current!)
+                || Self.opensMidSentence(text) && Self.stopsMidSentence(current!) {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
                 current!.paragraphs[current!.paragraphs.count - 1] += text
                 startStandsAlone = paragraphEnds.contains(line.number)

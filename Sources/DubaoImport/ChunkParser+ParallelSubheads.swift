@@ -55,7 +55,7 @@ extension ChunkParser {
                   // `更便捷——` / `电子客票全面推广`: a dash ends a lead-in as a full stop ends a sentence.
                   ChineseText.endsSentence(before) || lines[i - 1].text.hasSuffix("——"),
                   let shape = Shape(bareLine: lines[i].text), column.map({ abs($0 - shape.count) > 1 }) ?? true,
-                  !adjacent.joins(lines[i].text, lines[i + 1].text) else { continue }
+                  !adjacent.joins(lines[i].text, lines[i + 1].text), !opensMidSentence(lines[i + 1].text) else { continue }
             item.append((lines[i].number, shape))
         }
         compare()

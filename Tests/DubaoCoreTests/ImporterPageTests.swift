@@ -156,6 +156,16 @@ struct ImporterPageTests {
         #expect(!ChunkParser.opensParagraph("2019") && !ChunkParser.opensParagraph("12个项目") && !ChunkParser.opensParagraph("近年来，…"))
     }
 
+    @Test("a line that opens with 的, 了, 们… goes on the line above, however short that is")
+    func lineOpensWithParticle() throws {
+        let page = Self.gapPage([
+            ["江城港十月吞吐量创新高", "江城港务集团昨日发布十月生产数据。", "海铁联运班列", "的开行量比去年翻了一番。"],
+            ["老城区公交线网优化", "江城市交通运输局昨日发布老城区公交线网优化方案，新开和调整线路二十二条。"],
+        ])
+        let articles = try Importer().importPages([(file: "01.txt", bytes: page)]).issue.sections.flatMap(\.articles)
+        #expect(articles.first?.paragraphs == ["江城港务集团昨日发布十月生产数据。", "海铁联运班列的开行量比去年翻了一番。"])
+    }
+
     @Test("a headline's line under a kicker's dash, over a summary's label or naming who attended is the headline's")
     func headlineLinesWithCommas() throws {
         let page = Self.gapPage([
