@@ -37,33 +37,40 @@ extension ChunkParser {
         /// leaves no paragraph longer than three lines, by dynamic programming over the run.
         func close(_ run: Range<Int>) {
             guard run.count >= 4 else { return }
-            if wrapped == nil { wrapped = columnWidth(lines, share: 2) != nil }
-            if wrapped! { return }
-            // Lines as long as each other, all but the last: text wrapped at a width, however
-            // few its lines (a column cuts where it happens to be full).
-            let lengths = run.dropLast().map { lines[$0].text.unicodeScalars.count }
-            if lengths.max()! - lengths.min()! <= 1 { return }
             let first = run.lowerBound
+            // The price of ending a paragraph after the run's line k - 1; its last line ends one
+            // for nothing.
+            var price = [Double](repeating: 0, count: run.count + 1)
+            for k in 1..<run.count { price[k] = endCost(first + k - 1, position: k - 1) }
             // cost[k]: the least cost of ending a paragraph after line first + k - 1, with every
             // paragraph before it at most three lines; from[k] the end before that one.
             var cost = [Double](repeating: .infinity, count: run.count + 1)
             var from = [Int](repeating: 0, count: run.count + 1)
             cost[0] = 0
             for k in 1...run.count {
-                for length in 1...3 where k - length >= 0 {
-                    // The run's last line ends it for nothing; any other end is paid for.
-                    let price = k == run.count ? 0 : endCost(first + k - 1, position: k - 1)
-                    if cost[k - length] + price < cost[k] {
-                        cost[k] = cost[k - length] + price
-                        from[k] = k - length
-                    }
+                for length in 1...3 where k - length >= 0 && cost[k - length] + price[k] < cost[k] {
+                    cost[k] = cost[k - length] + price[k]
+                    from[k] = k - length
                 }
             }
+            var chosen: [Int] = []
             var k = from[run.count]
             while k > 0 {
-                ends.insert(lines[first + k - 1].number)
+                chosen.append(k)
                 k = from[k]
             }
+            // Ends above a lead or byline cost nothing and stand whatever the page's layout; the
+            // others are the rule's own, and not for text wrapped at a width (asked only now:
+            // counting the page's line lengths is not free).
+            if chosen.contains(where: { price[$0] > 0 }) {
+                if wrapped == nil { wrapped = columnWidth(lines, share: 2) != nil }
+                if wrapped! { return }
+                // Lines as long as each other, all but the last: text wrapped at a width, however
+                // few its lines (a column cuts where it happens to be full).
+                let lengths = run.dropLast().map { lines[$0].text.unicodeScalars.count }
+                if lengths.max()! - lengths.min()! <= 1 { return }
+            }
+            for k in chosen { ends.insert(lines[first + k - 1].number) }
         }
 
         /// What it costs to believe line `i` ends its paragraph: much where the line shows it was
