@@ -19,6 +19,17 @@ enum ChineseText {
     /// common word are here: `在` ends `存在`, `和` ends `祥和`, `都` ends `成都`, `得` ends `难得`.
     /// (On a month of 人民日报, of the short lines ending in one of these after a finished
     /// paragraph, 346 were a column's cut and none a subhead.)
+    /// A preposition or conjunction that usually waits for more but also ends common words
+    /// (`在` `存在`, `和` `祥和`, `为` `作为`): a hint against a subhead where another sign points
+    /// to one, never proof of a cut. (On a month of 人民日报 set as printed pages, 1,024 column
+    /// cuts ended in one and 18 paragraphs.)
+    static func probablyWaitsForMore(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "在", "对", "和", "及", "将", "是", "让", "使", "并", "由", "还", "与", "为", "向", "给": return true
+        default: return false
+        }
+    }
+
     static func waitsForMore(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "的", "把", "被", "从", "而", "但", "很", "又", "最", "每", "该", "也", "于", "以", "各", "这", "那":
@@ -28,20 +39,27 @@ enum ChineseText {
         }
     }
 
-    /// A mark that closes what came before it (`，`, `。`, `）`, `”`…): no paragraph or headline opens
-    /// with one, so a line that does is a column's cut. (A `.` may open `.com`: not here.)
-    /// A character no sentence opens with — a structural or aspect particle, a suffix, a
-    /// postposition, the copula (`的` `了` `们` `着` `得` `性` `者` `等` `后` `里` `是`): a line that
-    /// starts with one is the rest of a sentence a column cut. (On a month of 人民日报 set as
-    /// printed pages, 1,059 lines after a cut started with one on days 1–21 and 281 on days 22–31,
-    /// and none after a paragraph's end.)
-    static func opensNothing(_ s: Unicode.Scalar) -> Bool {
-        switch s {
-        case "的", "了", "们", "着", "得", "性", "者", "等", "后", "里", "是": return true
-        default: return false
+    /// A line that opens with a word no sentence opens with — a structural or aspect particle, a
+    /// suffix, a postposition, the copula (`的` `了` `们` `着` `得` `性` `者` `等` `后` `里` `是`): the
+    /// rest of a sentence a column cut. (On a month of 人民日报 set as printed pages, 1,059 lines
+    /// after a cut started with one on days 1–21 and 281 on days 22–31, and none after a
+    /// paragraph's end.) Not the words that begin with one of them and do open sentences:
+    /// `着力`, `得益于`, `后来`, `是否`, `的确`, `了解`, `等到`…
+    static func opensNothing(_ text: Substring) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        switch first {
+        case "的", "了", "们", "着", "得", "性", "者", "等", "后", "里", "是":
+            return !sentenceOpeners.contains(where: { text.hasPrefix($0) })
+        default:
+            return false
         }
     }
 
+    static let sentenceOpeners = ["着力", "着眼", "着手", "着重", "得益", "得到", "得知", "后来", "后续", "后者", "后期",
+                                  "是否", "是的", "的确", "了解", "了不起", "等到", "等待", "里程", "性格", "者也"]
+
+    /// A mark that closes what came before it (`，`, `。`, `）`, `”`…): no paragraph or headline opens
+    /// with one, so a line that does is a column's cut. (A `.` may open `.com`: not here.)
     static func isClosingMark(_ s: Unicode.Scalar) -> Bool {
         "，。、；：？！）」』》”’,;:?!)".unicodeScalars.contains(s)
     }

@@ -25,7 +25,8 @@ extension ChunkParser {
         // Counted only once a run asks: most pages have none.
         var wrapped: Bool?
         for (i, line) in lines.enumerated() {
-            if line.breakAbove { close(start..<i); start = i }
+            // The first line after a gap is most often a headline: not one of a paragraph's pieces.
+            if line.breakAbove { close(start..<i); start = i + 1; continue }
             let scalars = line.text.unicodeScalars
             let endsOpen = scalars.last.map { !ChineseText.endsSentence($0) && !($0 == "—" && scalars.suffix(2).elementsEqual("——".unicodeScalars)) } ?? false
             if !endsOpen { close(start..<(i + 1)); start = i + 1 }
@@ -64,11 +65,9 @@ extension ChunkParser {
             // counting the page's line lengths is not free).
             if chosen.contains(where: { price[$0] > 0 }) {
                 if wrapped == nil { wrapped = columnWidth(lines, share: 2) != nil }
-                if wrapped! { return }
-                // Lines as long as each other, all but the last: text wrapped at a width, however
-                // few its lines (a column cuts where it happens to be full).
-                let lengths = run.dropLast().map { lines[$0].text.unicodeScalars.count }
-                if lengths.max()! - lengths.min()! <= 1 { return }
+                if wrapped! || Self.wrappedAlike(run.dropLast().map { lines[$0].text }) {
+                    chosen.removeAll { price[$0] > 0 }
+                }
             }
             for k in chosen { ends.insert(lines[first + k - 1].number) }
         }
@@ -90,5 +89,22 @@ extension ChunkParser {
             if let first = text.unicodeScalars.first, Credits.ornaments.contains(first) { return 0.1 }
             return 1 + Double(position) / 100
         }
+    }
+
+    /// Lines wrapped at one width, however few: two within a cell of the widest (a half-width
+    /// character may not fit), the others at most two characters narrower (Chinese wrapping gives
+    /// a character to the next line rather than start it with a closing mark), a hanging mark at a
+    /// line's end not counted. A column cuts where it happens to be full, so its pieces are seldom
+    /// as wide as each other.
+    static func wrappedAlike(_ texts: [Substring]) -> Bool {
+        let widths = texts.map { text -> Int in
+            var width = ChineseText.roughWidth(text)
+            if let last = text.unicodeScalars.last, ChineseText.endsSentence(last) || last == "，" || last == "、" {
+                width -= ChineseText.roughWidth(String(last))
+            }
+            return width
+        }
+        guard let widest = widths.max() else { return false }
+        return widths.filter { $0 >= widest - 1 }.count >= 2 && widths.allSatisfy { $0 >= widest - 4 }
     }
 }

@@ -11,7 +11,8 @@ extension ChunkParser {
     /// time. On the month of 人民日报 set as printed pages, a line of up to 25 characters after a
     /// finished sentence, ending bare, above such a line, was a subhead 256 times and a
     /// paragraph's first words a column cut 14 times on days 1–21 (81 and 3 on days 22–31).
-    /// Longer lines are left alone: there the two come about as often. (A time word, `近年来`,
+    /// Longer lines are left alone: there the two come about as often; so is a line as wide as
+    /// the next (text wrapped at a width), and one ending in a preposition (`…能力为`). (A time word, `近年来`,
     /// `日前`, is a weaker sign: 49 subheads, 8 cuts; it is not used.)
     static func subheadsOverOpeners(_ lines: [PagePartLine], adjacent: AdjacentPairs) -> Set<Int> {
         var found = Set<Int>()
@@ -20,10 +21,15 @@ extension ChunkParser {
             // The byte count first: this is asked of every line of the page.
             guard text.utf8.count <= 100, let last = text.unicodeScalars.last,
                   !ChineseText.endsSentence(last), !ChineseText.waitsForMore(last), !ChineseText.isOpeningMark(last),
+                  // `据介绍，新码头的设计年通过能力为` / `“两百万标箱”…`: a preposition waits for its object.
+                  !ChineseText.probablyWaitsForMore(last),
                   last != "，", last != "、", last != ",", last != "—",
                   text.unicodeScalars.count <= 25, text.unicodeScalars.contains(where: Scalars.isHan),
                   let before = lines[i - 1].text.unicodeScalars.last, ChineseText.endsSentence(before),
                   opensParagraph(lines[i + 1].text), !adjacent.joins(text, lines[i + 1].text) else { continue }
+            // Text wrapped at a width puts a quote at a line's start wherever the width falls: a
+            // line as wide as the next, within a character, is a wrapped one.
+            if abs(ChineseText.roughWidth(text) - ChineseText.roughWidth(lines[i + 1].text)) <= 2 { continue }
             found.insert(lines[i].number)
         }
         return found

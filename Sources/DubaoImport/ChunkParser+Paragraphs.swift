@@ -61,9 +61,11 @@ extension ChunkParser {
     /// (`ChineseText.opensNothing`), so the column cut just before it, whatever the line above
     /// looks like, so long as that line stops mid-sentence.
     static func opensMidSentence(_ text: Substring) -> Bool {
-        text.unicodeScalars.first.map(ChineseText.opensNothing) ?? false
+        ChineseText.opensNothing(text)
     }
 
+    /// The article's last paragraph takes more and stops without a sentence's end. Unlike
+    /// `endsOpen`, a subheading's look does not matter here: the next line proves the cut.
     static func stopsMidSentence(_ article: Article) -> Bool {
         guard lastParagraphTakesMore(article), let last = article.paragraphs.last?.unicodeScalars.last else { return false }
         return !ChineseText.endsSentence(last) && last != "—"

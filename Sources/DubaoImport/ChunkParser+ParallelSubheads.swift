@@ -63,9 +63,9 @@ extension ChunkParser {
     }
 
     /// The length in characters a quarter (`share` 4) or more of the page's lines have (within
-    /// one), when the page has at least eight lines: the width its text was wrapped at.
-    static func columnWidth(_ lines: [PagePartLine], share: Int = 4) -> Int? {
-        guard lines.count >= 8 else { return nil }
+    /// one), when there are at least `atLeast` lines: the width its text was wrapped at.
+    static func columnWidth(_ lines: [PagePartLine], share: Int = 4, atLeast: Int = 8) -> Int? {
+        guard lines.count >= atLeast else { return nil }
         var counts: [Int: Int] = [:]
         // A paragraph's length is no width: told from its byte count, not counted scalar by scalar.
         for line in lines where line.text.utf8.count <= 400 { counts[line.text.unicodeScalars.count, default: 0] += 1 }

@@ -24,10 +24,14 @@ extension ChunkParser {
         }
         guard n >= 3 else { return nil }
         // `港务集团负责人介绍说今年以来集团` / `加快智慧港口建设，装卸效率提高了`: lines as wide
-        // as the text a page dump wrapped at a column's width are a paragraph's, not verse (a
-        // poem's lines are shorter than a column, or set apart by their varied lengths). Asked
-        // only here, of a verse found: counting the page's line lengths is not free.
-        if wrapWidthFound == nil { wrapWidthFound = Self.columnWidth(lines) }
+        // as the text a page dump wrapped at a column's width are a paragraph's, not verse. The
+        // width is the prose's, measured on lines with a comma or full stop inside, which a
+        // poem's lines (`春天来到江城的时候我总是想起故乡那条河`) and a list's seldom have however
+        // alike their lengths. Asked only here, of a verse found: counting is not free.
+        if wrapWidthFound == nil {
+            wrapWidthFound = Self.columnWidth(lines.filter { $0.text.unicodeScalars.dropLast().contains(where: ChineseText.isProsePunctuation) },
+                                              atLeast: 4)
+        }
         if let width = wrapWidthFound!, width >= 12,
            let wide = (i..<(i + n)).first(where: { abs(lines[$0].text.unicodeScalars.count - width) <= 1 }) {
             n = wide - i

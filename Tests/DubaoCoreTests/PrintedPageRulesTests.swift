@@ -1,0 +1,86 @@
+@testable import DubaoImport
+import DubaoModel
+import Testing
+
+/// The rules that read a printed page's paragraphs and headline lines, on the texts where each
+/// could go wrong: wrapped text, verse, lists, words that open sentences, prepositions.
+@Suite("Importer: printed pages' paragraphs and headline lines, where the rules could go wrong")
+struct PrintedPageRulesTests {
+    static func articles(_ items: [[String]]) throws -> [Article] {
+        try Importer().importPages([(file: "01.txt", bytes: ImporterPageTests.gapPage(items))]).issue.sections.flatMap(\.articles)
+    }
+
+    static let otherItems = [
+        ["老城区公交线网优化", "江城市交通运输局昨日发布老城区公交线网优化方案，新开和调整线路二十二条。",
+         "调整后，老城区公交站点五百米覆盖率达到百分之百。", "新线路将于下月一日起运营。"],
+        ["临川新开一座图书馆", "临川新图书馆昨天上午正式开馆迎客，首日接待读者三千余人次。"],
+    ]
+
+    @Test("text wrapped at one display width, half-width figures and all, keeps its paragraph whole")
+    func wrappedWithFigures() throws {
+        // Wrapped at 32 cells: the lines hold 15 to 20 characters, as wide as each other.
+        let lines = ["规模以上工业增加值同比增长7.8%，", "其中高技术制造业增长15.6%，新能", "源汽车产量达到12.3万辆，增长48.9",
+                     "%，锂电池产量增长36.2%。"]
+        let got = try Self.articles([["江城工业生产稳中有升", "市统计局昨日发布十月数据。"] + lines] + Self.otherItems)
+        #expect(got.first?.paragraphs == ["市统计局昨日发布十月数据。", lines.joined()])
+    }
+
+    @Test("text wrapped with Chinese line breaking (a character given to the next line, a comma hung) keeps its paragraph whole")
+    func wrappedWithLineBreakingRules() throws {
+        let lines = ["江城市今年以来持续推进老旧小区改造工", "作，截至目前已完成改造小区一百二十个，", "惠及居民三万余户，改造内容包括加装电",
+                     "梯、更新管网和完善无障碍设施等方", "面。"]
+        let got = try Self.articles([["江城老旧小区改造惠及三万户", "市住建局昨日通报改造进展。"] + lines] + Self.otherItems)
+        #expect(got.first?.paragraphs == ["市住建局昨日通报改造进展。", lines.joined()])
+    }
+
+    @Test("a poem whose lines are as long as each other stays verse, a line each")
+    func longVerse() throws {
+        let verse = ["春天来到江城的时候我总是想起故乡那条河", "那条河从村口流过一直流到很远很远的地方",
+                     "河边的柳树每年都发芽每年都被风吹得很低", "母亲在河边洗衣服的背影我至今还记得清楚"]
+        let got = try Self.articles([["春天里的江城", "林晓"] + verse] + Self.otherItems)
+        #expect(got.first?.paragraphs == verse)
+    }
+
+    @Test("a list of items as long as each other stays a line each")
+    func equalLengthList() throws {
+        let items = ["一是加强组织领导和统筹协调力度", "二是完善就业政策体系和服务机制", "三是强化就业资金保障和监督管理"]
+        let got = try Self.articles([["江城出台措施稳就业", "江城市人社局昨日出台稳就业十条措施。", "各区要抓好落实工作"] + items] + Self.otherItems)
+        #expect(got.first?.paragraphs == ["江城市人社局昨日出台稳就业十条措施。", "各区要抓好落实工作"] + items)
+    }
+
+    @Test("着力, 后来, 是否 open sentences: a short subhead above one stands alone")
+    func wordsThatOpenSentences() throws {
+        let got = try Self.articles([["江城港十月吞吐量创新高", "江城港务集团昨日发布十月生产数据。", "坚持创新驱动",
+                                      "着力推进智慧码头建设，集团今年投用了十二台自动化岸桥。", "回望来时路",
+                                      "后来，老张当上了码头班组长，带出了一批技术骨干。"]] + Self.otherItems)
+        #expect(got.first?.paragraphs == ["江城港务集团昨日发布十月生产数据。", "坚持创新驱动", "着力推进智慧码头建设，集团今年投用了十二台自动化岸桥。",
+                                          "回望来时路", "后来，老张当上了码头班组长，带出了一批技术骨干。"])
+    }
+
+    @Test("a line ending in a preposition goes on into a quote; wrapped text keeps a quote that a line opens with")
+    func quotesThatOpenNoParagraph() throws {
+        let got = try Self.articles([["江城港十月吞吐量创新高", "江城港务集团昨日发布十月生产数据。", "据介绍，新码头的设计年通过能力为",
+                                      "“两百万标箱”，将于明年投入使用。"]] + Self.otherItems)
+        #expect(got.first?.paragraphs == ["江城港务集团昨日发布十月生产数据。", "据介绍，新码头的设计年通过能力为“两百万标箱”，将于明年投入使用。"])
+        let wrapped = ["记者昨日从江城港务集团获悉，今年", "一至十月江城港累计完成货物吞吐量", "一点三八亿吨。", "港务集团负责人介绍说今年以来集团",
+                       "“智慧港口”建设全面提速，装卸效", "率提高了两成。", "集装箱业务表现亮眼全年有望突破二", "百五十万标箱，港口新开通国际航线",
+                       "四条。"]
+        // The whole page wrapped at sixteen characters, as a text dump of a column gives it.
+        let page = try Self.articles([["江城港前十月货物吞吐量同比增长"] + wrapped,
+                                      ["老城区公交线网优化", "江城市交通运输局昨日发布老城区公", "交线网优化方案。"]])
+        #expect(page.first?.paragraphs == ["记者昨日从江城港务集团获悉，今年一至十月江城港累计完成货物吞吐量一点三八亿吨。",
+                                           "港务集团负责人介绍说今年以来集团“智慧港口”建设全面提速，装卸效率提高了两成。",
+                                           "集装箱业务表现亮眼全年有望突破二百五十万标箱，港口新开通国际航线四条。"])
+    }
+
+    @Test("a headline's line that a word or a particle ties to the text below, or that runs as long as a dash's prose, is text")
+    func headlineLinesThatAreText() throws {
+        let got = try Self.articles([
+            ["江城召开防汛工作会议", "市委书记张三出席", "会议并讲话。各区负责同志出席会议。", "会议要求，要压实防汛责任。"],
+            ["有些镜头，将永远铭刻在人们的记忆中——", "洪水退去，村民们回到家园，开始清理淤泥", "重建工作随即展开，志愿者们也纷纷赶来帮忙。"],
+        ] + Self.otherItems)
+        #expect(got.first?.title == "江城召开防汛工作会议")
+        #expect(got.first?.paragraphs.first == "市委书记张三出席会议并讲话。各区负责同志出席会议。")
+        #expect(got.dropFirst().first?.paragraphs.first?.hasPrefix("洪水退去") == true)
+    }
+}
