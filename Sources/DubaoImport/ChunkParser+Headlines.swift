@@ -68,19 +68,20 @@ extension ChunkParser {
             // over the title, commas and all; `衡阳 雁来有留意（经济聚焦）` / `2017年至2019年底，…` /
             // `核心阅读`: a summary's label opens the text, so the line above it is the headline's.
             // `李克强王沪宁韩正出席`: who attended closes a meeting's headline.
-            // Not a line that ends inside a word the next line finishes, or before one no sentence
-            // opens with (`市委书记张三出席` / `会议并讲话。…`).
-            let cut = k + 1 < lines.count && !lines[k + 1].breakAbove
-                && (adjacent.joins(text, lines[k + 1].text) || Self.opensMidSentence(lines[k + 1].text))
-            let certain = !cut && !HeadlineBlock.hasSentenceInside(text) && ChineseText.fits(text, within: 70)
-                && (n == 1 && lines[k - 1].text.hasSuffix("——") && !HeadlineBlock.isSubtitleStart(lines[k - 1].text)
+            let certain = (n == 1 && lines[k - 1].text.hasSuffix("——") && !HeadlineBlock.isSubtitleStart(lines[k - 1].text)
                     // A title is shorter than the kicker over it, by two characters at least; a
                     // paragraph ending in a dash (`有些镜头，…记忆中——`) goes on in prose as long.
                     && candidate[k] && ChineseText.roughWidth(text) + 4 <= ChineseText.roughWidth(lines[k - 1].text)
-                    || k + 1 < lines.count && !lines[k + 1].breakAbove && HeadlineBlock.bodyLabels.contains(String(lines[k + 1].text))
+                    || k + 1 < lines.count && !lines[k + 1].breakAbove && lines[k + 1].text.utf8.count <= 15
+                        && HeadlineBlock.bodyLabels.contains(String(lines[k + 1].text))
                     // Who attended closes a headline of three lines or more; under a title alone,
                     // `国务院总理李强日前主持` / `召开…` is the text's first line.
                     || n >= 2 && HeadlineBlock.endsAttendance(text))
+                && !HeadlineBlock.hasSentenceInside(text) && ChineseText.fits(text, within: 70)
+                // Not a line that ends inside a word the next line finishes, or before one no
+                // sentence opens with (`市委书记张三出席` / `会议并讲话。…`). Asked last: it searches the page.
+                && !(k + 1 < lines.count && !lines[k + 1].breakAbove
+                     && (adjacent.joins(text, lines[k + 1].text) || Self.opensMidSentence(lines[k + 1].text)))
             if certain, case .text = kinds[k] {
                 n += 1
                 continue
