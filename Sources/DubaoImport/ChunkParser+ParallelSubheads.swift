@@ -83,22 +83,29 @@ extension ChunkParser {
         var comma: Int?
 
         /// A bare line's shape, or nil for any other line: four to forty characters, no sentence
-        /// inside or at its end, not a subtitle's `——`.
+        /// inside or at its end, not a subtitle's `——`, three characters at least after its last
+        /// comma.
         init?(bareLine text: Substring) {
             // Asked of almost every line: a paragraph's byte count turns it away unread.
             guard text.utf8.count <= 160, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
                   !ChineseText.endsSentence(last), !ChineseText.waitsForMore(last), !Scalars.isDigit(last),
                   !ChineseText.isOpeningMark(last), last != "，", last != "、", last != ",", !(first == "—" && text.unicodeScalars.dropFirst().first == "—") else { return nil }
+            var lastClause = 0
             for s in text.unicodeScalars {
                 switch s {
                 case "。", "！", "？", "!", "?", "；", ";": return nil
-                case "，", ",": if comma == nil { comma = count }
+                case "，", ",", "、":
+                    if comma == nil, s != "、" { comma = count }
+                    lastClause = -1
                 default: break
                 }
                 count += 1
+                lastClause += 1
                 if count > 40 { return nil }
             }
-            guard count >= 4 else { return nil }
+            // `抓好理论武装，既要` / `不断加强学习…`: a subhead's clauses are whole phrases
+            // (`年年进步，年年登高`); a column that cuts just after a comma leaves one or two words.
+            guard count >= 4, lastClause >= 3 else { return nil }
             self.first = first
             self.last = last
         }

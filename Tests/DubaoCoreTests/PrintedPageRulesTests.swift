@@ -33,6 +33,22 @@ struct PrintedPageRulesTests {
         #expect(got.first?.paragraphs == ["市住建局昨日通报改造进展。", lines.joined()])
     }
 
+    @Test("two pieces cut just after a comma are no parallel subheads, however alike; two whole phrases are")
+    func cutAfterAComma() throws {
+        let got = try Self.articles([["江城开展理论宣讲", "宣讲团走进社区和企业。", "抓好新时代的理论武装工作，既要", "学原文，也要悟原理。",
+                                      "讲好发生在身边的暖心故事，就要", "走进群众，用好家常话。"],
+                                     ["江城冬季长跑赛鸣枪", "两千名跑者昨日参赛。", "坚持年年都有进步，争取年年登高", "赛道沿江而设，全长十公里。",
+                                      "坚持每天强身健体，享受欢畅奔跑", "年龄最大的选手七十六岁，已连续十年参赛。"],
+                                     // Lines of many lengths: no width is the page's.
+                                     ["江城港十月吞吐量创新高", "江城港务集团昨日发布十月生产数据。", "集装箱吞吐量同比增长一成，创历年同期新高。",
+                                      "港口新开通国际航线四条，通达四十多个国家和地区的一百多个港口。",
+                                      "下一步将继续深化与内陆城市的合作，开通更多海铁联运班列，把港口服务延伸到内陆腹地。"]] + Self.otherItems)
+        #expect(got.first?.paragraphs == ["宣讲团走进社区和企业。", "抓好新时代的理论武装工作，既要学原文，也要悟原理。",
+                                          "讲好发生在身边的暖心故事，就要走进群众，用好家常话。"])
+        #expect(got.dropFirst().first?.paragraphs == ["两千名跑者昨日参赛。", "坚持年年都有进步，争取年年登高", "赛道沿江而设，全长十公里。",
+                                                       "坚持每天强身健体，享受欢畅奔跑", "年龄最大的选手七十六岁，已连续十年参赛。"])
+    }
+
     @Test("a poem whose lines are as long as each other stays verse, a line each")
     func longVerse() throws {
         let verse = ["春天来到江城的时候我总是想起故乡那条河", "那条河从村口流过一直流到很远很远的地方",
