@@ -48,7 +48,7 @@ extension ChunkParser {
         guard !usesIndent, lines[i].breakAbove || (i == 0 && current == nil), case .text = kinds[i] else { return nil }
         let first = lines[i].text
         guard candidate[i] || (ChineseText.fits(first, within: 160) && !HeadlineBlock.hasSentenceInside(first)) else { return nil }
-        if HeadlineBlock.itemLabels.contains(String(first)) { return 1 }
+        if HeadlineBlock.itemLabels.contains(String(first)) || HeadlineBlock.isRoundupLabel(first) { return 1 }
         func isSalutation(_ text: Substring) -> Bool {
             HeadlineBlock.endsInColon(text) && ChineseText.fits(text, within: 30)
         }

@@ -100,6 +100,15 @@ struct HeadlineBlock: Equatable {
     /// Labels that head a small item of their own (`图片报道`): never a kicker over the next line.
     static let itemLabels: Set<String> = ["图片报道", "图片新闻", "广告", "简讯", "新书架", "微阅读"]
 
+    /// `财经短波`, `新闻速递`, `医学资讯`, `来论`: a roundup's or a column's label over the briefs or
+    /// the piece it gathers is the item's whole headline, and the lines under it (`第五届中国市场
+    /// 风险管理大会举行` / `本报电…`) are its text, as the electronic edition files them. (On the
+    /// month of 人民日报 set as printed pages: 8 more titles right on days 1–21, 1 on 22–31.)
+    static func isRoundupLabel(_ line: Substring) -> Bool {
+        line.utf8.count <= 18 && line.unicodeScalars.count <= 6
+            && ["短波", "速递", "资讯", "快讯", "来论", "快评"].contains(where: { line.hasSuffix($0) })
+    }
+
     /// Labels that open an article's body (`核心阅读` above its summary): never part of a headline.
     static let bodyLabels: Set<String> = ["核心阅读", "内容提要", "编者按", "编者的话", "阅读提示"]
 

@@ -49,6 +49,15 @@ struct PrintedPageRulesTests {
                                                        "坚持每天强身健体，享受欢畅奔跑", "年龄最大的选手七十六岁，已连续十年参赛。"])
     }
 
+    @Test("a roundup's label (财经短波) is its item's whole headline; the briefs' titles are its text")
+    func roundupLabel() throws {
+        let got = try Self.articles([["财经短波", "江城举办第三届跨境电商博览会", "本报电 第三届江城跨境电商博览会昨日开幕，三百余家企业参展。",
+                                      "江城港开通首条冷链班列", "本报电 江城港首条冷链班列昨日发车，满载进口水果。"]] + Self.otherItems)
+        #expect(got.first?.title == "财经短波")
+        #expect(got.first?.paragraphs.first == "江城举办第三届跨境电商博览会")
+        #expect(!HeadlineBlock.isRoundupLabel("短波通信技术新进展") && HeadlineBlock.isRoundupLabel("新闻速递"))
+    }
+
     @Test("a poem whose lines are as long as each other stays verse, a line each")
     func longVerse() throws {
         let verse = ["春天来到江城的时候我总是想起故乡那条河", "那条河从村口流过一直流到很远很远的地方",
