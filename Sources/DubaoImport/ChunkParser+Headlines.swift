@@ -93,7 +93,10 @@ extension ChunkParser {
                 // may end in `的`: `幸福是奋斗出来的`.)
                 if k + 1 < lines.count, !lines[k + 1].breakAbove, case .text = kinds[k + 1],
                    adjacent.joins(text, lines[k + 1].text) { break }
+                // `日本中央银行日前公布的…`: a news lead's time word is the text's; no line of a
+                // headline under its first says `日前`, `近日`, `昨日` (none in a month of 人民日报).
                 guard case .text = kinds[k], n < 2, candidate[k], !HeadlineBlock.endsWithColumnTag(lines[k - 1].text),
+                      !HeadlineBlock.leadTimeWords.contains(where: { text.contains($0) }),
                       !text.unicodeScalars.contains("…"), !Credits.startsWithAgency(text) else { break }
                 if HeadlineBlock.hasComma(text), !text.hasSuffix("——"),
                    !HeadlineBlock.endsWithColumnTag(text) { break }

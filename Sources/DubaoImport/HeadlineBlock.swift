@@ -106,8 +106,12 @@ struct HeadlineBlock: Equatable {
     /// month of 人民日报 set as printed pages: 8 more titles right on days 1–21, 1 on 22–31.)
     static func isRoundupLabel(_ line: Substring) -> Bool {
         line.utf8.count <= 18 && line.unicodeScalars.count <= 6
-            && ["短波", "速递", "资讯", "快讯", "来论", "快评"].contains(where: { line.hasSuffix($0) })
+            && (["短波", "速递", "资讯", "快讯", "来论", "快评"].contains(where: { line.hasSuffix($0) })
+                || line.hasPrefix("来论·") || line.hasPrefix("来论•"))
     }
+
+    /// The time words a news lead opens with (`日前`, `近日`, `昨日`): text, never a headline's line.
+    static let leadTimeWords = ["日前", "近日", "昨日", "前不久"]
 
     /// Labels that open an article's body (`核心阅读` above its summary): never part of a headline.
     static let bodyLabels: Set<String> = ["核心阅读", "内容提要", "编者按", "编者的话", "阅读提示"]

@@ -55,7 +55,16 @@ struct PrintedPageRulesTests {
                                       "江城港开通首条冷链班列", "本报电 江城港首条冷链班列昨日发车，满载进口水果。"]] + Self.otherItems)
         #expect(got.first?.title == "财经短波")
         #expect(got.first?.paragraphs.first == "江城举办第三届跨境电商博览会")
-        #expect(!HeadlineBlock.isRoundupLabel("短波通信技术新进展") && HeadlineBlock.isRoundupLabel("新闻速递"))
+        #expect(!HeadlineBlock.isRoundupLabel("短波通信技术新进展") && HeadlineBlock.isRoundupLabel("新闻速递")
+                && HeadlineBlock.isRoundupLabel("来论·春运"))
+    }
+
+    @Test("a line under a title that says 日前, 近日 or 昨日 is the text's first line, not a subtitle")
+    func leadTimeWordUnderTitle() throws {
+        let got = try Self.articles([["江城经济增长显露韧性", "市统计局日前公布的前三季度经济", "运行数据显示，全市经济稳中有进。"]] + Self.otherItems)
+        #expect(got.first?.title == "江城经济增长显露韧性")
+        #expect(got.first?.subtitle == "")
+        #expect(got.first?.paragraphs == ["市统计局日前公布的前三季度经济运行数据显示，全市经济稳中有进。"])
     }
 
     @Test("a poem whose lines are as long as each other stays verse, a line each")
