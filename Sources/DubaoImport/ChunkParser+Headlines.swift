@@ -135,6 +135,9 @@ extension ChunkParser {
             }
         }
         let open = current.map(Self.endsOpen) ?? false
+        // `我国羽绒年产量达` / `40万吨左右` / `本报电 …` inside a roundup: with no gap above, a
+        // lead under a cut line proves no new item (`continuesItem`).
+        if open, continuesItem(lines[i]) { return nil }
         if open {
             // A short line after a paragraph cut mid-sentence is the rest of that paragraph,
             // unless a dateline or byline right after it proves it is a new headline.

@@ -55,6 +55,11 @@ struct PrintedPageRulesTests {
                                       "江城港开通首条冷链班列", "本报电 江城港首条冷链班列昨日发车，满载进口水果。"]] + Self.otherItems)
         #expect(got.first?.title == "财经短波")
         #expect(got.first?.paragraphs.first == "江城举办第三届跨境电商博览会")
+        // A brief's title cut in two, over its own lead, inside the roundup: still the roundup's text.
+        let cut = try Self.articles([["资讯速递", "江城港开通首条冷链班列", "本报电 江城港首条冷链班列昨日发车，满载进口水果。", "（海 军）",
+                                      "我国羽绒年产量达", "40万吨左右", "本报电 在日前举行的羽绒博览会上，行业协会发布了这一数据。"]] + Self.otherItems)
+        #expect(cut.count == 3)
+        #expect(cut.first?.paragraphs.suffix(2) == ["我国羽绒年产量达40万吨左右", "本报电 在日前举行的羽绒博览会上，行业协会发布了这一数据。"])
         #expect(!HeadlineBlock.isRoundupLabel("短波通信技术新进展") && HeadlineBlock.isRoundupLabel("新闻速递")
                 && HeadlineBlock.isRoundupLabel("来论·春运"))
     }
