@@ -10,7 +10,7 @@ import Testing
 enum RealPagesFloors {
     static let eeditionTuned = Floor(recovered: 99, titles: 99, paragraphs: 99)
     static let eeditionHeldAside = Floor(recovered: 99, titles: 99, paragraphs: 99)
-    static let printTuned = Floor(recovered: 97, titles: 95, paragraphs: 79)
+    static let printTuned = Floor(recovered: 97, titles: 96, paragraphs: 79)
     static let printHeldAside = Floor(recovered: 95, titles: 94, paragraphs: 79)
 
     struct Floor {
