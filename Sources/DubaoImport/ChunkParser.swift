@@ -165,6 +165,8 @@ struct ChunkParser {
                     startArticle(at: line, reason: .untitledCaption)
                 }
                 current!.captions.append(Caption(text: String(line.text), afterParagraph: current!.paragraphs.count))
+            case .text where i > 0 && captionGoesOn(lines[i], after: kinds[i - 1]):
+                current!.captions[current!.captions.count - 1].text += line.text
             case .text:
                 // On a page that indents its paragraphs, the unindented lines are headlines; on one
                 // that parts its items by a wider gap, the headline-like lines after the gap are.
@@ -203,6 +205,17 @@ struct ChunkParser {
             i += 1
         }
         finishArticle()
+    }
+
+    /// `图为1月6日，武警广西总` / `队来宾支队特战队员…`: a caption a column cut mid-sentence goes
+    /// on in the next line, which stays with it rather than becoming a paragraph out of page order.
+    /// Not after a photographer's `摄`, which ends a caption however it is punctuated, nor across
+    /// a gap.
+    func captionGoesOn(_ line: PagePartLine, after previous: Kind) -> Bool {
+        guard case .caption = previous, !line.breakAbove, let a = current, a.continuation.isEmpty,
+              let caption = a.captions.last, caption.afterParagraph == a.paragraphs.count,
+              let last = caption.text.unicodeScalars.last else { return false }
+        return !ChineseText.endsSentence(last) && last != "摄" && last != "—"
     }
 
     /// `制图：沈某`, `本版制图：…` alone inside an article's text: the chart's credit; and

@@ -72,6 +72,14 @@ struct PrintedPageRulesTests {
         #expect(got.first?.paragraphs == ["市统计局日前公布的前三季度经济运行数据显示，全市经济稳中有进。"])
     }
 
+    @Test("a photo caption a column cut mid-sentence goes on in the next line, not in a paragraph")
+    func captionCutInTwo() throws {
+        let got = try Self.articles([["开训！", "新年开训以来，江城支队紧贴任务开展训练。", "图为1月6日，江城支队特战",
+                                      "队员进行课目训练。", "本报记者 林晓摄"]] + Self.otherItems)
+        #expect(got.first?.paragraphs == ["新年开训以来，江城支队紧贴任务开展训练。"])
+        #expect(got.first?.captions.first?.text == "图为1月6日，江城支队特战队员进行课目训练。")
+    }
+
     @Test("a poem whose lines are as long as each other stays verse, a line each")
     func longVerse() throws {
         let verse = ["春天来到江城的时候我总是想起故乡那条河", "那条河从村口流过一直流到很远很远的地方",
