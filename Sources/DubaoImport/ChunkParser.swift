@@ -215,7 +215,11 @@ struct ChunkParser {
         guard case .caption = previous, !line.breakAbove, let a = current, a.continuation.isEmpty,
               let caption = a.captions.last, caption.afterParagraph == a.paragraphs.count,
               let last = caption.text.unicodeScalars.last else { return false }
-        return !ChineseText.endsSentence(last) && last != "摄" && last != "—"
+        // Only a caption that describes (`图为…`, `▲…`), which ends with its sentence; a credit
+        // (`…摄影报道`, `新华社记者 某某 摄`) ends where it ends, and on a page without gaps the next
+        // item's headline may stand right under it.
+        let describes = ["图为", "上图", "下图", "左图", "右图", "▲"].contains(where: { caption.text.hasPrefix($0) })
+        return describes && !ChineseText.endsSentence(last) && last != "—" && !caption.text.unicodeScalars.contains("摄")
     }
 
     /// `制图：沈某`, `本版制图：…` alone inside an article's text: the chart's credit; and

@@ -80,6 +80,15 @@ struct PrintedPageRulesTests {
         #expect(got.first?.captions.first?.text == "图为1月6日，江城支队特战队员进行课目训练。")
     }
 
+    @Test("a photo credit that ends without a full stop keeps the next item's headline out, on a page without gaps")
+    func creditThenHeadline() throws {
+        let lines = ["江城冬季长跑赛鸣枪", "本报江城1月5日电（记者林晓）两千名跑者昨日参赛。", "图为选手们沿江奔跑。林晓摄影报道",
+                     "老城区公交线网优化", "本报江城1月5日电（记者丁一）江城市交通运输局昨日发布老城区公交线网优化方案。"]
+        let page = Array(lines.joined(separator: "\n\n").utf8) + [0x0A]
+        let got = try Importer().importPages([(file: "01.txt", bytes: page)]).issue.sections.flatMap(\.articles)
+        #expect(got.map(\.title) == ["江城冬季长跑赛鸣枪", "老城区公交线网优化"])
+    }
+
     @Test("a poem whose lines are as long as each other stays verse, a line each")
     func longVerse() throws {
         let verse = ["春天来到江城的时候我总是想起故乡那条河", "那条河从村口流过一直流到很远很远的地方",
