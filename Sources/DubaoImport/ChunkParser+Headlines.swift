@@ -151,7 +151,8 @@ extension ChunkParser {
         // `守护平安是我们的职责` / `本报记者 某某` inside a feature: on a page that parts its
         // items by a wider gap, a headline and byline with no gap above are one of the item's
         // stories, and stay in it (the electronic edition files them as one article). One gap
-        // alone may be a slip of the copying: it takes two to go by them.
+        // below the top is enough (a page of two items has one): if it were a slip of the copying,
+        // items would run together, which costs a reader less than a story cut out of its feature.
         if continuesItem(lines[i]) { return nil }
         if strong { return n }
         if breaksItems { return nil }

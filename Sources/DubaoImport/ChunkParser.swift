@@ -32,9 +32,11 @@ struct ChunkParser {
     /// only after one, unless a lead or byline right below proves it.
     var breaksItems: Bool
 
-    /// The page parts its items by a wider gap regularly (twice or more below its top line, and
-    /// not by indentation): a headline that even a lead or byline under it proves starts an item
-    /// only after a gap.
+    /// The page parts its items by a wider gap (once or more below its top line, and not by
+    /// indentation): a headline that even a lead or byline under it proves starts an item only
+    /// after a gap. (Asking for two gaps left the stories of a page's two features as articles of
+    /// their own: on the month of 人民日报, one gap is enough for 2 more articles right on days
+    /// 1–21 and 3 on 22–31.)
     var itemsStartAfterBreaks = false
 
     /// The page's own pairs of adjacent characters: a line's end and the next line's start that
@@ -49,7 +51,7 @@ struct ChunkParser {
 
     mutating func run(_ lines: [PagePartLine]) {
         adjacent = AdjacentPairs(lines.map(\.text))
-        itemsStartAfterBreaks = breaksItems && !usesIndent && lines.dropFirst().lazy.filter(\.breakAbove).prefix(2).count == 2
+        itemsStartAfterBreaks = breaksItems && !usesIndent && lines.dropFirst().contains(where: \.breakAbove)
         var kinds = lines.map { Self.kind(of: $0.text) }
         Self.markMasthead(lines, &kinds)
         Self.markSignatures(lines, &kinds)
@@ -125,7 +127,7 @@ struct ChunkParser {
                     current!.reporters = lead.reporters
                 }
                 if !lead.rest.isEmpty { addText(lead.rest, line: line) }
-            case .byline where current.map(Self.endsOpen) ?? false:
+            case .byline where current.map(Self.endsOpen) ?? false && !(continuesItem(line) && bylineStandsAlone()):
                 // `本报北京1月2日电  （` / `记者谢湘）…`: a lead's credit a column cut in two.
                 addText(line.text, line: line)
             case .byline where continuesItem(line) && !current!.paragraphs.isEmpty:
@@ -205,6 +207,13 @@ struct ChunkParser {
             i += 1
         }
         finishArticle()
+    }
+
+    /// `守护平安是我们的职责` / `本报记者 丁一` inside a feature: the byline of one of its stories,
+    /// a line of its own, unless the line above leaves a lead's credit open (`本报北京1月2日电 （`).
+    func bylineStandsAlone() -> Bool {
+        guard let last = current?.paragraphs.last?.unicodeScalars.last else { return false }
+        return !ChineseText.isOpeningMark(last)
     }
 
     /// `图为1月6日，武警广西总` / `队来宾支队特战队员…`: a caption a column cut mid-sentence goes

@@ -89,6 +89,15 @@ struct PrintedPageRulesTests {
         #expect(got.map(\.title) == ["江城冬季长跑赛鸣枪", "老城区公交线网优化"])
     }
 
+    @Test("on a page of two items, one gap is enough: a feature's story with its own headline and byline stays in it")
+    func onePageTwoItems() throws {
+        let got = try Self.articles([["新春走基层", "江城港的年夜饭", "本报记者 林晓", "除夕夜，江城港的码头上依旧灯火通明。",
+                                      "守护平安是我们的职责", "本报记者 丁一", "凌晨两点，派出所的值班室里还亮着灯。"],
+                                     ["老城区公交线网优化", "江城市交通运输局昨日发布老城区公交线网优化方案，新开和调整线路二十二条。"]])
+        #expect(got.count == 2)
+        #expect(got.first?.paragraphs.contains("守护平安是我们的职责") == true)
+    }
+
     @Test("a poem whose lines are as long as each other stays verse, a line each")
     func longVerse() throws {
         let verse = ["春天来到江城的时候我总是想起故乡那条河", "那条河从村口流过一直流到很远很远的地方",
