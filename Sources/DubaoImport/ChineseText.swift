@@ -30,6 +30,12 @@ enum ChineseText {
         }
     }
 
+    /// A line ending in this cannot end there: a word that waits for more (`waitsForMore`), an
+    /// opening mark, or a comma (`，` `、` `,`). Subheads, cut-line prices and parallel shapes all ask it.
+    static func leadsOn(_ s: Unicode.Scalar) -> Bool {
+        waitsForMore(s) || isOpeningMark(s) || s == "，" || s == "、" || s == ","
+    }
+
     static func waitsForMore(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "的", "把", "被", "从", "而", "但", "很", "又", "最", "每", "该", "也", "于", "以", "各", "这", "那":

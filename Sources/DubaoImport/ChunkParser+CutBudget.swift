@@ -81,9 +81,8 @@ extension ChunkParser {
             // over a paragraph's opening (`subheadsOverOpeners`) is known to end one.
             if i + 1 < lines.count, case .text = kinds[i + 1] {} else { return 0 }
             if known.contains(lines[i].number) { return 0 }
-            let cut = ChineseText.waitsForMore(last) || ChineseText.isOpeningMark(last) || Scalars.isDigit(last)
-                || last == "，" || last == "、" || last == "," || last == "—"
-                || i + 1 < lines.count && (adjacent.joins(text, lines[i + 1].text) || opensMidSentence(lines[i + 1].text))
+            let cut = ChineseText.leadsOn(last) || Scalars.isDigit(last) || last == "—"
+                || i + 1 < lines.count && (adjacent.joins(text, lines[i + 1].text) || ChineseText.opensNothing(lines[i + 1].text))
             if cut { return 10 + Double(position) / 100 }
             // `●加强知识产权保护…`: a line led by an ornament is a subhead, however it ends.
             if let first = text.unicodeScalars.first, Credits.ornaments.contains(first) { return 0.1 }

@@ -81,7 +81,7 @@ extension ChunkParser {
                 // Not a line that ends inside a word the next line finishes, or before one no
                 // sentence opens with (`市委书记张三出席` / `会议并讲话。…`). Asked last: it searches the page.
                 && !(k + 1 < lines.count && !lines[k + 1].breakAbove
-                     && (adjacent.joins(text, lines[k + 1].text) || Self.opensMidSentence(lines[k + 1].text)))
+                     && (adjacent.joins(text, lines[k + 1].text) || ChineseText.opensNothing(lines[k + 1].text)))
             if certain, case .text = kinds[k] {
                 n += 1
                 continue

@@ -57,13 +57,6 @@ extension ChunkParser {
         text.unicodeScalars.first.map(ChineseText.isClosingMark) ?? false
     }
 
-    /// `的海铁联运班列…`, `了新突破`: no sentence opens with `的`, `了`, `们`…
-    /// (`ChineseText.opensNothing`), so the column cut just before it, whatever the line above
-    /// looks like, so long as that line stops mid-sentence.
-    static func opensMidSentence(_ text: Substring) -> Bool {
-        ChineseText.opensNothing(text)
-    }
-
     /// The article's last paragraph takes more and stops without a sentence's end. Unlike
     /// `endsOpen`, a subheading's look does not matter here: the next line proves the cut.
     static func stopsMidSentence(_ article: Article) -> Bool {
@@ -87,9 +80,8 @@ extension ChunkParser {
     /// `■特点一：青年人才已成为基础研` / `究领域的有生力量`: a line that ends in the middle of a
     /// word the page writes elsewhere, however much its first words look like a subheading.
     func cutInWord(_ article: Article, before text: Substring) -> Bool {
-        guard Self.lastParagraphTakesMore(article), let last = article.paragraphs.last, let end = last.unicodeScalars.last,
-              !ChineseText.endsSentence(end) else { return false }
-        return adjacent.joins(last, text)
+        // (A dash, which `stopsMidSentence` also turns away, never makes a pair.)
+        Self.stopsMidSentence(article) && adjacent.joins(article.paragraphs.last!, text)
     }
 
     /// Adds a line's text to the current article: to its last paragraph when that was cut
@@ -115,7 +107,8 @@ extension ChunkParser {
             if !separate, !indentedStart,
                !startStandsAlone && (Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) || cutInWord(current!, before: text))
                 || Self.opensWithClosingMark(text) && Self.lastParagraphTakesMore(current!)
-                || Self.opensMidSentence(text) && Self.stopsMidSentence(current!) {
+                // `的海铁联运班列…`, `了新突破`: no sentence opens with `的`, `了`, `们`… (`ChineseText.opensNothing`).
+                || ChineseText.opensNothing(text) && Self.stopsMidSentence(current!) {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
                 current!.paragraphs[current!.paragraphs.count - 1] += text
                 startStandsAlone = paragraphEnds.contains(line.number)

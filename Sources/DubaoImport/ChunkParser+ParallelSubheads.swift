@@ -55,7 +55,7 @@ extension ChunkParser {
                   // `更便捷——` / `电子客票全面推广`: a dash ends a lead-in as a full stop ends a sentence.
                   ChineseText.endsSentence(before) || lines[i - 1].text.hasSuffix("——"),
                   let shape = Shape(bareLine: lines[i].text), column.map({ abs($0 - shape.count) > 1 }) ?? true,
-                  !adjacent.joins(lines[i].text, lines[i + 1].text), !opensMidSentence(lines[i + 1].text) else { continue }
+                  !adjacent.joins(lines[i].text, lines[i + 1].text), !ChineseText.opensNothing(lines[i + 1].text) else { continue }
             item.append((lines[i].number, shape))
         }
         compare()
@@ -88,8 +88,7 @@ extension ChunkParser {
         init?(bareLine text: Substring) {
             // Asked of almost every line: a paragraph's byte count turns it away unread.
             guard text.utf8.count <= 160, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-                  !ChineseText.endsSentence(last), !ChineseText.waitsForMore(last), !Scalars.isDigit(last),
-                  !ChineseText.isOpeningMark(last), last != "，", last != "、", last != ",", !(first == "—" && text.unicodeScalars.dropFirst().first == "—") else { return nil }
+                  !ChineseText.endsSentence(last), !ChineseText.leadsOn(last), !Scalars.isDigit(last), !(first == "—" && text.unicodeScalars.dropFirst().first == "—") else { return nil }
             var lastClause = 0
             for s in text.unicodeScalars {
                 switch s {

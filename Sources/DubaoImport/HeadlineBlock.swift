@@ -305,6 +305,7 @@ struct HeadlineBlock: Equatable {
     static let attendanceEnds = ["出席", "主持", "出席会议", "参加", "讲话", "致辞", "会见"]
 
     /// `李克强王沪宁韩正出席`, `…出席 王沪宁主持`: names and what they did, no sentence around them.
+    /// Narrower than `attendanceEnds`: `讲话`, `致辞`, `会见` also end titles, never a closing line of names.
     static func endsAttendance(_ line: Substring) -> Bool {
         ["出席", "主持", "出席会议", "主持会议"].contains(where: { line.hasSuffix($0) })
             && !line.unicodeScalars.contains(where: { ChineseText.isProsePunctuation($0) || $0 == "、" })
