@@ -25,13 +25,15 @@ let package = Package(
         // The byte scans every import and search runs over whole issues (finding a string, what
         // needs cleaning, what needs escaping), in C for the processor's vector instructions.
         .target(name: "CByteScan"),
+        // ICU's dictionary word breaker, which tells a word a column cut in two (`AdjacentPairs`).
+        .target(name: "CWordBreak", linkerSettings: [.linkedLibrary("icuuc")]),
         // The file store: the library, user data (bookmarks, reading state), search. No curses.
         .target(name: "DubaoStore", dependencies: ["DubaoModel", "DubaoText", "CLibcShim", "CByteScan"]),
         // The importer: decoding, cleaning, the page parser, credits, furniture, the lossless
         // check, and the sample paper. It makes model issues; the store keeps them.
         .target(
             name: "DubaoImport",
-            dependencies: ["DubaoModel", "DubaoStore", "DubaoText", "CByteScan"],
+            dependencies: ["DubaoModel", "DubaoStore", "DubaoText", "CByteScan", "CWordBreak"],
             // Only the sample paper's pages ship: EXPECTED.json is for the tests, which read it from the checkout.
             exclude: ["SampleData/EXPECTED.json"],
             resources: [.embedInCode("SampleData")]

@@ -1,4 +1,5 @@
 import CByteScan
+import CWordBreak
 import DubaoModel
 
 /// The pairs of Chinese characters that stand side by side inside the lines of one page.
@@ -19,15 +20,46 @@ final class AdjacentPairs {
     private let lines: [Substring]
     private var text: [UInt8]?
     private var answers: [UInt64: Bool] = [:]
+    /// ICU's word breaker, opened on the first pair the page does not write (`wordAcross`).
+    private var breaker: OpaquePointer?
+    private var breakerOpened = false
 
     init(_ lines: [Substring]) {
         self.lines = lines
     }
 
-    /// Does `first`'s last character, then `second`'s first, stand side by side in a line of the page?
+    deinit {
+        if let breaker { dubao_word_breaker_close(breaker) }
+    }
+
+    /// Does `first`'s last character, then `second`'s first, stand side by side in a line of the
+    /// page, or make one word of the dictionary with the characters around them?
     func joins(_ first: some StringProtocol, _ second: some StringProtocol) -> Bool {
         guard let a = first.unicodeScalars.last, let b = second.unicodeScalars.first,
               Scalars.isHan(a), Scalars.isHan(b) else { return false }
+        return pageWrites(a, b) || wordAcross(first, second)
+    }
+
+    /// Does a word of ICU's dictionary run across the seam of `first` and `second` (`…高质` /
+    /// `量发展…`)? A page is too short to write most of its words twice, so the pairs alone find
+    /// half of a column's cuts; the dictionary finds a fifth of the rest. It speaks for the words a
+    /// paper writes, not for one page or month: on the month of 人民日报, 3 in 2,047 ends of a
+    /// paragraph without a sentence's end (a subhead's) run into the next paragraph's first
+    /// word, against 2,494 of the 12,705 column cuts the page's own pairs miss.
+    private func wordAcross(_ first: some StringProtocol, _ second: some StringProtocol) -> Bool {
+        if !breakerOpened {
+            breakerOpened = true
+            breaker = dubao_word_breaker_open()
+        }
+        guard let breaker else { return false }
+        // A dozen characters on either side settle how ICU splits the words at the seam.
+        var units = Array(String(String.UnicodeScalarView(first.unicodeScalars.suffix(12))).utf16)
+        let seam = Int32(units.count)
+        units += String(String.UnicodeScalarView(second.unicodeScalars.prefix(12))).utf16
+        return !dubao_word_boundary_at(breaker, units, Int32(units.count), seam)
+    }
+
+    private func pageWrites(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
         let key = UInt64(a.value) << 32 | UInt64(b.value)
         if let known = answers[key] { return known }
         if text == nil {

@@ -52,6 +52,19 @@ extension ChunkParser {
         func isSalutation(_ text: Substring) -> Bool {
             HeadlineBlock.endsInColon(text) && ChineseText.fits(text, within: 30)
         }
+        // `靠前一步，守好群众钱袋子` / `“卖得出去赚小钱…`: a line with a comma, narrower than the
+        // line above it, over a line that opens a paragraph as news writing opens one
+        // (`opensParagraph`), ending bare, is the title under a kicker, not a paragraph's first
+        // words a column cut.
+        func overOpener(_ k: Int) -> Bool {
+            guard k + 1 < lines.count, !lines[k + 1].breakAbove, let last = lines[k].text.unicodeScalars.last,
+                  ChineseText.roughWidth(lines[k].text) < ChineseText.roughWidth(lines[k - 1].text),
+                  !ChineseText.endsSentence(last), !ChineseText.leadsOn(last),
+                  !ChineseText.probablyWaitsForMore(last) else { return false }
+            let next = lines[k + 1].text
+            return (Self.opensParagraph(next) || HeadlineBlock.leadTimeWords.contains(where: { next.hasPrefix($0) }))
+                && !adjacent.joins(lines[k].text, next)
+        }
         var n = 1
         while n < 5, i + n < lines.count, !lines[i + n].breakAbove {
             let k = i + n
@@ -99,7 +112,7 @@ extension ChunkParser {
                       !HeadlineBlock.leadTimeWords.contains(where: { text.contains($0) }),
                       !text.unicodeScalars.contains("…"), !Credits.startsWithAgency(text) else { break }
                 if HeadlineBlock.hasComma(text), !text.hasSuffix("——"),
-                   !HeadlineBlock.endsWithColumnTag(text) { break }
+                   !HeadlineBlock.endsWithColumnTag(text), !overOpener(k) { break }
             } else {
                 switch kinds[k] {
                 case .text, .dateLine, .signature: break

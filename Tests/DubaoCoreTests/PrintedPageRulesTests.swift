@@ -148,4 +148,34 @@ struct PrintedPageRulesTests {
         #expect(got.first?.paragraphs.first == "市委书记张三出席会议并讲话。各区负责同志出席会议。")
         #expect(got.dropFirst().first?.paragraphs.first?.hasPrefix("洪水退去") == true)
     }
+
+    @Test("a paragraph a column cut inside a word of the dictionary, which the page writes nowhere else, goes on, a numbered point and all")
+    func cutInsideADictionaryWord() throws {
+        let got = try Self.articles([["江城部署明年经济工作", "市委经济工作会议昨日召开。", "（一）坚持稳中求进，守住安全底线。", "（二）推动全市经济高质",
+                                      "量发展，提升城市能级。", "会议要求各部门抓好落实。"]] + Self.otherItems)
+        #expect(got.first?.paragraphs == ["市委经济工作会议昨日召开。", "（一）坚持稳中求进，守住安全底线。", "（二）推动全市经济高质量发展，提升城市能级。",
+                                          "会议要求各部门抓好落实。"])
+    }
+
+    @Test("ICU's dictionary finds a word across two lines the page's own pairs miss, and no word across a subhead's end")
+    func dictionaryWordsAcrossLines() {
+        let pairs = AdjacentPairs(["江城港今年吞吐量创新高。"])
+        #expect(pairs.joins("推动全市经济高质", "量发展，提升城市能级。"))
+        #expect(pairs.joins("面向全体市民开展垃圾分", "类宣传"))
+        #expect(!pairs.joins("用汗水浇灌收获", "在独龙江公路巡逻执勤间隙，"))
+        #expect(!pairs.joins("更好的日子还在后头", "群山环绕的大湾村，茶园生机勃勃。"))
+    }
+
+    @Test("a title with a comma under its kicker, over a line opening with a quote, is the headline's, not the text's")
+    func titleWithACommaOverAQuote() throws {
+        let got = try Self.articles([["早预警、早处置，江城公安整治非法集资", "靠前一步，守好群众钱袋子", "“投入少、收益高”……广告里的投资项目看上去十分诱人。",
+                                      "民警提醒，承诺高额回报的项目尤需警惕。"]] + Self.otherItems)
+        #expect([got.first?.kicker, got.first?.title, got.first?.subtitle].compactMap { $0 }.filter { !$0.isEmpty }.sorted()
+                == ["早预警、早处置，江城公安整治非法集资", "靠前一步，守好群众钱袋子"].sorted())
+        #expect(got.first?.paragraphs.first?.hasPrefix("“投入少") == true)
+        // A paragraph's first words a column cut, over a line that finishes their sentence, stay text.
+        let cut = try Self.articles([["江城公安整治非法集资", "经过深入调研，专案组盯上", "“养龟致富”项目，随即展开侦查。"]] + Self.otherItems)
+        #expect(cut.first?.title == "江城公安整治非法集资")
+        #expect(cut.first?.paragraphs == ["经过深入调研，专案组盯上“养龟致富”项目，随即展开侦查。"])
+    }
 }

@@ -1,0 +1,31 @@
+#include "WordBreak.h"
+#include <stdlib.h>
+#include <unicode/ubrk.h>
+
+struct dubao_word_breaker {
+    UBreakIterator *iterator;
+};
+
+dubao_word_breaker *dubao_word_breaker_open(void) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *iterator = ubrk_open(UBRK_WORD, "zh", NULL, 0, &status);
+    if (U_FAILURE(status) || iterator == NULL) return NULL;
+    struct dubao_word_breaker *breaker = (struct dubao_word_breaker *)malloc(sizeof *breaker);
+    if (breaker == NULL) { ubrk_close(iterator); return NULL; }
+    breaker->iterator = iterator;
+    return breaker;
+}
+
+void dubao_word_breaker_close(dubao_word_breaker *breaker) {
+    if (breaker == NULL) return;
+    ubrk_close(breaker->iterator);
+    free(breaker);
+}
+
+bool dubao_word_boundary_at(dubao_word_breaker *breaker, const uint16_t *text, int32_t length, int32_t seam) {
+    if (breaker == NULL || seam <= 0 || seam >= length) return true;
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(breaker->iterator, (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) return true;
+    return ubrk_isBoundary(breaker->iterator, seam) != 0;
+}
