@@ -48,12 +48,20 @@ extension ChunkParser {
             }
             item.removeAll(keepingCapacity: true)
         }
+        // `港口更大气` / `发展高效益生态高颜值` / `“…`: a subhead of two lines, a short one over a
+        // longer; the second line stands after no finished sentence, but a line too short for a
+        // column (`narrowestColumn`) after one.
+        func underShortSubhead(_ i: Int) -> Bool {
+            guard i >= 2, !lines[i - 1].breakAbove, let above = lines[i - 2].text.unicodeScalars.last, ChineseText.endsSentence(above) else { return false }
+            let short = lines[i - 1].text.unicodeScalars
+            return short.count < narrowestColumn && short.contains(where: Scalars.isHan) && !ChineseText.leadsOn(short.last!)
+        }
         for i in lines.indices {
             if lines[i].breakAbove { compare() }
             guard i > 0, i + 1 < lines.count, !lines[i].breakAbove, !lines[i + 1].breakAbove,
                   let before = lines[i - 1].text.unicodeScalars.last,
                   // `更便捷——` / `电子客票全面推广`: a dash ends a lead-in as a full stop ends a sentence.
-                  ChineseText.endsSentence(before) || lines[i - 1].text.hasSuffix("——"),
+                  ChineseText.endsSentence(before) || lines[i - 1].text.hasSuffix("——") || underShortSubhead(i),
                   let shape = Shape(bareLine: lines[i].text), column.map({ abs($0 - shape.count) > 1 }) ?? true,
                   !adjacent.joins(lines[i].text, lines[i + 1].text), !ChineseText.opensNothing(lines[i + 1].text) else { continue }
             item.append((lines[i].number, shape))

@@ -178,4 +178,16 @@ struct PrintedPageRulesTests {
         #expect(cut.first?.title == "江城公安整治非法集资")
         #expect(cut.first?.paragraphs == ["经过深入调研，专案组盯上“养龟致富”项目，随即展开侦查。"])
     }
+
+    @Test("subheads of two lines, a short one over a longer, stand apart from the paragraphs they head")
+    func twoLineSubheads() throws {
+        let got = try Self.articles([["临港新城三年变了模样", "临港新城建设三年来，城市面貌焕然一新。",
+                                      "港口更繁忙", "航线密度更高货物吞吐更大", "新开国际航线九条，集装箱吞吐量增长两成。",
+                                      "产业添活力", "老旧厂房改造新兴业态聚集", "一批旧厂房改成了创意园区，入驻企业两百余家。",
+                                      "生活更便利", "学校医院超市样样全都配齐", "新城居民如今出门十分钟就能办好日常事务。"]] + Self.otherItems)
+        #expect(got.first?.paragraphs == ["临港新城建设三年来，城市面貌焕然一新。",
+                                          "港口更繁忙", "航线密度更高货物吞吐更大", "新开国际航线九条，集装箱吞吐量增长两成。",
+                                          "产业添活力", "老旧厂房改造新兴业态聚集", "一批旧厂房改成了创意园区，入驻企业两百余家。",
+                                          "生活更便利", "学校医院超市样样全都配齐", "新城居民如今出门十分钟就能办好日常事务。"])
+    }
 }
