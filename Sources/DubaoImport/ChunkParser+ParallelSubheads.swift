@@ -30,7 +30,9 @@ extension ChunkParser {
         var found = Set<Int>()
         var item: [(number: Int, shape: Shape)] = []
         let column = columnWidth(lines)
-        func compare() {
+        var itemStart = 0
+        func compare(upTo end: Int) {
+            defer { itemStart = end }
             for a in item where item.lazy.filter({ $0.shape.count == a.shape.count }).count >= 3 {
                 found.insert(a.number)
             }
@@ -47,17 +49,37 @@ extension ChunkParser {
                 }
             }
             item.removeAll(keepingCapacity: true)
+            secondLines(itemStart..<end)
+        }
+        // `复兴之光扬帆远航` / `这一年，秉承以人民为中心的理念，…` / `全国扶贫开发工作会议…`: the
+        // subheads of a set may each carry a second line, a sentence's length, opened alike under
+        // each (`这一年，`, `——`). A column's cut pieces under the subheads of an item seldom all
+        // open with the same two characters.
+        func secondLines(_ range: Range<Int>) {
+            var opened: [String: [Int]] = [:]
+            for i in range where i > 0 && i + 1 < lines.count && !lines[i].breakAbove && !lines[i + 1].breakAbove {
+                guard found.contains(lines[i - 1].number) || isShortSubhead(i - 1) else { continue }
+                let text = lines[i].text
+                guard text.utf8.count <= 300, let last = text.unicodeScalars.last, !ChineseText.endsSentence(last),
+                      !ChineseText.leadsOn(last), last != "—", !HeadlineBlock.hasSentenceInside(text),
+                      !adjacent.joins(text, lines[i + 1].text), !ChineseText.opensNothing(lines[i + 1].text) else { continue }
+                opened[String(String.UnicodeScalarView(text.unicodeScalars.prefix(2))), default: []].append(lines[i].number)
+            }
+            // Only where every such line opens alike: paragraphs under subheads may open with the
+            // same words (a city's name) now and then, but not all of them.
+            if opened.count == 1, let numbers = opened.values.first, numbers.count >= 2 { found.formUnion(numbers) }
+        }
+        func isShortSubhead(_ k: Int) -> Bool {
+            guard k >= 1, !lines[k].breakAbove, let above = lines[k - 1].text.unicodeScalars.last, ChineseText.endsSentence(above) else { return false }
+            let short = lines[k].text.unicodeScalars
+            return short.count < narrowestColumn && short.contains(where: Scalars.isHan) && !ChineseText.leadsOn(short.last!)
         }
         // `港口更大气` / `发展高效益生态高颜值` / `“…`: a subhead of two lines, a short one over a
         // longer; the second line stands after no finished sentence, but a line too short for a
         // column (`narrowestColumn`) after one.
-        func underShortSubhead(_ i: Int) -> Bool {
-            guard i >= 2, !lines[i - 1].breakAbove, let above = lines[i - 2].text.unicodeScalars.last, ChineseText.endsSentence(above) else { return false }
-            let short = lines[i - 1].text.unicodeScalars
-            return short.count < narrowestColumn && short.contains(where: Scalars.isHan) && !ChineseText.leadsOn(short.last!)
-        }
+        func underShortSubhead(_ i: Int) -> Bool { i >= 2 && isShortSubhead(i - 1) }
         for i in lines.indices {
-            if lines[i].breakAbove { compare() }
+            if lines[i].breakAbove { compare(upTo: i) }
             guard i > 0, i + 1 < lines.count, !lines[i].breakAbove, !lines[i + 1].breakAbove,
                   let before = lines[i - 1].text.unicodeScalars.last,
                   // `更便捷——` / `电子客票全面推广`: a dash ends a lead-in as a full stop ends a sentence.
@@ -66,7 +88,7 @@ extension ChunkParser {
                   !adjacent.joins(lines[i].text, lines[i + 1].text), !ChineseText.opensNothing(lines[i + 1].text) else { continue }
             item.append((lines[i].number, shape))
         }
-        compare()
+        compare(upTo: lines.count)
         return found
     }
 

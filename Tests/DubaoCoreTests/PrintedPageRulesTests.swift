@@ -190,4 +190,14 @@ struct PrintedPageRulesTests {
                                           "产业添活力", "老旧厂房改造新兴业态聚集", "一批旧厂房改成了创意园区，入驻企业两百余家。",
                                           "生活更便利", "学校医院超市样样全都配齐", "新城居民如今出门十分钟就能办好日常事务。"])
     }
+
+    @Test("the second lines of a set of subheads, opened alike under each, stand apart from the paragraphs below them")
+    func secondLinesOpenedAlike() throws {
+        let body = ["江城回望刚刚过去的一年，成绩来之不易。",
+                    "港口物流建设迈上新的台阶", "这一年，江城港新开国际航线九条，集装箱吞吐量增长两成", "码头上的龙门吊日夜不停，货轮一艘接一艘靠港卸货。",
+                    "城乡人居环境变得焕然一新", "这一年，老旧小区改造惠及三万户居民，公园绿地又添十处", "走在老城区的街巷里，处处能看到新变化。",
+                    "民生保障水平变得更加有力", "这一年，新建学校六所，社区医院实现街道全覆盖", "居民们说，日子过得越来越舒心了。"]
+        let got = try Self.articles([["江城这一年"] + body] + Self.otherItems)
+        #expect(got.first?.paragraphs == body)
+    }
 }
