@@ -25,6 +25,7 @@ void dubao_word_breaker_close(dubao_word_breaker *breaker) {
 bool dubao_word_boundary_at(dubao_word_breaker *breaker, const uint16_t *text, int32_t length, int32_t seam) {
     if (breaker == NULL || seam <= 0 || seam >= length) return true;
     UErrorCode status = U_ZERO_ERROR;
+    // The iterator keeps `text` until the next setText; it is read only within this call.
     ubrk_setText(breaker->iterator, (const UChar *)text, length, &status);
     if (U_FAILURE(status)) return true;
     return ubrk_isBoundary(breaker->iterator, seam) != 0;

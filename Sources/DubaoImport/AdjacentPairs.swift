@@ -2,20 +2,24 @@ import CByteScan
 import CWordBreak
 import DubaoModel
 
-/// The pairs of Chinese characters that stand side by side inside the lines of one page.
+/// Whether two lines meet inside a word: the pairs of Chinese characters that stand side by side
+/// inside the lines of one page, and ICU's dictionary.
 ///
 /// A column cuts a paragraph wherever the line is full, so about a third of its cuts fall inside
 /// a word (`…平均年龄|…`, `…基础研` / `究领域…`). When a line's last character and the next
 /// line's first make a pair the page writes elsewhere inside a line, the two lines are one
 /// paragraph's: a subheading's end and the next paragraph's start make such a pair only by
 /// chance (on a month of 人民日报: 4 in 100 subheading ends, against half of all column cuts).
-/// The page is its own dictionary, so this holds for any paper, month or subject, and needs no
-/// word list.
+/// The page is its own dictionary, so this holds for any paper, month or subject. Where the
+/// page does not write the pair, ICU's dictionary is asked (`wordAcross`); it knows the common
+/// words a page is too short to write twice.
 ///
-/// Asked only where a line's end is in doubt, a few times a page: each question is a search of the
-/// page's text, copied once into one buffer on the first question (a page that never asks pays
-/// nothing), rather than a table of every pair, which cost as much as the rest of the parse. An
-/// answer is kept, so a pair asked again costs a look-up, however odd the page.
+/// Asked only where a line's end is in doubt: each question is a search of the page's text,
+/// copied once into one buffer on the first question (a page that never asks pays nothing),
+/// rather than a table of every pair, which cost as much as the rest of the parse. An answer is
+/// kept, so a pair asked again costs a look-up, however odd the page. The dictionary's answer
+/// depends on the words around the seam and is not kept; it costs some microseconds, and ICU
+/// loads its dictionary (about a millisecond and a half) on a process's first question.
 final class AdjacentPairs {
     private let lines: [Substring]
     private var text: [UInt8]?

@@ -62,8 +62,8 @@ extension ChunkParser {
                   !ChineseText.endsSentence(last), !ChineseText.leadsOn(last),
                   !ChineseText.probablyWaitsForMore(last) else { return false }
             let next = lines[k + 1].text
-            return (Self.opensParagraph(next) || HeadlineBlock.leadTimeWords.contains(where: { next.hasPrefix($0) }))
-                && !adjacent.joins(lines[k].text, next)
+            // (A word across the two lines has already ended the headline above the comma test.)
+            return Self.opensParagraph(next) || HeadlineBlock.leadTimeWords.contains(where: { next.hasPrefix($0) })
         }
         var n = 1
         while n < 5, i + n < lines.count, !lines[i + n].breakAbove {

@@ -60,6 +60,7 @@ extension ChunkParser {
             for i in range where i > 0 && i + 1 < lines.count && !lines[i].breakAbove && !lines[i + 1].breakAbove {
                 guard found.contains(lines[i - 1].number) || isShortSubhead(i - 1) else { continue }
                 let text = lines[i].text
+                // A paragraph's length is no subhead's: told from its byte count (a hundred characters).
                 guard text.utf8.count <= 300, let last = text.unicodeScalars.last, !ChineseText.endsSentence(last),
                       !ChineseText.leadsOn(last), last != "—", !HeadlineBlock.hasSentenceInside(text),
                       !adjacent.joins(text, lines[i + 1].text), !ChineseText.opensNothing(lines[i + 1].text) else { continue }
@@ -71,8 +72,10 @@ extension ChunkParser {
         }
         func isShortSubhead(_ k: Int) -> Bool {
             guard k >= 1, !lines[k].breakAbove, let above = lines[k - 1].text.unicodeScalars.last, ChineseText.endsSentence(above) else { return false }
+            // Not a line that ends a sentence: `“行！”` is a reply, and the text under it goes on.
             let short = lines[k].text.unicodeScalars
-            return short.count < narrowestColumn && short.contains(where: Scalars.isHan) && !ChineseText.leadsOn(short.last!)
+            return short.prefix(narrowestColumn).count < narrowestColumn && short.contains(where: Scalars.isHan)
+                && !ChineseText.leadsOn(short.last!) && !ChineseText.endsSentence(short.last!)
         }
         // `港口更大气` / `发展高效益生态高颜值` / `“…`: a subhead of two lines, a short one over a
         // longer; the second line stands after no finished sentence, but a line too short for a

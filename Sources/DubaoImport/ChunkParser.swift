@@ -39,8 +39,8 @@ struct ChunkParser {
     /// 1–21 and 3 on 22–31.)
     var itemsStartAfterBreaks = false
 
-    /// The page's own pairs of adjacent characters: a line's end and the next line's start that
-    /// make one are a word a column cut (`AdjacentPairs`).
+    /// The page's own pairs of adjacent characters and ICU's dictionary: a line's end and the next
+    /// line's start that make a pair or a word are a word a column cut (`AdjacentPairs`).
     var adjacent = AdjacentPairs([])
 
     init(fileName: String, usesIndent: Bool, breaksItems: Bool = false) {

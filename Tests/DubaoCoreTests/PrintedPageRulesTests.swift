@@ -173,7 +173,8 @@ struct PrintedPageRulesTests {
         #expect([got.first?.kicker, got.first?.title, got.first?.subtitle].compactMap { $0 }.filter { !$0.isEmpty }.sorted()
                 == ["早预警、早处置，江城公安整治非法集资", "靠前一步，守好群众钱袋子"].sorted())
         #expect(got.first?.paragraphs.first?.hasPrefix("“投入少") == true)
-        // A paragraph's first words a column cut, over a line that finishes their sentence, stay text.
+        // A paragraph's first words a column cut, wider than the title above them, stay text
+        // though a quote opens the next line.
         let cut = try Self.articles([["江城公安整治非法集资", "经过深入调研，专案组盯上", "“养龟致富”项目，随即展开侦查。"]] + Self.otherItems)
         #expect(cut.first?.title == "江城公安整治非法集资")
         #expect(cut.first?.paragraphs == ["经过深入调研，专案组盯上“养龟致富”项目，随即展开侦查。"])
@@ -198,6 +199,16 @@ struct PrintedPageRulesTests {
                     "城乡人居环境变得焕然一新", "这一年，老旧小区改造惠及三万户居民，公园绿地又添十处", "走在老城区的街巷里，处处能看到新变化。",
                     "民生保障水平变得更加有力", "这一年，新建学校六所，社区医院实现街道全覆盖", "居民们说，日子过得越来越舒心了。"]
         let got = try Self.articles([["江城这一年"] + body] + Self.otherItems)
+        #expect(got.first?.paragraphs == body)
+    }
+
+    @Test("a reply that ends a sentence is no subhead: the paragraph under it stays whole")
+    func replyIsNoSubhead() throws {
+        let body = ["江城回望刚刚过去的一年，成绩来之不易。", "“行！”", "我们马上就去办，争取在月底之前完成全部的审批工作。",
+                    "“好！”", "我们一定把这件事办好，让全村的老人孩子都能过上一个安心年。"]
+        let page = [["江城这一年", body[0], body[1], "我们马上就去办，争取在月底之前", "完成全部的审批工作。", body[3],
+                     "我们一定把这件事办好，让全村的老人孩子", "都能过上一个安心年。"]]
+        let got = try Self.articles(page + Self.otherItems)
         #expect(got.first?.paragraphs == body)
     }
 }
