@@ -1,6 +1,7 @@
 import CByteScan
 import CWordBreak
 import DubaoModel
+import Synchronization
 
 /// Whether two lines meet inside a word: the pairs of Chinese characters that stand side by side
 /// inside the lines of one page, and ICU's dictionary.
@@ -24,16 +25,26 @@ final class AdjacentPairs {
     private let lines: [Substring]
     private var text: [UInt8]?
     private var answers: [UInt64: Bool] = [:]
-    /// ICU's word breaker, opened on the first pair the page does not write (`wordAcross`).
+    /// ICU's word breaker, taken on the first pair the page does not write (`wordAcross`).
     private var breaker: OpaquePointer?
-    private var breakerOpened = false
+    private var breakerTaken = false
+    /// The seam's characters in UTF-16, as ICU reads them; kept to be filled again.
+    private var units: [UInt16] = []
+
+    /// Breakers no page holds: a month's import parses thousands of pages, and opening one
+    /// costs more than the questions a page asks. One for each page parsed at once, at most.
+    /// (Kept as addresses: a pointer is not `Sendable`, and only one page holds a breaker at a time.)
+    private static let idle = Mutex<[UInt]>([])
 
     init(_ lines: [Substring]) {
         self.lines = lines
     }
 
     deinit {
-        if let breaker { dubao_word_breaker_close(breaker) }
+        if let breaker {
+            let address = UInt(bitPattern: Int(bitPattern: UnsafeMutableRawPointer(breaker)))
+            Self.idle.withLock { $0.append(address) }
+        }
     }
 
     /// Does `first`'s last character, then `second`'s first, stand side by side in a line of the
@@ -51,15 +62,16 @@ final class AdjacentPairs {
     /// paragraph without a sentence's end (a subhead's) run into the next paragraph's first
     /// word, against 2,494 of the 12,705 column cuts the page's own pairs miss.
     private func wordAcross(_ first: some StringProtocol, _ second: some StringProtocol) -> Bool {
-        if !breakerOpened {
-            breakerOpened = true
-            breaker = dubao_word_breaker_open()
+        if !breakerTaken {
+            breakerTaken = true
+            breaker = Self.idle.withLock { $0.popLast() }.flatMap { OpaquePointer(bitPattern: $0) } ?? dubao_word_breaker_open()
         }
         guard let breaker else { return false }
         // A dozen characters on either side settle how ICU splits the words at the seam.
-        var units = Array(String(String.UnicodeScalarView(first.unicodeScalars.suffix(12))).utf16)
+        units.removeAll(keepingCapacity: true)
+        for s in first.unicodeScalars.suffix(12) { units.append(contentsOf: UTF16.encode(s)!) }
         let seam = Int32(units.count)
-        units += String(String.UnicodeScalarView(second.unicodeScalars.prefix(12))).utf16
+        for s in second.unicodeScalars.prefix(12) { units.append(contentsOf: UTF16.encode(s)!) }
         return !dubao_word_boundary_at(breaker, units, Int32(units.count), seam)
     }
 
