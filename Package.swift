@@ -26,7 +26,7 @@ let package = Package(
         // needs cleaning, what needs escaping), in C for the processor's vector instructions.
         .target(name: "CByteScan"),
         // ICU's dictionary word breaker, which tells a word a column cut in two (`AdjacentPairs`).
-        .target(name: "CWordBreak", linkerSettings: [.linkedLibrary("icuuc")]),
+        .target(name: "CWordBreak", linkerSettings: [.linkedLibrary("icuuc", .when(platforms: [.linux]))]),
         // The file store: the library, user data (bookmarks, reading state), search. No curses.
         .target(name: "DubaoStore", dependencies: ["DubaoModel", "DubaoText", "CLibcShim", "CByteScan"]),
         // The importer: decoding, cleaning, the page parser, credits, furniture, the lossless

@@ -1,5 +1,7 @@
 #include "WordBreak.h"
 #include <stdlib.h>
+
+#if __has_include(<unicode/ubrk.h>)
 #include <unicode/ubrk.h>
 
 struct dubao_word_breaker {
@@ -30,3 +32,14 @@ bool dubao_word_boundary_at(dubao_word_breaker *breaker, const uint16_t *text, i
     if (U_FAILURE(status)) return true;
     return ubrk_isBoundary(breaker->iterator, seam) != 0;
 }
+
+#else
+// Without ICU's headers (a system that ships ICU without them) no word is known: the importer
+// falls back on the page's own pairs.
+dubao_word_breaker *dubao_word_breaker_open(void) { return NULL; }
+void dubao_word_breaker_close(dubao_word_breaker *breaker) { (void)breaker; }
+bool dubao_word_boundary_at(dubao_word_breaker *breaker, const uint16_t *text, int32_t length, int32_t seam) {
+    (void)breaker; (void)text; (void)length; (void)seam;
+    return true;
+}
+#endif
