@@ -104,7 +104,11 @@ extension ChunkParser {
         }
         if !text.isEmpty {
             let indentedStart = usesIndent && line.indent >= 2
-            if !separate, !indentedStart,
+            // `——某某在会上说` / `（本报记者某某整理）`: a sign-off in brackets is a line of its own,
+            // whatever the line above ends with; a column cuts a paragraph just before its
+            // closing credit too seldom to weigh against that.
+            let signOff = HeadlineBlock.isBracketedNote(text) && (text.contains("整理") || text.contains("记者"))
+            if !separate, !indentedStart, !signOff,
                !startStandsAlone && (Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) || cutInWord(current!, before: text))
                 || Self.opensWithClosingMark(text) && Self.lastParagraphTakesMore(current!)
                 // `的海铁联运班列…`, `了新突破`: no sentence opens with `的`, `了`, `们`… (`ChineseText.opensNothing`).

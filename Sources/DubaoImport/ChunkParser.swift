@@ -107,7 +107,15 @@ struct ChunkParser {
                 // `本报北京1月5日电…` inside an item of a page that parts its items by a wider gap,
                 // with none above it: one of the item's briefs, its text.
                 addText(line.text, line: line, separate: true)
-            case .lead(let lead):
+            case .lead(var lead):
+                // `本报江城1月2日电` / `（记者林晓）`: a lead's credit on a line of its own.
+                if lead.credit.isEmpty, lead.rest.isEmpty, i + 1 < lines.count, !lines[i + 1].breakAbove,
+                   HeadlineBlock.isBracketedNote(lines[i + 1].text), Credits.roles.contains(where: { lines[i + 1].text.contains($0) }),
+                   let joined = Credits.lead(Substring(String(line.text) + String(lines[i + 1].text))),
+                   !joined.credit.isEmpty, joined.rest.isEmpty {
+                    lead = joined
+                    i += 1
+                }
                 if let a = current, a.paragraphs.isEmpty, a.captions.isEmpty, a.dateline.isEmpty, !a.credit.isEmpty {
                     // A byline above the lead: an article's dateline comes before its credit, so
                     // this dateline cannot go where the page put it. The lead stays text, whole
@@ -203,7 +211,8 @@ struct ChunkParser {
                 if current == nil { startArticle(at: line, reason: .untitledTextFirst) }
                 addText(line.text, line: line)
             }
-            if current != nil { current!.sourceLines.last = line.number }
+            // (`lines[i]`: a lead may have taken the line after it.)
+            if current != nil { current!.sourceLines.last = lines[i].number }
             i += 1
         }
         finishArticle()

@@ -211,4 +211,19 @@ struct PrintedPageRulesTests {
         let got = try Self.articles(page + Self.otherItems)
         #expect(got.first?.paragraphs == body)
     }
+
+    @Test("a sign-off in brackets (（本报记者某某整理）) is a line of its own under a line that ends without a full stop")
+    func bracketedSignOff() throws {
+        let body = ["发展是第一要务，人才是第一资源，创新是第一动力。", "——江城市委书记张三在市委全会上说", "（本报记者林晓整理）"]
+        let got = try Self.articles([["把创新摆在发展全局的核心位置"] + body] + Self.otherItems)
+        #expect(got.first?.paragraphs == body)
+    }
+
+    @Test("a lead's credit cut onto a line of its own, in brackets, stays the lead's")
+    func leadCreditOnItsOwnLine() throws {
+        let got = try Self.articles([["江城港吞吐量创新高", "本报江城1月2日电", "（记者林晓）", "江城港去年完成货物吞吐量一点四亿吨。"]] + Self.otherItems)
+        #expect(got.first?.paragraphs == ["江城港去年完成货物吞吐量一点四亿吨。"])
+        #expect(got.first?.dateline == "本报江城1月2日电")
+        #expect(got.first?.credit.contains("林晓") == true)
+    }
 }
