@@ -126,9 +126,11 @@ extension ChunkParser {
                 let a = current!
                 let underLead = a.paragraphs.count == 1 && !(a.dateline.isEmpty && a.credit.isEmpty)
                 let wholeLine = text.startIndex == line.text.startIndex && text.endIndex == line.text.endIndex
+                // So does a number alone (`1` over `问：…`, an interview's questions counted).
+                let number = text.unicodeScalars.count <= 2 && text.unicodeScalars.allSatisfy(Scalars.isDigit)
                 startStandsAlone = wholeLine
                     && (text.unicodeScalars.prefix(Self.narrowestColumn).count < Self.narrowestColumn
-                        && !underLead && text.unicodeScalars.contains(where: Scalars.isHan)
+                        && !underLead && (text.unicodeScalars.contains(where: Scalars.isHan) || number)
                         && !ChineseText.isOpeningMark(text.unicodeScalars.last!)
                         && !ChineseText.waitsForMore(text.unicodeScalars.last!)
                         || parallelSubheads.contains(line.number)) || paragraphEnds.contains(line.number)

@@ -226,4 +226,12 @@ struct PrintedPageRulesTests {
         #expect(got.first?.dateline == "本报江城1月2日电")
         #expect(got.first?.credit.contains("林晓") == true)
     }
+
+    @Test("a number alone on a line (an interview's questions counted) is a paragraph of its own")
+    func numberedQuestions() throws {
+        let body = ["市交通局负责人就公交线网优化回答了记者的提问。", "1", "问：这次优化的重点是什么？", "答：重点是打通老城区的断头路和公交盲区。",
+                    "2", "问：新线路什么时候开通？", "答：新线路将于下月一日起陆续开通。"]
+        let got = try Self.articles([["江城公交线网优化答记者问"] + body] + Self.otherItems)
+        #expect(got.first?.paragraphs == body)
+    }
 }
