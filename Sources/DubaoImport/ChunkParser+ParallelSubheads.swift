@@ -123,9 +123,14 @@ extension ChunkParser {
             guard text.utf8.count <= 160, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
                   !ChineseText.endsSentence(last), !ChineseText.leadsOn(last), !Scalars.isDigit(last), !(first == "—" && text.unicodeScalars.dropFirst().first == "—") else { return nil }
             var lastClause = 0
+            // `“后来，我们与生产企业沟通`: a quote opened and not closed is someone's words going
+            // on in the next line; a subhead quotes whole (`“一国两制”…`).
+            var openQuotes = 0
             for s in text.unicodeScalars {
                 switch s {
                 case "。", "！", "？", "!", "?", "；", ";": return nil
+                case "“", "‘", "「": openQuotes += 1
+                case "”", "’", "」": openQuotes -= 1
                 case "，", ",", "、":
                     if comma == nil, s != "、" { comma = count }
                     lastClause = -1
@@ -137,7 +142,7 @@ extension ChunkParser {
             }
             // `抓好理论武装，既要` / `不断加强学习…`: a subhead's clauses are whole phrases
             // (`年年进步，年年登高`); a column that cuts just after a comma leaves one or two words.
-            guard count >= 4, lastClause >= 3 else { return nil }
+            guard count >= 4, lastClause >= 3, openQuotes <= 0 else { return nil }
             self.first = first
             self.last = last
         }

@@ -234,4 +234,14 @@ struct PrintedPageRulesTests {
         let got = try Self.articles([["江城公交线网优化答记者问"] + body] + Self.otherItems)
         #expect(got.first?.paragraphs == body)
     }
+
+    @Test("two lines as long as each other that open a quote and leave it open are someone's words going on, not parallel subheads")
+    func openQuotesAreNoSubheads() throws {
+        let body = ["江城一家养殖场去年扩大了规模。", "“后来我们又去找生产企业商量，终于把饲料价格谈了下来。”场长说。",
+                    "“刚开始大伙儿都有些担心销路，后来慢慢都放心了。”一位村民说。"]
+        let page = [["江城养殖场扩大规模", body[0], "“后来我们又去找生产企业", "商量，终于把饲料价格谈了下来。”场长说。",
+                     "“刚开始大伙儿都有些担心", "销路，后来慢慢都放心了。”一位村民说。"]]
+        let got = try Self.articles(page + Self.otherItems)
+        #expect(got.first?.paragraphs == body)
+    }
 }
