@@ -64,7 +64,18 @@ extension ChunkParser {
                 guard text.utf8.count <= 300, let last = text.unicodeScalars.last, !ChineseText.endsSentence(last),
                       !ChineseText.leadsOn(last), last != "—", !HeadlineBlock.hasSentenceInside(text),
                       !adjacent.joins(text, lines[i + 1].text), !ChineseText.opensNothing(lines[i + 1].text) else { continue }
-                opened[String(String.UnicodeScalarView(text.unicodeScalars.prefix(2))), default: []].append(lines[i].number)
+                // `——…` under each, or the same three characters (`这一年`): two lines opening
+                // with `全国` or a year (`2019年7月` / `2019年8月`) are paragraphs as often.
+                let scalars = text.unicodeScalars
+                let opening: String
+                if text.hasPrefix("——") {
+                    opening = "——"
+                } else {
+                    let three = scalars.prefix(3)
+                    guard three.count == 3, three.allSatisfy(Scalars.isHan) else { continue }
+                    opening = String(String.UnicodeScalarView(three))
+                }
+                opened[opening, default: []].append(lines[i].number)
             }
             // Only where every such line opens alike: paragraphs under subheads may open with the
             // same words (a city's name) now and then, but not all of them.
@@ -108,6 +119,15 @@ extension ChunkParser {
         return near(width) * share >= lines.count && width >= 4 ? width : nil
     }
 
+    /// `第八条`, `第五十条`, `第12条`: a law's article number opening the line.
+    static func opensLawArticle(_ text: Substring) -> Bool {
+        let scalars = text.unicodeScalars
+        guard scalars.first == "第" else { return false }
+        let number = scalars.dropFirst().prefix(while: { Scalars.isDigit($0) || "一二三四五六七八九十百零〇".unicodeScalars.contains($0) })
+        guard !number.isEmpty, number.count <= 5 else { return false }
+        return scalars.dropFirst(1 + number.count).first == "条"
+    }
+
     /// What two subheads of a set share: their length, first and last character, first comma.
     struct Shape {
         var count = 0
@@ -140,6 +160,9 @@ extension ChunkParser {
                 lastClause += 1
                 if count > 40 { return nil }
             }
+            // `第十九条  严肃党的组织生活`: a law's article opens a paragraph of its text; its
+            // chapters (`第二章  组织设置`) are the headings.
+            if ChunkParser.opensLawArticle(text) { return nil }
             // `抓好理论武装，既要` / `不断加强学习…`: a subhead's clauses are whole phrases
             // (`年年进步，年年登高`); a column that cuts just after a comma leaves one or two words.
             guard count >= 4, lastClause >= 3, openQuotes <= 0 else { return nil }

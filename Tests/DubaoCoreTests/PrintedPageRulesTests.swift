@@ -244,4 +244,14 @@ struct PrintedPageRulesTests {
         let got = try Self.articles(page + Self.otherItems)
         #expect(got.first?.paragraphs == body)
     }
+
+    @Test("a law's articles (第一条…) cut by a column, as long as each other, are no parallel subheads; its chapters stand alone")
+    func lawArticlesAreNoSubheads() throws {
+        let body = ["第一章  总则", "第一条  为了加强江城公园管理工作，制定本条例。", "第二条  本条例适用于江城各类公园及其附属设施。",
+                    "第三条  本市园林绿化主管部门负责全市公园的监督管理工作。", "第四条  公园管理应当坚持公益属性，方便市民游览和休憩，保护公园的自然和人文资源。"]
+        let page = [["江城市公园管理条例", body[0], body[1], "第二条  本条例适用于江城各类公园", "及其附属设施。", "第三条  本市园林绿化主管部门负责",
+                     "全市公园的监督管理工作。", body[4]]]
+        let got = try Self.articles(page + Self.otherItems)
+        #expect(got.first?.paragraphs == body)
+    }
 }
