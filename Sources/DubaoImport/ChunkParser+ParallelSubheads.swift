@@ -20,6 +20,10 @@ extension ChunkParser {
     /// its item as long, with or without a comma as it is, is one too (a handful more articles'
     /// paragraphs right on the month's pages, in either half).
     ///
+    /// A subhead may take two lines: a longer one under a short one (`港口更大气` /
+    /// `发展高效益生态高颜值`), or under each subhead of a set a line opened alike (`这一年，…`);
+    /// those second lines are subheads too (`secondLines`).
+    ///
     /// Only where the page parts its items by a wider gap, which says where an item ends (and not
     /// where it indents its paragraphs, which says where each starts): without it, two articles'
     /// lines would be compared. Lines as
@@ -54,7 +58,7 @@ extension ChunkParser {
         // `复兴之光扬帆远航` / `这一年，秉承以人民为中心的理念，…` / `全国扶贫开发工作会议…`: the
         // subheads of a set may each carry a second line, a sentence's length, opened alike under
         // each (`这一年，`, `——`). A column's cut pieces under the subheads of an item seldom all
-        // open with the same two characters.
+        // open with the same three characters.
         func secondLines(_ range: Range<Int>) {
             var opened: [String: [Int]] = [:]
             for i in range where i > 0 && i + 1 < lines.count && !lines[i].breakAbove && !lines[i + 1].breakAbove {
