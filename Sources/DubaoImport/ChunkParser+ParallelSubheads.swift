@@ -61,13 +61,21 @@ extension ChunkParser {
         // open with the same three characters.
         func secondLines(_ range: Range<Int>) {
             var opened: [String: [Int]] = [:]
+            // `为何集中养育` / `提供更好照顾和教育`, `集体生活咋样` / `培养好习惯，学习有人管`: where
+            // every short subhead of an item has a short bare line under it, each is the second
+            // line of its subhead.
+            var shortSubheads = 0
+            var underShort: [Int] = []
             for i in range where i > 0 && i + 1 < lines.count && !lines[i].breakAbove && !lines[i + 1].breakAbove {
-                guard found.contains(lines[i - 1].number) || isShortSubhead(i - 1) else { continue }
+                let short = isShortSubhead(i - 1)
+                if short { shortSubheads += 1 }
+                guard found.contains(lines[i - 1].number) || short else { continue }
                 let text = lines[i].text
                 // A paragraph's length is no subhead's: told from its byte count (a hundred characters).
                 guard text.utf8.count <= 300, let last = text.unicodeScalars.last, !ChineseText.endsSentence(last),
                       !ChineseText.leadsOn(last), last != "—", !HeadlineBlock.hasSentenceInside(text),
                       !adjacent.joins(text, lines[i + 1].text), !ChineseText.opensNothing(lines[i + 1].text) else { continue }
+                if short, text.unicodeScalars.prefix(26).count <= 25 { underShort.append(lines[i].number) }
                 // `——…` under each, or the same three characters (`这一年`): two lines opening
                 // with `全国` or a year (`2019年7月` / `2019年8月`) are paragraphs as often.
                 let scalars = text.unicodeScalars
@@ -84,6 +92,7 @@ extension ChunkParser {
             // Only where every such line opens alike: paragraphs under subheads may open with the
             // same words (a city's name) now and then, but not all of them.
             if opened.count == 1, let numbers = opened.values.first, numbers.count >= 2 { found.formUnion(numbers) }
+            if shortSubheads >= 2, underShort.count == shortSubheads { found.formUnion(underShort) }
         }
         func isShortSubhead(_ k: Int) -> Bool {
             guard k >= 1, !lines[k].breakAbove, let above = lines[k - 1].text.unicodeScalars.last, ChineseText.endsSentence(above) else { return false }

@@ -254,4 +254,20 @@ struct PrintedPageRulesTests {
         let got = try Self.articles(page + Self.otherItems)
         #expect(got.first?.paragraphs == body)
     }
+
+    @Test("where every short subhead of an item has a short bare line under it, each is its subhead's second line")
+    func linesUnderShortSubheads() throws {
+        let body = ["江城儿童福利院去年集中养育了一百二十名困境儿童。",
+                    "为何集中养育", "提供更好的照顾和教育", "这些孩子大多来自偏远山村，过去由年迈的祖辈照看。",
+                    "集体生活咋样", "培养好习惯，学习有人管", "福利院里有图书室、活动室，老师每天辅导孩子们做功课。",
+                    "如何更好帮扶", "推进专业化规范化建设", "福利院与两所高校合作，引入社工和心理咨询服务。"]
+        let got = try Self.articles([["江城困境儿童有了温暖的家"] + body] + Self.otherItems)
+        #expect(got.first?.paragraphs == body)
+        // Not where one subhead stands over a whole sentence: the bare line under the other is
+        // its paragraph's first words, a column cut.
+        let mixed = try Self.articles([["江城困境儿童有了温暖的家", "江城儿童福利院去年集中养育了一百二十名困境儿童。", "为何集中养育",
+                                        "这些孩子大多来自偏远", "山村，过去由年迈的祖辈照看。", "集体生活咋样", "福利院里有图书室和活动室。"]] + Self.otherItems)
+        #expect(mixed.first?.paragraphs == ["江城儿童福利院去年集中养育了一百二十名困境儿童。", "为何集中养育", "这些孩子大多来自偏远山村，过去由年迈的祖辈照看。",
+                                            "集体生活咋样", "福利院里有图书室和活动室。"])
+    }
 }
