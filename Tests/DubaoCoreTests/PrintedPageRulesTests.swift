@@ -10,6 +10,12 @@ struct PrintedPageRulesTests {
         try Importer().importPages([(file: "01.txt", bytes: ImporterPageTests.gapPage(items))]).issue.sections.flatMap(\.articles)
     }
 
+    /// The paragraphs the importer makes of an item whose headline is `title` and whose lines are
+    /// `body`, a paragraph a line, on a page with two other items.
+    static func paragraphs(under title: String, _ body: [String]) throws -> [String]? {
+        try articles([[title] + body] + otherItems).first?.paragraphs
+    }
+
     static let otherItems = [
         ["老城区公交线网优化", "江城市交通运输局昨日发布老城区公交线网优化方案，新开和调整线路二十二条。",
          "调整后，老城区公交站点五百米覆盖率达到百分之百。", "新线路将于下月一日起运营。"],
@@ -182,14 +188,11 @@ struct PrintedPageRulesTests {
 
     @Test("subheads of two lines, a short one over a longer, stand apart from the paragraphs they head")
     func twoLineSubheads() throws {
-        let got = try Self.articles([["临港新城三年变了模样", "临港新城建设三年来，城市面貌焕然一新。",
-                                      "港口更繁忙", "航线密度更高货物吞吐更大", "新开国际航线九条，集装箱吞吐量增长两成。",
-                                      "产业添活力", "老旧厂房改造新兴业态聚集", "一批旧厂房改成了创意园区，入驻企业两百余家。",
-                                      "生活更便利", "学校医院超市样样全都配齐", "新城居民如今出门十分钟就能办好日常事务。"]] + Self.otherItems)
-        #expect(got.first?.paragraphs == ["临港新城建设三年来，城市面貌焕然一新。",
-                                          "港口更繁忙", "航线密度更高货物吞吐更大", "新开国际航线九条，集装箱吞吐量增长两成。",
-                                          "产业添活力", "老旧厂房改造新兴业态聚集", "一批旧厂房改成了创意园区，入驻企业两百余家。",
-                                          "生活更便利", "学校医院超市样样全都配齐", "新城居民如今出门十分钟就能办好日常事务。"])
+        let body = ["临港新城建设三年来，城市面貌焕然一新。",
+                    "港口更繁忙", "航线密度更高货物吞吐更大", "新开国际航线九条，集装箱吞吐量增长两成。",
+                    "产业添活力", "老旧厂房改造新兴业态聚集", "一批旧厂房改成了创意园区，入驻企业两百余家。",
+                    "生活更便利", "学校医院超市样样全都配齐", "新城居民如今出门十分钟就能办好日常事务。"]
+        #expect(try Self.paragraphs(under: "临港新城三年变了模样", body) == body)
     }
 
     @Test("the second lines of a set of subheads, opened alike under each, stand apart from the paragraphs below them")
@@ -198,8 +201,7 @@ struct PrintedPageRulesTests {
                     "港口物流建设迈上新的台阶", "这一年，江城港新开国际航线九条，集装箱吞吐量增长两成", "码头上的龙门吊日夜不停，货轮一艘接一艘靠港卸货。",
                     "城乡人居环境变得焕然一新", "这一年，老旧小区改造惠及三万户居民，公园绿地又添十处", "走在老城区的街巷里，处处能看到新变化。",
                     "民生保障水平变得更加有力", "这一年，新建学校六所，社区医院实现街道全覆盖", "居民们说，日子过得越来越舒心了。"]
-        let got = try Self.articles([["江城这一年"] + body] + Self.otherItems)
-        #expect(got.first?.paragraphs == body)
+        #expect(try Self.paragraphs(under: "江城这一年", body) == body)
     }
 
     @Test("a reply that ends a sentence is no subhead: the paragraph under it stays whole")
@@ -215,8 +217,7 @@ struct PrintedPageRulesTests {
     @Test("a sign-off in brackets (（本报记者某某整理）) is a line of its own under a line that ends without a full stop")
     func bracketedSignOff() throws {
         let body = ["发展是第一要务，人才是第一资源，创新是第一动力。", "——江城市委书记张三在市委全会上说", "（本报记者林晓整理）"]
-        let got = try Self.articles([["把创新摆在发展全局的核心位置"] + body] + Self.otherItems)
-        #expect(got.first?.paragraphs == body)
+        #expect(try Self.paragraphs(under: "把创新摆在发展全局的核心位置", body) == body)
     }
 
     @Test("a lead's credit cut onto a line of its own, in brackets, stays the lead's")
@@ -231,8 +232,7 @@ struct PrintedPageRulesTests {
     func numberedQuestions() throws {
         let body = ["市交通局负责人就公交线网优化回答了记者的提问。", "1", "问：这次优化的重点是什么？", "答：重点是打通老城区的断头路和公交盲区。",
                     "2", "问：新线路什么时候开通？", "答：新线路将于下月一日起陆续开通。"]
-        let got = try Self.articles([["江城公交线网优化答记者问"] + body] + Self.otherItems)
-        #expect(got.first?.paragraphs == body)
+        #expect(try Self.paragraphs(under: "江城公交线网优化答记者问", body) == body)
     }
 
     @Test("two lines as long as each other that open a quote and leave it open are someone's words going on, not parallel subheads")
@@ -261,8 +261,7 @@ struct PrintedPageRulesTests {
                     "为何集中养育", "提供更好的照顾和教育", "这些孩子大多来自偏远山村，过去由年迈的祖辈照看。",
                     "集体生活咋样", "培养好习惯，学习有人管", "福利院里有图书室、活动室，老师每天辅导孩子们做功课。",
                     "如何更好帮扶", "推进专业化规范化建设", "福利院与两所高校合作，引入社工和心理咨询服务。"]
-        let got = try Self.articles([["江城困境儿童有了温暖的家"] + body] + Self.otherItems)
-        #expect(got.first?.paragraphs == body)
+        #expect(try Self.paragraphs(under: "江城困境儿童有了温暖的家", body) == body)
         // Not where one subhead stands over a whole sentence: the bare line under the other is
         // its paragraph's first words, a column cut.
         let mixed = try Self.articles([["江城困境儿童有了温暖的家", "江城儿童福利院去年集中养育了一百二十名困境儿童。", "为何集中养育",
