@@ -19,6 +19,15 @@ enum ChineseText {
     /// common word are here: `在` ends `存在`, `和` ends `祥和`, `都` ends `成都`, `得` ends `难得`.
     /// (On a month of 人民日报, of the short lines ending in one of these after a finished
     /// paragraph, 346 were a column's cut and none a subhead.)
+    static func waitsForMore(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "的", "把", "被", "从", "而", "但", "很", "又", "最", "每", "该", "也", "于", "以", "各", "这", "那":
+            return true
+        default:
+            return false
+        }
+    }
+
     /// A preposition or conjunction that usually waits for more but also ends common words
     /// (`在` `存在`, `和` `祥和`, `为` `作为`): a hint against a subhead where another sign points
     /// to one, never proof of a cut. (On a month of 人民日报 set as printed pages, 1,024 column
@@ -36,13 +45,11 @@ enum ChineseText {
         waitsForMore(s) || isOpeningMark(s) || s == "，" || s == "、" || s == ","
     }
 
-    static func waitsForMore(_ s: Unicode.Scalar) -> Bool {
-        switch s {
-        case "的", "把", "被", "从", "而", "但", "很", "又", "最", "每", "该", "也", "于", "以", "各", "这", "那":
-            return true
-        default:
-            return false
-        }
+    /// A line ending in this ends bare, a phrase that may stand alone as a subhead or a title
+    /// does: no sentence's end, nothing that leads on (`leadsOn`), no preposition that probably
+    /// waits for its object (`…能力为`).
+    static func endsBare(_ s: Unicode.Scalar) -> Bool {
+        !endsSentence(s) && !leadsOn(s) && !probablyWaitsForMore(s)
     }
 
     /// A line that opens with a word no sentence opens with — a structural or aspect particle, a

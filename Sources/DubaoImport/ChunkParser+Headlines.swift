@@ -59,8 +59,7 @@ extension ChunkParser {
         func overOpener(_ k: Int) -> Bool {
             guard k + 1 < lines.count, !lines[k + 1].breakAbove, let last = lines[k].text.unicodeScalars.last,
                   ChineseText.roughWidth(lines[k].text) < ChineseText.roughWidth(lines[k - 1].text),
-                  !ChineseText.endsSentence(last), !ChineseText.leadsOn(last),
-                  !ChineseText.probablyWaitsForMore(last) else { return false }
+                  ChineseText.endsBare(last) else { return false }
             let next = lines[k + 1].text
             // (A word across the two lines has already ended the headline above the comma test.)
             return Self.opensParagraph(next) || HeadlineBlock.leadTimeWords.contains(where: { next.hasPrefix($0) })

@@ -20,9 +20,8 @@ extension ChunkParser {
             let text = lines[i].text
             // The byte count first: this is asked of every line of the page.
             guard text.utf8.count <= 100, let last = text.unicodeScalars.last,
-                  !ChineseText.endsSentence(last), !ChineseText.leadsOn(last), last != "—",
                   // `据介绍，新码头的设计年通过能力为` / `“两百万标箱”…`: a preposition waits for its object.
-                  !ChineseText.probablyWaitsForMore(last),
+                  ChineseText.endsBare(last), last != "—",
                   text.unicodeScalars.count <= 25, text.unicodeScalars.contains(where: Scalars.isHan),
                   let before = lines[i - 1].text.unicodeScalars.last, ChineseText.endsSentence(before),
                   opensParagraph(lines[i + 1].text), !adjacent.joins(text, lines[i + 1].text) else { continue }

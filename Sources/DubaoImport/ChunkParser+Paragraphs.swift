@@ -51,6 +51,14 @@ extension ChunkParser {
         return false
     }
 
+    /// A line of Chinese text shorter than any column (`核心阅读`, `措施更精细`), not ending in an
+    /// opening mark or a word that waits for more: no column cut it, so it ends where it ends.
+    static func tooShortForAColumn(_ text: Substring) -> Bool {
+        let scalars = text.unicodeScalars
+        guard let last = scalars.last, scalars.prefix(narrowestColumn).count < narrowestColumn else { return false }
+        return scalars.contains(where: Scalars.isHan) && !ChineseText.isOpeningMark(last) && !ChineseText.waitsForMore(last)
+    }
+
     /// `。不接触、不食用…` under `6.不接触、不购买、不食用野生动物`: no paragraph opens with a
     /// closing mark, so the column cut just before it, whatever the line above looks like.
     static func opensWithClosingMark(_ text: Substring) -> Bool {
@@ -129,10 +137,7 @@ extension ChunkParser {
                 // So does a number alone (`1` over `问：…`, an interview's questions counted).
                 let number = text.unicodeScalars.count <= 2 && text.unicodeScalars.allSatisfy(Scalars.isDigit)
                 startStandsAlone = wholeLine
-                    && (text.unicodeScalars.prefix(Self.narrowestColumn).count < Self.narrowestColumn
-                        && !underLead && (text.unicodeScalars.contains(where: Scalars.isHan) || number)
-                        && !ChineseText.isOpeningMark(text.unicodeScalars.last!)
-                        && !ChineseText.waitsForMore(text.unicodeScalars.last!)
+                    && (!underLead && (Self.tooShortForAColumn(text) || number)
                         || parallelSubheads.contains(line.number)) || paragraphEnds.contains(line.number)
             }
         }

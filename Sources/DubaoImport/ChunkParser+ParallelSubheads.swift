@@ -96,10 +96,11 @@ extension ChunkParser {
         }
         func isShortSubhead(_ k: Int) -> Bool {
             guard k >= 1, !lines[k].breakAbove, let above = lines[k - 1].text.unicodeScalars.last, ChineseText.endsSentence(above) else { return false }
-            // Not a line that ends a sentence: `“行！”` is a reply, and the text under it goes on.
-            let short = lines[k].text.unicodeScalars
-            return short.prefix(narrowestColumn).count < narrowestColumn && short.contains(where: Scalars.isHan)
-                && !ChineseText.leadsOn(short.last!) && !ChineseText.endsSentence(short.last!)
+            // Not a line that ends a sentence (`“行！”` is a reply, and the text under it goes on)
+            // or in a comma.
+            let short = lines[k].text
+            return tooShortForAColumn(short) && !ChineseText.leadsOn(short.unicodeScalars.last!)
+                && !ChineseText.endsSentence(short.unicodeScalars.last!)
         }
         // `港口更大气` / `发展高效益生态高颜值` / `“…`: a subhead of two lines, a short one over a
         // longer; the second line stands after no finished sentence, but a line too short for a
