@@ -16,14 +16,15 @@ extension ChunkParser {
     /// paragraph in 545 of the 572 runs of four lines on the first three weeks.
     ///
     /// Not where the text was wrapped at a fixed width (half the page's lines as long,
-    /// `columnWidth`, or all but the last of a run), where a paragraph takes
+    /// `PageLineLength`, or all but the last of a run), where a paragraph takes
     /// as many lines as it needs, nor where the page indents its paragraphs, which says where each
     /// starts.
-    static func cutBudgetEnds(_ lines: [PagePartLine], _ kinds: [Kind], adjacent: AdjacentPairs, known: Set<Int> = []) -> Set<Int> {
+    static func cutBudgetEnds(_ lines: [PagePartLine], _ kinds: [Kind], adjacent: AdjacentPairs, known: Set<Int> = [],
+                              lineLength: PageLineLength? = nil) -> Set<Int> {
         var ends = Set<Int>()
         var start = 0
         // Counted only once a run asks: most pages have none.
-        var wrapped: Bool?
+        let lineLength = lineLength ?? PageLineLength(lines)
         for (i, line) in lines.enumerated() {
             // The first line after a gap is most often a headline: not one of a paragraph's pieces.
             if line.breakAbove { close(start..<i); start = i + 1; continue }
@@ -64,8 +65,7 @@ extension ChunkParser {
             // others are the rule's own, and not for text wrapped at a width (asked only now:
             // counting the page's line lengths is not free).
             if chosen.contains(where: { price[$0] > 0 }) {
-                if wrapped == nil { wrapped = columnWidth(lines, share: 2) != nil }
-                if wrapped! || Self.wrappedAlike(run.dropLast().map { lines[$0].text }) {
+                if lineLength.width(share: 2) != nil || Self.wrappedAlike(run.dropLast().map { lines[$0].text }) {
                     chosen.removeAll { price[$0] > 0 }
                 }
             }

@@ -30,10 +30,11 @@ extension ChunkParser {
     /// long as the page's most common length are left out: a page whose text was wrapped at a
     /// fixed width (a column's lines, as a PDF's text dump gives them) has most of its lines that
     /// long, and a paragraph's first line is not a subhead for it.
-    static func parallelSubheads(_ lines: [PagePartLine], adjacent: AdjacentPairs, anchors: Set<Int> = []) -> Set<Int> {
+    static func parallelSubheads(_ lines: [PagePartLine], adjacent: AdjacentPairs, anchors: Set<Int> = [],
+                                 lineLength: PageLineLength? = nil) -> Set<Int> {
         var found = Set<Int>()
         var item: [(number: Int, shape: Shape)] = []
-        let column = columnWidth(lines)
+        let column = (lineLength ?? PageLineLength(lines)).width(share: 4)
         var itemStart = 0
         func compare(upTo end: Int) {
             defer { itemStart = end }
@@ -123,14 +124,48 @@ extension ChunkParser {
     /// The length in characters a quarter (`share` 4) or more of the page's lines have (within
     /// one), when there are at least `atLeast` lines: the width its text was wrapped at.
     static func columnWidth(_ lines: [PagePartLine], share: Int = 4, atLeast: Int = 8) -> Int? {
-        guard lines.count >= atLeast else { return nil }
-        var counts: [Int: Int] = [:]
-        // A paragraph's length is no width: told from its byte count, not counted scalar by scalar.
-        for line in lines where line.text.utf8.count <= 400 { counts[line.text.unicodeScalars.count, default: 0] += 1 }
-        func near(_ width: Int) -> Int { (counts[width - 1] ?? 0) + (counts[width] ?? 0) + (counts[width + 1] ?? 0) }
-        // Of two as common, the narrower: the same width whatever order the counts come in.
-        guard let width = counts.keys.max(by: { (near($0), -$0) < (near($1), -$1) }) else { return nil }
-        return near(width) * share >= lines.count && width >= 4 ? width : nil
+        CommonLength(lines, atLeast: atLeast)?.width(share: share)
+    }
+
+    /// The length in characters the most of a set of lines have, within one, and how many have it.
+    struct CommonLength {
+        var width: Int
+        var near: Int
+        var lines: Int
+
+        init?(_ lines: [PagePartLine], atLeast: Int = 8) {
+            guard lines.count >= atLeast else { return nil }
+            var counts: [Int: Int] = [:]
+            // A paragraph's length is no width: told from its byte count, not counted scalar by scalar.
+            for line in lines where line.text.utf8.count <= 400 { counts[line.text.unicodeScalars.count, default: 0] += 1 }
+            func near(_ width: Int) -> Int { (counts[width - 1] ?? 0) + (counts[width] ?? 0) + (counts[width + 1] ?? 0) }
+            // Of two as common, the narrower: the same width whatever order the counts come in.
+            guard let width = counts.keys.max(by: { (near($0), -$0) < (near($1), -$1) }) else { return nil }
+            self.width = width
+            self.near = near(width)
+            self.lines = lines.count
+        }
+
+        /// The width, where one line in `share` or more has it: the width the text was wrapped at.
+        func width(share: Int) -> Int? {
+            near * share >= lines && width >= 4 ? width : nil
+        }
+    }
+
+    /// The page's common line length, counted on the first question: the run rule and the
+    /// parallel subheads both ask it of the same lines.
+    final class PageLineLength {
+        private let lines: [PagePartLine]
+        private var counted: CommonLength??
+
+        init(_ lines: [PagePartLine]) {
+            self.lines = lines
+        }
+
+        func width(share: Int) -> Int? {
+            if counted == nil { counted = CommonLength(lines) }
+            return counted!?.width(share: share)
+        }
     }
 
     /// `第八条`, `第五十条`, `第12条`: a law's article number opening the line.

@@ -57,9 +57,12 @@ struct ChunkParser {
         Self.markSignatures(lines, &kinds)
         if !usesIndent {
             let subheads = Self.subheadsOverOpeners(lines, adjacent: adjacent)
-            let budget = Self.cutBudgetEnds(lines, kinds, adjacent: adjacent, known: subheads)
+            let lineLength = PageLineLength(lines)
+            let budget = Self.cutBudgetEnds(lines, kinds, adjacent: adjacent, known: subheads, lineLength: lineLength)
             paragraphEnds = subheads.union(budget)
-            if breaksItems { parallelSubheads = Self.parallelSubheads(lines, adjacent: adjacent, anchors: paragraphEnds) }
+            if breaksItems {
+                parallelSubheads = Self.parallelSubheads(lines, adjacent: adjacent, anchors: paragraphEnds, lineLength: lineLength)
+            }
         }
         // Whether a line may belong to a headline: asked of a line up to five times below (a
         // block after a break, a signed title of two lines and of three, verse, a headline block).
