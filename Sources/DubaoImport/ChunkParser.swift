@@ -59,7 +59,7 @@ struct ChunkParser {
             let subheads = Self.subheadsOverOpeners(lines, adjacent: adjacent)
             let lineLength = PageLineLength(lines)
             let budget = Self.cutBudgetEnds(lines, kinds, adjacent: adjacent, known: subheads, lineLength: lineLength)
-            paragraphEnds = subheads.union(budget)
+            paragraphEnds = subheads.union(budget).union(Self.verseCoupletEnds(lines))
             if breaksItems {
                 parallelSubheads = Self.parallelSubheads(lines, adjacent: adjacent, anchors: paragraphEnds, lineLength: lineLength)
             }

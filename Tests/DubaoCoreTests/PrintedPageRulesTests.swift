@@ -269,4 +269,14 @@ struct PrintedPageRulesTests {
         #expect(mixed.first?.paragraphs == ["江城儿童福利院去年集中养育了一百二十名困境儿童。", "为何集中养育", "这些孩子大多来自偏远山村，过去由年迈的祖辈照看。",
                                             "集体生活咋样", "福利院里有图书室和活动室。"])
     }
+
+    @Test("a verse of seven-character lines with their commas and full stops keeps a line a paragraph; two clauses a column cut do not")
+    func punctuatedVerseLines() throws {
+        let body = ["江城湿地公园今年新添了十二种越冬候鸟，观鸟的市民络绎不绝。", "这正是：",
+                    "芦花飞白水云间，", "候鸟归来落浅滩。", "莫惊沙头双白鹭，", "湿地留得四时安。"]
+        #expect(try Self.paragraphs(under: "候鸟飞回江城湿地", body) == body)
+        // Lines of unequal length, or without a sentence end among them, are a paragraph's pieces.
+        let prose = ["江城湿地公园今年新添了十二种越冬候鸟，", "观鸟的市民络绎不绝，公园延长了开放时间。"]
+        #expect(try Self.paragraphs(under: "候鸟飞回江城湿地", prose) == [prose.joined()])
+    }
 }
