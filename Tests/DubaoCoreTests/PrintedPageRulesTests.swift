@@ -279,4 +279,20 @@ struct PrintedPageRulesTests {
         let prose = ["江城湿地公园今年新添了十二种越冬候鸟，", "观鸟的市民络绎不绝，公园延长了开放时间。"]
         #expect(try Self.paragraphs(under: "候鸟飞回江城湿地", prose) == [prose.joined()])
     }
+
+    @Test("a title of two phrases round a comma, fewer characters than the kicker over it, is the headline's whatever the line under it opens with")
+    func balancedTitleUnderAKicker() throws {
+        let got = try Self.articles([["2021年江城冬季运动会第二次彩排", "冰雪激情，全民共享", "开幕式将于下周六晚在江城体育中心举行，彩排持续了三个小时。",
+                                      "组委会介绍，本届运动会设十二个大项。"]] + Self.otherItems)
+        #expect([got.first?.kicker, got.first?.title, got.first?.subtitle].compactMap { $0 }.filter { !$0.isEmpty }.sorted()
+                == ["2021年江城冬季运动会第二次彩排", "冰雪激情，全民共享"].sorted())
+        #expect(got.first?.paragraphs.first?.hasPrefix("开幕式") == true)
+        // A paragraph's first words, longer than the title above them, or opening with a time, stay text.
+        let longer = try Self.articles([["江城冬泳", "冬日清晨，江城市民在运河里", "冬泳，岸边围满了加油的观众。"]] + Self.otherItems)
+        #expect(longer.first?.title == "江城冬泳")
+        #expect(longer.first?.paragraphs == ["冬日清晨，江城市民在运河里冬泳，岸边围满了加油的观众。"])
+        let timed = try Self.articles([["江城冬泳比赛昨天热闹开赛了", "今年冬天，江城的市民们", "纷纷走进运河冬泳，岸边围满了加油的观众。"]] + Self.otherItems)
+        #expect(timed.first?.title == "江城冬泳比赛昨天热闹开赛了")
+        #expect(timed.first?.paragraphs == ["今年冬天，江城的市民们纷纷走进运河冬泳，岸边围满了加油的观众。"])
+    }
 }
