@@ -121,9 +121,13 @@ extension ChunkParser {
                 // `我们正生活在人类历史上` / `规模空前的城市化…`: a line that ends inside a word the
                 // next line of text finishes is the first line of the text, however short. (Not
                 // above a byline or lead, which a headline's last line stands over; and a title
-                // may end in `的`: `幸福是奋斗出来的`.)
+                // may end in `的`: `幸福是奋斗出来的`.) A title of two phrases parted by a space
+                // (`南京溧水 做优做强枢纽经济` / `工业机器人…`) needs a word across the seam, not
+                // a pair the page writes across two words (`经济工作`); asked of every line here,
+                // that stricter test lost as many headlines' lines as it saved.
                 if k + 1 < lines.count, !lines[k + 1].breakAbove, case .text = kinds[k + 1],
-                   adjacent.joins(text, lines[k + 1].text) { break }
+                   HeadlineBlock.hasInnerSpace(text) ? adjacent.joinsInsideWord(text, lines[k + 1].text)
+                                                     : adjacent.joins(text, lines[k + 1].text) { break }
                 // `日本中央银行日前公布的…`: a news lead's time word is the text's; no line of a
                 // headline under its first says `日前`, `近日`, `昨日` (none in a month of 人民日报).
                 guard case .text = kinds[k], n < 2, candidate[k], !HeadlineBlock.endsWithColumnTag(lines[k - 1].text),

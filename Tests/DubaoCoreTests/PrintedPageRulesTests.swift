@@ -295,4 +295,13 @@ struct PrintedPageRulesTests {
         #expect(timed.first?.title == "江城冬泳比赛昨天热闹开赛了")
         #expect(timed.first?.paragraphs == ["今年冬天，江城的市民们纷纷走进运河冬泳，岸边围满了加油的观众。"])
     }
+
+    @Test("a title of two phrases parted by a space stays in the headline though the page writes its last character and the text's first side by side, across two words")
+    func spacedTitleOverAPairAcrossWords() throws {
+        let body = ["工业机器人的机械臂上下飞舞，生产线上一片繁忙。", "全市经济工作会议提出，今年要把枢纽经济做大做强。"]
+        let got = try Self.articles([["依托得天独厚的区位和产业优势", "江城临港 做优做强枢纽经济"] + body] + Self.otherItems)
+        #expect([got.first?.kicker, got.first?.title, got.first?.subtitle].compactMap { $0 }.filter { !$0.isEmpty }.sorted()
+                == ["依托得天独厚的区位和产业优势", "江城临港 做优做强枢纽经济"].sorted())
+        #expect(got.first?.paragraphs == body)
+    }
 }
