@@ -304,4 +304,13 @@ struct PrintedPageRulesTests {
                 == ["依托得天独厚的区位和产业优势", "江城临港 做优做强枢纽经济"].sorted())
         #expect(got.first?.paragraphs == body)
     }
+
+    @Test("a clause cut just before a quoted term (…专门引进 / “智能分拣”系统…) is one paragraph; a subhead over someone's words stands alone")
+    func cutBeforeAQuotedTerm() throws {
+        let body = ["江城去年新建了三座垃圾分类处理站。", "为了提高分拣效率，市城管局专门引进“智能分拣”系统，每天可处理垃圾两百吨。"]
+        let got = try Self.articles([["江城垃圾分类见成效", body[0], "为了提高分拣效率，市城管局专门引进", "“智能分拣”系统，每天可处理垃圾两百吨。"]] + Self.otherItems)
+        #expect(got.first?.paragraphs == body)
+        let quoted = ["江城去年新建了三座垃圾分类处理站。", "分拣效率翻了一番", "“现在一天能处理两百吨垃圾。”站长说。"]
+        #expect(try Self.paragraphs(under: "江城垃圾分类见成效", quoted) == quoted)
+    }
 }
