@@ -14,15 +14,19 @@ extension ChunkParser {
             if n >= 3, signedTitle(lines, kinds, candidate, at: i + n) == 2 { break }
             // `为确保事业单位工作` / `人员培训…`: lines that cut a word in two are a paragraph a
             // column cut into short pieces; a verse ends where its words end.
-            if n > 0, adjacent.joins(lines[i + n - 1].text, lines[i + n].text)
-                || Self.splitsDigits(lines[i + n - 1].text, lines[i + n].text)
-                || lines[i + n - 1].text.unicodeScalars.last.map(ChineseText.waitsForMore) == true {
+            if n > 0, Self.cutAcross(lines[i + n - 1].text, lines[i + n].text, adjacent) {
                 proseUntil = i + n
                 return nil
             }
             n += 1
         }
         guard n >= 3 else { return nil }
+        // `…路口镇黄皋` / `村的建档立卡贫` / `困户。1年前…`: nor where a column cut the last line
+        // from the prose under it.
+        if i + n < lines.count, !lines[i + n].breakAbove, Self.cutAcross(lines[i + n - 1].text, lines[i + n].text, adjacent) {
+            proseUntil = i + n
+            return nil
+        }
         // `港务集团负责人介绍说今年以来集团` / `加快智慧港口建设，装卸效率提高了`: lines as wide
         // as the text a page dump wrapped at a column's width are a paragraph's, not verse. The
         // width is the prose's, measured on lines with a comma or full stop inside, which a
@@ -44,6 +48,13 @@ extension ChunkParser {
             }
         }
         return n
+    }
+
+    /// Did a column cut `first` from `second`: a word or a number across them, or a word at
+    /// `first`'s end that waits for more?
+    static func cutAcross(_ first: Substring, _ second: Substring, _ adjacent: AdjacentPairs) -> Bool {
+        adjacent.joins(first, second) || splitsDigits(first, second)
+            || first.unicodeScalars.last.map(ChineseText.waitsForMore) == true
     }
 
     /// `…重点案件3` / `08起…`: a number a column cut in two.

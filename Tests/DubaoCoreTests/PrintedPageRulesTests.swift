@@ -313,4 +313,12 @@ struct PrintedPageRulesTests {
         let quoted = ["江城去年新建了三座垃圾分类处理站。", "分拣效率翻了一番", "“现在一天能处理两百吨垃圾。”站长说。"]
         #expect(try Self.paragraphs(under: "江城垃圾分类见成效", quoted) == quoted)
     }
+
+    @Test("three bare lines whose last a column cut from the prose under it are a paragraph's pieces, not verse")
+    func bareLinesCutFromTheProseBelow() throws {
+        let body = ["江城去年新增就业岗位两万个。", "服务到家门口", "李大姐一家是江城东湖区青山镇石桥村的建档立卡贫困户。去年她在家门口找到了工作。"]
+        let got = try Self.articles([["江城就业服务站开到家门口", body[0], body[1], "李大姐一家是江城东湖区青山镇", "石桥村的建档立卡贫",
+                                      "困户。去年她在家门口找到了工作。"]] + Self.otherItems)
+        #expect(got.first?.paragraphs == body)
+    }
 }
