@@ -224,8 +224,19 @@ struct ChunkParser {
     /// `守护平安是我们的职责` / `本报记者 丁一` inside a feature: the byline of one of its stories,
     /// a line of its own, unless the line above leaves a lead's credit open (`本报北京1月2日电 （`).
     func bylineStandsAlone() -> Bool {
-        guard let last = current?.paragraphs.last?.unicodeScalars.last else { return false }
-        return !ChineseText.isOpeningMark(last)
+        guard let paragraph = current?.paragraphs.last, let last = paragraph.unicodeScalars.last else { return false }
+        return !ChineseText.isOpeningMark(last) && !Self.leavesBracketOpen(paragraph)
+    }
+
+    /// `（新华社北京1月5日电` / `记者杨思琪、侯雪静、` / `严勇、韩朝阳）`: a closing credit in
+    /// brackets a column cut, still open at the paragraph's end (looked for in its last forty
+    /// characters: a credit is shorter).
+    static func leavesBracketOpen(_ paragraph: String) -> Bool {
+        for s in paragraph.unicodeScalars.reversed().prefix(40) {
+            if s == "）" || s == ")" { return false }
+            if s == "（" || s == "(" { return true }
+        }
+        return false
     }
 
     /// `图为1月6日，武警广西总` / `队来宾支队特战队员…`: a caption a column cut mid-sentence goes

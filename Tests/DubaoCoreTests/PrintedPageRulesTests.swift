@@ -321,4 +321,11 @@ struct PrintedPageRulesTests {
                                       "困户。去年她在家门口找到了工作。"]] + Self.otherItems)
         #expect(got.first?.paragraphs == body)
     }
+
+    @Test("a closing credit in brackets a column cut (（本报江城1月5日电 / 记者林晓、 / 王芳）) stays one paragraph")
+    func closingCreditCutInPieces() throws {
+        let body = ["江城港今年集装箱吞吐量突破三百万标箱。", "“明年还要再开两条航线。”港务集团负责人说。", "（本报江城1月5日电  记者林晓、王芳）"]
+        let got = try Self.articles([["江城港吞吐量创新高", body[0], body[1], "（本报江城1月5日电", "  记者林晓、", "王芳）"]] + Self.otherItems)
+        #expect(got.first?.paragraphs.map { $0.replacingOccurrences(of: " ", with: "") } == body.map { $0.replacingOccurrences(of: " ", with: "") })
+    }
 }
