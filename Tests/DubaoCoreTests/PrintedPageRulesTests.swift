@@ -328,4 +328,16 @@ struct PrintedPageRulesTests {
         let got = try Self.articles([["江城港吞吐量创新高", body[0], body[1], "（本报江城1月5日电", "  记者林晓、", "王芳）"]] + Self.otherItems)
         #expect(got.first?.paragraphs.map { $0.replacingOccurrences(of: " ", with: "") } == body.map { $0.replacingOccurrences(of: " ", with: "") })
     }
+
+    @Test("a paragraph's first words opening with a date, as long as an item's subheads, are no subhead of the set")
+    func newsOpeningIsNoParallelSubhead() throws {
+        // The date's piece is as long as the two subheads (fifteen characters): three lines of an
+        // item as long as each other are subheads by their length alone. (The other lines' lengths
+        // are kept apart from it: a quarter of the page's lines as long reads as text wrapped.)
+        let body = ["江城今年以来推出了十多项便民利民的新措施。", "让群众办事变得更加方便快捷高效", "市政务中心全面推行一窗受理，办事时间缩短了一半。",
+                    "12月2日，江城市政务服务大厅新增了二十个自助窗口，市民可以随时办理业务。", "让企业经营变得更加安心放心舒心", "市里为企业开辟了绿色通道，审批时限压缩到三天。"]
+        let page = [["江城便民措施见实效", body[0], body[1], body[2], "12月2日，江城市政务服务大厅", "新增了二十个自助窗口，市民可以随时办理业务。", body[4], body[5]]]
+        let got = try Self.articles(page + Self.otherItems)
+        #expect(got.first?.paragraphs == body)
+    }
 }
