@@ -59,6 +59,17 @@ extension ChunkParser {
         return scalars.contains(where: Scalars.isHan) && !ChineseText.isOpeningMark(last) && !ChineseText.waitsForMore(last)
     }
 
+    /// `第一条 为了规范` / `农` / `民工工资支付行为…`: a line too short for a column
+    /// (`narrowestColumn`), ending mid-sentence, that a column also cut from the line below it is
+    /// the middle of a paragraph cut twice, so the line above goes on into it, however that line
+    /// looks: no paragraph's first piece is that short.
+    static func middlePieceFollows(_ lines: [PagePartLine], _ i: Int, adjacent: AdjacentPairs) -> Bool {
+        guard i + 2 < lines.count, !lines[i + 1].breakAbove, !lines[i + 2].breakAbove else { return false }
+        let piece = lines[i + 1].text.unicodeScalars
+        guard let last = piece.last, piece.prefix(narrowestColumn).count < narrowestColumn, !ChineseText.endsSentence(last) else { return false }
+        return adjacent.joins(lines[i + 1].text, lines[i + 2].text) || ChineseText.opensNothing(lines[i + 2].text)
+    }
+
     /// `。不接触、不食用…` under `6.不接触、不购买、不食用野生动物`: no paragraph opens with a
     /// closing mark, so the column cut just before it, whatever the line above looks like.
     static func opensWithClosingMark(_ text: Substring) -> Bool {
@@ -120,7 +131,8 @@ extension ChunkParser {
                !startStandsAlone && (Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) || cutInWord(current!, before: text))
                 || Self.opensWithClosingMark(text) && Self.lastParagraphTakesMore(current!)
                 // `的海铁联运班列…`, `了新突破`: no sentence opens with `的`, `了`, `们`… (`ChineseText.opensNothing`).
-                || ChineseText.opensNothing(text) && Self.stopsMidSentence(current!) {
+                || ChineseText.opensNothing(text) && Self.stopsMidSentence(current!)
+                || !separate && middlePieces.contains(line.number) && Self.stopsMidSentence(current!) {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
                 current!.paragraphs[current!.paragraphs.count - 1] += text
                 startStandsAlone = paragraphEnds.contains(line.number)

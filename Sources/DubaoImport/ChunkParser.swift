@@ -15,6 +15,9 @@ struct ChunkParser {
     /// too short to be a column's (`narrowestColumn`) or one of an item's parallel subheads, or
     /// its last line must end it (`paragraphEnds`).
     var startStandsAlone = false
+    /// The numbers of the lines that are a paragraph's middle piece, too short to open one
+    /// (`middlePieceFollows`): the line above goes on into them.
+    var middlePieces: Set<Int> = []
     /// The numbers of the lines that are one of an item's parallel subheads (`parallelSubheads`).
     var parallelSubheads: Set<Int> = []
     /// The numbers of the lines that end their paragraph though they end mid-sentence: subheads
@@ -60,6 +63,7 @@ struct ChunkParser {
             let lineLength = PageLineLength(lines)
             let budget = Self.cutBudgetEnds(lines, kinds, adjacent: adjacent, known: subheads, lineLength: lineLength)
             paragraphEnds = subheads.union(budget).union(Self.verseCoupletEnds(lines))
+            middlePieces = Set(lines.indices.dropLast().filter { Self.middlePieceFollows(lines, $0, adjacent: adjacent) }.map { lines[$0 + 1].number })
             if breaksItems {
                 parallelSubheads = Self.parallelSubheads(lines, adjacent: adjacent, anchors: paragraphEnds, lineLength: lineLength)
             }

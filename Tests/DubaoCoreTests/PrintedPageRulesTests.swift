@@ -340,4 +340,11 @@ struct PrintedPageRulesTests {
         let got = try Self.articles(page + Self.otherItems)
         #expect(got.first?.paragraphs == body)
     }
+
+    @Test("a piece too short to open a paragraph, cut from the line below too, is a paragraph's middle: the line above goes on into it")
+    func middlePieceJoinsTheLineAbove() throws {
+        let body = ["江城去年新建了三座垃圾分类处理站。", "市城管局为提高效率专门引进“智能分拣”系统，每天可处理垃圾两百吨。"]
+        let got = try Self.articles([["江城垃圾分类见成效", body[0], "市城管局为提高效率专门引进", "“智", "能分拣”系统，每天可处理垃圾两百吨。"]] + Self.otherItems)
+        #expect(got.first?.paragraphs == body)
+    }
 }
