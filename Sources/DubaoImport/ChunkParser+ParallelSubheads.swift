@@ -53,6 +53,24 @@ extension ChunkParser {
                     found.insert(b.number)
                 }
             }
+            // `增速放缓，经济社会总体发展平稳` / `寻求突破，未来政府拼经济指向明确`: a set's subheads
+            // are written to one pattern, not to one length. A line with its comma where a
+            // proven subhead of the item has it, within three characters of its length (or,
+            // without a comma, within two and sharing its first or last character), is one of
+            // the set, and vouches in turn for the next. On the month of 人民日报 set as printed
+            // pages this put 13 more articles' paragraphs right on days 1–21 (8 with the other
+            // seed) and none fewer on days 22–31 (3 more with the other seed); letting the comma
+            // stand one place off lost as much as it gained.
+            var grew = true
+            while grew {
+                grew = false
+                let proven = item.filter { found.contains($0.number) || anchors.contains($0.number) }
+                for a in item where !found.contains(a.number)
+                    && proven.contains(where: { $0.number != a.number && $0.shape.sharesClauses(with: a.shape) }) {
+                    found.insert(a.number)
+                    grew = true
+                }
+            }
             item.removeAll(keepingCapacity: true)
             secondLines(itemStart..<end)
         }
@@ -240,6 +258,15 @@ extension ChunkParser {
         /// since the other line's being a subhead is known.
         func isLengthMatch(for other: Shape) -> Bool {
             count == other.count && (comma == nil) == (other.comma == nil)
+        }
+
+        /// Written to the same pattern as a proven subhead: a comma in the same place and a length
+        /// within three, or no comma, a length within two and the same first or last character.
+        func sharesClauses(with other: Shape) -> Bool {
+            guard let comma, let theirs = other.comma else {
+                return comma == nil && other.comma == nil && abs(count - other.count) <= 2 && (first == other.first || last == other.last)
+            }
+            return comma == theirs && abs(count - other.count) <= 3
         }
 
         func isParallel(to other: Shape) -> Bool {

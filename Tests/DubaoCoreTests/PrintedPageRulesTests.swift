@@ -347,4 +347,12 @@ struct PrintedPageRulesTests {
         let got = try Self.articles([["江城垃圾分类见成效", body[0], "市城管局为提高效率专门引进", "“智", "能分拣”系统，每天可处理垃圾两百吨。"]] + Self.otherItems)
         #expect(got.first?.paragraphs == body)
     }
+
+    @Test("a subhead with its comma where a proven subhead of the set has it, a few characters longer or shorter, is one of the set")
+    func subheadSharingTheSetsComma() throws {
+        let body = ["江城市纪委今年围绕作风建设推出了一系列新举措。", "抓理论学习，提升党员干部政治素养", "全市党员干部每月集中学习一次，学习内容涵盖政策法规。",
+                    "抓日常监督，坚守廉洁从业纪律底线", "市纪委对重点领域开展专项检查，发现问题立即整改。", "抓为民服务，当好群众贴心人", "各级党组织深入社区走访群众，帮助解决实际困难。"]
+        let got = try Self.paragraphs(under: "江城作风建设有新举措", body)
+        #expect(got == body)
+    }
 }
