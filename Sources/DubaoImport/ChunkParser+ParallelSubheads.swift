@@ -34,6 +34,10 @@ extension ChunkParser {
                                  lineLength: PageLineLength? = nil) -> Set<Int> {
         var found = Set<Int>()
         var item: [(number: Int, shape: Shape)] = []
+        // Lines whose end and the next line's start the page writes side by side only across two
+        // words (`…前行` / `在独龙江…`, `行在`): too weak a sign of a cut to keep out a line that
+        // matches a proven subhead, though enough to keep it from proving one.
+        var weak: [(number: Int, shape: Shape)] = []
         let column = (lineLength ?? PageLineLength(lines)).width(share: 4)
         var itemStart = 0
         func compare(upTo end: Int) {
@@ -65,13 +69,14 @@ extension ChunkParser {
             while grew {
                 grew = false
                 let proven = item.filter { found.contains($0.number) || anchors.contains($0.number) }
-                for a in item where !found.contains(a.number)
-                    && proven.contains(where: { $0.number != a.number && $0.shape.sharesClauses(with: a.shape) }) {
+                for a in item + weak where !found.contains(a.number)
+                    && proven.contains(where: { $0.number != a.number && ($0.shape.sharesClauses(with: a.shape) || $0.shape.isParallel(to: a.shape)) }) {
                     found.insert(a.number)
                     grew = true
                 }
             }
             item.removeAll(keepingCapacity: true)
+            weak.removeAll(keepingCapacity: true)
             secondLines(itemStart..<end)
         }
         // `复兴之光扬帆远航` / `这一年，秉承以人民为中心的理念，…` / `全国扶贫开发工作会议…`: the
@@ -132,7 +137,11 @@ extension ChunkParser {
                   // `更便捷——` / `电子客票全面推广`: a dash ends a lead-in as a full stop ends a sentence.
                   ChineseText.endsSentence(before) || lines[i - 1].text.hasSuffix("——") || underShortSubhead(i),
                   let shape = Shape(bareLine: lines[i].text), column.map({ abs($0 - shape.count) > 1 }) ?? true,
-                  !adjacent.joins(lines[i].text, lines[i + 1].text), !ChineseText.opensNothing(lines[i + 1].text) else { continue }
+                  !ChineseText.opensNothing(lines[i + 1].text) else { continue }
+            if adjacent.joins(lines[i].text, lines[i + 1].text) {
+                if !adjacent.joinsInsideWord(lines[i].text, lines[i + 1].text) { weak.append((lines[i].number, shape)) }
+                continue
+            }
             item.append((lines[i].number, shape))
         }
         compare(upTo: lines.count)

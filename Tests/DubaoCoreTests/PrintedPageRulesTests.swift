@@ -355,4 +355,13 @@ struct PrintedPageRulesTests {
         let got = try Self.paragraphs(under: "江城作风建设有新举措", body)
         #expect(got == body)
     }
+
+    @Test("a line matching a proven subhead stays one though the page writes its seam's pair elsewhere, across two words")
+    func subheadOverAPairAcrossWords() throws {
+        let body = ["江城市纪委今年围绕作风建设推出了一系列新举措。", "抓理论学习，提升党员干部政治素养", "全市党员干部每月集中学习一次，学习内容涵盖政策法规。",
+                    "抓日常监督，坚守廉洁从业纪律底线", "市纪委开展专项检查，许多人在检查中主动说明了问题。", "抓为民服务，当好群众贴心人",
+                    "在社区走访中，各级党组织帮助群众解决了实际困难。"]
+        let got = try Self.paragraphs(under: "江城作风建设有新举措", body)
+        #expect(got == body)
+    }
 }
