@@ -364,4 +364,12 @@ struct PrintedPageRulesTests {
         let got = try Self.paragraphs(under: "江城作风建设有新举措", body)
         #expect(got == body)
     }
+
+    @Test("subheads of two lines whose second lines are parallel are subheads, though the first of them is no shorter than a column")
+    func parallelSecondLines() throws {
+        let body = ["江城老旧小区改造今年全面铺开，惠及居民三万户。", "小区有了议事会", "居民议事定规矩，大事小情一起商量", "“以前停车乱糟糟，现在划了车位。”居民老张说。",
+                    "物业服务更加规范", "服务标准上墙面，收费明细全部公开", "小区物业每月公布收支明细，接受居民监督。"]
+        let got = try Self.paragraphs(under: "江城老旧小区焕新颜", body)
+        #expect(got == body)
+    }
 }
