@@ -75,6 +75,18 @@ extension ChunkParser {
                     grew = true
                 }
             }
+            // `美国——` / `向中东地区增兵约750人，以应对…`, `伊拉克——` / `空袭行动是…`: where every
+            // short label ending in a dash in an item has a bare line under it, those lines are
+            // subheads, each a label's point. (On the month of 人民日报 set as printed pages, one more
+            // article's paragraphs right with either seed on days 1–21; none on days 22–31.)
+            let labels = (itemStart..<end).filter { k in
+                let text = lines[k].text
+                return text.hasSuffix("——") && text.unicodeScalars.count <= 14 && k + 1 < end && !lines[k + 1].breakAbove
+            }
+            if labels.count >= 2 {
+                let under = labels.compactMap { k in (item + weak).first(where: { $0.number == lines[k + 1].number }) }
+                if under.count == labels.count { found.formUnion(under.map(\.number)) }
+            }
             item.removeAll(keepingCapacity: true)
             weak.removeAll(keepingCapacity: true)
             secondLines(itemStart..<end)

@@ -372,4 +372,12 @@ struct PrintedPageRulesTests {
         let got = try Self.paragraphs(under: "江城老旧小区焕新颜", body)
         #expect(got == body)
     }
+
+    @Test("where every short label ending in a dash in an item has a bare line under it, those lines are subheads")
+    func linesUnderDashLabels() throws {
+        let body = ["江城地铁三号线开通一个月，沿线变化不小。", "市民——", "出行更方便了，再也不用像以前那样绕远路去换乘两趟公交车", "家住城东的王先生每天坐地铁上班，单程节省了二十分钟。",
+                    "商户——", "客流多了，店里的生意也比以前好做了不少，营业额翻了一番", "地铁站旁的一家面馆，每天中午都要排起长队。"]
+        let got = try Self.paragraphs(under: "地铁开通一个月", body)
+        #expect(got == body)
+    }
 }
