@@ -36,14 +36,20 @@ extension ChunkParser {
 
     /// Five to seven Chinese characters and one mark of punctuation after them: a verse's line.
     static func verseLineLength(_ text: Substring) -> Int? {
-        let scalars = text.unicodeScalars
-        guard let last = scalars.last, last == "，" || last == "," || ChineseText.endsSentence(last) else { return nil }
+        // Asked of every line, paragraphs too: read no further than a verse's line can go.
         var count = 0
-        for s in scalars.dropLast() {
-            guard Scalars.isHan(s) else { return nil }
-            count += 1
-            if count > 7 { return nil }
+        var marked = false
+        for s in text.unicodeScalars {
+            if marked { return nil }
+            if Scalars.isHan(s) {
+                count += 1
+                if count > 7 { return nil }
+            } else if s == "，" || s == "," || ChineseText.endsSentence(s) {
+                marked = true
+            } else {
+                return nil
+            }
         }
-        return count >= 5 ? count : nil
+        return marked && count >= 5 ? count : nil
     }
 }

@@ -147,7 +147,7 @@ extension ChunkParser {
                 let underLead = a.paragraphs.count == 1 && !(a.dateline.isEmpty && a.credit.isEmpty)
                 let wholeLine = text.startIndex == line.text.startIndex && text.endIndex == line.text.endIndex
                 // So does a number alone (`1` over `问：…`, an interview's questions counted).
-                let number = text.unicodeScalars.count <= 2 && text.unicodeScalars.allSatisfy(Scalars.isDigit)
+                let number = text.unicodeScalars.prefix(3).count <= 2 && text.unicodeScalars.allSatisfy(Scalars.isDigit)
                 startStandsAlone = wholeLine
                     && (!underLead && (Self.tooShortForAColumn(text) || number)
                         || parallelSubheads.contains(line.number)) || paragraphEnds.contains(line.number)

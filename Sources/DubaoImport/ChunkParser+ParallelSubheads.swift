@@ -37,7 +37,9 @@ extension ChunkParser {
         // Lines whose end and the next line's start the page writes side by side only across two
         // words (`…前行` / `在独龙江…`, `行在`): too weak a sign of a cut to keep out a line that
         // matches a proven subhead, though enough to keep it from proving one.
-        var weak: [(number: Int, shape: Shape)] = []
+        // (Kept with their line's index and asked about ICU only when one matches: most never do.)
+        var weak: [(number: Int, shape: Shape, index: Int)] = []
+        func clears(_ index: Int) -> Bool { !adjacent.joinsInsideWord(lines[index].text, lines[index + 1].text) }
         let column = (lineLength ?? PageLineLength(lines)).width(share: 4)
         var itemStart = 0
         func compare(upTo end: Int) {
@@ -69,9 +71,14 @@ extension ChunkParser {
             while grew {
                 grew = false
                 let proven = item.filter { found.contains($0.number) || anchors.contains($0.number) }
-                for a in item + weak where !found.contains(a.number)
-                    && proven.contains(where: { $0.number != a.number && ($0.shape.sharesClauses(with: a.shape) || $0.shape.isParallel(to: a.shape)) }) {
+                for a in item where !found.contains(a.number)
+                    && proven.contains(where: { $0.number != a.number && $0.shape.sharesClauses(with: a.shape) }) {
                     found.insert(a.number)
+                    grew = true
+                }
+                for w in weak where !found.contains(w.number)
+                    && proven.contains(where: { $0.shape.sharesClauses(with: w.shape) || $0.shape.isParallel(to: w.shape) }) && clears(w.index) {
+                    found.insert(w.number)
                     grew = true
                 }
             }
@@ -84,8 +91,12 @@ extension ChunkParser {
                 return text.hasSuffix("——") && text.unicodeScalars.count <= 14 && k + 1 < end && !lines[k + 1].breakAbove
             }
             if labels.count >= 2 {
-                let under = labels.compactMap { k in (item + weak).first(where: { $0.number == lines[k + 1].number }) }
-                if under.count == labels.count { found.formUnion(under.map(\.number)) }
+                let under = labels.compactMap { k -> Int? in
+                    let number = lines[k + 1].number
+                    if item.contains(where: { $0.number == number }) { return number }
+                    return weak.contains(where: { $0.number == number }) && clears(k + 1) ? number : nil
+                }
+                if under.count == labels.count { found.formUnion(under) }
             }
             item.removeAll(keepingCapacity: true)
             weak.removeAll(keepingCapacity: true)
@@ -109,7 +120,13 @@ extension ChunkParser {
             // page writes across two words at their seams; a word across one still rules it out.
             // (On the month of 人民日报 set as printed pages, a paragraph's right in each of the
             // four sets of pages.)
-            var pairs: [(above: Int, number: Int, shape: Shape)] = []
+            var pairs: [(above: Int, number: Int, shape: Shape, index: Int?)] = []
+            // A pair's seams, asked of ICU only when the pair matches another (`index` set where
+            // they are still to be asked).
+            func holds(_ index: Int?) -> Bool {
+                guard let i = index else { return true }
+                return !adjacent.joinsInsideWord(lines[i - 1].text, lines[i].text) && !adjacent.joinsInsideWord(lines[i].text, lines[i + 1].text)
+            }
             for i in range where i > 0 && i + 1 < lines.count && !lines[i].breakAbove && !lines[i + 1].breakAbove {
                 let short = isShortSubhead(i - 1)
                 if short { shortSubheads += 1 }
@@ -118,9 +135,8 @@ extension ChunkParser {
                 if bareAbove, !found.contains(lines[i - 1].number), !short {
                     let text = lines[i].text
                     if let last = text.unicodeScalars.last, !ChineseText.endsSentence(last), !ChineseText.leadsOn(last),
-                       let shape = Shape(bareLine: text), !adjacent.joinsInsideWord(lines[i - 1].text, text), !adjacent.joinsInsideWord(text, lines[i + 1].text),
-                       !ChineseText.opensNothing(lines[i + 1].text), !ChineseText.opensNothing(text) {
-                        pairs.append((lines[i - 1].number, lines[i].number, shape))
+                       !ChineseText.opensNothing(lines[i + 1].text), !ChineseText.opensNothing(text), let shape = Shape(bareLine: text) {
+                        pairs.append((lines[i - 1].number, lines[i].number, shape, i))
                     }
                 }
                 guard found.contains(lines[i - 1].number) || short else { continue }
@@ -130,7 +146,7 @@ extension ChunkParser {
                       !ChineseText.leadsOn(last), last != "—", !HeadlineBlock.hasSentenceInside(text),
                       !adjacent.joins(text, lines[i + 1].text), !ChineseText.opensNothing(lines[i + 1].text) else { continue }
                 if short, text.unicodeScalars.prefix(26).count <= 25 { underShort.append(lines[i].number) }
-                if let shape = Shape(bareLine: text) { pairs.append((lines[i - 1].number, lines[i].number, shape)) }
+                if let shape = Shape(bareLine: text) { pairs.append((lines[i - 1].number, lines[i].number, shape, nil)) }
                 // `——…` under each, or the same three characters (`这一年`): two lines opening
                 // with `全国` or a year (`2019年7月` / `2019年8月`) are paragraphs as often.
                 let scalars = text.unicodeScalars
@@ -149,7 +165,7 @@ extension ChunkParser {
             if opened.count == 1, let numbers = opened.values.first, numbers.count >= 2 { found.formUnion(numbers) }
             if shortSubheads >= 2, underShort.count == shortSubheads { found.formUnion(underShort) }
             for (k, a) in pairs.enumerated() {
-                for b in pairs[(k + 1)...] where a.shape.isParallel(to: b.shape) {
+                for b in pairs[(k + 1)...] where a.shape.isParallel(to: b.shape) && holds(a.index) && holds(b.index) {
                     found.formUnion([a.above, a.number, b.above, b.number])
                 }
             }
@@ -175,7 +191,7 @@ extension ChunkParser {
                   let shape = Shape(bareLine: lines[i].text), column.map({ abs($0 - shape.count) > 1 }) ?? true,
                   !ChineseText.opensNothing(lines[i + 1].text) else { continue }
             if adjacent.joins(lines[i].text, lines[i + 1].text) {
-                if !adjacent.joinsInsideWord(lines[i].text, lines[i + 1].text) { weak.append((lines[i].number, shape)) }
+                weak.append((lines[i].number, shape, i))
                 continue
             }
             item.append((lines[i].number, shape))
@@ -239,11 +255,17 @@ extension ChunkParser {
     /// paragraph's first words. Without `在`, 2 articles fewer were right on each seed.
     static func opensAsNews(_ text: Substring) -> Bool {
         let scalars = text.unicodeScalars
-        if opensParagraph(text), scalars.first != "“", scalars.first != "「", scalars.first != "‘" {
+        guard let first = scalars.first else { return false }
+        if Scalars.isDigit(first) {
+            guard opensParagraph(text) else { return false }
             return !(scalars.last == "日" && scalars.allSatisfy { Scalars.isDigit($0) || "年月日".unicodeScalars.contains($0) })
         }
+        // Asked of almost every line: the first character turns most away.
+        guard newsOpenerFirsts.contains(first) else { return false }
         return newsOpeners.contains { text.hasPrefix($0) }
     }
+
+    static let newsOpenerFirsts = Set(newsOpeners.compactMap(\.unicodeScalars.first))
 
     static let newsOpeners = ["一年来", "近年来", "近年", "最近", "目前", "近日", "日前", "今年", "去年", "据", "原来", "此前", "近期", "在"]
 
