@@ -19,7 +19,8 @@ import Synchronization
 /// copied once into one buffer on the first question (a page that never asks pays nothing),
 /// rather than a table of every pair, which cost as much as the rest of the parse. An answer is
 /// kept, so a pair asked again costs a look-up, however odd the page. The dictionary's answer
-/// depends on the words around the seam and is not kept; it costs some microseconds, and ICU
+/// depends on the words around the seam and is not kept (`joinsInsideWord` keeps its answer for
+/// a pair: it reads the page's own places for the pair, not the seam); it costs some microseconds, and ICU
 /// loads its dictionary (about a millisecond and a half) on a process's first question.
 final class AdjacentPairs {
     private let lines: [Substring]

@@ -15,11 +15,12 @@ extension ChunkParser {
         var run: [Int] = []
         var runLength = 0
         for (i, line) in lines.enumerated() {
-            if let k = verseLineLength(line.text), k == runLength, !line.breakAbove {
+            let k = verseLineLength(line.text)
+            if let k, k == runLength, !line.breakAbove {
                 run.append(i)
             } else {
                 close()
-                if let k = verseLineLength(line.text) { run = [i]; runLength = k } else { runLength = 0 }
+                if let k { run = [i]; runLength = k } else { runLength = 0 }
             }
         }
         close()

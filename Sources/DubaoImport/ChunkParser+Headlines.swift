@@ -69,7 +69,8 @@ extension ChunkParser {
         // `2020年春晚第二次彩排` / `欢乐吉祥，创新亮点频出`: a title of two whole phrases around
         // one comma, fewer characters than the kicker over it, is the headline's. A paragraph's
         // first words a column cut off under a title (`大漠驼影` / `冬日清晨，位于内蒙古巴彦淖`)
-        // run longer than the title above them, or open with a time (`1月5日，…`, `近日，…`): on
+        // run longer than the title above them, open with a figure (`1月5日，…`) or have a time
+        // word in their first clause (`近日，…`, `春节临近，…`): on
         // the month of 人民日报 set as printed pages, the test picks 22 titles and no paragraph
         // on either half, with either seed.
         func balancedTitle(_ k: Int) -> Bool {

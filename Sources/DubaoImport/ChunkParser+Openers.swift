@@ -13,7 +13,7 @@ extension ChunkParser {
     /// paragraph's first words a column cut 14 times on days 1–21 (81 and 3 on days 22–31).
     /// Longer lines are left alone: there the two come about as often; so is a line as wide as
     /// the next (text wrapped at a width), and one ending in a preposition (`…能力为`). So is a line
-    /// with a comma above a quoted term (`王毅表示，事实证明，` / `“门罗主义”早已过时…`): a
+    /// with a comma above a quoted term (`原创首演作品比例，也是衡量一个艺术节` / `“层次”的…`): a
     /// clause goes on into a term it names, and a subhead of two clauses is over someone's words
     /// (7 cuts and no subhead in the month, against 13 subheads and 3 cuts over a term without
     /// the comma). (A time word, `近年来`, `日前`, is a weaker sign: 49 subheads, 8 cuts; it is not used.)

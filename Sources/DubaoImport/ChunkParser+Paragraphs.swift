@@ -132,7 +132,7 @@ extension ChunkParser {
                 || Self.opensWithClosingMark(text) && Self.lastParagraphTakesMore(current!)
                 // `的海铁联运班列…`, `了新突破`: no sentence opens with `的`, `了`, `们`… (`ChineseText.opensNothing`).
                 || ChineseText.opensNothing(text) && Self.stopsMidSentence(current!)
-                || !separate && middlePieces.contains(line.number) && Self.stopsMidSentence(current!) {
+                || middlePieces.contains(line.number) && Self.stopsMidSentence(current!) {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
                 current!.paragraphs[current!.paragraphs.count - 1] += text
                 startStandsAlone = paragraphEnds.contains(line.number)

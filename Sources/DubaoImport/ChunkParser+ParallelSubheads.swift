@@ -39,7 +39,13 @@ extension ChunkParser {
         // matches a proven subhead, though enough to keep it from proving one.
         // (Kept with their line's index and asked about ICU only when one matches: most never do.)
         var weak: [(number: Int, shape: Shape, index: Int)] = []
-        func clears(_ index: Int) -> Bool { !adjacent.joinsInsideWord(lines[index].text, lines[index + 1].text) }
+        var cleared: [Int: Bool] = [:]
+        func clears(_ index: Int) -> Bool {
+            if let known = cleared[index] { return known }
+            let answer = !adjacent.joinsInsideWord(lines[index].text, lines[index + 1].text)
+            cleared[index] = answer
+            return answer
+        }
         let column = (lineLength ?? PageLineLength(lines)).width(share: 4)
         var itemStart = 0
         func compare(upTo end: Int) {
@@ -116,26 +122,35 @@ extension ChunkParser {
             // `小区有了党支部` / `党员报到亮身份，参与治理发挥模范作用`, `业委会主体地位明确` /
             // `小区的事小区管，热情服务赢得居民信任`: subheads of two lines, in a set. Where the
             // lines under two subheads, or under two bare lines after a finished sentence, are
-            // parallel (`isParallel`), both pairs are subheads. The pattern outweighs a pair the
-            // page writes across two words at their seams; a word across one still rules it out.
-            // (On the month of 人民日报 set as printed pages, a paragraph's right in each of the
-            // four sets of pages.)
+            // parallel (`isParallel`), both pairs are subheads. For the pairs under two bare
+            // lines the pattern outweighs a pair the page writes across two words at their seams
+            // (a word across one still rules them out); under a proven subhead the stricter test
+            // has already been asked. Lines as wide as the page's common width are left out, as
+            // in the main pass: text wrapped at a width gives every paragraph's first two lines
+            // that width. (On the month of 人民日报 set as printed pages, an article's paragraphs
+            // right more in each of the four sets of pages.)
             var pairs: [(above: Int, number: Int, shape: Shape, index: Int?)] = []
             // A pair's seams, asked of ICU only when the pair matches another (`index` set where
-            // they are still to be asked).
+            // they are still to be asked), and once.
+            var held: [Int: Bool] = [:]
             func holds(_ index: Int?) -> Bool {
                 guard let i = index else { return true }
-                return !adjacent.joinsInsideWord(lines[i - 1].text, lines[i].text) && !adjacent.joinsInsideWord(lines[i].text, lines[i + 1].text)
+                if let known = held[i] { return known }
+                let answer = !adjacent.joinsInsideWord(lines[i - 1].text, lines[i].text) && !adjacent.joinsInsideWord(lines[i].text, lines[i + 1].text)
+                held[i] = answer
+                return answer
             }
+            func clearOfColumn(_ shape: Shape) -> Bool { column.map { abs($0 - shape.count) > 1 } ?? true }
             for i in range where i > 0 && i + 1 < lines.count && !lines[i].breakAbove && !lines[i + 1].breakAbove {
                 let short = isShortSubhead(i - 1)
                 if short { shortSubheads += 1 }
-                let bareAbove = i >= 2 && !lines[i - 1].breakAbove && lines[i - 2].text.unicodeScalars.last.map(ChineseText.endsSentence) == true
-                    && Shape(bareLine: lines[i - 1].text) != nil
-                if bareAbove, !found.contains(lines[i - 1].number), !short {
+                if !short, i >= 2, !lines[i - 1].breakAbove, !found.contains(lines[i - 1].number),
+                   lines[i - 2].text.unicodeScalars.last.map(ChineseText.endsSentence) == true {
                     let text = lines[i].text
                     if let last = text.unicodeScalars.last, !ChineseText.endsSentence(last), !ChineseText.leadsOn(last),
-                       !ChineseText.opensNothing(lines[i + 1].text), !ChineseText.opensNothing(text), let shape = Shape(bareLine: text) {
+                       !ChineseText.opensNothing(lines[i + 1].text), !ChineseText.opensNothing(text),
+                       let above = Shape(bareLine: lines[i - 1].text), clearOfColumn(above),
+                       let shape = Shape(bareLine: text), clearOfColumn(shape) {
                         pairs.append((lines[i - 1].number, lines[i].number, shape, i))
                     }
                 }
@@ -267,7 +282,7 @@ extension ChunkParser {
 
     static let newsOpenerFirsts = Set(newsOpeners.compactMap(\.unicodeScalars.first))
 
-    static let newsOpeners = ["一年来", "近年来", "近年", "最近", "目前", "近日", "日前", "今年", "去年", "据", "原来", "此前", "近期", "在"]
+    static let newsOpeners = ["一年来", "近年", "最近", "目前", "近日", "日前", "今年", "去年", "据", "原来", "此前", "近期", "在"]
 
     /// `第八条`, `第五十条`, `第12条`: a law's article number opening the line.
     static func opensLawArticle(_ text: Substring) -> Bool {

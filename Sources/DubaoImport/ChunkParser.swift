@@ -63,7 +63,7 @@ struct ChunkParser {
             let lineLength = PageLineLength(lines)
             let budget = Self.cutBudgetEnds(lines, kinds, adjacent: adjacent, known: subheads, lineLength: lineLength)
             paragraphEnds = subheads.union(budget).union(Self.verseCoupletEnds(lines))
-            middlePieces = Set(lines.indices.dropLast().filter { Self.middlePieceFollows(lines, $0, adjacent: adjacent) }.map { lines[$0 + 1].number })
+            middlePieces = Set(lines.indices.filter { Self.middlePieceFollows(lines, $0, adjacent: adjacent) }.map { lines[$0 + 1].number })
             if breaksItems {
                 parallelSubheads = Self.parallelSubheads(lines, adjacent: adjacent, anchors: paragraphEnds, lineLength: lineLength)
             }

@@ -278,6 +278,8 @@ struct PrintedPageRulesTests {
         // Lines of unequal length, or without a sentence end among them, are a paragraph's pieces.
         let prose = ["江城湿地公园今年新添了十二种越冬候鸟，", "观鸟的市民络绎不绝，公园延长了开放时间。"]
         #expect(try Self.paragraphs(under: "候鸟飞回江城湿地", prose) == [prose.joined()])
+        let commas = ["江城湿地公园今年新添了十二种越冬候鸟。", "芦苇丛中白鹭飞，", "浅滩上野鸭成群，", "观鸟的市民络绎不绝，公园延长了开放时间。"]
+        #expect(try Self.paragraphs(under: "候鸟飞回江城湿地", commas) == [commas[0], commas[1...].joined()])
     }
 
     @Test("a title of two phrases round a comma, fewer characters than the kicker over it, is the headline's whatever the line under it opens with")
@@ -298,10 +300,11 @@ struct PrintedPageRulesTests {
 
     @Test("a title of two phrases parted by a space stays in the headline though the page writes its last character and the text's first side by side, across two words")
     func spacedTitleOverAPairAcrossWords() throws {
-        let body = ["工业机器人的机械臂上下飞舞，生产线上一片繁忙。", "全市经济工作会议提出，今年要把枢纽经济做大做强。"]
-        let got = try Self.articles([["依托得天独厚的区位和产业优势", "江城临港 做优做强枢纽经济"] + body] + Self.otherItems)
+        // `业发`: the page writes it in `产业发展`, across two words.
+        let body = ["发展改革委日前公布了临港新区的三年规划。", "规划提出，临港产业发展要突出绿色低碳。"]
+        let got = try Self.articles([["借通江达海的区位优势", "江城临港 做大做强临港产业"] + body] + Self.otherItems)
         #expect([got.first?.kicker, got.first?.title, got.first?.subtitle].compactMap { $0 }.filter { !$0.isEmpty }.sorted()
-                == ["依托得天独厚的区位和产业优势", "江城临港 做优做强枢纽经济"].sorted())
+                == ["借通江达海的区位优势", "江城临港 做大做强临港产业"].sorted())
         #expect(got.first?.paragraphs == body)
     }
 
@@ -316,9 +319,9 @@ struct PrintedPageRulesTests {
 
     @Test("three bare lines whose last a column cut from the prose under it are a paragraph's pieces, not verse")
     func bareLinesCutFromTheProseBelow() throws {
-        let body = ["江城去年新增就业岗位两万个。", "服务到家门口", "李大姐一家是江城东湖区青山镇石桥村的建档立卡贫困户。去年她在家门口找到了工作。"]
-        let got = try Self.articles([["江城就业服务站开到家门口", body[0], body[1], "李大姐一家是江城东湖区青山镇", "石桥村的建档立卡贫",
-                                      "困户。去年她在家门口找到了工作。"]] + Self.otherItems)
+        let body = ["江城社区服务中心今年新开了四个服务点。", "服务到家门口", "退休教师赵老师每周都到社区图书室给孩子们辅导功课，很受居民欢迎。"]
+        let got = try Self.articles([["江城社区服务开到家门口", body[0], body[1], "退休教师赵老师每周都到社区图书室", "给孩子们辅导功",
+                                      "课，很受居民欢迎。"]] + Self.otherItems)
         #expect(got.first?.paragraphs == body)
     }
 
@@ -368,7 +371,7 @@ struct PrintedPageRulesTests {
     @Test("subheads of two lines whose second lines are parallel are subheads, though the first of them is no shorter than a column")
     func parallelSecondLines() throws {
         let body = ["江城老旧小区改造今年全面铺开，惠及居民三万户。", "小区有了议事会", "居民议事定规矩，大事小情一起商量", "“以前停车乱糟糟，现在划了车位。”居民老张说。",
-                    "物业服务更加规范", "服务标准上墙面，收费明细全部公开", "小区物业每月公布收支明细，接受居民监督。"]
+                    "小区物业服务变得更加规范", "服务标准上墙面，收费明细全部公开", "小区物业每月公布收支明细，接受居民监督。"]
         let got = try Self.paragraphs(under: "江城老旧小区焕新颜", body)
         #expect(got == body)
     }
