@@ -62,7 +62,9 @@ struct HeadlineBlock: Equatable {
                let last = scalars.last, last == "？" || last == "?" || last == "。" { return false }
             // `！` and `？` end exclamatory titles; inside a line they mean prose.
             if s == "！" || s == "？" || s == "!" || s == "?" {
-                if next != scalars.endIndex, !"！？!?”\"".unicodeScalars.contains(scalars[next]) { return false }
+                // (`关！（干部状态新观察）`: a column's tag may follow a title's `！`.)
+                if next != scalars.endIndex, !"！？!?”\"".unicodeScalars.contains(scalars[next]),
+                   !("（(".unicodeScalars.contains(scalars[next]) && endsWithColumnTag(text)) { return false }
             }
             if Scalars.isHan(s) || s.properties.isAlphabetic { sawText = true }
             index = next
@@ -154,7 +156,9 @@ struct HeadlineBlock: Equatable {
             index = scalars.index(after: index)
             if s == "。" || s == "｡" { return true }
             if (s == "！" || s == "？" || s == "!" || s == "?"), index < scalars.endIndex,
-               !"！？!?”\"’）)".unicodeScalars.contains(scalars[index]) { return true }
+               !"！？!?”\"’）)".unicodeScalars.contains(scalars[index]),
+               // `政务微信公号过滥，关！（干部状态新观察）`: a column's tag after a title's `！`.
+               !(("（(".unicodeScalars.contains(scalars[index])) && endsWithColumnTag(text)) { return true }
         }
         return false
     }

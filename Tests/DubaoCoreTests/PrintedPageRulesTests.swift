@@ -383,4 +383,13 @@ struct PrintedPageRulesTests {
         let got = try Self.paragraphs(under: "地铁开通一个月", body)
         #expect(got == body)
     }
+
+    @Test("a title with an exclamation before its column's tag (…，关！（基层观察）) is the headline's line, not a sentence")
+    func exclamationBeforeColumnTag() throws {
+        let got = try Self.articles([["江城为基层干部减负", "会议文件过多，减！（基层观察）", "今年以来，江城市精简会议文件三成以上。",
+                                      "基层干部有了更多时间走访群众。"]] + Self.otherItems)
+        #expect([got.first?.kicker, got.first?.title, got.first?.subtitle].compactMap { $0 }.filter { !$0.isEmpty }.sorted()
+                == ["江城为基层干部减负", "会议文件过多，减！（基层观察）"].sorted())
+        #expect(got.first?.paragraphs == ["今年以来，江城市精简会议文件三成以上。", "基层干部有了更多时间走访群众。"])
+    }
 }
