@@ -102,13 +102,7 @@ final class AdjacentPairs {
         var from = 0
         // A handful of places settle it; a pair written a hundred times is not read a hundred times.
         for _ in 0..<8 {
-            let at: Int? = text.withUnsafeBytes { haystack in
-                needle.withUnsafeBytes { n in
-                    dubao_find(haystack.baseAddress! + from, haystack.count - from, n.baseAddress, n.count)
-                        .map { $0 - UnsafeRawPointer(haystack.baseAddress!) }
-                }
-            }
-            guard let at else { break }
+            guard let at = place(of: needle, from: from) else { break }
             // A dozen characters or so either side, within the line, on character boundaries.
             var start = at
             while start > 0, at - start < 40, text[start - 1] != 0x0A { start -= 1 }
@@ -145,10 +139,18 @@ final class AdjacentPairs {
         }
         var needle = Array(String(a).utf8)
         needle += String(b).utf8
-        let found = text!.withUnsafeBytes { haystack in
-            needle.withUnsafeBytes { dubao_find(haystack.baseAddress, haystack.count, $0.baseAddress, $0.count) != nil }
-        }
+        let found = place(of: needle, from: 0) != nil
         answers[key] = found
         return found
+    }
+
+    /// Where `needle` first stands in the page's buffer at or after byte `from`, as a byte offset.
+    private func place(of needle: [UInt8], from: Int) -> Int? {
+        text!.withUnsafeBytes { haystack in
+            needle.withUnsafeBytes { n in
+                dubao_find(haystack.baseAddress! + from, haystack.count - from, n.baseAddress, n.count)
+                    .map { $0 - UnsafeRawPointer(haystack.baseAddress!) }
+            }
+        }
     }
 }

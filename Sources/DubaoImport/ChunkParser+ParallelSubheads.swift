@@ -47,6 +47,8 @@ extension ChunkParser {
             return answer
         }
         let column = (lineLength ?? PageLineLength(lines)).width(share: 4)
+        // Not as wide as the page's common width, within one: text wrapped at a width.
+        func clearOfColumn(_ shape: Shape) -> Bool { column.map { abs($0 - shape.count) > 1 } ?? true }
         var itemStart = 0
         func compare(upTo end: Int) {
             defer { itemStart = end }
@@ -140,15 +142,14 @@ extension ChunkParser {
                 held[i] = answer
                 return answer
             }
-            func clearOfColumn(_ shape: Shape) -> Bool { column.map { abs($0 - shape.count) > 1 } ?? true }
             for i in range where i > 0 && i + 1 < lines.count && !lines[i].breakAbove && !lines[i + 1].breakAbove {
                 let short = isShortSubhead(i - 1)
                 if short { shortSubheads += 1 }
                 if !short, i >= 2, !lines[i - 1].breakAbove, !found.contains(lines[i - 1].number),
                    lines[i - 2].text.unicodeScalars.last.map(ChineseText.endsSentence) == true {
+                    // (A shape is a bare line's: no sentence's end, nothing leading on.)
                     let text = lines[i].text
-                    if let last = text.unicodeScalars.last, !ChineseText.endsSentence(last), !ChineseText.leadsOn(last),
-                       !ChineseText.opensNothing(lines[i + 1].text), !ChineseText.opensNothing(text),
+                    if !ChineseText.opensNothing(lines[i + 1].text), !ChineseText.opensNothing(text),
                        let above = Shape(bareLine: lines[i - 1].text), clearOfColumn(above),
                        let shape = Shape(bareLine: text), clearOfColumn(shape) {
                         pairs.append((lines[i - 1].number, lines[i].number, shape, i))
@@ -203,7 +204,7 @@ extension ChunkParser {
                   let before = lines[i - 1].text.unicodeScalars.last,
                   // `更便捷——` / `电子客票全面推广`: a dash ends a lead-in as a full stop ends a sentence.
                   ChineseText.endsSentence(before) || lines[i - 1].text.hasSuffix("——") || underShortSubhead(i),
-                  let shape = Shape(bareLine: lines[i].text), column.map({ abs($0 - shape.count) > 1 }) ?? true,
+                  let shape = Shape(bareLine: lines[i].text), clearOfColumn(shape),
                   !ChineseText.opensNothing(lines[i + 1].text) else { continue }
             if adjacent.joins(lines[i].text, lines[i + 1].text) {
                 weak.append((lines[i].number, shape, i))

@@ -62,9 +62,8 @@ struct HeadlineBlock: Equatable {
                let last = scalars.last, last == "？" || last == "?" || last == "。" { return false }
             // `！` and `？` end exclamatory titles; inside a line they mean prose.
             if s == "！" || s == "？" || s == "!" || s == "?" {
-                // (`关！（干部状态新观察）`: a column's tag may follow a title's `！`.)
                 if next != scalars.endIndex, !"！？!?”\"".unicodeScalars.contains(scalars[next]),
-                   !("（(".unicodeScalars.contains(scalars[next]) && endsWithColumnTag(text)) { return false }
+                   !columnTagFollows(text, at: next) { return false }
             }
             if Scalars.isHan(s) || s.properties.isAlphabetic { sawText = true }
             index = next
@@ -157,10 +156,15 @@ struct HeadlineBlock: Equatable {
             if s == "。" || s == "｡" { return true }
             if (s == "！" || s == "？" || s == "!" || s == "?"), index < scalars.endIndex,
                !"！？!?”\"’）)".unicodeScalars.contains(scalars[index]),
-               // `政务微信公号过滥，关！（干部状态新观察）`: a column's tag after a title's `！`.
-               !(("（(".unicodeScalars.contains(scalars[index])) && endsWithColumnTag(text)) { return true }
+               !columnTagFollows(text, at: index) { return true }
         }
         return false
+    }
+
+    /// `政务微信公号过滥，关！（干部状态新观察）`: a bracket opens at `index`, right after a title's
+    /// `！` or `？`, on a line that ends in its column's tag: that `！` ends no sentence inside it.
+    static func columnTagFollows(_ text: Substring, at index: String.UnicodeScalarView.Index) -> Bool {
+        "（(".unicodeScalars.contains(text.unicodeScalars[index]) && endsWithColumnTag(text)
     }
 
     /// `一、…`, `（二）…`, `3.…`: a subheading inside an article's body.

@@ -16,6 +16,12 @@ struct PrintedPageRulesTests {
         try articles([[title] + body] + otherItems).first?.paragraphs
     }
 
+    /// An article's kicker, title and subtitle that are there, in sorted order: the headline's
+    /// lines, whatever roles they were given.
+    static func headlineLines(_ article: Article?) -> [String] {
+        [article?.kicker, article?.title, article?.subtitle].compactMap { $0 }.filter { !$0.isEmpty }.sorted()
+    }
+
     static let otherItems = [
         ["老城区公交线网优化", "江城市交通运输局昨日发布老城区公交线网优化方案，新开和调整线路二十二条。",
          "调整后，老城区公交站点五百米覆盖率达到百分之百。", "新线路将于下月一日起运营。"],
@@ -176,7 +182,7 @@ struct PrintedPageRulesTests {
     func titleWithACommaOverAQuote() throws {
         let got = try Self.articles([["早预警、早处置，江城公安整治非法集资", "靠前一步，守好群众钱袋子", "“投入少、收益高”……广告里的投资项目看上去十分诱人。",
                                       "民警提醒，承诺高额回报的项目尤需警惕。"]] + Self.otherItems)
-        #expect([got.first?.kicker, got.first?.title, got.first?.subtitle].compactMap { $0 }.filter { !$0.isEmpty }.sorted()
+        #expect(Self.headlineLines(got.first)
                 == ["早预警、早处置，江城公安整治非法集资", "靠前一步，守好群众钱袋子"].sorted())
         #expect(got.first?.paragraphs.first?.hasPrefix("“投入少") == true)
         // A paragraph's first words a column cut, wider than the title above them, stay text
@@ -286,7 +292,7 @@ struct PrintedPageRulesTests {
     func balancedTitleUnderAKicker() throws {
         let got = try Self.articles([["2021年江城冬季运动会第二次彩排", "冰雪激情，全民共享", "开幕式将于下周六晚在江城体育中心举行，彩排持续了三个小时。",
                                       "组委会介绍，本届运动会设十二个大项。"]] + Self.otherItems)
-        #expect([got.first?.kicker, got.first?.title, got.first?.subtitle].compactMap { $0 }.filter { !$0.isEmpty }.sorted()
+        #expect(Self.headlineLines(got.first)
                 == ["2021年江城冬季运动会第二次彩排", "冰雪激情，全民共享"].sorted())
         #expect(got.first?.paragraphs.first?.hasPrefix("开幕式") == true)
         // A paragraph's first words, longer than the title above them, or opening with a time, stay text.
@@ -303,7 +309,7 @@ struct PrintedPageRulesTests {
         // `业发`: the page writes it in `产业发展`, across two words.
         let body = ["发展改革委日前公布了临港新区的三年规划。", "规划提出，临港产业发展要突出绿色低碳。"]
         let got = try Self.articles([["借通江达海的区位优势", "江城临港 做大做强临港产业"] + body] + Self.otherItems)
-        #expect([got.first?.kicker, got.first?.title, got.first?.subtitle].compactMap { $0 }.filter { !$0.isEmpty }.sorted()
+        #expect(Self.headlineLines(got.first)
                 == ["借通江达海的区位优势", "江城临港 做大做强临港产业"].sorted())
         #expect(got.first?.paragraphs == body)
     }
@@ -388,7 +394,7 @@ struct PrintedPageRulesTests {
     func exclamationBeforeColumnTag() throws {
         let got = try Self.articles([["江城为基层干部减负", "会议文件过多，减！（基层观察）", "今年以来，江城市精简会议文件三成以上。",
                                       "基层干部有了更多时间走访群众。"]] + Self.otherItems)
-        #expect([got.first?.kicker, got.first?.title, got.first?.subtitle].compactMap { $0 }.filter { !$0.isEmpty }.sorted()
+        #expect(Self.headlineLines(got.first)
                 == ["江城为基层干部减负", "会议文件过多，减！（基层观察）"].sorted())
         #expect(got.first?.paragraphs == ["今年以来，江城市精简会议文件三成以上。", "基层干部有了更多时间走访群众。"])
     }
