@@ -1,3 +1,4 @@
+import DubaoModel
 import CByteScan
 
 /// Character classes the importer needs to read a Chinese page.
@@ -60,12 +61,37 @@ enum ChineseText {
     /// `着力`, `得益于`, `后来`, `是否`, `的确`, `了解`, `等到`…
     static func opensNothing(_ text: Substring) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
+        if opensWithStub(text) { return true }
         switch first {
         case "的", "了", "们", "着", "得", "性", "者", "等", "后", "里", "是":
             return !sentenceOpeners.contains(where: { text.hasPrefix($0) })
         default:
             return false
         }
+    }
+
+    /// `方式。“一国”是…`, `运行。风险…`, `增，…`: a line whose first sentence ends within three
+    /// characters, or whose first clause is a single character, as no paragraph opens: the last
+    /// word of a sentence a column cut. (On the month of 人民日报 set as printed pages, 2,514 lines
+    /// after a cut opened so, and none after a paragraph's end.) Not `一，` or `1，`, which count.
+    static func opensWithStub(_ text: Substring) -> Bool {
+        var count = 0
+        var first: Unicode.Scalar?
+        for s in text.unicodeScalars {
+            switch s {
+            case "。", "！", "？", "!", "?", "；", ";":
+                return count > 0
+            case "，", ",":
+                guard count == 1, let first, Scalars.isHan(first) else { return false }
+                return !"一二三四五六七八九十".unicodeScalars.contains(first)
+            default:
+                guard Scalars.isHan(s) || Scalars.isDigit(s) else { return false }
+                if first == nil { first = s }
+                count += 1
+                if count > 3 { return false }
+            }
+        }
+        return false
     }
 
     static let sentenceOpeners = ["着力", "着眼", "着手", "着重", "得益", "得到", "得知", "后来", "后续", "后者", "后期",

@@ -129,6 +129,12 @@ extension ChunkParser {
                 if k + 1 < lines.count, !lines[k + 1].breakAbove, case .text = kinds[k + 1],
                    HeadlineBlock.hasInnerSpace(text) ? adjacent.joinsInsideWord(text, lines[k + 1].text)
                                                      : adjacent.joins(text, lines[k + 1].text) { break }
+                // `疾病是人生难以避免的风险` / `，健康是…`, `…詹家坳` / `村，村民们…`: nor is a line
+                // the next one finishes, as no text opens (but `…（新春走基层）` / `车，盘山而上…`:
+                // a column's tag is whole).
+                if k + 1 < lines.count, !lines[k + 1].breakAbove, case .text = kinds[k + 1],
+                   Self.opensWithClosingMark(lines[k + 1].text)
+                    || ChineseText.opensNothing(lines[k + 1].text) && !ChineseText.endsSentence(text.unicodeScalars.last!) { break }
                 // `日本中央银行日前公布的…`: a news lead's time word is the text's; no line of a
                 // headline under its first says `日前`, `近日`, `昨日` (none in a month of 人民日报).
                 guard case .text = kinds[k], n < 2, candidate[k], !HeadlineBlock.endsWithColumnTag(lines[k - 1].text),

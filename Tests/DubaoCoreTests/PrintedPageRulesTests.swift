@@ -398,4 +398,26 @@ struct PrintedPageRulesTests {
                 == ["江城为基层干部减负", "会议文件过多，减！（基层观察）"].sorted())
         #expect(got.first?.paragraphs == ["今年以来，江城市精简会议文件三成以上。", "基层干部有了更多时间走访群众。"])
     }
+
+    @Test("a line whose first sentence ends within three characters (懂。…) finishes the line above, however short that line is")
+    func stubOpensNoParagraph() throws {
+        let got = try Self.articles([["江城小学开设农耕课", "江城实验小学本学期开设了农耕课。", "城里的孩子",
+                                      "懂。他们在校园菜地里种下了青菜和萝卜。"]] + Self.otherItems)
+        #expect(got.first?.paragraphs == ["江城实验小学本学期开设了农耕课。", "城里的孩子懂。他们在校园菜地里种下了青菜和萝卜。"])
+        #expect(ChineseText.opensWithStub("运行。风险多样"))
+        #expect(ChineseText.opensWithStub("村，村民们"))
+        #expect(!ChineseText.opensWithStub("一，坚持"))
+        #expect(!ChineseText.opensWithStub("“好！”他说"))
+        #expect(!ChineseText.opensWithStub("近年来，"))
+    }
+
+    @Test("a line under a title that the next line finishes, as no text opens (，… or 村，…), is the text's first line")
+    func textsFirstLineUnderTitle() throws {
+        let got = try Self.articles([["老有所医的新办法", "上了年纪以后最怕的就是生病", "，社区医院今年开设了家庭病床，医生定期上门。",
+                                      "老人们说，这下看病方便多了。"]] + Self.otherItems)
+        #expect(Self.headlineLines(got.first) == ["老有所医的新办法"])
+        #expect(got.first?.paragraphs.first == "上了年纪以后最怕的就是生病，社区医院今年开设了家庭病床，医生定期上门。")
+        let tagged = try Self.articles([["山里的快递站", "山货网上卖（走基层）", "车，沿着山路开了两个小时才到村里。"]] + Self.otherItems)
+        #expect(Self.headlineLines(tagged.first) == ["山货网上卖（走基层）", "山里的快递站"])
+    }
 }
