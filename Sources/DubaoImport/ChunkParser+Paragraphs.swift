@@ -103,6 +103,31 @@ extension ChunkParser {
         Self.stopsMidSentence(article) && adjacent.joins(article.paragraphs.last!, text)
     }
 
+    /// `为基层减负，在繁文缛节上做“减法”，…激发基层干部担当有为` under `…（评论员观察）`: a
+    /// commentary column (its tag names a 评, 论, 观, 谈 or 音: `人民时评`, `人民论坛`, `民生观`,
+    /// `创新谈`, `和音`) sets its opening summary in bold, one long sentence without a full stop at
+    /// its end; the next line starts the text. So the first line under such a headline, longer than
+    /// a subhead (over 25 characters), with no sentence's end inside and ending bare, ends its
+    /// paragraph, unless the next line finishes a word of it or opens as no text does. On the
+    /// month of 人民日报 set as printed pages, such a line was a whole summary 27 times and a
+    /// paragraph's first piece a column cut 3 times; under other columns' tags (`新春走基层`),
+    /// where a news story opens, 3 and 11.
+    func summaryEnds(before text: Substring) -> Bool {
+        guard let a = current, a.paragraphs.count == 1, a.dateline.isEmpty, a.credit.isEmpty, a.captions.isEmpty,
+              [a.kicker, a.title, a.subtitle].contains(where: Self.namesCommentaryColumn) else { return false }
+        let summary = a.paragraphs[0].unicodeScalars
+        guard let last = summary.last, ChineseText.endsBare(last), !Scalars.isDigit(last),
+              summary.prefix(26).count > 25, ChineseText.fits(a.paragraphs[0][...], within: 200),
+              !summary.contains(where: { "。！？!?".unicodeScalars.contains($0) }) else { return false }
+        return !adjacent.joins(a.paragraphs[0], text)
+    }
+
+    static func namesCommentaryColumn(_ line: String) -> Bool {
+        guard HeadlineBlock.endsWithColumnTag(line[...]) else { return false }
+        let tag = HeadlineBlock.withoutColumnTag(line[...]).endIndex
+        return line[tag...].unicodeScalars.contains(where: { "评论观谈音".unicodeScalars.contains($0) })
+    }
+
     /// Adds a line's text to the current article: to its last paragraph when that was cut
     /// mid-sentence, else as a paragraph of its own (always with `separate`).
     mutating func addText(_ raw: Substring, line: PagePartLine, separate: Bool = false) {
@@ -128,7 +153,8 @@ extension ChunkParser {
             // closing credit too seldom to weigh against that.
             let signOff = HeadlineBlock.isBracketedNote(text) && (text.contains("整理") || text.contains("记者"))
             if !separate, !indentedStart, !signOff,
-               !startStandsAlone && (Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) || cutInWord(current!, before: text))
+               !startStandsAlone && !summaryEnds(before: text)
+                   && (Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) || cutInWord(current!, before: text))
                 || Self.opensWithClosingMark(text) && Self.lastParagraphTakesMore(current!)
                 // `的海铁联运班列…`, `了新突破`: no sentence opens with `的`, `了`, `们`… (`ChineseText.opensNothing`).
                 || ChineseText.opensNothing(text) && Self.stopsMidSentence(current!)

@@ -420,4 +420,16 @@ struct PrintedPageRulesTests {
         let tagged = try Self.articles([["山里的快递站", "山货网上卖（走基层）", "车，沿着山路开了两个小时才到村里。"]] + Self.otherItems)
         #expect(Self.headlineLines(tagged.first) == ["山货网上卖（走基层）", "山里的快递站"])
     }
+
+    @Test("a commentary's opening summary, one long sentence ending bare, is a paragraph of its own; a news story's first line under another column's tag goes on")
+    func commentarySummary() throws {
+        let summary = "老街改造既要让居民住得舒心，也要守住一座城市的记忆和温度"
+        let text = "江城的老街有三百多年历史。去年开始的改造，先问居民想要什么。"
+        let got = try Self.articles([["让老街留住乡愁（人民时评）", summary, text, "改造后的老街，游客多了，老住户也没有搬走。"]] + Self.otherItems)
+        #expect(got.first?.paragraphs.prefix(2) == [summary, text])
+        let opening = "在江城老街的一家茶馆里，记者见到了正在门口忙碌的店主"
+        let story = try Self.articles([["老街茶馆又热闹起来（新春走基层）", opening, "王师傅正在擦拭桌椅，他说老街的生意越来越好了。",
+                                        "茶馆里坐满了来喝早茶的老街坊。"]] + Self.otherItems)
+        #expect(story.first?.paragraphs.first == opening + "王师傅正在擦拭桌椅，他说老街的生意越来越好了。")
+    }
 }
