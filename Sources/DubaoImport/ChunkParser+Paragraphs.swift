@@ -103,6 +103,13 @@ extension ChunkParser {
         Self.stopsMidSentence(article) && adjacent.joins(article.paragraphs.last!, text)
     }
 
+    /// The last paragraph ends before `text`, though it stops mid-sentence: a commentary's summary,
+    /// a field of a list.
+    func lastParagraphEnds(before text: Substring) -> Bool {
+        summaryEnds(before: text)
+            || lastParagraphIsLine && current!.paragraphs.last.map { Self.fieldsOfAList($0, text) } == true
+    }
+
     /// `为基层减负，在繁文缛节上做“减法”，…激发基层干部担当有为` under `…（评论员观察）`: a
     /// commentary column (its tag names a 评, 论, 观, 谈 or 音: `人民时评`, `人民论坛`, `民生观`,
     /// `创新谈`, `和音`) sets its opening summary in bold, one long sentence without a full stop at
@@ -120,6 +127,25 @@ extension ChunkParser {
               summary.prefix(26).count > 25, ChineseText.fits(a.paragraphs[0][...], within: 200),
               !summary.contains(where: { "。！？!?".unicodeScalars.contains($0) }) else { return false }
         return !adjacent.joins(a.paragraphs[0], text)
+    }
+
+    /// `提案人：某某` / `案由：…`, `咨询时间：…` / `咨询电话：…`: two lines that each open with a
+    /// short label and its colon are fields of a list, a paragraph each, however the first ends
+    /// (on the month of 人民日报 set as printed pages, 4 such pairs and no column's cut; a label
+    /// over prose, `…十分` / `感怀：“…”`, is cut as often as not, so both lines must be fields).
+    static func fieldsOfAList(_ paragraph: String, _ text: Substring) -> Bool {
+        opensWithLabel(paragraph[...]) && opensWithLabel(text)
+    }
+
+    /// `案由：`, `本版制图：`: two to five Chinese characters and a colon open the line.
+    static func opensWithLabel(_ text: Substring) -> Bool {
+        var count = 0
+        for s in text.unicodeScalars.prefix(6) {
+            if s == "：" || s == ":" { return count >= 2 }
+            guard Scalars.isHan(s) else { return false }
+            count += 1
+        }
+        return false
     }
 
     static func namesCommentaryColumn(_ line: String) -> Bool {
@@ -153,7 +179,7 @@ extension ChunkParser {
             // closing credit too seldom to weigh against that.
             let signOff = HeadlineBlock.isBracketedNote(text) && (text.contains("整理") || text.contains("记者"))
             if !separate, !indentedStart, !signOff,
-               !startStandsAlone && !summaryEnds(before: text)
+               !startStandsAlone && !lastParagraphEnds(before: text)
                    && (Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) || cutInWord(current!, before: text))
                 || Self.opensWithClosingMark(text) && Self.lastParagraphTakesMore(current!)
                 // `的海铁联运班列…`, `了新突破`: no sentence opens with `的`, `了`, `们`… (`ChineseText.opensNothing`).
@@ -162,6 +188,7 @@ extension ChunkParser {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
                 current!.paragraphs[current!.paragraphs.count - 1] += text
                 startStandsAlone = paragraphEnds.contains(line.number)
+                lastParagraphIsLine = false
             } else {
                 current!.paragraphs.append(String(text))
                 // A column is wider than this: a paragraph's first line shorter than any column
@@ -174,6 +201,7 @@ extension ChunkParser {
                 let wholeLine = text.startIndex == line.text.startIndex && text.endIndex == line.text.endIndex
                 // So does a number alone (`1` over `问：…`, an interview's questions counted).
                 let number = text.unicodeScalars.prefix(3).count <= 2 && text.unicodeScalars.allSatisfy(Scalars.isDigit)
+                lastParagraphIsLine = wholeLine
                 startStandsAlone = wholeLine
                     && (!underLead && (Self.tooShortForAColumn(text) || number)
                         || parallelSubheads.contains(line.number)) || paragraphEnds.contains(line.number)
@@ -188,3 +216,4 @@ extension ChunkParser {
         }
     }
 }
+

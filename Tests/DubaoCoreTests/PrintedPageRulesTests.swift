@@ -432,4 +432,14 @@ struct PrintedPageRulesTests {
                                         "茶馆里坐满了来喝早茶的老街坊。"]] + Self.otherItems)
         #expect(story.first?.paragraphs.first == opening + "王师傅正在擦拭桌椅，他说老街的生意越来越好了。")
     }
+
+    @Test("two lines that each open with a label and its colon are fields of a list, a paragraph each, however the first ends")
+    func fieldsOfAList() throws {
+        let body = ["江城市政协委员今年提交了一批关于老旧小区的提案。", "提案人：市政协委员李明", "案由：老旧小区加装电梯进展不一，居民意见较多。"]
+        let got = try Self.paragraphs(under: "委员提案选登", body)
+        #expect(got == body)
+        // A label over prose a column cut stays one paragraph.
+        let cut = try Self.paragraphs(under: "委员提案选登", ["江城市政协委员今年提交了一批提案。", "说起这件事，委员们都十分", "感慨：“老百姓的事就是大事。”"])
+        #expect(cut == ["江城市政协委员今年提交了一批提案。", "说起这件事，委员们都十分感慨：“老百姓的事就是大事。”"])
+    }
 }
