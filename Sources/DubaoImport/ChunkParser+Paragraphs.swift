@@ -96,6 +96,14 @@ extension ChunkParser {
         return (point == "." || point == "．") && Scalars.isDigit(digit)
     }
 
+    /// `英国国家统计局（ONS）1` / `月13日发布的…`: a line ending in a figure over one that goes on
+    /// with a figure or its unit is a number a column cut. (On the month of 人民日报 set as printed
+    /// pages, 675 column cuts and one paragraph's end, a numbered question's `1` over `问：…`.)
+    static func cutInFigure(_ text: Substring, _ next: Substring) -> Bool {
+        guard let last = text.unicodeScalars.last, Scalars.isDigit(last), let first = next.unicodeScalars.first else { return false }
+        return Scalars.isDigit(first) || "年月日时万亿%％个多余元人名岁次项件家倍".unicodeScalars.contains(first)
+    }
+
     /// `■特点一：青年人才已成为基础研` / `究领域的有生力量`: a line that ends in the middle of a
     /// word the page writes elsewhere, however much its first words look like a subheading.
     func cutInWord(_ article: Article, before text: Substring) -> Bool {
@@ -216,4 +224,5 @@ extension ChunkParser {
         }
     }
 }
+
 

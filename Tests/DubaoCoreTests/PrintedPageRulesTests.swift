@@ -442,4 +442,12 @@ struct PrintedPageRulesTests {
         let cut = try Self.paragraphs(under: "委员提案选登", ["江城市政协委员今年提交了一批提案。", "说起这件事，委员们都十分", "感慨：“老百姓的事就是大事。”"])
         #expect(cut == ["江城市政协委员今年提交了一批提案。", "说起这件事，委员们都十分感慨：“老百姓的事就是大事。”"])
     }
+
+    @Test("a line under a title ending in a figure that the next line goes on (…1 / 月13日…) is the text's first line")
+    func figureCutUnderTitle() throws {
+        let got = try Self.articles([["英国经济意外收缩", "英国国家统计局（ONS）1", "月13日发布的数据显示，英国经济环比收缩0.3%。",
+                                      "分析人士认为，不确定性拖累了经济。"]] + Self.otherItems)
+        #expect(Self.headlineLines(got.first) == ["英国经济意外收缩"])
+        #expect(got.first?.paragraphs.first == "英国国家统计局（ONS）1月13日发布的数据显示，英国经济环比收缩0.3%。")
+    }
 }
