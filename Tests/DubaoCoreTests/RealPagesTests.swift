@@ -10,8 +10,8 @@ import Testing
 enum RealPagesFloors {
     static let eeditionTuned = Floor(recovered: 99, titles: 99, paragraphs: 99)
     static let eeditionHeldAside = Floor(recovered: 99, titles: 99, paragraphs: 99)
-    static let printTuned = Floor(recovered: 97, titles: 96, paragraphs: 82)
-    static let printHeldAside = Floor(recovered: 96, titles: 95, paragraphs: 82)
+    static let printTuned = Floor(recovered: 97, titles: 96, paragraphs: 84)
+    static let printHeldAside = Floor(recovered: 96, titles: 95, paragraphs: 83)
 
     struct Floor {
         /// Articles recovered whole.
