@@ -187,11 +187,12 @@ extension ChunkParser {
             // closing credit too seldom to weigh against that.
             let signOff = HeadlineBlock.isBracketedNote(text) && (text.contains("整理") || text.contains("记者"))
             if !separate, !indentedStart, !signOff,
-               !startStandsAlone && !lastParagraphEnds(before: text)
+               !startStandsAlone
                    && (Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) || cutInWord(current!, before: text))
+                   && !lastParagraphEnds(before: text)
                 || Self.opensWithClosingMark(text) && Self.lastParagraphTakesMore(current!)
                 // `的海铁联运班列…`, `了新突破`: no sentence opens with `的`, `了`, `们`… (`ChineseText.opensNothing`).
-                || ChineseText.opensNothing(text) && Self.stopsMidSentence(current!)
+                || Self.stopsMidSentence(current!) && ChineseText.opensNothing(text)
                 || middlePieces.contains(line.number) && Self.stopsMidSentence(current!) {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
                 current!.paragraphs[current!.paragraphs.count - 1] += text
