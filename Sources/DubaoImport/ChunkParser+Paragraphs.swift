@@ -116,6 +116,36 @@ extension ChunkParser {
     func lastParagraphEnds(before text: Substring) -> Bool {
         summaryEnds(before: text)
             || lastParagraphIsLine && current!.paragraphs.last.map { Self.fieldsOfAList($0, text) } == true
+            || Self.opensNumberedItem(text) && current!.paragraphs.last!.unicodeScalars.last.map(Self.mayEndBeforeItem) == true
+    }
+
+    /// `21.小品《机场姐妹花》`, `（2）钢琴协奏曲…`, `（三）…`, `第一章`, `第一条`: a line opening with an
+    /// item's number starts a paragraph, so the line above ends one, however it ends (a programme's
+    /// `表演：刘欢、郑楚馨`, a law's date over `第一章 总 则`): on the month of 人民日报 set as printed
+    /// pages, 19 such ends and no column's cut. Not `一、`, which a column also cuts from `统一、`,
+    /// nor `1.5万`.
+    static func opensNumberedItem(_ text: Substring) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(6))
+        guard let first = scalars.first else { return false }
+        let numerals = "一二三四五六七八九十百".unicodeScalars
+        if first == "第" {
+            let count = scalars.dropFirst().prefix(while: { numerals.contains($0) }).count
+            return count > 0 && count + 1 < scalars.count && "条章节".unicodeScalars.contains(scalars[count + 1])
+        }
+        if first == "（" || first == "(" {
+            let count = scalars.dropFirst().prefix(while: { numerals.contains($0) || Scalars.isDigit($0) }).count
+            return (1...3).contains(count) && count + 1 < scalars.count && (scalars[count + 1] == "）" || scalars[count + 1] == ")")
+        }
+        let digits = scalars.prefix(while: Scalars.isDigit).count
+        guard (1...2).contains(digits), digits + 1 < scalars.count, ".．、".unicodeScalars.contains(scalars[digits]) else { return false }
+        let after = scalars[digits + 1]
+        return !Scalars.isDigit(after) && after != "%" && after != "％"
+    }
+
+    /// A line may end before a numbered item unless it ends in a figure (`邮箱：…@1` / `63.com`),
+    /// a Latin letter, or a mark or word that leads on.
+    static func mayEndBeforeItem(_ last: Unicode.Scalar) -> Bool {
+        !Scalars.isDigit(last) && !last.isASCII && !ChineseText.leadsOn(last)
     }
 
     /// `为基层减负，在繁文缛节上做“减法”，…激发基层干部担当有为` under `…（评论员观察）`: a

@@ -450,4 +450,16 @@ struct PrintedPageRulesTests {
         #expect(Self.headlineLines(got.first) == ["英国经济意外收缩"])
         #expect(got.first?.paragraphs.first == "英国国家统计局（ONS）1月13日发布的数据显示，英国经济环比收缩0.3%。")
     }
+
+    @Test("a line opening with an item's number (第一章, 21., （2）) starts a paragraph, however the line above ends; not 1.5万")
+    func numberedItemsStartParagraphs() throws {
+        let law = ["江城市人民政府令第十二号公布，自公布之日起施行。", "江城市人民政府", "2020年1月3日", "第一章 总 则", "第一条 为了规范养犬行为，保障市民健康和人身安全，制定本规定。"]
+        #expect(try Self.paragraphs(under: "江城市文明养犬规定", law) == law)
+        let programme = ["市民新春联欢会今晚七点在江城大剧院举行。", "表演：江城歌舞团、青年合唱团", "2.小品《回家过年》", "表演：王小明、李红"]
+        #expect(try Self.paragraphs(under: "新春联欢会节目单", programme) == programme)
+        let figure = try Self.paragraphs(under: "江城港吞吐量创新高", ["江城港生产形势持续向好。", "江城港去年完成集装箱吞吐量", "1.5万标准箱，同比增长两成。"])
+        #expect(figure == ["江城港生产形势持续向好。", "江城港去年完成集装箱吞吐量1.5万标准箱，同比增长两成。"])
+        #expect(ChunkParser.opensNumberedItem("（三）违法限制"))
+        #expect(!ChunkParser.opensNumberedItem("一、外交工作"))
+    }
 }
