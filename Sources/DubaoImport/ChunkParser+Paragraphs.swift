@@ -169,7 +169,7 @@ extension ChunkParser {
 
     /// `提案人：某某` / `案由：…`, `咨询时间：…` / `咨询电话：…`: two lines that each open with a
     /// short label and its colon are fields of a list, a paragraph each, however the first ends
-    /// (on the month of 人民日报 set as printed pages, 4 such pairs and no column's cut; a label
+    /// (on the month of 人民日报 set as printed pages, 8 such pairs and no column's cut; a label
     /// over prose, `…十分` / `感怀：“…”`, is cut as often as not, so both lines must be fields).
     static func fieldsOfAList(_ paragraph: String, _ text: Substring) -> Bool {
         opensWithLabel(paragraph[...]) && opensWithLabel(text)
