@@ -58,7 +58,8 @@ enum ChineseText {
     /// rest of a sentence a column cut. (On a month of 人民日报 set as printed pages, 1,059 lines
     /// after a cut started with one on days 1–21 and 281 on days 22–31, and none after a
     /// paragraph's end.) Not the words that begin with one of them and do open sentences:
-    /// `着力`, `得益于`, `后来`, `是否`, `的确`, `了解`, `等到`…
+    /// `着力`, `得益于`, `后来`, `是否`, `的确`, `了解`, `等到`… Nor does a sentence open with its
+    /// last word (`opensWithStub`: `运行。…`, `村，…`).
     static func opensNothing(_ text: Substring) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
         if opensWithStub(text) { return true }
@@ -70,10 +71,11 @@ enum ChineseText {
         }
     }
 
-    /// `方式。“一国”是…`, `运行。风险…`, `增，…`: a line whose first sentence ends within three
-    /// characters, or whose first clause is a single character, as no paragraph opens: the last
-    /// word of a sentence a column cut. (On the month of 人民日报 set as printed pages, 2,514 lines
-    /// after a cut opened so, and none after a paragraph's end.) Not `一，` or `1，`, which count.
+    /// `方式。“一国”是…`, `运行。风险…`, `增，…`: a line whose first sentence (or clause before a
+    /// `；`) ends within three characters, or whose first clause is a single character, as no
+    /// paragraph opens: the last word of a sentence a column cut. (On the month of 人民日报 set as
+    /// printed pages, 2,514 lines after a cut opened so, and none after a paragraph's end.) Not
+    /// `一，` or `1，`, which count.
     static func opensWithStub(_ text: Substring) -> Bool {
         var count = 0
         var first: Unicode.Scalar?

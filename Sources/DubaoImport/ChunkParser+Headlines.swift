@@ -134,7 +134,7 @@ extension ChunkParser {
                 // a column's tag is whole).
                 if k + 1 < lines.count, !lines[k + 1].breakAbove, case .text = kinds[k + 1],
                    Self.opensWithClosingMark(lines[k + 1].text) || Self.cutInFigure(text, lines[k + 1].text)
-                    || ChineseText.opensNothing(lines[k + 1].text) && !ChineseText.endsSentence(text.unicodeScalars.last!) { break }
+                    || ChineseText.opensNothing(lines[k + 1].text) && text.unicodeScalars.last.map(ChineseText.endsSentence) == false { break }
                 // `日本中央银行日前公布的…`: a news lead's time word is the text's; no line of a
                 // headline under its first says `日前`, `近日`, `昨日` (none in a month of 人民日报).
                 guard case .text = kinds[k], n < 2, candidate[k], !HeadlineBlock.endsWithColumnTag(lines[k - 1].text),

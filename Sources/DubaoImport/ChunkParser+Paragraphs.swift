@@ -98,7 +98,7 @@ extension ChunkParser {
 
     /// `英国国家统计局（ONS）1` / `月13日发布的…`: a line ending in a figure over one that goes on
     /// with a figure or its unit is a number a column cut. (On the month of 人民日报 set as printed
-    /// pages, 675 column cuts and one paragraph's end, a numbered question's `1` over `问：…`.)
+    /// pages, 663 column cuts and no paragraph's end.)
     static func cutInFigure(_ text: Substring, _ next: Substring) -> Bool {
         guard let last = text.unicodeScalars.last, Scalars.isDigit(last), let first = next.unicodeScalars.first else { return false }
         return Scalars.isDigit(first) || "年月日时万亿%％个多余元人名岁次项件家倍".unicodeScalars.contains(first)
@@ -115,22 +115,24 @@ extension ChunkParser {
     /// a field of a list.
     func lastParagraphEnds(before text: Substring) -> Bool {
         summaryEnds(before: text)
-            || lastParagraphIsLine && current!.paragraphs.last.map { Self.fieldsOfAList($0, text) } == true
-            || Self.opensNumberedItem(text) && current!.paragraphs.last!.unicodeScalars.last.map(Self.mayEndBeforeItem) == true
+            || current!.paragraphs.last.map { Self.fieldsOfAList($0, text) } == true
+            || Self.opensNumberedItem(text) && current!.paragraphs.last?.unicodeScalars.last.map(Self.mayEndBeforeItem) == true
     }
 
-    /// `21.小品《机场姐妹花》`, `（2）钢琴协奏曲…`, `（三）…`, `第一章`, `第一条`: a line opening with an
-    /// item's number starts a paragraph, so the line above ends one, however it ends (a programme's
-    /// `表演：刘欢、郑楚馨`, a law's date over `第一章 总 则`): on the month of 人民日报 set as printed
-    /// pages, 19 such ends and no column's cut. Not `一、`, which a column also cuts from `统一、`,
-    /// nor `1.5万`.
+    /// `21.小品《机场姐妹花》`, `（2）钢琴协奏曲…`, `（三）…`, `第一章 总则`, `第一百零五条 …`: a line
+    /// opening with an item's number starts a paragraph, so the line above ends one, however it ends
+    /// (a programme's `表演：刘欢、郑楚馨`, a law's date over `第一章 总 则`): on the month of 人民日报
+    /// set as printed pages, 19 such ends and no column's cut. Not `一、`, which a column also cuts
+    /// from `统一、`, nor `1.5万`, nor `第二条路` in a sentence: a law's `第一条` stands apart from
+    /// its words by a blank, or alone on its line.
     static func opensNumberedItem(_ text: Substring) -> Bool {
-        let scalars = Array(text.unicodeScalars.prefix(6))
+        let scalars = Array(text.unicodeScalars.prefix(12))
         guard let first = scalars.first else { return false }
-        let numerals = "一二三四五六七八九十百".unicodeScalars
+        let numerals = "一二三四五六七八九十百千零〇".unicodeScalars
         if first == "第" {
             let count = scalars.dropFirst().prefix(while: { numerals.contains($0) }).count
-            return count > 0 && count + 1 < scalars.count && "条章节".unicodeScalars.contains(scalars[count + 1])
+            guard count > 0, count + 1 < scalars.count, "条章节".unicodeScalars.contains(scalars[count + 1]) else { return false }
+            return count + 2 == text.unicodeScalars.count || count + 2 < scalars.count && (scalars[count + 2] == " " || scalars[count + 2] == "\u{3000}")
         }
         if first == "（" || first == "(" {
             let count = scalars.dropFirst().prefix(while: { numerals.contains($0) || Scalars.isDigit($0) }).count
@@ -143,20 +145,22 @@ extension ChunkParser {
     }
 
     /// A line may end before a numbered item unless it ends in a figure (`邮箱：…@1` / `63.com`),
-    /// a Latin letter, or a mark or word that leads on.
+    /// an ASCII letter or sign, or a mark or word that leads on.
     static func mayEndBeforeItem(_ last: Unicode.Scalar) -> Bool {
         !Scalars.isDigit(last) && !last.isASCII && !ChineseText.leadsOn(last)
     }
 
     /// `为基层减负，在繁文缛节上做“减法”，…激发基层干部担当有为` under `…（评论员观察）`: a
-    /// commentary column (its tag names a 评, 论, 观, 谈 or 音: `人民时评`, `人民论坛`, `民生观`,
-    /// `创新谈`, `和音`) sets its opening summary in bold, one long sentence without a full stop at
-    /// its end; the next line starts the text. So the first line under such a headline, longer than
-    /// a subhead (over 25 characters), with no sentence's end inside and ending bare, ends its
-    /// paragraph, unless the next line finishes a word of it or opens as no text does. On the
-    /// month of 人民日报 set as printed pages, such a line was a whole summary 27 times and a
-    /// paragraph's first piece a column cut 3 times; under other columns' tags (`新春走基层`),
-    /// where a news story opens, 3 and 11.
+    /// commentary column sets its opening summary in bold, one long sentence without a full stop
+    /// at its end; the next line starts the text. Such columns' tags name a 评, 论, 观, 谈 or 音
+    /// (`人民时评`, `人民论坛`, `民生观`, `创新谈`, `和音`; so do a few others, `国际观察`). So the
+    /// text's first paragraph under such a headline, as far as it has gone (its lines a column cut
+    /// joined), longer than a subhead (over 25 characters) and at most about a hundred, with no
+    /// sentence's end inside and ending bare (not in a figure), ends before the next line, unless
+    /// that line finishes a word of it. On the month of 人民日报 set as printed pages, the first
+    /// line was a whole summary 27 times and a paragraph's first piece a column cut 3 times; under
+    /// other columns' tags (`新春走基层`), where a news story opens, 3 and 11. (Asking that the
+    /// summary be one line lost 5 articles' paragraphs on days 1–21: a summary is cut too.)
     func summaryEnds(before text: Substring) -> Bool {
         guard let a = current, a.paragraphs.count == 1, a.dateline.isEmpty, a.credit.isEmpty, a.captions.isEmpty,
               [a.kicker, a.title, a.subtitle].contains(where: Self.namesCommentaryColumn) else { return false }
@@ -221,13 +225,13 @@ extension ChunkParser {
                    && (Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) || cutInWord(current!, before: text))
                    && !lastParagraphEnds(before: text)
                 || Self.opensWithClosingMark(text) && Self.lastParagraphTakesMore(current!)
-                // `的海铁联运班列…`, `了新突破`: no sentence opens with `的`, `了`, `们`… (`ChineseText.opensNothing`).
+                // `的海铁联运班列…`, `了新突破`, `运行。风险…`: no sentence opens with `的`, `了`, `们`…, nor
+                // with a sentence's last word (`ChineseText.opensNothing`).
                 || Self.stopsMidSentence(current!) && ChineseText.opensNothing(text)
                 || middlePieces.contains(line.number) && Self.stopsMidSentence(current!) {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
                 current!.paragraphs[current!.paragraphs.count - 1] += text
                 startStandsAlone = paragraphEnds.contains(line.number)
-                lastParagraphIsLine = false
             } else {
                 current!.paragraphs.append(String(text))
                 // A column is wider than this: a paragraph's first line shorter than any column
@@ -240,7 +244,6 @@ extension ChunkParser {
                 let wholeLine = text.startIndex == line.text.startIndex && text.endIndex == line.text.endIndex
                 // So does a number alone (`1` over `问：…`, an interview's questions counted).
                 let number = text.unicodeScalars.prefix(3).count <= 2 && text.unicodeScalars.allSatisfy(Scalars.isDigit)
-                lastParagraphIsLine = wholeLine
                 startStandsAlone = wholeLine
                     && (!underLead && (Self.tooShortForAColumn(text) || number)
                         || parallelSubheads.contains(line.number)) || paragraphEnds.contains(line.number)
@@ -255,5 +258,3 @@ extension ChunkParser {
         }
     }
 }
-
-

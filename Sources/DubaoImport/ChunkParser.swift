@@ -15,8 +15,6 @@ struct ChunkParser {
     /// too short to be a column's (`narrowestColumn`) or one of an item's parallel subheads, or
     /// its last line must end it (`paragraphEnds`).
     var startStandsAlone = false
-    /// The last paragraph is one whole line of the page, as it began.
-    var lastParagraphIsLine = false
     /// The numbers of the lines that are a paragraph's middle piece, too short to open one
     /// (`middlePieceFollows`): the line above goes on into them.
     var middlePieces: Set<Int> = []

@@ -417,6 +417,9 @@ struct PrintedPageRulesTests {
                                       "老人们说，这下看病方便多了。"]] + Self.otherItems)
         #expect(Self.headlineLines(got.first) == ["老有所医的新办法"])
         #expect(got.first?.paragraphs.first == "上了年纪以后最怕的就是生病，社区医院今年开设了家庭病床，医生定期上门。")
+        let stub = try Self.articles([["山村新貌", "走进大山深处的詹家坳", "村，村民们正忙着修路。"]] + Self.otherItems)
+        #expect(Self.headlineLines(stub.first) == ["山村新貌"])
+        #expect(stub.first?.paragraphs.first == "走进大山深处的詹家坳村，村民们正忙着修路。")
         let tagged = try Self.articles([["山里的快递站", "山货网上卖（走基层）", "车，沿着山路开了两个小时才到村里。"]] + Self.otherItems)
         #expect(Self.headlineLines(tagged.first) == ["山货网上卖（走基层）", "山里的快递站"])
     }
@@ -431,6 +434,9 @@ struct PrintedPageRulesTests {
         let story = try Self.articles([["老街茶馆又热闹起来（新春走基层）", opening, "王师傅正在擦拭桌椅，他说老街的生意越来越好了。",
                                         "茶馆里坐满了来喝早茶的老街坊。"]] + Self.otherItems)
         #expect(story.first?.paragraphs.first == opening + "王师傅正在擦拭桌椅，他说老街的生意越来越好了。")
+        // A first line no longer than a subhead is no summary.
+        let short = try Self.articles([["让老街留住乡愁（人民时评）", "老街改造既要让居民住得舒心", "也要守住一座城市的记忆。", "改造后的老街，游客多了。"]] + Self.otherItems)
+        #expect(short.first?.paragraphs.first == "老街改造既要让居民住得舒心也要守住一座城市的记忆。")
     }
 
     @Test("two lines that each open with a label and its colon are fields of a list, a paragraph each, however the first ends")
@@ -459,7 +465,13 @@ struct PrintedPageRulesTests {
         #expect(try Self.paragraphs(under: "新春联欢会节目单", programme) == programme)
         let figure = try Self.paragraphs(under: "江城港吞吐量创新高", ["江城港生产形势持续向好。", "江城港去年完成集装箱吞吐量", "1.5万标准箱，同比增长两成。"])
         #expect(figure == ["江城港生产形势持续向好。", "江城港去年完成集装箱吞吐量1.5万标准箱，同比增长两成。"])
+        // An address a column cut, and a `第二条` in a sentence, go on.
+        let mail = try Self.paragraphs(under: "读者来信", ["欢迎读者来信。", "来信请寄编辑部，邮箱：duzhe@1", "63.com。"])
+        #expect(mail == ["欢迎读者来信。", "来信请寄编辑部，邮箱：duzhe@163.com。"])
+        let prose = try Self.paragraphs(under: "返乡创业记", ["大学毕业那年，他面临两种选择。", "留在城市还是回乡，他最终选择了", "第二条路，回到家乡创业。"])
+        #expect(prose == ["大学毕业那年，他面临两种选择。", "留在城市还是回乡，他最终选择了第二条路，回到家乡创业。"])
         #expect(ChunkParser.opensNumberedItem("（三）违法限制"))
+        #expect(ChunkParser.opensNumberedItem("第一百零五条 外商投资企业"))
         #expect(!ChunkParser.opensNumberedItem("一、外交工作"))
     }
 }
