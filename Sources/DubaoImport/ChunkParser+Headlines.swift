@@ -51,8 +51,13 @@ extension ChunkParser {
         let first = lines[i].text
         guard candidate[i] || (ChineseText.fits(first, within: 160) && !HeadlineBlock.hasSentenceInside(first)) else { return nil }
         if HeadlineBlock.itemLabels.contains(String(first)) || HeadlineBlock.isRoundupLabel(first) { return 1 }
+        // `同志们，朋友们：`; a speech's salutation of several lines (`尊敬的温敏总统，` /
+        // `尊敬的昂山素季国务资政，` / `女士们，先生们，朋友们：`); and an official notice's
+        // addressees (`各省、自治区、直辖市人民政府，国务院各部委、各直属机构：`).
         func isSalutation(_ text: Substring) -> Bool {
-            HeadlineBlock.endsInColon(text) && ChineseText.fits(text, within: 30)
+            guard ChineseText.fits(text, within: 120), !HeadlineBlock.hasSentenceInside(text) else { return false }
+            if HeadlineBlock.endsInColon(text) { return ChineseText.fits(text, within: 30) || text.hasPrefix("各") }
+            return text.hasPrefix("尊敬的") && (text.hasSuffix("，") || text.hasSuffix(","))
         }
         // `靠前一步，守好群众钱袋子` / `“卖得出去赚小钱…`: a line with a comma, narrower than the
         // line above it, over a line that opens a paragraph as news writing opens one

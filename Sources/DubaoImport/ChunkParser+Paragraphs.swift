@@ -219,7 +219,9 @@ extension ChunkParser {
             // `——某某在会上说` / `（本报记者某某整理）`: a sign-off in brackets is a line of its own,
             // whatever the line above ends with; a column cuts a paragraph just before its
             // closing credit too seldom to weigh against that.
-            let signOff = HeadlineBlock.isBracketedNote(text) && (text.contains("整理") || text.contains("记者"))
+            // So is an agency's dateline in brackets closing a text (`（新华社北京1月10日电）`).
+            let signOff = HeadlineBlock.isBracketedNote(text)
+                && (text.contains("整理") || text.contains("记者") || Credits.startsWithAgency(text.dropFirst()) && text.contains("电"))
             if !separate, !indentedStart, !signOff,
                !startStandsAlone
                    && (Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) || cutInWord(current!, before: text))

@@ -474,4 +474,16 @@ struct PrintedPageRulesTests {
         #expect(ChunkParser.opensNumberedItem("第一百零五条 外商投资企业"))
         #expect(!ChunkParser.opensNumberedItem("一、外交工作"))
     }
+
+    @Test("a speech's salutation of several lines, and a notice's addressees, stay in the headline; an agency's dateline in brackets closes the text on a line of its own")
+    func salutationsAndAddressees() throws {
+        let body = ["很高兴来到美丽的江城，同各位朋友相聚。", "江城与我们的友谊源远流长。"]
+        let speech = try Self.articles([["在江城友好城市大会上的致辞", "（2020年1月8日，江城）", "尊敬的市长先生，", "尊敬的各位来宾，",
+                                         "女士们，先生们，朋友们："] + body] + Self.otherItems)
+        #expect(speech.first?.paragraphs == body)
+        let text = ["为弘扬志愿服务精神，市政府决定对一批优秀志愿者予以表彰。", "江城市人民政府", "2020年1月7日", "（新华社北京1月10日电）"]
+        let notice = try Self.articles([["江城市人民政府关于表彰优秀志愿者的决定", "各区人民政府，市政府各委、办、局："] + text] + Self.otherItems)
+        #expect(notice.first?.paragraphs == text)
+        #expect(Self.headlineLines(notice.first).contains("各区人民政府，市政府各委、办、局："))
+    }
 }
