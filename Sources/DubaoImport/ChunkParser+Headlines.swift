@@ -106,9 +106,10 @@ extension ChunkParser {
             // `核心阅读`: a summary's label opens the text, so the line above it is the headline's.
             // `李克强王沪宁韩正出席`: who attended closes a meeting's headline.
             let certain = (n == 1 && lines[k - 1].text.hasSuffix("——") && !HeadlineBlock.isSubtitleStart(lines[k - 1].text)
-                    // A title is shorter than the kicker over it, by two characters at least; a
-                    // paragraph ending in a dash (`有些镜头，…记忆中——`) goes on in prose as long.
-                    && candidate[k] && ChineseText.roughWidth(text) + 4 <= ChineseText.roughWidth(lines[k - 1].text)
+                    // A title is shorter than the kicker over it, by two characters at least
+                    // (counted, not measured: a kicker's figures are narrow, `…9236名特困老人——`);
+                    // a paragraph ending in a dash (`有些镜头，…记忆中——`) goes on in prose as long.
+                    && candidate[k] && text.unicodeScalars.count + 2 <= lines[k - 1].text.unicodeScalars.count
                     || k + 1 < lines.count && !lines[k + 1].breakAbove && lines[k + 1].text.utf8.count <= 15
                         && HeadlineBlock.bodyLabels.contains(String(lines[k + 1].text))
                     // Who attended closes a headline of three lines or more; under a title alone,

@@ -486,4 +486,12 @@ struct PrintedPageRulesTests {
         #expect(notice.first?.paragraphs == text)
         #expect(Self.headlineLines(notice.first).contains("各区人民政府，市政府各委、办、局："))
     }
+
+    @Test("a title under a kicker ending in a dash stays in the headline when it is two characters shorter, however wide the kicker's figures are")
+    func titleShorterThanAKickerWithFigures() throws {
+        let got = try Self.articles([["三项举措惠及1200户困难家庭——", "江城取暖，补贴送进“暖心包”", "入冬以来，江城为困难家庭送去取暖补贴。",
+                                      "社区干部逐户上门，把补贴送到老人手中。"]] + Self.otherItems)
+        #expect(Self.headlineLines(got.first) == ["三项举措惠及1200户困难家庭——", "江城取暖，补贴送进“暖心包”"].sorted())
+        #expect(got.first?.paragraphs.first == "入冬以来，江城为困难家庭送去取暖补贴。")
+    }
 }
