@@ -119,6 +119,19 @@ extension ChunkParser {
             || Self.opensNumberedItem(text) && current!.paragraphs.last?.unicodeScalars.last.map(Self.mayEndBeforeItem) == true
     }
 
+    /// `以“稳”应变，以“进”提质，确保经济实现量的合理增长` / `和质的稳步提升` / `“以新发展理念…`: a
+    /// line shorter than any column (`narrowestColumn`), bare, without punctuation, under a line
+    /// taken for one of an item's parallel subheads, is that subhead's last words, which a column
+    /// carried over: no paragraph's first piece is that short. The subhead then ends with them.
+    /// (On the month of 人民日报 set as printed pages, 2 more articles' paragraphs right on days
+    /// 1–21 with one seed, as many as before with another, none changed on 22–31; allowing lines
+    /// up to 9 characters lost 4.)
+    static func subheadsTail(_ text: Substring) -> Bool {
+        let scalars = text.unicodeScalars
+        guard let last = scalars.last, ChineseText.endsBare(last), tooShortForAColumn(text) else { return false }
+        return !scalars.contains(where: { ChineseText.isProsePunctuation($0) || ChineseText.endsSentence($0) })
+    }
+
     /// `21.小品《机场姐妹花》`, `（2）钢琴协奏曲…`, `（三）…`, `第一章 总则`, `第一百零五条 …`: a line
     /// opening with an item's number starts a paragraph, so the line above ends one, however it ends
     /// (a programme's `表演：刘欢、郑楚馨`, a law's date over `第一章 总 则`): on the month of 人民日报
@@ -222,6 +235,7 @@ extension ChunkParser {
             // So is an agency's dateline in brackets closing a text (`（新华社北京1月10日电）`).
             let signOff = HeadlineBlock.isBracketedNote(text)
                 && (text.contains("整理") || text.contains("记者") || Credits.startsWithAgency(text.dropFirst()) && text.contains("电"))
+            let subheadTail = standsAloneAsParallel && Self.stopsMidSentence(current!) && Self.subheadsTail(text)
             if !separate, !indentedStart, !signOff,
                !startStandsAlone
                    && (Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) || cutInWord(current!, before: text))
@@ -230,10 +244,13 @@ extension ChunkParser {
                 // `的海铁联运班列…`, `了新突破`, `运行。风险…`: no sentence opens with `的`, `了`, `们`…, nor
                 // with a sentence's last word (`ChineseText.opensNothing`).
                 || Self.stopsMidSentence(current!) && ChineseText.opensNothing(text)
+                || subheadTail
                 || middlePieces.contains(line.number) && Self.stopsMidSentence(current!) {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
                 current!.paragraphs[current!.paragraphs.count - 1] += text
-                startStandsAlone = paragraphEnds.contains(line.number)
+                // The subhead is whole with its last words.
+                startStandsAlone = paragraphEnds.contains(line.number) || subheadTail
+                standsAloneAsParallel = false
             } else {
                 current!.paragraphs.append(String(text))
                 // A column is wider than this: a paragraph's first line shorter than any column
@@ -249,6 +266,8 @@ extension ChunkParser {
                 startStandsAlone = wholeLine
                     && (!underLead && (Self.tooShortForAColumn(text) || number)
                         || parallelSubheads.contains(line.number)) || paragraphEnds.contains(line.number)
+                standsAloneAsParallel = startStandsAlone && wholeLine && parallelSubheads.contains(line.number)
+                    && !paragraphEnds.contains(line.number) && !Self.tooShortForAColumn(text)
             }
         }
         if let trailing {

@@ -15,6 +15,9 @@ struct ChunkParser {
     /// too short to be a column's (`narrowestColumn`) or one of an item's parallel subheads, or
     /// its last line must end it (`paragraphEnds`).
     var startStandsAlone = false
+    /// The last paragraph stands alone only as one of an item's parallel subheads, at least a
+    /// column wide: a line too short for a column under it is its last words (`subheadsTail`).
+    var standsAloneAsParallel = false
     /// The numbers of the lines that are a paragraph's middle piece, too short to open one
     /// (`middlePieceFollows`): the line above goes on into them.
     var middlePieces: Set<Int> = []

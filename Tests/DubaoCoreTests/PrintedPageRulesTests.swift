@@ -494,4 +494,14 @@ struct PrintedPageRulesTests {
         #expect(Self.headlineLines(got.first) == ["三项举措惠及1200户困难家庭——", "江城取暖，补贴送进“暖心包”"].sorted())
         #expect(got.first?.paragraphs.first == "入冬以来，江城为困难家庭送去取暖补贴。")
     }
+
+    @Test("a line too short for a column under one of an item's parallel subheads is that subhead's last words")
+    func parallelSubheadsTail() throws {
+        let body = ["江城市纪委今年围绕作风建设推出了一系列新举措。", "抓理论学习，提升党员干部政治素养", "全市党员干部每月集中学习一次，学习内容涵盖政策法规。",
+                    "抓日常监督，坚守廉洁从业纪律底线", "市纪委对重点领域开展专项检查，发现问题立即整改。", "抓为民服务，当好群众贴心人", "各级党组织深入社区走访群众，帮助解决实际困难。",
+                    "抓制度建设，扎牢不敢腐的制度笼子", "市纪委今年修订完善了十二项制度，堵塞了一批管理漏洞。"]
+        let lines = Array(body[0...2]) + ["抓日常监督，坚守廉洁从业纪律", "底线"] + Array(body[4...])
+        let got = try Self.paragraphs(under: "江城作风建设有新举措", lines)
+        #expect(got == body)
+    }
 }
