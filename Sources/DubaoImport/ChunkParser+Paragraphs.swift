@@ -104,6 +104,16 @@ extension ChunkParser {
         return Scalars.isDigit(first) || "年月日时万亿%％个多余元人名岁次项件家倍".unicodeScalars.contains(first)
     }
 
+    /// `（三）违法限制外国投资者` / `汇入、汇出资金；`: a numbered item of a list that stops
+    /// mid-sentence, over a line that ends as a list's items end (`；`) with no full stop inside and
+    /// no number of its own, is that item cut by a column, not a subheading over its text.
+    static func itemGoesOn(_ article: Article, before text: Substring) -> Bool {
+        guard let last = text.unicodeScalars.last, last == "；" || last == ";", stopsMidSentence(article),
+              let paragraph = article.paragraphs.last, HeadlineBlock.isSubheading(paragraph[...]),
+              !opensNumberedItem(text), !HeadlineBlock.isSubheading(text) else { return false }
+        return !text.unicodeScalars.contains(where: { $0 == "。" || $0 == "．" })
+    }
+
     /// `■特点一：青年人才已成为基础研` / `究领域的有生力量`: a line that ends in the middle of a
     /// word the page writes elsewhere, however much its first words look like a subheading.
     func cutInWord(_ article: Article, before text: Substring) -> Bool {
@@ -146,6 +156,7 @@ extension ChunkParser {
                 // `的海铁联运班列…`, `了新突破`, `运行。风险…`: no sentence opens with `的`, `了`, `们`…, nor
                 // with a sentence's last word (`ChineseText.opensNothing`).
                 || Self.stopsMidSentence(current!) && ChineseText.opensNothing(text)
+                || Self.itemGoesOn(current!, before: text)
                 || subheadTail
                 || middlePieces.contains(line.number) && Self.stopsMidSentence(current!) {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.

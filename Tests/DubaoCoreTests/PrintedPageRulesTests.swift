@@ -504,4 +504,13 @@ struct PrintedPageRulesTests {
         let got = try Self.paragraphs(under: "江城作风建设有新举措", lines)
         #expect(got == body)
     }
+
+    @Test("a numbered item cut by a column over a line that ends as an item ends (；) goes on; a numbered subheading over its text stands alone")
+    func numberedItemCut() throws {
+        let body = ["条例规定，物业服务企业不得有下列行为：", "（一）违法限制业主使用共有部分、共有设施设备；", "（二）擅自提高收费标准；"]
+        let got = try Self.paragraphs(under: "江城物业管理条例施行", [body[0], "（一）违法限制业主使用", "共有部分、共有设施设备；", body[2]])
+        #expect(got == body)
+        let heading = try Self.paragraphs(under: "江城物业管理条例施行", ["条例共分五章。", "（一）业主的权利", "业主有权监督物业服务企业的工作。"])
+        #expect(heading == ["条例共分五章。", "（一）业主的权利", "业主有权监督物业服务企业的工作。"])
+    }
 }
