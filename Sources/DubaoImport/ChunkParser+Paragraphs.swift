@@ -157,6 +157,8 @@ extension ChunkParser {
                 // with a sentence's last word (`ChineseText.opensNothing`).
                 || Self.stopsMidSentence(current!) && ChineseText.opensNothing(text)
                 || Self.itemGoesOn(current!, before: text)
+                // `…费用逾1` / `700亿元`: a number a column cut, whatever the line above looks like.
+                || Self.stopsMidSentence(current!) && current!.paragraphs.last.map { Self.cutInFigure($0[...], text) } == true
                 || subheadTail
                 || middlePieces.contains(line.number) && Self.stopsMidSentence(current!) {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.

@@ -513,4 +513,11 @@ struct PrintedPageRulesTests {
         let heading = try Self.paragraphs(under: "江城物业管理条例施行", ["条例共分五章。", "（一）业主的权利", "业主有权监督物业服务企业的工作。"])
         #expect(heading == ["条例共分五章。", "（一）业主的权利", "业主有权监督物业服务企业的工作。"])
     }
+
+    @Test("a line ending in a figure over one that goes on with a figure (…逾1 / 200亿元) goes on, however much it looks like a subhead")
+    func figureCutUnderOrnament() throws {
+        let got = try Self.paragraphs(under: "江城减税降费成效明显", ["江城去年减税降费工作成效显著。", "●去年为企业降低用能、物流等费用逾1", "200亿元",
+                                                              "市财政局介绍，今年将继续落实各项减税政策。"])
+        #expect(got == ["江城去年减税降费工作成效显著。", "●去年为企业降低用能、物流等费用逾1200亿元", "市财政局介绍，今年将继续落实各项减税政策。"])
+    }
 }
