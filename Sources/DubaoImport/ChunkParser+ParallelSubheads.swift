@@ -310,13 +310,14 @@ extension ChunkParser {
                   !ChineseText.endsSentence(last), !ChineseText.leadsOn(last), !Scalars.isDigit(last), !(first == "—" && text.unicodeScalars.dropFirst().first == "—") else { return nil }
             var lastClause = 0
             // `“后来，我们与生产企业沟通`: a quote opened and not closed is someone's words going
-            // on in the next line; a subhead quotes whole (`“一国两制”…`).
-            var openQuotes = 0
+            // on in the next line; a subhead quotes whole (`“一国两制”…`). So is a bracket
+            // (`（新华社北京1月5日电` / `记者…）`).
+            var openMarks = 0
             for s in text.unicodeScalars {
                 switch s {
                 case "。", "！", "？", "!", "?", "；", ";": return nil
-                case "“", "‘", "「": openQuotes += 1
-                case "”", "’", "」": openQuotes -= 1
+                case "“", "‘", "「", "（", "(": openMarks += 1
+                case "”", "’", "」", "）", ")": openMarks -= 1
                 case "，", ",", "、":
                     if comma == nil, s != "、" { comma = count }
                     lastClause = -1
@@ -332,7 +333,7 @@ extension ChunkParser {
             if ChunkParser.opensAsNews(text) { return nil }
             // `抓好理论武装，既要` / `不断加强学习…`: a subhead's clauses are whole phrases
             // (`年年进步，年年登高`); a column that cuts just after a comma leaves one or two words.
-            guard count >= 4, lastClause >= 3, openQuotes <= 0 else { return nil }
+            guard count >= 4, lastClause >= 3, openMarks <= 0 else { return nil }
             self.first = first
             self.last = last
         }

@@ -520,4 +520,12 @@ struct PrintedPageRulesTests {
                                                               "市财政局介绍，今年将继续落实各项减税政策。"])
         #expect(got == ["江城去年减税降费工作成效显著。", "●去年为企业降低用能、物流等费用逾1200亿元", "市财政局介绍，今年将继续落实各项减税政策。"])
     }
+
+    @Test("a line that opens a bracket or a quote and leaves it open has no subhead's shape")
+    func openBracketHasNoSubheadShape() {
+        #expect(ChunkParser.Shape(bareLine: "（新华社北京1月5日电") == nil)
+        #expect(ChunkParser.Shape(bareLine: "“后来，我们与生产企业沟通") == nil)
+        #expect(ChunkParser.Shape(bareLine: "让群众办事不再跑腿") != nil)
+        #expect(ChunkParser.Shape(bareLine: "（本报记者）留住乡愁") != nil)
+    }
 }
