@@ -100,8 +100,9 @@ extension ChunkParser {
     /// with a figure or its unit is a number a column cut. (On the month of 人民日报 set as printed
     /// pages, 663 column cuts and no paragraph's end.)
     static func cutInFigure(_ text: Substring, _ next: Substring) -> Bool {
+        if splitsDigits(text, next) { return true }
         guard let last = text.unicodeScalars.last, Scalars.isDigit(last), let first = next.unicodeScalars.first else { return false }
-        return Scalars.isDigit(first) || "年月日时万亿%％个多余元人名岁次项件家倍".unicodeScalars.contains(first)
+        return "年月日时万亿%％个多余元人名岁次项件家倍".unicodeScalars.contains(first)
     }
 
     /// `（三）违法限制外国投资者` / `汇入、汇出资金；`: a numbered item of a list that stops
@@ -147,7 +148,8 @@ extension ChunkParser {
             // So is an agency's dateline in brackets closing a text (`（新华社北京1月10日电）`).
             let signOff = HeadlineBlock.isBracketedNote(text)
                 && (text.contains("整理") || text.contains("记者") || Credits.startsWithAgency(text.dropFirst()) && text.contains("电"))
-            let subheadTail = standsAloneAsParallel && Self.stopsMidSentence(current!) && Self.subheadsTail(text)
+            let stopsMidSentence = Self.stopsMidSentence(current!)
+            let subheadTail = standsAloneAsParallel && stopsMidSentence && Self.subheadsTail(text)
             if !separate, !indentedStart, !signOff,
                !startStandsAlone
                    && (Self.endsOpen(current!) || Self.cutInNumber(current!, before: text) || cutInWord(current!, before: text))
@@ -155,12 +157,12 @@ extension ChunkParser {
                 || Self.opensWithClosingMark(text) && Self.lastParagraphTakesMore(current!)
                 // `的海铁联运班列…`, `了新突破`, `运行。风险…`: no sentence opens with `的`, `了`, `们`…, nor
                 // with a sentence's last word (`ChineseText.opensNothing`).
-                || Self.stopsMidSentence(current!) && ChineseText.opensNothing(text)
+                || stopsMidSentence && ChineseText.opensNothing(text)
                 || Self.itemGoesOn(current!, before: text)
                 // `…费用逾1` / `700亿元`: a number a column cut, whatever the line above looks like.
-                || Self.stopsMidSentence(current!) && current!.paragraphs.last.map { Self.cutInFigure($0[...], text) } == true
+                || stopsMidSentence && current!.paragraphs.last.map { Self.cutInFigure($0[...], text) } == true
                 || subheadTail
-                || middlePieces.contains(line.number) && Self.stopsMidSentence(current!) {
+                || middlePieces.contains(line.number) && stopsMidSentence {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
                 current!.paragraphs[current!.paragraphs.count - 1] += text
                 // The subhead is whole with its last words.
@@ -178,11 +180,10 @@ extension ChunkParser {
                 let wholeLine = text.startIndex == line.text.startIndex && text.endIndex == line.text.endIndex
                 // So does a number alone (`1` over `问：…`, an interview's questions counted).
                 let number = text.unicodeScalars.prefix(3).count <= 2 && text.unicodeScalars.allSatisfy(Scalars.isDigit)
-                startStandsAlone = wholeLine
-                    && (!underLead && (Self.tooShortForAColumn(text) || number)
-                        || parallelSubheads.contains(line.number)) || paragraphEnds.contains(line.number)
-                standsAloneAsParallel = startStandsAlone && wholeLine && parallelSubheads.contains(line.number)
-                    && !paragraphEnds.contains(line.number) && !Self.tooShortForAColumn(text)
+                let short = wholeLine && Self.tooShortForAColumn(text)
+                let parallel = wholeLine && parallelSubheads.contains(line.number)
+                startStandsAlone = wholeLine && !underLead && (short || number) || parallel || paragraphEnds.contains(line.number)
+                standsAloneAsParallel = parallel && !short && !paragraphEnds.contains(line.number)
             }
         }
         if let trailing {

@@ -132,15 +132,11 @@ extension ChunkParser {
             // that width. (On the month of 人民日报 set as printed pages, an article's paragraphs
             // right more in each of the four sets of pages.)
             var pairs: [(above: Int, number: Int, shape: Shape, index: Int?)] = []
-            // A pair's seams, asked of ICU only when the pair matches another (`index` set where
-            // they are still to be asked), and once.
-            var held: [Int: Bool] = [:]
+            // A pair's seams, above and below its second line, asked of ICU only when the pair
+            // matches another (`index` set where they are still to be asked), and once (`clears`).
             func holds(_ index: Int?) -> Bool {
                 guard let i = index else { return true }
-                if let known = held[i] { return known }
-                let answer = !adjacent.joinsInsideWord(lines[i - 1].text, lines[i].text) && !adjacent.joinsInsideWord(lines[i].text, lines[i + 1].text)
-                held[i] = answer
-                return answer
+                return clears(i - 1) && clears(i)
             }
             for i in range where i > 0 && i + 1 < lines.count && !lines[i].breakAbove && !lines[i + 1].breakAbove {
                 let short = isShortSubhead(i - 1)
