@@ -201,12 +201,18 @@ enum ChineseText {
         return Substring(scalars[start..<end])
     }
 
-    /// Width of the leading layout whitespace, to tell an indented paragraph start.
+    /// Width of the leading layout whitespace, to tell an indented paragraph start. A tab goes to
+    /// the next stop of eight, as a terminal shows it: pages saved by other tools indent each
+    /// paragraph with one tab where 人民日报's electronic edition has two U+3000.
     static func indentation(_ text: Substring) -> Int {
         var w = 0
         for s in text.unicodeScalars {
             guard isBlank(s) else { break }
-            w += s.value == 0x3000 ? 2 : 1
+            switch s.value {
+            case 0x3000: w += 2
+            case 0x09: w += 8 - w % 8
+            default: w += 1
+            }
         }
         return w
     }

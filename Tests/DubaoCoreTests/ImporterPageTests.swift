@@ -103,6 +103,24 @@ struct ImporterPageTests {
         #expect(articles.first?.paragraphs == paragraphs)
     }
 
+    @Test("a page that indents its paragraphs with a tab reads them as one indented with U+3000")
+    func tabIndentedParagraphs() throws {
+        let articles = [
+            ["江城港十月吞吐量创新高", "\t江城港务集团昨日发布十月生产数据，货物吞吐量同比增长一成，创下建港以来单月新高。",
+             "\t智慧码头建设提速", "\t今年以来，集团在二号码头投用了十二台自动化岸桥，单机作业效率比人工操作提高两成。",
+             "\t下一步，集团将继续推进三号码头的改造工程"],
+            ["临川新开一座图书馆", "\t临川新图书馆昨天上午正式开馆迎客，馆内藏书二十万册，其中地方文献三千余种。",
+             "\t馆内还专门设有少儿阅览区和自习室，开馆首日接待读者两千余人次。"],
+            ["老城区公交线网优化", "\t江城市交通运输局昨日发布老城区公交线网优化方案，新辟线路五条，调整线路十二条。"],
+        ]
+        let page = Array(articles.map { "\r\n" + $0.joined(separator: "\r\n") + "\r\n" }.joined().utf8)
+        let imported = try Importer().importPages([(file: "01.txt", bytes: page)]).issue.sections.flatMap(\.articles)
+        #expect(imported.map(\.title) == ["江城港十月吞吐量创新高", "临川新开一座图书馆", "老城区公交线网优化"])
+        // Each indented line starts a paragraph, a bare subhead and a last one cut short included.
+        #expect(imported.first?.paragraphs.count == 4)
+        #expect(imported.first?.paragraphs[1] == "智慧码头建设提速")
+    }
+
     @Test("a paragraph comes in three pieces at most: four lines in a row that end mid-sentence hold a subhead")
     func cutBudget() throws {
         let page = Self.gapPage([
