@@ -14,9 +14,12 @@ extension ChunkParser {
         // sets a blank line above each headline and none above this.
         if breaksItems, !lines[i].breakAbove, HeadlineBlock.endsInColon(lines[i].text) { return nil }
         // A paragraph cut mid-sentence goes on in the next line when that reads as prose, unless a
-        // rare blank line parts them (`…曹某图` under a cartoon, then the next headline).
+        // rare blank line parts them (`…曹某图` under a cartoon, then the next headline), or the
+        // line is a short title carrying its column (`村里要致富，办法别嫌“土”（扶贫手记）` under a
+        // sign-off, on a page that sets no blank line between its articles).
         if let a = current, Self.endsOpen(a), !lines[i].breakAbove,
-           Self.looksLikeProse(lines[i].text) { return nil }
+           Self.looksLikeProse(lines[i].text),
+           !(HeadlineBlock.endsWithColumnTag(lines[i].text) && ChineseText.fits(lines[i].text, within: 60)) { return nil }
         var n = 0
         while i + n < lines.count, n < 6, lines[i + n].indent < 2 {
             // `图片报道` or a painting's name with no text of its own, then the next headline: a

@@ -121,6 +121,20 @@ struct ImporterPageTests {
         #expect(imported.first?.paragraphs[1] == "智慧码头建设提速")
     }
 
+    @Test("with no blank line between articles, a title carrying its column starts one under a line that ends open")
+    func columnTitleUnderAnOpenLine() throws {
+        let lines = ["江城治水记（治理手记）",
+                     "\u{3000}\u{3000}入冬以来，江城河道整治工程进入收尾阶段，沿岸十二个村的排污口全部封堵。",
+                     "\u{3000}\u{3000}——江城市水务局局长\u{00A0}周\u{00A0}明",
+                     "村里要兴业，办法莫嫌“笨”（驻村日记）",
+                     "\u{3000}\u{3000}谁也没想到，我到村里遇到的第一个难题，是白天在村里怎么也找不到几个村民。",
+                     "\u{3000}\u{3000}后来我改在傍晚收工以后挨家走访，才一户一户把各家的情况和想法摸清楚。"]
+        let page = Array(lines.map { $0 + "\r\n" }.joined().utf8)
+        let imported = try Importer().importPages([(file: "01.txt", bytes: page)]).issue.sections.flatMap(\.articles)
+        #expect(imported.map(\.title) == ["江城治水记（治理手记）", "村里要兴业，办法莫嫌“笨”（驻村日记）"])
+        #expect(imported.last?.paragraphs.count == 2)
+    }
+
     @Test("a paragraph comes in three pieces at most: four lines in a row that end mid-sentence hold a subhead")
     func cutBudget() throws {
         let page = Self.gapPage([
