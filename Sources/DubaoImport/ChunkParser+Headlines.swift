@@ -26,6 +26,9 @@ extension ChunkParser {
             // rare blank line between them ends the first item.
             // A salutation (`同志们，朋友们：`) stays with its title across the gap.
             if n > 0, lines[i + n].breakAbove, !HeadlineBlock.endsInColon(lines[i + n].text) { return n }
+            // `图片报道` heads a photo item of its own, with or without a blank line to part it
+            // from the headline under it.
+            if HeadlineBlock.itemLabels.contains(String(lines[i + n].text)) { return n == 0 ? 1 : n }
             // A full stop is prose's: an unindented paragraph on a page that indents only some.
             if HeadlineBlock.hasFullStop(lines[i + n].text) { return n == 0 ? nil : n }
             switch kinds[i + n] {

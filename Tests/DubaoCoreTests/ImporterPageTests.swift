@@ -135,6 +135,19 @@ struct ImporterPageTests {
         #expect(imported.last?.paragraphs.count == 2)
     }
 
+    @Test("with no blank line between items, 图片报道 is an item of its own, not a kicker over the next headline")
+    func photoLabelWithoutBlankLines() throws {
+        let lines = ["江城港十月吞吐量创新高",
+                     "\u{3000}\u{3000}江城港务集团昨日发布十月生产数据，货物吞吐量同比增长一成，创下建港以来单月新高。",
+                     "图片报道",
+                     "临川新开一座图书馆",
+                     "\u{3000}\u{3000}临川新图书馆昨天上午正式开馆迎客，馆内藏书二十万册，其中地方文献三千余种。",
+                     "\u{3000}\u{3000}馆内还专门设有少儿阅览区和自习室，开馆首日接待读者两千余人次，借书一千余册。"]
+        let page = Array(lines.map { $0 + "\n" }.joined().utf8)
+        let imported = try Importer().importPages([(file: "01.txt", bytes: page)]).issue.sections.flatMap(\.articles)
+        #expect(imported.map(\.title) == ["江城港十月吞吐量创新高", "图片报道", "临川新开一座图书馆"])
+    }
+
     @Test("a paragraph comes in three pieces at most: four lines in a row that end mid-sentence hold a subhead")
     func cutBudget() throws {
         let page = Self.gapPage([

@@ -21,6 +21,10 @@ enum RealPages {
         /// As a printed page's text is copied out: no indents, a blank line after every line,
         /// some paragraphs cut by column breaks, ASCII `,():;!?` on every other page.
         case print
+        /// The electronic edition as other tools save it: LF line ends, a tab before each
+        /// paragraph, and no blank line between articles, so only indentation and the lines
+        /// themselves part them.
+        case retabbed
 
         var testDescription: String { rawValue }
     }
@@ -209,12 +213,23 @@ enum RealPages {
         return String(view)
     }
 
+    static func retabbed(_ eedition: [UInt8]) -> [UInt8] {
+        // (A String's "\r\n" is one Character, not a "\r" and a "\n".)
+        let lines = String(decoding: eedition, as: UTF8.self)
+            .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .filter { !$0.unicodeScalars.allSatisfy(isSpace) }
+            .map { $0.hasPrefix("\u{3000}\u{3000}") ? "\t" + $0.dropFirst(2) : String($0) }
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
     /// The month's pages in one form, as (file name, bytes). The print form's cuts are drawn
     /// from one seeded generator across the month, so the pages are the same on every run.
     static func build(_ pages: [Page], form: Form, seed: UInt64 = 7) -> [[UInt8]] {
         switch form {
         case .eedition:
             return pages.map(\.eedition)
+        case .retabbed:
+            return pages.map { retabbed($0.eedition) }
         case .print:
             var generator = SeededGenerator(seed: seed)
             return pages.map { printForm($0, &generator) }

@@ -12,6 +12,8 @@ enum RealPagesFloors {
     static let eeditionHeldAside = Floor(recovered: 99, titles: 99, paragraphs: 99)
     static let printTuned = Floor(recovered: 97, titles: 96, paragraphs: 84)
     static let printHeldAside = Floor(recovered: 96, titles: 95, paragraphs: 83)
+    static let retabbedTuned = Floor(recovered: 99, titles: 99, paragraphs: 99)
+    static let retabbedHeldAside = Floor(recovered: 98, titles: 98, paragraphs: 97)
 
     struct Floor {
         /// Articles recovered whole.
@@ -28,6 +30,8 @@ enum RealPagesFloors {
         case (.eedition, .heldAside): eeditionHeldAside
         case (.print, .tuned): printTuned
         case (.print, .heldAside): printHeldAside
+        case (.retabbed, .tuned): retabbedTuned
+        case (.retabbed, .heldAside): retabbedHeldAside
         }
     }
 }
@@ -63,11 +67,13 @@ struct RealPagesTests {
 
     static let eedition = measure(.eedition)
     static let print = measure(.print)
+    static let retabbed = measure(.retabbed)
 
     static func measured(_ form: RealPages.Form) -> Swift.Result<Measure, RealPages.MonthError> {
         switch form {
         case .eedition: eedition
         case .print: print
+        case .retabbed: retabbed
         }
     }
 
