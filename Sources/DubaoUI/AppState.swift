@@ -155,6 +155,10 @@ public struct ReaderState: Equatable, Sendable {
     public var anchor: ReaderAnchor
     /// The matches found in the article (`/`, or opening a search result), highlighted.
     public var find: ArticleFind?
+
+    /// Rows the article takes to its end: its lines and the `— 完 —` under them, so scrolling to
+    /// the end shows the mark however long the article is.
+    public var extent: Int { lines.count + 1 }
 }
 
 /// The place the reader last chose in an article: by a key, the wheel, a match or the saved

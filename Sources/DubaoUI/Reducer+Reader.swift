@@ -96,7 +96,7 @@ extension Reducer {
     /// Scrolls by `step` lines, within the article: what the reader then shows is the new anchor.
     static func scrollReader(_ state: inout AppState, by step: Int) {
         guard var reader = state.reader else { return }
-        let maxTop = max(0, reader.lines.count - readerHeight(state))
+        let maxTop = max(0, reader.extent - readerHeight(state))
         reader.top = min(max(0, ListState.adding(reader.top, step)), maxTop)
         reader.anchor = ReaderAnchor(position: position(atLine: reader.top, in: reader.lines), width: reader.layoutWidth,
                                      chosenLine: reader.top, line: reader.top)
@@ -114,7 +114,7 @@ extension Reducer {
             reader.anchor.line = width == reader.anchor.width
                 ? reader.anchor.chosenLine : line(for: reader.anchor.position, in: reader.lines)
         }
-        let maxTop = max(0, reader.lines.count - readerHeight(state))
+        let maxTop = max(0, reader.extent - readerHeight(state))
         reader.top = min(max(0, reader.anchor.line), maxTop)
         state.reader = reader
     }

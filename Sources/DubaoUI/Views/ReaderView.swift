@@ -74,7 +74,7 @@ enum ReaderView {
     /// How far through the article the bottom of the page is, 0–100.
     static func percent(_ state: AppState, visible: Int) -> Int? {
         guard let reader = state.reader, !reader.lines.isEmpty else { return nil }
-        let scrollable = reader.lines.count - visible
+        let scrollable = reader.extent - visible
         if scrollable <= 0 { return 100 }
         return min(100, Int((Double(reader.top) / Double(scrollable) * 100).rounded()))
     }
