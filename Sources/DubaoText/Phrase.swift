@@ -199,6 +199,13 @@ public enum Phrase: String, CaseIterable, Sendable {
     case cliCommandFirst
     case cliQueryLooksLikeOption
     case cliUnknownCommand
+    case cliUsage
+    case cliUnknownOption
+    case cliMissingArgument
+    case cliMissingValue
+    case cliInvalidValue
+    case cliInvalidValueChoices
+    case cliUnexpectedArguments
     case cliDidYouMean
     case cliNotArticleID
     case cliNotDate

@@ -37,11 +37,54 @@ struct Dubao: ParsableCommand {
                 Failure.printError("dubao: \(texts(.cliQueryLooksLikeOption, Terminal.clean(word)))")
                 exit(withError: ExitCode.validationFailure)
             }
+            if exitCode(for: error) == .validationFailure, let line = usageLine(for: error, arguments: arguments) {
+                Failure.printError("dubao: \(line)")
+                exit(withError: ExitCode.validationFailure)
+            }
             let message = message(for: error)
             guard exitCode(for: error) == .failure, !message.isEmpty else { exit(withError: error) }
             Failure.printError("dubao: \(message)")
             exit(withError: ExitCode.failure)
         }
+    }
+
+    /// ArgumentParser's own usage errors (an unknown option, a missing argument, a value it
+    /// cannot read) as one line in the interface's language, like every other refusal, naming
+    /// the help that lists what the command takes; status 64 still tells them from a failure.
+    /// Its usage text is left out: `--help` has it whole. `read` is the command an option
+    /// without one goes to, so an unknown `dubao --bogus` points at `dubao --help`.
+    static func usageLine(for error: Error, arguments: [String]) -> String? {
+        let said = message(for: error)
+        guard !said.isEmpty else { return nil }
+        var help = "dubao --help"
+        if let named = fullMessage(for: error).firstMatch(of: /See '(dubao[^']*) --help'/) {
+            let path = String(named.output.1)
+            if path != "dubao read" || arguments.contains("read") { help = path + " --help" }
+        }
+        return Terminal.clean(texts(.cliUsage, plainUsageError(said), help))
+    }
+
+    /// ArgumentParser's message (`Unknown option '--bogus'`) in the interface's words; one it
+    /// words in another way is kept as it is.
+    static func plainUsageError(_ said: String) -> String {
+        if let m = said.wholeMatch(of: /Unknown option '(.+)'/) { return texts(.cliUnknownOption, String(m.output.1)) }
+        if let m = said.wholeMatch(of: /Missing expected argument '(.+)'/) { return texts(.cliMissingArgument, String(m.output.1)) }
+        if let m = said.wholeMatch(of: /Missing value for '(.+)'/) { return texts(.cliMissingValue, String(m.output.1)) }
+        if let m = said.wholeMatch(of: /The value '(.*)' is invalid for '(.+?)'\. Please provide one of (.+)\./) {
+            return texts(.cliInvalidValueChoices, String(m.output.1), String(m.output.2), quoted(m.output.3).joined(separator: " / "))
+        }
+        if let m = said.wholeMatch(of: /The value '(.*)' is invalid for '(.+?)'/) {
+            return texts(.cliInvalidValue, String(m.output.1), String(m.output.2))
+        }
+        if let m = said.wholeMatch(of: /(?:\d+ )?[Uu]nexpected arguments?: (.+)/) {
+            return texts(.cliUnexpectedArguments, quoted(m.output.1).map { "“\($0)”" }.joined(separator: " "))
+        }
+        return said
+    }
+
+    /// The words ArgumentParser quotes in a list (`'markdown' and 'json'`).
+    static func quoted(_ list: Substring) -> [String] {
+        list.matches(of: /'([^']*)'/).map { String($0.output.1) }
     }
 
     /// `dubao search -6`: a query that begins with a dash and no letter (a number, a Chinese

@@ -48,11 +48,22 @@ struct OptionRuleTests {
         #expect(out.stderr.isEmpty, "\(out.stderr)")
     }
 
-    @Test("ArgumentParser's own errors keep its usage text and status 64")
+    @Test("ArgumentParser's own errors are one line naming the help to read, with status 64")
     func parserErrors() throws {
-        let out = try DubaoProcess.run(["search", "江城", "--limit", "x"], library: DubaoProcess.temporaryFolder())
+        let lib = DubaoProcess.temporaryFolder()
+        let out = try DubaoProcess.run(["search", "江城", "--limit", "x"], library: lib)
         #expect(out.status == 64)
-        #expect(out.stderr.hasPrefix("Error: The value 'x' is invalid for '--limit <n>'"), "\(out.stderr)")
-        #expect(out.stderr.contains("Usage: dubao search"))
+        #expect(out.stderr == "dubao: “x” is not a value for --limit <n>; `dubao search --help` says what it takes\n", "\(out.stderr)")
+        let choices = try DubaoProcess.run(["bookmarks", "export", "--format", "html"], library: lib)
+        #expect(choices.status == 64)
+        #expect(choices.stderr == "dubao: “html” is not a value for --format <format>: use markdown / json; "
+                + "`dubao bookmarks export --help` says what it takes\n", "\(choices.stderr)")
+        // `read` takes the options given with no command: an unknown one is `dubao`'s to explain.
+        let bare = try DubaoProcess.run(["--bogus"], library: lib)
+        #expect(bare.status == 64 && bare.stderr == "dubao: unknown option “--bogus”; `dubao --help` says what it takes\n", "\(bare.stderr)")
+        let extra = try DubaoProcess.run(["list", "a", "b"], library: lib)
+        #expect(extra.status == 64 && extra.stderr == "dubao: unexpected “a” “b”; `dubao list --help` says what it takes\n", "\(extra.stderr)")
+        let hostile = try DubaoProcess.run(["list", "--x\u{1B}[2J"], library: lib)
+        #expect(hostile.status == 64 && !hostile.stderr.contains("\u{1B}"), "the option is printed made safe: \(hostile.stderr)")
     }
 }
