@@ -65,6 +65,7 @@ extension Phrase {
         .helpTitle: "按键——{1}；移动键前加数字可重复",
         .helpCountExample: "（{1}）",
         .helpMore: "↓ 更多",
+        .helpMoreKeys: "{1}：{2}",
         .issuesTitle: "各期报纸——Enter 打开",
         .tooSmall: "终端窗口太小",
         .tooSmallNeed: "至少 {1}x{2}",

@@ -65,6 +65,7 @@ extension Phrase {
         .helpTitle: "keys — {1}, a count before a motion repeats it",
         .helpCountExample: " ({1})",
         .helpMore: "↓ more",
+        .helpMoreKeys: "{1}: {2}",
         .issuesTitle: "issues — Enter opens",
         .tooSmall: "terminal too small",
         .tooSmallNeed: "need {1}x{2}",

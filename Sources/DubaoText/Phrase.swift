@@ -64,6 +64,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case helpTitle
     case helpCountExample
     case helpMore
+    case helpMoreKeys
     case issuesTitle
     case tooSmall
     case tooSmallNeed

@@ -52,7 +52,7 @@ enum HelpOverlay {
         let keys = commands.compactMap { keymap.keys(for: $0).first?.description }
         let arrow = down ? texts[.helpMore] : "↑"
         if keys.isEmpty { return " \(arrow) " }
-        return down ? " \(arrow): \(keys.joined(separator: ", ")) " : " \(arrow) \(keys.joined(separator: ", ")) "
+        return down ? " \(texts(.helpMoreKeys, arrow, keys.joined(separator: ", "))) " : " \(arrow) \(keys.joined(separator: ", ")) "
     }
 
     /// Rows of entries the help box has room for at this screen size.
