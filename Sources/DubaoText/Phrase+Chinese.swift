@@ -257,6 +257,7 @@ extension Phrase {
         .cliImported: "已导入：{1} {2}——{3}",
         .cliReadDryRun: "已读取（试运行，未存储）：{1} {2}——{3}",
         .cliDateFrom: "日期取自{1}",
+        .cliPaperUnnamed: "页面上没有报名，归入“{1}”：用 --paper 报名 指定",
         .cliSectionSummary: "  {1}：{2}{3}",
         .cliSectionNew: "（新增）",
         .cliSectionUnchanged: "（未变）",

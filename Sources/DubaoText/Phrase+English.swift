@@ -257,6 +257,7 @@ extension Phrase {
         .cliImported: "imported: {1} {2} — {3}",
         .cliReadDryRun: "read (dry run, nothing stored): {1} {2} — {3}",
         .cliDateFrom: "date from {1}",
+        .cliPaperUnnamed: "the pages name no paper, so it is filed as {1}: --paper NAME names it",
         .cliSectionSummary: "  {1}: {2}{3}",
         .cliSectionNew: " (new)",
         .cliSectionUnchanged: " (unchanged)",

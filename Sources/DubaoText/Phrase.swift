@@ -256,6 +256,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case cliImported
     case cliReadDryRun
     case cliDateFrom
+    case cliPaperUnnamed
     case cliSectionSummary
     case cliSectionNew
     case cliSectionUnchanged

@@ -1,3 +1,4 @@
+import Synchronization
 import DubaoText
 import ArgumentParser
 import DubaoImport
@@ -176,6 +177,8 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
+    static let saidPaperHint = Mutex(false)
+
     /// `counts`, when given, are the sections' article counts (the articles themselves were let go).
     func printSummary(_ result: Importer.Result, _ report: Library.StoreReport?, counts: [Int]? = nil) {
         let issue = result.issue
@@ -183,6 +186,11 @@ struct ImportCommand: ParsableCommand {
         let counts = texts.sectionsAndArticles(issue.sections.count, articles.reduce(0, +))
         print(Terminal.clean(texts(dryRun ? .cliReadDryRun : .cliImported, issue.paper, issue.date, counts)))
         print(Terminal.clean(texts(.cliDateFrom, result.dateSource)))
+        // A crawler's folders and most text dumps name no paper: say how to name it, once.
+        if paper == nil, issue.paper == Importer.defaultPaper, !Self.saidPaperHint.withLock({ $0 }) {
+            Self.saidPaperHint.withLock { $0 = true }
+            print(Terminal.clean(texts(.cliPaperUnnamed, Importer.defaultPaper)))
+        }
         for (section, count) in zip(issue.sections, articles) {
             // A page known only by its number (`第01版`) is named by it: said once.
             let page = section.page.isEmpty || section.page == section.name ? "" : section.page + " "

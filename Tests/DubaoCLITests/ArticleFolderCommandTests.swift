@@ -37,6 +37,8 @@ struct ArticleFolderCommandTests {
         #expect(out.stdout.contains("2026-11-27 — 2 sections, 3 articles"), "\(out.stdout)")
         #expect(out.stdout.contains("date from the file name 20261127-01-01.txt"))
         #expect(out.stdout.contains("  第01版: 2 articles"), "\(out.stdout)")
+        // The files name no paper: the summary says how to name it.
+        #expect(out.stdout.contains("the pages name no paper, so it is filed as 未命名报纸: --paper NAME names it"), "\(out.stdout)")
         let rows = try list(lib)
         #expect(rows.compactMap { $0["title"] as? String } == ["江城地铁六号线开通", "冬季供暖全面启动", "广告"])
         #expect(rows.compactMap { $0["section"] as? String } == ["第01版", "第01版", "第02版"])
@@ -66,6 +68,9 @@ struct ArticleFolderCommandTests {
 
         let out = try DubaoProcess.run(["import", "--each", root + "/20261127", root + "/20261128"], library: lib)
         #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.components(separatedBy: "--paper NAME names it").count == 2, "said once for both days: \(out.stdout)")
+        let named = try DubaoProcess.run(["import", root + "/20261127", "--paper", "江城晨报", "--dry-run"], library: lib)
+        #expect(named.status == 0 && !named.stdout.contains("--paper"), "\(named.stdout)")
         let issues = try DubaoProcess.run(["issues", "--json"], library: lib)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(issues.stdout.utf8)) as? [[String: Any]])
         #expect(rows.compactMap { $0["date"] as? String } == ["2026-11-28", "2026-11-27"])
