@@ -73,6 +73,12 @@ struct ImporterPageTests {
         Array(items.map { $0.joined(separator: "\n\n") }.joined(separator: "\n\n\n").utf8) + [0x0A]
     }
 
+    /// The articles of a page of `lines`, each ended by `end`, with no blank line between them.
+    static func articles(ofLines lines: [String], end: String = "\r\n") throws -> [Article] {
+        let page = Array(lines.map { $0 + end }.joined().utf8)
+        return try Importer().importPages([(file: "01.txt", bytes: page)]).issue.sections.flatMap(\.articles)
+    }
+
     @Test("on a page with gaps, a title's last line keeps its byline, whatever pair its end makes or word it ends in")
     func titleOverByline() throws {
         let page = Self.gapPage([
@@ -129,8 +135,7 @@ struct ImporterPageTests {
                      "村里要兴业，办法莫嫌“笨”（驻村日记）",
                      "\u{3000}\u{3000}谁也没想到，我到村里遇到的第一个难题，是白天在村里怎么也找不到几个村民。",
                      "\u{3000}\u{3000}后来我改在傍晚收工以后挨家走访，才一户一户把各家的情况和想法摸清楚。"]
-        let page = Array(lines.map { $0 + "\r\n" }.joined().utf8)
-        let imported = try Importer().importPages([(file: "01.txt", bytes: page)]).issue.sections.flatMap(\.articles)
+        let imported = try Self.articles(ofLines: lines)
         #expect(imported.map(\.title) == ["江城治水记（治理手记）", "村里要兴业，办法莫嫌“笨”（驻村日记）"])
         #expect(imported.last?.paragraphs.count == 2)
     }
@@ -143,8 +148,7 @@ struct ImporterPageTests {
                      "临川新开一座图书馆",
                      "\u{3000}\u{3000}临川新图书馆昨天上午正式开馆迎客，馆内藏书二十万册，其中地方文献三千余种。",
                      "\u{3000}\u{3000}馆内还专门设有少儿阅览区和自习室，开馆首日接待读者两千余人次，借书一千余册。"]
-        let page = Array(lines.map { $0 + "\n" }.joined().utf8)
-        let imported = try Importer().importPages([(file: "01.txt", bytes: page)]).issue.sections.flatMap(\.articles)
+        let imported = try Self.articles(ofLines: lines, end: "\n")
         #expect(imported.map(\.title) == ["江城港十月吞吐量创新高", "图片报道", "临川新开一座图书馆"])
     }
 
