@@ -41,14 +41,8 @@ extension Library {
     public func storeEach(now: Date = Date(), written: (StoreReport) -> Void = { _ in },
                           _ next: () throws -> Issue?) throws -> [StoreReport] {
         try AtomicFile.makeFolders(root)
-        let lock = try LibraryLock(path: root + "/.lock", waiting: waiting)
+        var (lock, index, volumes) = try beginChange()
         defer { withExtendedLifetime(lock) {} }
-
-        var index = try readIndex()
-        try sweepKilledWriter(index)
-        // A library of schema 1 moves into volumes with its first change.
-        var volumes: [Int: [IssueEntry]] = [:]
-        for entry in index.issues ?? [] { volumes[entry.date.year, default: []].append(entry) }
         var touchedYears: Set<Int> = []
         var created: [String] = []
         var reports: [StoreReport] = []
@@ -102,32 +96,7 @@ extension Library {
             if let yearBefore, let newest {
                 if volumes[newest - 1] != yearBefore { touchedYears.insert(newest - 1) } else { volumes[newest - 1] = nil }
             }
-            // Schema 1 held every year in library.json: all of them become volumes now.
-            if index.issues != nil { touchedYears.formUnion(volumes.keys) }
-            if !touchedYears.isEmpty { try AtomicFile.makeFolders(root + "/volumes", durable: false) }
-            for y in touchedYears.sorted() {
-                let entries = volumes[y] ?? []
-                let document = VolumeDocument(year: y, issues: entries.sorted(by: IssueEntry.newestFirst)).encoded()
-                let file = "volumes/\(y)-\(LibraryFormat.contentName(document)).json"
-                let path = root + "/" + file
-                // Content-named, but compared all the same: only renames ever make these files,
-                // yet a hand-copied or damaged one of the same name must not be trusted.
-                if (try? AtomicFile.read(path)) ?? nil != document {
-                    try AtomicFile.write(document, to: path, durable: false)
-                    created.append(path)
-                }
-                index.volumes.removeAll { $0.year == y }
-                index.volumes.append(VolumeEntry(year: y, file: file, issues: entries.count))
-            }
-            index.volumes.sort { $0.year > $1.year }
-            index.issues = nil
-            index.schema = LibraryFormat.indexSchema
-            // The new index is staged beside the old, one syncfs flushes it with every new file,
-            // folder and directory entry above, and its rename is the commit: two flushes in all.
-            let stagedIndex = try AtomicFile.stage(index.encoded(), for: indexPath)
-            created.append(stagedIndex)
-            try AtomicFile.syncFileSystem(containing: root)
-            try AtomicFile.commit(stagedIndex, to: indexPath)
+            try commit(&index, volumes: volumes, touchedYears: touchedYears, created: &created)
         } catch {
             // Nothing refers to these yet: take them away so a failure leaves no trace.
             for path in created { unlink(path) }
@@ -135,12 +104,96 @@ extension Library {
             throw error
         }
         for (folder, files) in keep { removeUnreferenced(in: "\(root)/\(folder)", keeping: files) }
-        removeUnreferenced(in: root + "/volumes", keeping: Set(index.volumes.map { String($0.file.dropFirst("volumes/".count)) }),
-                           isStale: { $0.first?.isNumber == true && $0.hasSuffix(".json") })   // <year>-….json
+        removeStaleVolumes(index)
         removeStalePacks(of: packWindows, keeping: volumes)
         removeTemporaryFiles(in: root)
         unlink(pendingPath)
         return reports
+    }
+
+    /// The library as a change starts: the lock taken (held while the returned lock lives), what
+    /// a killed writer left swept, the index read, and the issues a schema-1 index holds inline,
+    /// by year (such a library moves into volumes with its first change).
+    func beginChange() throws(StoreError) -> (lock: LibraryLock, index: LibraryIndex, volumes: [Int: [IssueEntry]]) {
+        let lock = try LibraryLock(path: root + "/.lock", waiting: waiting)
+        let index = try readIndex()
+        try sweepKilledWriter(index)
+        var volumes: [Int: [IssueEntry]] = [:]
+        for entry in index.issues ?? [] { volumes[entry.date.year, default: []].append(entry) }
+        return (lock, index, volumes)
+    }
+
+    /// Writes the volumes of `touchedYears` and commits the change: the new index is staged beside
+    /// the old, one syncfs flushes it with every new file, folder and directory entry the change
+    /// wrote, and its rename is the commit point (two flushes in all). A year left with no issue
+    /// leaves the index. What it writes is added to `created`, for the caller to take away if it
+    /// throws.
+    func commit(_ index: inout LibraryIndex, volumes: [Int: [IssueEntry]], touchedYears: Set<Int>,
+                created: inout [String]) throws(StoreError) {
+        var touchedYears = touchedYears
+        // Schema 1 held every year in library.json: all of them become volumes now.
+        if index.issues != nil { touchedYears.formUnion(volumes.keys) }
+        if !touchedYears.isEmpty { try AtomicFile.makeFolders(root + "/volumes", durable: false) }
+        for y in touchedYears.sorted() {
+            index.volumes.removeAll { $0.year == y }
+            let entries = volumes[y] ?? []
+            if entries.isEmpty { continue }
+            let document = VolumeDocument(year: y, issues: entries.sorted(by: IssueEntry.newestFirst)).encoded()
+            let file = "volumes/\(y)-\(LibraryFormat.contentName(document)).json"
+            let path = root + "/" + file
+            // Content-named, but compared all the same: only renames ever make these files,
+            // yet a hand-copied or damaged one of the same name must not be trusted.
+            if (try? AtomicFile.read(path)) ?? nil != document {
+                try AtomicFile.write(document, to: path, durable: false)
+                created.append(path)
+            }
+            index.volumes.append(VolumeEntry(year: y, file: file, issues: entries.count))
+        }
+        index.volumes.sort { $0.year > $1.year }
+        index.issues = nil
+        index.schema = LibraryFormat.indexSchema
+        let stagedIndex = try AtomicFile.stage(index.encoded(), for: indexPath)
+        created.append(stagedIndex)
+        try AtomicFile.syncFileSystem(containing: root)
+        try AtomicFile.commit(stagedIndex, to: indexPath)
+    }
+
+    /// Takes the issue of `paper` and `date` out of the library, nil when there is none. Its
+    /// entry leaves its year's volume in one commit, as a store's change does (a failure before
+    /// it leaves the library as it was), and its files go after. Bookmarks and reading marks of
+    /// its articles are the user's and stay: a bookmark whose article is gone says so, and
+    /// comes back to it if the issue is imported again. The search filter packed with its
+    /// window's others is left: no entry refers to it, and the window's next pack leaves it out.
+    @discardableResult
+    public func remove(paper: String, date: IssueDate) throws(StoreError) -> IssueEntry? {
+        var (lock, index, volumes) = try beginChange()
+        defer { withExtendedLifetime(lock) {} }
+        if let volume = index.volumes.first(where: { $0.year == date.year }) {
+            volumes[date.year, default: []] += try readVolume(volume)
+        }
+        let folder = issueFolder(paper: paper, date: date)
+        guard let gone = volumes[date.year]?.first(where: { $0.folder == folder }) else { return nil }
+        volumes[date.year]!.removeAll { $0.folder == folder }
+        var created: [String] = []
+        do {
+            try commit(&index, volumes: volumes, touchedYears: [date.year], created: &created)
+        } catch {
+            for path in created { unlink(path) }
+            throw error
+        }
+        removeUnreferenced(in: "\(root)/\(folder)", keeping: [])
+        rmdir("\(root)/\(folder)")
+        // The paper's folder, when this was its last issue (rmdir refuses one with anything in it).
+        rmdir("\(root)/\((folder as NSString).deletingLastPathComponent)")
+        removeStaleVolumes(index)
+        removeTemporaryFiles(in: root)
+        return gone
+    }
+
+    /// Volumes the committed `index` no longer lists (`<year>-….json`).
+    func removeStaleVolumes(_ index: LibraryIndex) {
+        removeUnreferenced(in: root + "/volumes", keeping: Set(index.volumes.map { String($0.file.dropFirst("volumes/".count)) }),
+                           isStale: { $0.first?.isNumber == true && $0.hasSuffix(".json") })
     }
 
     /// The newest year of the library as this change will leave it.

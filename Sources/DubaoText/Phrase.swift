@@ -284,6 +284,12 @@ public enum Phrase: String, CaseIterable, Sendable {
     case cliHelpImportJSON
     case cliAbstractIssues
     case cliHelpIssuesJSON
+    case cliAbstractRemove
+    case cliHelpRemoveDryRun
+    case cliRemoveNeedsDate
+    case cliRemoveWhichPaper
+    case cliRemoved
+    case cliWouldRemove
     case cliAbstractList
     case cliHelpListJSON
     case cliAbstractShow

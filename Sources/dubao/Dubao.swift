@@ -11,7 +11,7 @@ struct Dubao: ParsableCommand {
         discussion: texts.discussion(texts[.cliDiscussionDubao]),
         version: DubaoVersion.current,
         subcommands: [ReadCommand.self, ImportCommand.self, IssuesCommand.self, ListCommand.self, ShowCommand.self,
-                      SearchCommand.self, BookmarksCommand.self, BookmarkCommand.self, UnbookmarkCommand.self],
+                      SearchCommand.self, BookmarksCommand.self, BookmarkCommand.self, UnbookmarkCommand.self, RemoveCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 

@@ -56,6 +56,11 @@ struct FullAndReadOnlyDiskTests {
         #expect(out.stderr.contains(lib))
         #expect(out.stderr.contains("--library"), "says what to do: \(out.stderr)")
         #expect(DubaoProcess.snapshot(lib) == before)
+        // Removing an issue fails the same way, and removes nothing.
+        let remove = try DubaoProcess.run(["remove", "--date", "2026-11-27"], library: lib)
+        #expect(remove.status == 1 && remove.stderr.split(separator: "\n").count == 1, "\(remove.stderr)")
+        #expect(remove.stderr.contains(lib), "\(remove.stderr)")
+        #expect(DubaoProcess.snapshot(lib) == before)
     }
 }
 

@@ -28,7 +28,7 @@ extension CommandLineLanguageTests {
             #expect(out.stdout.contains(heading), "\(heading)")
         }
         let lines = entries(out.stdout)
-        #expect(lines.count == 9, "\(lines)")
+        #expect(lines.count == 10, "\(lines)")
         for line in lines { #expect(hasHan(line), "left in English: \(line)") }
     }
 

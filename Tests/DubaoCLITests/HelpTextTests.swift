@@ -7,7 +7,7 @@ import Testing
 @Suite("Help texts")
 struct HelpTextTests {
     static let commands = [[], ["read"], ["import"], ["issues"], ["list"], ["show"], ["search"], ["bookmarks"],
-                           ["bookmarks", "export"], ["bookmark"], ["unbookmark"]]
+                           ["bookmarks", "export"], ["bookmark"], ["unbookmark"], ["remove"]]
 
     /// The locale: English, or Chinese.
     static let locales = ["C.UTF-8", "zh_CN.UTF-8"]

@@ -42,6 +42,23 @@ struct LiveLibraryEndToEndTests {
         #expect(back[39].contains("01 要闻") || back[39].contains("02 经济"), "and < the one read before: \(back[39])")
     }
 
+    @Test("the issue open in the reader removed from another process: the one in its place opens, no key pressed")
+    func openIssueRemoved() throws {
+        let library = DubaoProcess.temporaryFolder()
+        try importSample(date: "2026-11-27", into: library)
+        try importSample(date: "2026-11-28", into: library)
+        let t = try ReaderSession.start(width: 120, height: 40, library: library)
+        let newest = try t.waitFor("2026-11-28 │")
+        #expect(newest[39].contains("01 要闻"), "\(newest[39])")
+        let out = try DubaoProcess.run(["remove", "--date", "2026-11-28"], library: library)
+        #expect(out.status == 0, "remove: \(out.stderr)")
+        let after = try t.waitFor("2026-11-27 │", seconds: 5)
+        #expect(after.contains { $0.contains("江城港前十月") }, "the other issue's articles show")
+        // And it reads on: the next article's text comes from the files still there.
+        try t.sendKeys("j", "Enter")
+        try t.waitFor("本报临川11月26日讯")
+    }
+
     @Test("the sample paper gives way to the first issue imported into the empty library")
     func sampleGivesWay() throws {
         let library = DubaoProcess.temporaryFolder()

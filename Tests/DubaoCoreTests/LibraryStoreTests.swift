@@ -109,6 +109,39 @@ struct LibraryStoreTests {
         #expect(try library.issues().map(\.date.description) == ["2026-01-02", "2026-01-01", "2025-12-31"])
     }
 
+    @Test("removing an issue takes its entry, files and folder away and leaves the others and search whole")
+    func removeIssue() throws {
+        let root = TestPaths.temporaryFolder()
+        let library = Library(root: root)
+        for date in ["2025-12-31", "2026-01-01", "2026-01-02"] { try library.store(issue(on: date)) }
+        try library.store(issue(on: "2026-01-01", paper: "另一报"))
+        let folder = try #require(try library.issues().first { $0.paper == "测试报" && $0.date.description == "2026-01-01" }).folder
+        #expect(FileManager.default.fileExists(atPath: root + "/" + folder))
+
+        let gone = try library.remove(paper: "测试报", date: IssueDate("2026-01-01")!)
+        #expect(gone?.folder == folder)
+        #expect(try library.issues().map { "\($0.paper) \($0.date)" } == ["测试报 2026-01-02", "另一报 2026-01-01", "测试报 2025-12-31"])
+        #expect(!FileManager.default.fileExists(atPath: root + "/" + folder), "its folder is gone")
+        #expect(try volumeFiles(root).count == 2, "one volume a year, the old 2026 one removed")
+        for entry in try library.issues() { #expect(try library.catalog(of: entry).sections.count == 1) }
+        // Search finds the others' text and no longer the removed issue's, its filter packed with them or not.
+        let query = try #require(SearchQuery("正文"))
+        #expect(try Searcher.search(library, query: query).map { "\($0.paper) \($0.date)" }.sorted()
+                == ["另一报 2026-01-01", "测试报 2025-12-31", "测试报 2026-01-02"])
+
+        // Nothing to remove: nil, and no file changes.
+        let before = try FileManager.default.subpathsOfDirectory(atPath: root).sorted()
+        #expect(try library.remove(paper: "测试报", date: IssueDate("2026-01-01")!) == nil)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: root).sorted() == before)
+
+        // The last issue of a year takes its volume with it; an issue stored again comes back.
+        try library.remove(paper: "测试报", date: IssueDate("2025-12-31")!)
+        #expect(try library.readIndex().volumes.map(\.year) == [2026])
+        #expect(try volumeFiles(root).count == 1)
+        try library.store(issue(on: "2025-12-31"))
+        #expect(try library.issues().count == 3)
+    }
+
     @Test("a library of schema 1, its issues inside library.json, is read and moves into volumes with the next import")
     func schemaOneLibrary() throws {
         let root = TestPaths.temporaryFolder()
