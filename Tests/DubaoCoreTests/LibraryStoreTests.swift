@@ -129,6 +129,12 @@ struct LibraryStoreTests {
         #expect(try Searcher.search(library, query: query).map { "\($0.paper) \($0.date)" }.sorted()
                 == ["另一报 2026-01-01", "测试报 2025-12-31", "测试报 2026-01-02"])
 
+        // Its ten days packed again with a new issue: search is still right.
+        try library.store(issue(on: "2026-01-03"))
+        #expect(try Searcher.search(library, query: query).map { "\($0.paper) \($0.date)" }.sorted()
+                == ["另一报 2026-01-01", "测试报 2025-12-31", "测试报 2026-01-02", "测试报 2026-01-03"])
+        try library.remove(paper: "测试报", date: IssueDate("2026-01-03")!)
+
         // Nothing to remove: nil, and no file changes.
         let before = try FileManager.default.subpathsOfDirectory(atPath: root).sorted()
         #expect(try library.remove(paper: "测试报", date: IssueDate("2026-01-01")!) == nil)
