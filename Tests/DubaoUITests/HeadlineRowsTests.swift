@@ -21,11 +21,11 @@ struct HeadlineRowsTests {
         "关于进一步做好冬春季节城乡居民取暖保障工作的通知要求各区县于本月底前完成燃气管网安全检查和低保家庭取暖补贴发放",
     ]
 
-    static func runtime(width: Int, height: Int, titles: [String] = titles) -> AppRuntime {
+    static func runtime(width: Int, height: Int, titles: [String] = titles, paper: String = "江城晨报") -> AppRuntime {
         let articles = titles.enumerated().map { i, title in
             Article(id: ArticleID(stored: "20261127-h\(i)"), title: title, paragraphs: ["\(title)。正文一段。"])
         }
-        let issue = Issue(paper: "江城晨报", date: IssueDate("2026-11-27")!, sections: [
+        let issue = Issue(paper: paper, date: IssueDate("2026-11-27")!, sections: [
             Section(name: "要闻", order: 1, page: "第01版", articles: articles),
         ])
         let r = AppRuntime(state: AppState(width: width, height: height), library: MemoryLibrary(issues: [issue]))
@@ -150,5 +150,15 @@ struct HeadlineRowsTests {
                         "\(title) at \(width)")
             }
         }
+    }
+
+    @Test("a paper's name too long for the sections pane's title is cut before the date is")
+    func sectionsTitleKeepsTheDate() throws {
+        let r = Self.runtime(width: 120, height: 40, paper: "江城都市生活晨报")
+        let top = String(Screen.render(r.state).text.split(separator: "\n")[0])
+        let pane = try #require(r.state.viewport.layout.sections)
+        let title = String(top.prefix(while: { $0 != "│" }))
+        #expect(title.contains(" 江城都… 11-27"), "\(title)")
+        #expect(DisplayWidth.of(title) == pane.width, "\(title)")
     }
 }

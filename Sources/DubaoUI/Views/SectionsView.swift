@@ -11,7 +11,12 @@ enum SectionsView {
         // The pane narrows to give the reader its measure; the year is what the status line
         // shows anyway, so it goes before the paper's name is cut.
         if let issue = state.issue, DisplayWidth.of(heading) > rect.width - 2 {
-            heading = "\(issue.paper) \(issue.date.label(withYear: false))"
+            // Then the paper's name is cut, not the date: `未命名… 01-01`, not `未命名报纸 01…`.
+            let date = issue.date.label(withYear: false)
+            let room = rect.width - 2 - DisplayWidth.of(date) - 1
+            let paper = DisplaySanitizer.sanitize(issue.paper)
+            heading = room >= 3 ? "\(Truncation.truncate(paper, toWidth: room).trimmingTrailing(while: { $0 == " " })) \(date)"
+                                : "\(paper) \(date)"
         }
         PaneChrome.title(heading, into: &grid, rect: rect, focused: focused)
         let sections = state.sections
