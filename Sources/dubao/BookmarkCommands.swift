@@ -32,8 +32,17 @@ struct BookmarkRow: Encodable {
             }
             return BookmarkRow(id: b.id.text, title: found?.displayTitle ?? b.title, paper: b.paper,
                                date: b.date.description, section: b.section, added: b.added, missing: found == nil,
-                               firstParagraph: withText ? found?.paragraphs.first : nil)
+                               firstParagraph: withText ? found.map { lead(of: $0.paragraphs) } ?? nil : nil)
         }
+    }
+
+    /// The paragraph an export quotes: the first that reads as text, past a label over the body
+    /// (`核心阅读`, `编者按`) or a bare subhead; the first when none does.
+    static func lead(of paragraphs: [String]) -> String? {
+        paragraphs.first { p in
+            guard let last = p.unicodeScalars.last else { return false }
+            return "。！？…”’）!?.)".unicodeScalars.contains(last) || p.unicodeScalars.count >= 40
+        } ?? paragraphs.first
     }
 }
 

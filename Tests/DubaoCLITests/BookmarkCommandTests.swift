@@ -76,6 +76,21 @@ struct BookmarkCommandTests {
         #expect((rows?.first?["firstParagraph"] as? String)?.hasPrefix("随着最后一组") == true)
     }
 
+    @Test("export quotes the first paragraph that reads as text, past a label such as 核心阅读")
+    func exportSkipsALabel() throws {
+        let lib = DubaoProcess.temporaryFolder()
+        let page = DubaoProcess.temporaryFolder() + "/01.txt"
+        try "江城推进老旧小区改造\n\n核心阅读\n\n今年江城共改造老旧小区一百二十个，惠及居民四万余户。\n\n本报讯 江城市住建局昨日介绍了今年的改造进展。\n"
+            .write(toFile: page, atomically: true, encoding: .utf8)
+        #expect(try DubaoProcess.run(["import", page, "--date", "2026-11-27"], library: lib).status == 0)
+        let list = try DubaoProcess.run(["list", "--json"], library: lib)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let id = try #require(rows.first?["id"] as? String)
+        #expect(try DubaoProcess.run(["bookmark", id], library: lib).status == 0)
+        let md = try DubaoProcess.run(["bookmarks", "export"], library: lib)
+        #expect(md.stdout.contains("> 今年江城共改造老旧小区一百二十个"), "\(md.stdout)")
+    }
+
     @Test("export to a file that exists is refused, the file untouched, unless --force; a .json file gets JSON")
     func exportKeepsFiles() throws {
         let (lib, ids) = try library()
