@@ -16,7 +16,9 @@ extension ChunkParser {
         // A paragraph cut mid-sentence goes on in the next line when that reads as prose, unless a
         // rare blank line parts them (`…曹某图` under a cartoon, then the next headline), or the
         // line is a short title carrying its column (`村里要致富，办法别嫌“土”（扶贫手记）` under a
-        // sign-off, on a page that sets no blank line between its articles).
+        // sign-off, as a page that sets no blank line between its articles has it; where the page
+        // does set them, the rule changed one page of the month's e-edition, splitting a title
+        // the electronic edition files under a lead's line from that line).
         if let a = current, Self.endsOpen(a), !lines[i].breakAbove,
            Self.looksLikeProse(lines[i].text),
            !(HeadlineBlock.endsWithColumnTag(lines[i].text) && ChineseText.fits(lines[i].text, within: 60)) { return nil }

@@ -160,10 +160,13 @@ extension Library {
 
     /// Takes the issue of `paper` and `date` out of the library, nil when there is none. Its
     /// entry leaves its year's volume in one commit, as a store's change does (a failure before
-    /// it leaves the library as it was), and its files go after. Bookmarks and reading marks of
-    /// its articles are the user's and stay: a bookmark whose article is gone says so, and
-    /// comes back to it if the issue is imported again. The search filter packed with its
-    /// window's others is left: no entry refers to it, and the window's next pack leaves it out.
+    /// it leaves the library as it was), and its files go after; its folder is named in
+    /// `.pending` first, so a remove killed after its commit leaves them to the next change's
+    /// sweep. Bookmarks and reading marks of its articles are the user's and stay: a bookmark
+    /// whose article is gone says so, and comes back to it if the issue is imported again. Its
+    /// search filter goes with its pack when it was the pack's only one; in a pack shared with
+    /// other issues of its ten days it stays until they are packed again, read by no one, since
+    /// search finds filters through the entries.
     @discardableResult
     public func remove(paper: String, date: IssueDate) throws(StoreError) -> IssueEntry? {
         var (lock, index, volumes) = try beginChange()
@@ -176,9 +179,11 @@ extension Library {
         volumes[date.year]!.removeAll { $0.folder == folder }
         var created: [String] = []
         do {
+            try notePending(folder)
             try commit(&index, volumes: volumes, touchedYears: [date.year], created: &created)
         } catch {
             for path in created { unlink(path) }
+            unlink(pendingPath)
             throw error
         }
         removeUnreferenced(in: "\(root)/\(folder)", keeping: [])
@@ -186,7 +191,10 @@ extension Library {
         // The paper's folder, when this was its last issue (rmdir refuses one with anything in it).
         rmdir("\(root)/\((folder as NSString).deletingLastPathComponent)")
         removeStaleVolumes(index)
+        // `volumes` holds the whole of the issue's year, so the packs of its ten days still named are all known.
+        removeStalePacks(of: [FilterPack.window(of: date)], keeping: volumes)
         removeTemporaryFiles(in: root)
+        unlink(pendingPath)
         return gone
     }
 

@@ -123,8 +123,8 @@ public struct Library: LibraryReading {
     public func catalog(of issue: IssueEntry) throws(StoreError) -> IssueCatalog {
         if let catalog = try readCatalog(issue) { return catalog }
         // A writer may have replaced the catalog since `issue` was read: look again once.
-        if let fresh = try issues().first(where: { $0.folder == issue.folder }), fresh.catalog != issue.catalog,
-           let catalog = try readCatalog(fresh) {
+        guard let fresh = try issues().first(where: { $0.folder == issue.folder }) else { throw StoreError.issueGone(issue) }
+        if fresh.catalog != issue.catalog, let catalog = try readCatalog(fresh) {
             return catalog
         }
         throw .corrupt(path: "\(root)/\(issue.folder)/\(issue.catalog)", detail: Sentence(.storeListedButMissing))
@@ -139,8 +139,8 @@ public struct Library: LibraryReading {
     public func articles(of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article] {
         if let articles = try readSection(section.file, in: issue) { return articles }
         // Re-imported since the caller read the catalog: the section lives in a newer file now.
-        if let fresh = try issues().first(where: { $0.folder == issue.folder }),
-           let catalog = try readCatalog(fresh),
+        guard let fresh = try issues().first(where: { $0.folder == issue.folder }) else { throw StoreError.issueGone(issue) }
+        if let catalog = try readCatalog(fresh),
            let current = catalog.sections.first(where: { isSameSection(name: $0.name, page: $0.page, as: section.name, page: section.page) }),
            current.file != section.file,
            let articles = try readSection(current.file, in: fresh) {

@@ -408,6 +408,16 @@ public enum Searcher {
     /// no catalog.
     private static func hits(in issue: IssueEntry, candidates: [SearchText.Candidate]?, library: any LibraryReading,
                              query: SearchQuery, scope: Scope, found: (SearchHit) -> Bool) throws(StoreError) -> Bool {
+        do {
+            return try hitsOfIssue(issue, candidates: candidates, library: library, query: query, scope: scope, found: found)
+        } catch where error.isIssueGone {
+            // Removed since the issue list was read: it has no hits, and the others are still searched.
+            return true
+        }
+    }
+
+    private static func hitsOfIssue(_ issue: IssueEntry, candidates: [SearchText.Candidate]?, library: any LibraryReading,
+                                    query: SearchQuery, scope: Scope, found: (SearchHit) -> Bool) throws(StoreError) -> Bool {
         if let candidates, candidates.isEmpty { return true }
         var groups: [(section: SectionEntry, ids: Set<ArticleID>)] = []
         if let candidates, scope.section == nil {

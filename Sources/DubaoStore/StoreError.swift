@@ -38,6 +38,17 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { message(.english) }
 
+    /// The issue is no longer in the library: `dubao remove` took it out while its entry was
+    /// held. Not damage: a search passes it over, the reader opens another once it hears.
+    static func issueGone(_ issue: IssueEntry) -> StoreError {
+        .notFound(Sentence(.storeNoIssue, issue.paper, issue.date))
+    }
+
+    public var isIssueGone: Bool {
+        if case .notFound(let what) = self { return what.phrase == .storeNoIssue }
+        return false
+    }
+
     public func message(_ texts: Texts) -> String { texts(sentence) }
 
     /// What went wrong, where, and what to do, in no language yet.

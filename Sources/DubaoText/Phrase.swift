@@ -286,8 +286,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case cliHelpIssuesJSON
     case cliAbstractRemove
     case cliHelpRemoveDryRun
-    case cliRemoveNeedsDate
     case cliRemoveWhichPaper
+    case listSeparator
     case cliRemoved
     case cliWouldRemove
     case cliAbstractList

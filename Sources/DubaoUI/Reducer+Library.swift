@@ -11,7 +11,7 @@ extension Reducer {
         let old = state.navigation.issues
         if state.navigation.isSample, !isSample, !issues.isEmpty { return leaveSample(&state, issues) }
         guard issues != old, !issues.isEmpty else {
-            // Emptied by hand: what is on screen stays until the reader quits.
+            // Emptied (`dubao remove`, or by hand): what is on screen stays until the reader quits.
             if asked {
                 state.status.message = StatusMessage(state.settings.texts[state.navigation.isSample ? .libraryStillEmpty
                     : issues.isEmpty ? .libraryEmptyNow : .noNewIssues])
@@ -37,7 +37,7 @@ extension Reducer {
                 effects = [.loadCatalog(issues[now])]
             }
         } else {
-            // The open issue is gone (removed by hand): the one now in its place opens.
+            // The open issue is gone (`dubao remove`, or by hand): the one now in its place opens.
             let now = min(state.navigation.issueIndex, issues.count - 1)
             state.navigation.issueIndex = -1
             effects = selectIssue(&state, now, force: true)

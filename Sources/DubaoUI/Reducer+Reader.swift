@@ -141,10 +141,10 @@ extension Reducer {
         return ReadingState.Position(paragraph: line.paragraph!, offset: line.sourceRange.lowerBound)
     }
 
-    /// Whether the reader shows the article's last line.
+    /// Whether the reader shows the article's end: its last line and the `— 完 —` under it.
     static func atEnd(_ state: AppState) -> Bool {
         guard let reader = state.reader else { return false }
-        return reader.top + readerHeight(state) >= reader.lines.count
+        return reader.top + readerHeight(state) >= reader.extent
     }
 
     /// Scrolls the reader, and counts the article read once a scroll forward shows its last

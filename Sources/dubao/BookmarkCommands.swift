@@ -19,6 +19,8 @@ struct BookmarksCommand: ParsableCommand {
 struct BookmarkRow: Encodable {
     var id, title, paper, date, section, added: String
     var missing: Bool
+    /// The paragraph that leads the text (`lead(of:)`), past a label: the key's name is kept for
+    /// the scripts that read it.
     var firstParagraph: String?
 
     /// A damaged library is an error, not a reason to call every bookmark missing.

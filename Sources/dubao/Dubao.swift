@@ -18,8 +18,8 @@ struct Dubao: ParsableCommand {
     /// A `Failure` is one line, `dubao: …`, and status 1 whether `validate()` or `run()` throws it;
     /// ArgumentParser's own `main` would print one from `validate()` as `Error: …`. Status 1 is
     /// how ours are told apart: its own parse errors (an unknown option, a value it cannot read)
-    /// have status 64 and keep its usage text, and help has 0. A mistyped command is a usage
-    /// error too: one line, status 64 (`unknownCommand`).
+    /// are one line too (`usageLine`) with status 64, and help has 0. A mistyped command is a
+    /// usage error too: one line, status 64 (`unknownCommand`).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let refusal = misplacedCommand(arguments) {

@@ -187,8 +187,7 @@ struct ImportCommand: ParsableCommand {
         print(Terminal.clean(texts(dryRun ? .cliReadDryRun : .cliImported, issue.paper, issue.date, counts)))
         print(Terminal.clean(texts(.cliDateFrom, result.dateSource)))
         // A crawler's folders and most text dumps name no paper: say how to name it, once.
-        if paper == nil, issue.paper == Importer.defaultPaper, !Self.saidPaperHint.withLock({ $0 }) {
-            Self.saidPaperHint.withLock { $0 = true }
+        if paper == nil, issue.paper == Importer.defaultPaper, Self.saidPaperHint.withLock({ said in defer { said = true }; return !said }) {
             print(Terminal.clean(texts(.cliPaperUnnamed, Importer.defaultPaper)))
         }
         for (section, count) in zip(issue.sections, articles) {

@@ -54,7 +54,7 @@ struct LiveLibraryEndToEndTests {
         #expect(out.status == 0, "remove: \(out.stderr)")
         let after = try t.waitFor("2026-11-27 │", seconds: 5)
         #expect(after.contains { $0.contains("江城港前十月") }, "the other issue's articles show")
-        // And it reads on: the next article's text comes from the files still there.
+        // And it reads on in the issue now open.
         try t.sendKeys("j", "Enter")
         try t.waitFor("本报临川11月26日讯")
     }

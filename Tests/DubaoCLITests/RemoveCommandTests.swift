@@ -21,9 +21,10 @@ struct RemoveCommandTests {
         // Two papers that day: which one is asked for, and nothing is touched.
         let which = try DubaoProcess.run(["remove", "--date", "2026-11-27"], library: lib)
         #expect(which.status == 1)
-        #expect(which.stderr == "dubao: 2026-11-27 has 2 issues (晨报、江城晨报): --paper names the one to remove\n", "\(which.stderr)")
+        #expect(which.stderr == "dubao: 2026-11-27 has 2 issues (晨报, 江城晨报): --paper names the one to remove\n", "\(which.stderr)")
+        // No day named: the newest issue is not taken for it.
         let none = try DubaoProcess.run(["remove", "--paper", "晨报"], library: lib)
-        #expect(none.status == 1 && none.stderr.hasPrefix("dubao: remove needs --date"), "\(none.stderr)")
+        #expect(none.status == 64 && none.stderr.hasPrefix("dubao: --date <yyyy-mm-dd> is missing"), "\(none.stderr)")
         let dry = try DubaoProcess.run(["remove", "--date", "2026-11-27", "--paper", "晨报", "--dry-run"], library: lib)
         #expect(dry.status == 0 && dry.stdout.hasPrefix("would remove (dry run, nothing changed): 晨报 2026-11-27"), "\(dry.stdout)")
         #expect(DubaoProcess.snapshot(lib) == before, "refusals and a dry run change no file")

@@ -140,12 +140,46 @@ struct LibraryStoreTests {
         #expect(try library.remove(paper: "测试报", date: IssueDate("2026-01-01")!) == nil)
         #expect(try FileManager.default.subpathsOfDirectory(atPath: root).sorted() == before)
 
-        // The last issue of a year takes its volume with it; an issue stored again comes back.
+        // The last issue of a year takes its volume with it, and its ten days' pack, which held
+        // its filter alone; an issue stored again comes back.
+        let window = FilterPack.window(of: IssueDate("2025-12-31")!)
+        let packs = { try FileManager.default.contentsOfDirectory(atPath: root + "/" + FilterPack.folder).filter { $0.hasPrefix(window) } }
+        #expect(try packs().count == 1)
         try library.remove(paper: "测试报", date: IssueDate("2025-12-31")!)
         #expect(try library.readIndex().volumes.map(\.year) == [2026])
         #expect(try volumeFiles(root).count == 1)
+        #expect(try packs().isEmpty, "no pack left that no entry names")
+        #expect(!FileManager.default.fileExists(atPath: root + "/.pending"))
         try library.store(issue(on: "2025-12-31"))
         #expect(try library.issues().count == 3)
+    }
+
+    /// A reader that read the issue list before a `dubao remove` and asks for an issue after it.
+    struct ListReadBefore: LibraryReading {
+        let library: Library
+        let list: [IssueEntry]
+        func issues() throws(StoreError) -> [IssueEntry] { list }
+        func catalog(of issue: IssueEntry) throws(StoreError) -> IssueCatalog { try library.catalog(of: issue) }
+        func articles(of section: SectionEntry, in issue: IssueEntry) throws(StoreError) -> [Article] {
+            try library.articles(of: section, in: issue)
+        }
+        func searchCandidates(in issue: IssueEntry, query: SearchQuery) throws(StoreError) -> [SearchText.Candidate]? {
+            try library.searchCandidates(in: issue, query: query)
+        }
+    }
+
+    @Test("an issue removed while a reader holds its entry is gone, not damage: a search passes it over")
+    func removedUnderAReader() throws {
+        let library = Library(root: TestPaths.temporaryFolder())
+        try library.store(issue(on: "2026-01-01"))
+        try library.store(issue(on: "2026-01-02"))
+        let list = try library.issues()
+        let catalog = try library.catalog(of: list[1])
+        try library.remove(paper: "测试报", date: IssueDate("2026-01-01")!)
+        #expect { try library.catalog(of: list[1]) } throws: { ($0 as? StoreError)?.isIssueGone == true }
+        #expect { try library.articles(of: catalog.sections[0], in: list[1]) } throws: { ($0 as? StoreError)?.isIssueGone == true }
+        let hits = try Searcher.search(ListReadBefore(library: library, list: list), query: try #require(SearchQuery("正文")))
+        #expect(hits.map(\.date.description) == ["2026-01-02"])
     }
 
     @Test("a library of schema 1, its issues inside library.json, is read and moves into volumes with the next import")

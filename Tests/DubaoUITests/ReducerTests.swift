@@ -132,6 +132,25 @@ struct ReducerTests {
         #expect(r.state.quitting)
     }
 
+    @Test("Space pages an article down to its — 完 — mark before it goes on to the next unread one")
+    func spaceShowsTheEndMark() throws {
+        // Heights from 4 to 14 rows put the last line on the pane's bottom row for one page or another.
+        for height in 6...16 {
+            let r = try start(60, height)
+            r.dispatch(.key(.enter))
+            let first = try #require(r.state.reader?.article.id)
+            var shownEnd = false
+            for _ in 0..<100 {
+                let reader = try #require(r.state.reader)
+                guard reader.article.id == first else { break }
+                shownEnd = reader.top + (r.state.viewport.layout.readerText?.height ?? 0) >= reader.extent
+                keys(r, " ")
+            }
+            #expect(r.state.reader?.article.id != first, "Space went on at \(height) rows")
+            #expect(shownEnd, "the last page before the next article showed the end mark, at \(height) rows")
+        }
+    }
+
     @Test("Q quits at once from anywhere")
     func quitNow() throws {
         let r = try start()
