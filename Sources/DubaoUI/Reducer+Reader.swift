@@ -147,8 +147,8 @@ extension Reducer {
         return reader.top + readerHeight(state) >= reader.extent
     }
 
-    /// Scrolls the reader, and counts the article read once a scroll forward shows its last
-    /// line: read to its end, in the reader or in the preview beside the list (with the wheel).
+    /// Scrolls the reader, and counts the article read once a scroll forward shows its end
+    /// (`atEnd`): read to its end, in the reader or in the preview beside the list (with the wheel).
     /// Selecting an article in the list does not count, so running down the headlines marks
     /// nothing; opening it does (`markRead`).
     static func scrollReaderReading(_ state: inout AppState, by step: Int) -> [Effect] {
