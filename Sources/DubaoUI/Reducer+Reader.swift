@@ -122,7 +122,10 @@ extension Reducer {
     /// The line a saved position falls on in a new layout; the top for none or the headline.
     static func line(for position: ReadingState.Position?, in lines: [TypesetLine]) -> Int {
         guard let position, position.paragraph >= 0 else { return 0 }
-        return lines.lineIndex(paragraph: position.paragraph, utf8Offset: position.offset) ?? 0
+        let index = lines.lineIndex(paragraph: position.paragraph, utf8Offset: max(0, position.offset)) ?? 0
+        // The blank row above the paragraph (`position(atLine:)`), where there still is one.
+        if position.offset < 0, index > 0, lines[index - 1].style == .blank { return index - 1 }
+        return index
     }
 
     /// Where the reader is, as a paragraph and an offset into it: the anchor's, so a pane that
@@ -132,11 +135,17 @@ extension Reducer {
     }
 
     /// The place of line `top` as a paragraph and an offset: the first line of text at or below
-    /// it (a blank row between paragraphs belongs to the paragraph after it).
+    /// it. The blank row right above a paragraph is that paragraph's, at offset -1, so a reader
+    /// who left it at the top comes back to it rather than a row lower (a dubao that does not
+    /// know the -1 reads the paragraph's start).
     static func position(atLine top: Int, in lines: [TypesetLine]) -> ReadingState.Position? {
         guard top > 0, lines.indices.contains(top) else { return nil }
-        guard let line = lines[top...].first(where: { $0.paragraph != nil }) else {
+        guard let index = lines[top...].firstIndex(where: { $0.paragraph != nil }) else {
             return ReadingState.Position(paragraph: -1, offset: 0)
+        }
+        let line = lines[index]
+        if index == top + 1, lines[top].style == .blank, line.sourceRange.lowerBound == 0 {
+            return ReadingState.Position(paragraph: line.paragraph!, offset: -1)
         }
         return ReadingState.Position(paragraph: line.paragraph!, offset: line.sourceRange.lowerBound)
     }

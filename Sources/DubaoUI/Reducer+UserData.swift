@@ -44,6 +44,15 @@ extension Reducer {
         let letGo = dropSampleBookmarks(&state)
         state.userData.read = reading.read
         state.userData.positions = reading.positions
+        // An article the reader opened before the file was read, and not moved since, goes to its
+        // saved place now: which of the two loads ends first is the threads' to decide.
+        if var reader = state.reader, reader.anchor.position == nil, reader.top == 0,
+           let saved = reading.positions[reader.article.id] {
+            let top = line(for: saved, in: reader.lines)
+            reader.anchor = ReaderAnchor(position: saved, width: reader.layoutWidth, chosenLine: top, line: top)
+            state.reader = reader
+            relayoutReader(&state)
+        }
         // Queries run before the file was read (there is hardly time) stay the newest.
         state.search.history = state.search.history.reversed().reduce(reading.queries) { ReadingState.remembering($1, in: $0) }
         guard let last = reading.last,

@@ -215,6 +215,35 @@ struct OlderYearPositionTests {
         runtime.dispatch(.key(.character("Q")))
         #expect(try store.load(years: ["2023"]).positions[oldID] == saved, "quitting keeps the position")
     }
+
+    @Test("a blank row left at the top between two paragraphs comes back at the top, not a row lower")
+    func blankRowAtTheTop() throws {
+        let root = ScratchFolder.path("blankrow")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let library = Library(root: root)
+        _ = try library.store(issue("2026-01-01"))
+        func start() -> AppRuntime {
+            let r = AppRuntime(state: AppState(width: 120, height: 20), library: library, userData: FolderUserData(root: root))
+            r.start(isSample: false)
+            return r
+        }
+        let first = start()
+        first.dispatch(.key(.enter))
+        for _ in 0..<40 {
+            let reader = try #require(first.state.reader)
+            // Past the headline: a blank row between two paragraphs.
+            if reader.top > 0, reader.lines[reader.top].style == .blank, reader.lines[reader.top - 1].paragraph != nil { break }
+            first.dispatch(.key(.character("j")))
+        }
+        let top = try #require(first.state.reader?.top)
+        #expect(first.state.reader?.lines[top].style == .blank)
+        first.dispatch(.key(.character("Q")))
+        let id = try #require(first.state.reader?.article.id)
+        let saved = try #require(try ReadingStateStore(root: root).load(years: ["2026"]).positions[id])
+        #expect(saved.paragraph > 0 && saved.offset == -1, "the row above the paragraph, kept as such: \(saved)")
+        let again = start()
+        #expect(again.state.reader?.top == top, "the blank row is back at the top")
+    }
 }
 
 @Suite("Damaged user data: refused, said, and never hiding the rest")
