@@ -1,3 +1,4 @@
+import DubaoModel
 /// Shows half-width punctuation typed inside Chinese text in its full-width form: `他说:好` reads `他说：好`.
 ///
 /// Web and OCR sources often mix `,` `(` into Chinese sentences, where they look cramped and
@@ -92,5 +93,19 @@ public enum PunctuationNormalizer {
     private static func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return false }
         return scalar.value >= 0x30 && scalar.value <= 0x39
+    }
+}
+
+extension PunctuationNormalizer {
+    /// The article with every field's punctuation as the reader shows it: what is copied, saved
+    /// or paged from the reader reads as the screen did.
+    public static func normalize(_ article: Article) -> Article {
+        var a = article
+        for keyPath in [\Article.kicker, \.title, \.subtitle, \.continuedFrom, \.dateline, \.credit, \.continuation] {
+            a[keyPath: keyPath] = normalize(a[keyPath: keyPath])
+        }
+        a.paragraphs = a.paragraphs.map(normalize)
+        a.captions = a.captions.map { Caption(text: normalize($0.text), afterParagraph: $0.afterParagraph) }
+        return a
     }
 }

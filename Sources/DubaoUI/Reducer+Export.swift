@@ -7,11 +7,13 @@ import DubaoText
 /// the pager. The reducer builds the text; the runtime sends, writes or shows it and reports back.
 extension Reducer {
     static func export(_ state: inout AppState, _ command: Command) -> [Effect] {
-        guard let article = state.reader?.article else {
+        guard var article = state.reader?.article else {
             state.status.message = StatusMessage(state.settings.texts[command == .copy ? .noArticleToCopy
                                                                       : command == .save ? .noArticleToSave : .noArticleToPage])
             return []
         }
+        // What leaves the reader reads as it did on screen.
+        if state.settings.normalizesPunctuation { article = PunctuationNormalizer.normalize(article) }
         let title = DisplaySanitizer.sanitize(article.displayTitle)
         switch command {
         case .copy:

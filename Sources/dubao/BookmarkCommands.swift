@@ -104,10 +104,11 @@ struct ExportBookmarks: ParsableCommand {
             text = JSONOutput.string(rows) + "\n"
         case .markdown:
             var out = texts[.cliBookmarksHeading] + "\n"
+            // For reading: the words safe to print and set as the reader sets them (JSON keeps them as stored).
             for row in rows {
-                out += "\n## \(row.title)\n\n\(row.paper) · \(row.date) · \(row.section) · `\(row.id)`"
+                out += "\n## \(Terminal.words(row.title))\n\n\(Terminal.clean(row.paper)) · \(row.date) · \(Terminal.clean(row.section)) · `\(row.id)`"
                 out += row.missing ? texts[.cliBookmarkMissingMarkdown] + "\n" : "\n"
-                if let p = row.firstParagraph, !p.isEmpty { out += "\n> \(p)\n" }
+                if let p = row.firstParagraph, !p.isEmpty { out += "\n> \(Terminal.words(p))\n" }
             }
             text = out
         }

@@ -34,13 +34,14 @@ struct ExportEndToEndTests {
 
         try t.run(["set", "-s", "set-clipboard", "on"])
         try t.sendKeys("y")
-        let expected = ArticlePlainText.text(of: try Self.firstArticle())
+        let expected = ArticlePlainText.text(of: PunctuationNormalizer.normalize(try Self.firstArticle()))
         let screen = try t.waitFor("copied 《\(Self.title)》: \(expected.count) characters")
         #expect(!screen.contains { $0.contains("OSC 52 (") }, "no doubt is voiced inside tmux with set-clipboard on")
         var buffer = try t.run(["show-buffer"])
         if buffer.hasSuffix("\n") && !expected.hasSuffix("\n") { buffer.removeLast() }
         #expect(buffer == expected)
-        #expect(buffer.hasPrefix("稳中有进 向新而行\n江城港前十月货物吞吐量同比增长9.2%\n\n本报讯(记者林晓 周南)\n\n记者昨日从江城港务集团获悉,"), "as stored, unwrapped: \(buffer.prefix(80))")
+        #expect(buffer.hasPrefix("稳中有进 向新而行\n江城港前十月货物吞吐量同比增长9.2%\n\n本报讯（记者林晓 周南）\n\n记者昨日从江城港务集团获悉，"),
+                "as the reader shows it, unwrapped: \(buffer.prefix(80))")
         #expect(buffer.split(separator: "\n", omittingEmptySubsequences: false).count
                 == expected.split(separator: "\n", omittingEmptySubsequences: false).count, "one line a paragraph")
     }
@@ -66,7 +67,7 @@ struct ExportEndToEndTests {
             if let text = try? String(contentsOfFile: folder + "/paged.txt", encoding: .utf8), text.hasSuffix("\n") { paged = text }
             return paged != nil
         }
-        #expect(paged == ArticlePlainText.text(of: try Self.firstArticle()) + "\n")
+        #expect(paged == ArticlePlainText.text(of: PunctuationNormalizer.normalize(try Self.firstArticle())) + "\n")
         let after = try t.waitForSettled { $0 == before }
         #expect(after == before, "the screen as it was: \((try? t.capture())?.joined(separator: "\n") ?? "")")
         try t.sendKeys("k")
@@ -97,7 +98,7 @@ struct ExportEndToEndTests {
         try t.waitFor("saved to")
         let name = "2026-11-27-\(Self.title).md"
         let saved = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
-        #expect(saved == ArticleMarkdown.document(of: try Self.firstArticle(), source: "江城晨报 2026-11-27 第01版 要闻"))
+        #expect(saved == ArticleMarkdown.document(of: PunctuationNormalizer.normalize(try Self.firstArticle()), source: "江城晨报 2026-11-27 第01版 要闻"))
         try t.sendKeys("j")
         try t.waitForAbsence("saved to")
         try t.sendKeys("k", "s")

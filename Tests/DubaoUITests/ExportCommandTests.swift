@@ -13,8 +13,9 @@ import Testing
 @Suite("Copy, save and the pager")
 struct ExportCommandTests {
     static func start(terminal: RecordingTerminal? = RecordingTerminal(), environment: [String: String] = [:],
-                      saveFolder: String? = nil, width: Int = 120, height: Int = 40) throws -> AppRuntime {
-        let r = AppRuntime(state: AppState(width: width, height: height, settings: ReaderSettings(saveFolder: saveFolder)),
+                      saveFolder: String? = nil, normalizesPunctuation: Bool = true, width: Int = 120, height: Int = 40) throws -> AppRuntime {
+        let settings = ReaderSettings(normalizesPunctuation: normalizesPunctuation, saveFolder: saveFolder)
+        let r = AppRuntime(state: AppState(width: width, height: height, settings: settings),
                            library: try SampleLibrary(), terminal: terminal, environment: environment)
         r.start(isSample: true)
         return r
@@ -38,7 +39,8 @@ struct ExportCommandTests {
         let article = try #require(r.state.reader?.article)
         #expect(article.title == Self.firstTitle)
         r.keys("y")
-        let expected = ArticlePlainText.text(of: article)
+        // As the reader shows it: half-width punctuation in Chinese text set full-width.
+        let expected = ArticlePlainText.text(of: PunctuationNormalizer.normalize(article))
         #expect(terminal.written.count == 1)
         #expect(try Self.clipboardText(terminal.written[0]) == expected)
         #expect(expected.hasPrefix("稳中有进 向新而行\n江城港前十月货物吞吐量同比增长9.2%\n\n本报讯"))
@@ -51,12 +53,18 @@ struct ExportCommandTests {
         let r = try Self.start(saveFolder: "~/papers")
         var state = r.state
         let article = try #require(state.reader?.article)
-        #expect(Reducer.reduce(&state, .key(.character("y"))) == [.copyToClipboard(text: ArticlePlainText.text(of: article), title: Self.firstTitle)])
-        #expect(Reducer.reduce(&state, .key(.character("|"))) == [.openPager(text: ArticlePlainText.text(of: article) + "\n")])
-        let markdown = ArticleMarkdown.document(of: article, source: "江城晨报 2026-11-27 第01版 要闻")
+        // What leaves the reader reads as the screen did: `(记者…)`, `,` beside Chinese set full-width.
+        let shown = PunctuationNormalizer.normalize(article)
+        #expect(shown != article)
+        #expect(Reducer.reduce(&state, .key(.character("y"))) == [.copyToClipboard(text: ArticlePlainText.text(of: shown), title: Self.firstTitle)])
+        #expect(Reducer.reduce(&state, .key(.character("|"))) == [.openPager(text: ArticlePlainText.text(of: shown) + "\n")])
+        let markdown = ArticleMarkdown.document(of: shown, source: "江城晨报 2026-11-27 第01版 要闻")
         #expect(Reducer.reduce(&state, .key(.character("s")))
                 == [.saveArticle(markdown: markdown, name: ArticleFileName(date: IssueDate("2026-11-27"), title: Self.firstTitle),
                                  folder: "~/papers")])
+        // With normalize_punctuation = false the reader shows the text as stored, and so it leaves.
+        var stored = try Self.start(normalizesPunctuation: false).state
+        #expect(Reducer.reduce(&stored, .key(.character("y"))) == [.copyToClipboard(text: ArticlePlainText.text(of: article), title: Self.firstTitle)])
     }
 
     @Test("a terminal that does not say it takes OSC 52 still gets it, and the status line says it may not arrive")
@@ -136,7 +144,7 @@ struct ExportCommandTests {
         let name = "2026-11-27-\(Self.firstTitle).md"
         #expect(r.state.status.message == StatusMessage("saved to \(folder)/\(name)"))
         let saved = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
-        #expect(saved == ArticleMarkdown.document(of: article, source: "江城晨报 2026-11-27 第01版 要闻"))
+        #expect(saved == ArticleMarkdown.document(of: PunctuationNormalizer.normalize(article), source: "江城晨报 2026-11-27 第01版 要闻"))
         #expect(saved.hasPrefix("*稳中有进 向新而行*\n\n# 江城港前十月货物吞吐量同比增长9.2%\n\n本报讯"))
         #expect(saved.hasSuffix("\n\n---\n\n江城晨报 2026-11-27 第01版 要闻\n"))
 
@@ -187,7 +195,7 @@ struct ExportCommandTests {
         r.keys("|")
         #expect(terminal.suspensions == 1)
         let shown = try String(contentsOfFile: folder + "/shown", encoding: .utf8)
-        #expect(shown == ArticlePlainText.text(of: before.reader!.article) + "\n")
+        #expect(shown == ArticlePlainText.text(of: PunctuationNormalizer.normalize(before.reader!.article)) + "\n")
         #expect(r.state.reader == before.reader, "the same article at the same line")
         #expect(r.state.viewport == before.viewport && r.state.navigation == before.navigation)
         #expect(r.state.status.message == nil)
