@@ -70,7 +70,8 @@ public enum ArticleFile {
     ///   `…记者 甲摄`) becomes a caption after the paragraph above it, as on a page; a last line
     ///   `（下转第3版）` is the continuation.
     public static func parse(_ text: String) -> Article {
-        let lines = PageParser.splitLines(text)
+        var lines = PageParser.splitLines(text)
+        PageParser.levelIndents(&lines)
         guard let first = lines.first else { return Article() }
         var article = Article(sourceLines: LineRange(first: first.number, last: lines.last!.number))
         // The headline ends at the first indented line, or at a sentence (`--articles` may read

@@ -31,6 +31,7 @@ public struct PageParser {
         var warnings: [ImportWarning] = []
         var lines = Self.splitLines(text)
         Self.markBreaks(&lines)
+        Self.levelIndents(&lines)
         var chunks: [(header: PageFurniture.Header?, lines: [Line])] = [(nil, [])]
         var date: IssueDate?
         var dateLine = 0

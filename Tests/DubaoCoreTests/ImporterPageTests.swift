@@ -127,6 +127,21 @@ struct ImporterPageTests {
         #expect(imported.first?.paragraphs[1] == "智慧码头建设提速")
     }
 
+    @Test("headlines set off by one U+3000 over paragraphs indented by two are headlines")
+    func headlinesSetOffByOneSpace() throws {
+        let lines = ["\u{3000}江城港十月吞吐量创新高",
+                     "\u{3000}\u{3000}江城港务集团昨日发布十月生产数据，货物吞吐量同比增长一成，创下建港以来单月新高。",
+                     "\u{3000}\u{3000}今年以来，集团在二号码头投用了十二台自动化岸桥，单机作业效率比人工操作提高两成。",
+                     "\u{3000}临川新开一座图书馆",
+                     "\u{3000}\u{3000}临川新图书馆昨天上午正式开馆迎客，馆内藏书二十万册，其中地方文献三千余种。"]
+        let imported = try Self.articles(ofLines: lines)
+        #expect(imported.map(\.title) == ["江城港十月吞吐量创新高", "临川新开一座图书馆"])
+        #expect(imported.first?.paragraphs.count == 2)
+        // One article a file, set the same way.
+        let file = ArticleFile.parse(lines.prefix(3).joined(separator: "\n"))
+        #expect(file.title == "江城港十月吞吐量创新高" && file.paragraphs.count == 2)
+    }
+
     @Test("with no blank line between articles, a title carrying its column starts one under a line that ends open")
     func columnTitleUnderAnOpenLine() throws {
         let lines = ["江城治水记（治理手记）",
