@@ -222,7 +222,7 @@ extension Phrase {
         .cliNoIssues: "{1} 的文库中没有报纸；`dubao issues` 列出各期",
         .cliNoIssueDated: "{2} 的文库中没有 {1} 的报纸；`dubao issues` 列出各期",
         .cliNoIssueOfPaper: "{2} 的文库中没有 {1} 的报纸；`dubao issues` 列出各期",
-        .cliNoIssueDatedOfPaper: "{3} 的文库中没有 {1} 的 {2}；`dubao issues` 列出各期",
+        .cliNoIssueDatedOfPaper: "{3} 的文库中没有 {1} 的{2}；`dubao issues` 列出各期",
         .cliNoSection: "{2} {3} 没有版面“{1}”；这一期的版面有 {4}",
         .cliNoSectionSearched: "所搜索的各期都没有版面“{1}”；`dubao list --date D` 可列出某期的版面",
         .cliPhoto: "  （图片）",

@@ -76,7 +76,7 @@ struct Dubao: ParsableCommand {
         if let m = said.wholeMatch(of: /The value '(.*)' is invalid for '(.+?)'/) {
             return texts(.cliInvalidValue, String(m.output.1), String(m.output.2))
         }
-        if let m = said.wholeMatch(of: /(?:\d+ )?[Uu]nexpected arguments?: (.+)/) {
+        if let m = said.wholeMatch(of: /(?:\d+ )?[Uu]nexpected arguments?:? (.+)/) {
             return texts(.cliUnexpectedArguments, quoted(m.output.1).map { "“\($0)”" }.joined(separator: " "))
         }
         return said

@@ -63,6 +63,8 @@ struct OptionRuleTests {
         #expect(bare.status == 64 && bare.stderr == "dubao: unknown option “--bogus”; `dubao --help` says what it takes\n", "\(bare.stderr)")
         let extra = try DubaoProcess.run(["list", "a", "b"], library: lib)
         #expect(extra.status == 64 && extra.stderr == "dubao: unexpected “a” “b”; `dubao list --help` says what it takes\n", "\(extra.stderr)")
+        let one = try DubaoProcess.run(["list", "extra"], library: lib)
+        #expect(one.status == 64 && one.stderr == "dubao: unexpected “extra”; `dubao list --help` says what it takes\n", "\(one.stderr)")
         let hostile = try DubaoProcess.run(["list", "--x\u{1B}[2J"], library: lib)
         #expect(hostile.status == 64 && !hostile.stderr.contains("\u{1B}"), "the option is printed made safe: \(hostile.stderr)")
     }
