@@ -42,6 +42,13 @@ extension Reducer {
             state.navigation.issueIndex = -1
             effects = selectIssue(&state, now, force: true)
         }
+        // An article a bookmark or a result had lost may be back, its issue imported again: looked
+        // for anew, the one selected at once.
+        if !state.navigation.missingArticles.isEmpty {
+            let shown = state.selectedID.map(state.navigation.missingArticles.contains) ?? false
+            state.navigation.missingArticles = []
+            if shown, !state.inSection { effects += showSelectedArticle(&state) }
+        }
         announce(&state, added: added, reimported: reimported, asked: asked)
         return effects
     }

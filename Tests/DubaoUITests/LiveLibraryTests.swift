@@ -26,6 +26,14 @@ final class ChangingLibrary: LibraryReading, @unchecked Sendable {
         }
     }
 
+    /// `dubao remove`: the issue of this paper and date goes.
+    func remove(_ issue: DubaoModel.Issue) {
+        lock.withLock {
+            memory = MemoryLibrary(issues: memory.contents.filter { $0.paper != issue.paper || $0.date != issue.date })
+            generation += 1
+        }
+    }
+
     func issues() throws(StoreError) -> [IssueEntry] {
         let memory = lock.withLock { listReads += 1; return self.memory }
         return try memory.issues()
@@ -112,6 +120,29 @@ struct LiveLibraryTests {
         #expect(r.state.issue?.date.description == "2026-03-09", "> is no longer at the newest issue")
         keys(r, "<")
         #expect(r.state.issue?.date.description == "2026-03-02")
+    }
+
+    @Test("a bookmark's article, gone with its issue, comes back when the issue is imported again")
+    func bookmarkComesBack() throws {
+        let library = ChangingLibrary([Self.march2, Self.march9])
+        let r = start(library)
+        keys(r, "<")
+        readSecondSection(r)
+        keys(r, "b")
+        #expect(r.state.userData.bookmarks.map(\.id) == ["20260302-b2"])
+        library.remove(Self.march2)
+        r.lookAtLibrary()
+        #expect(r.state.issue?.date.description == "2026-03-09", "the issue in its place opens")
+        // The bookmarks list, its one bookmark selected: its article is missing.
+        keys(r, "hhg")
+        r.dispatch(.key(.enter))
+        #expect(r.state.inBookmarks && r.state.selectedID == "20260302-b2")
+        #expect(r.state.navigation.missingArticles.contains("20260302-b2") && r.state.reader == nil)
+
+        library.store([Self.march2])
+        r.lookAtLibrary()
+        #expect(r.state.navigation.missingArticles.isEmpty)
+        #expect(r.state.reader?.article.id == "20260302-b2", "the article shows again, no key pressed")
     }
 
     @Test("the issue list is read again only when the stamp moved, and looked at no more than every interval")
