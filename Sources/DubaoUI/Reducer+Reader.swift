@@ -121,7 +121,12 @@ extension Reducer {
 
     /// The line a saved position falls on in a new layout; the top for none or the headline.
     static func line(for position: ReadingState.Position?, in lines: [TypesetLine]) -> Int {
-        guard let position, position.paragraph >= 0 else { return 0 }
+        guard let position else { return 0 }
+        // A row of the headline block: as far down, but not past the text's first line.
+        guard position.paragraph >= 0 else {
+            let text = lines.firstIndex { $0.paragraph != nil } ?? max(0, lines.count - 1)
+            return min(max(0, position.offset), text)
+        }
         let index = lines.lineIndex(paragraph: position.paragraph, utf8Offset: max(0, position.offset)) ?? 0
         // The blank row above the paragraph (`position(atLine:)`), where there still is one.
         if position.offset < 0, index > 0, lines[index - 1].style == .blank { return index - 1 }
@@ -146,6 +151,11 @@ extension Reducer {
         let line = lines[index]
         if index == top + 1, lines[top].style == .blank, line.sourceRange.lowerBound == 0 {
             return ReadingState.Position(paragraph: line.paragraph!, offset: -1)
+        }
+        // Inside the headline block (the title's lines, the byline, the blanks between): its row,
+        // as paragraph -1, which a dubao that does not know the row reads as the top.
+        if !lines[..<top].contains(where: { $0.paragraph != nil }) {
+            return ReadingState.Position(paragraph: -1, offset: top)
         }
         return ReadingState.Position(paragraph: line.paragraph!, offset: line.sourceRange.lowerBound)
     }

@@ -216,6 +216,35 @@ struct OlderYearPositionTests {
         #expect(try store.load(years: ["2023"]).positions[oldID] == saved, "quitting keeps the position")
     }
 
+    @Test("a row of the headline block left at the top comes back at the top, not at the text's first line")
+    func headlineRowAtTheTop() throws {
+        let root = ScratchFolder.path("headrow")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let library = Library(root: root)
+        let day = IssueDate("2026-01-01")!
+        var article = Article(id: ArticleID.make(paper: "测试报", date: day, section: "要闻", title: "标题"), title: "标题",
+                              paragraphs: (1...40).map { "第\($0)段的正文，写得足够长，好让文章要滚动好几屏才能读完。" })
+        article.kicker = "引题写在这里"
+        article.subtitle = "——副题写在这里"
+        article.dateline = "本报江城1月1日电"
+        article.credit = "（记者某某）"
+        _ = try library.store(DubaoModel.Issue(paper: "测试报", date: day, sections: [Section(name: "要闻", order: 1, articles: [article])]))
+        func start() -> AppRuntime {
+            let r = AppRuntime(state: AppState(width: 120, height: 20), library: library, userData: FolderUserData(root: root))
+            r.start(isSample: false)
+            return r
+        }
+        for down in 1...4 {
+            let first = start()
+            first.dispatch(.key(.enter))
+            first.keys("g" + String(repeating: "j", count: down))
+            let reader = try #require(first.state.reader)
+            #expect(reader.top == down && reader.lines[..<(down + 1)].allSatisfy { $0.paragraph == nil }, "still in the headline block")
+            first.dispatch(.key(.character("Q")))
+            #expect(start().state.reader?.top == down, "row \(down) of the headline block is back at the top")
+        }
+    }
+
     @Test("a blank row left at the top between two paragraphs comes back at the top, not a row lower")
     func blankRowAtTheTop() throws {
         let root = ScratchFolder.path("blankrow")
