@@ -122,12 +122,18 @@ struct LiveLibraryTests {
         #expect(r.state.issue?.date.description == "2026-03-02")
     }
 
-    @Test("a bookmark's article, gone with its issue, comes back when the issue is imported again")
-    func bookmarkComesBack() throws {
-        let library = ChangingLibrary([Self.march2, Self.march9])
+    /// The reader on 2 and 9 March, reading 2 March's second section (`readSecondSection`).
+    func readingMarch2(_ library: ChangingLibrary) -> AppRuntime {
         let r = start(library)
         keys(r, "<")
         readSecondSection(r)
+        return r
+    }
+
+    @Test("a bookmark's article, gone with its issue, comes back when the issue is imported again")
+    func bookmarkComesBack() throws {
+        let library = ChangingLibrary([Self.march2, Self.march9])
+        let r = readingMarch2(library)
         keys(r, "b")
         #expect(r.state.userData.bookmarks.map(\.id) == ["20260302-b2"])
         library.remove(Self.march2)
@@ -185,9 +191,7 @@ struct LiveLibraryTests {
     @Test("the open issue imported again: its catalog is reloaded, the article followed by ID, corrected text shown in place")
     func openIssueReimported() throws {
         let library = ChangingLibrary([Self.march2, Self.march9])
-        let r = start(library)
-        keys(r, "<")
-        readSecondSection(r)
+        let r = readingMarch2(library)
         let top = try #require(r.state.reader?.top)
         // A page added before 城事, an article before 己, and 己's text corrected (as long as it was,
         // so the place is the same line).
