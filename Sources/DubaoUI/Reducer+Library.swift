@@ -37,10 +37,17 @@ extension Reducer {
                 effects = [.loadCatalog(issues[now])]
             }
         } else {
-            // The open issue is gone (`dubao remove`, or by hand): the one now in its place opens.
+            // The open issue is gone (`dubao remove`, or by hand): the one now in its place opens,
+            // under the bookmarks still if they were listed (they are of every issue).
             let now = min(state.navigation.issueIndex, issues.count - 1)
+            let bookmarks = state.navigation.listing == .bookmarks ? state.navigation.articles : nil
             state.navigation.issueIndex = -1
             effects = selectIssue(&state, now, force: true)
+            if let bookmarks {
+                state.navigation.listing = .bookmarks
+                state.navigation.articles = bookmarks
+                effects += showSelectedArticle(&state)
+            }
         }
         // An article a bookmark or a result had lost may be back, its issue imported again: looked
         // for anew, the one selected at once.

@@ -151,6 +151,21 @@ struct LiveLibraryTests {
         #expect(r.state.reader?.article.id == "20260302-b2", "the article shows again, no key pressed")
     }
 
+    @Test("the open issue removed while the bookmarks are listed: they stay listed over the issue in its place")
+    func removedUnderTheBookmarks() throws {
+        let library = ChangingLibrary([Self.march2, Self.march9])
+        let r = readingMarch2(library)
+        keys(r, "b")
+        keys(r, "hhg")
+        r.dispatch(.key(.enter))
+        #expect(r.state.inBookmarks && r.state.issue?.date.description == "2026-03-02")
+        library.remove(Self.march2)
+        r.lookAtLibrary()
+        #expect(r.state.issue?.date.description == "2026-03-09")
+        #expect(r.state.inBookmarks, "still the bookmarks list")
+        #expect(r.state.selectedID == "20260302-b2" && r.state.navigation.missingArticles.contains("20260302-b2"))
+    }
+
     @Test("the issue list is read again only when the stamp moved, and looked at no more than every interval")
     func cheapWhenIdle() {
         let library = ChangingLibrary([Self.march2])
