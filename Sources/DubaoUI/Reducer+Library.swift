@@ -49,12 +49,13 @@ extension Reducer {
                 effects += showSelectedArticle(&state)
             }
         }
-        // An article a bookmark or a result had lost may be back, its issue imported again: looked
-        // for anew, the one selected at once.
+        // An article a bookmark or a result had lost may be back with an issue of its day imported
+        // (again): looked for anew, the one selected at once. Others keep their mark.
         if !state.navigation.missingArticles.isEmpty {
-            let shown = state.selectedID.map(state.navigation.missingArticles.contains) ?? false
-            state.navigation.missingArticles = []
-            if shown, !state.inSection { effects += showSelectedArticle(&state) }
+            let days = Set(issues.filter { !old.contains($0) }.map(\.date))
+            let back = state.navigation.missingArticles.filter { $0.date.map(days.contains) ?? true }
+            state.navigation.missingArticles.subtract(back)
+            if let id = state.selectedID, back.contains(id), !state.inSection { effects += showSelectedArticle(&state) }
         }
         announce(&state, added: added, reimported: reimported, asked: asked)
         return effects

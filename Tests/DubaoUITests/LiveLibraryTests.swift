@@ -145,6 +145,11 @@ struct LiveLibraryTests {
         #expect(r.state.inBookmarks && r.state.selectedID == "20260302-b2")
         #expect(r.state.navigation.missingArticles.contains("20260302-b2") && r.state.reader == nil)
 
+        // An issue of another day changes nothing for it.
+        library.store([Self.march16])
+        r.lookAtLibrary()
+        #expect(r.state.navigation.missingArticles.contains("20260302-b2"))
+
         library.store([Self.march2])
         r.lookAtLibrary()
         #expect(r.state.navigation.missingArticles.isEmpty)
