@@ -75,27 +75,31 @@ extension PageParser {
         if lines.dropFirst().contains(where: \.breakAbove) { lines[0].breakAbove = true }
     }
 
-    /// On a page that indents its paragraphs by two U+3000 or more (four columns, as the common
-    /// indentation of its long lines says), a line indented by less than three columns is set
-    /// back to none: a site that sets off its headlines with one U+3000 still sets them apart
-    /// (the month's e-edition so set read 2% of its articles right, and reads 99.8% with this).
-    /// Not from half a tab's width: a sign-off set in by four spaces under tab-indented
-    /// paragraphs is text.
-    static func levelIndents(_ lines: inout [Line]) {
-        guard usesIndentation(lines) else { return }
-        var counts: [Int: Int] = [:]
-        for line in lines where line.indent >= 2 && !ChineseText.fits(line.text, within: 60) { counts[line.indent, default: 0] += 1 }
-        guard let unit = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key else { return }
+    /// Whether the page marks paragraph starts by indentation (half its long lines indented, at
+    /// least two columns): an indented line then starts a paragraph even when the one before it
+    /// ends mid-sentence. On such a page, one indented by two U+3000 or more (four columns, as
+    /// the common indentation of its long lines says), a line indented by less than three columns
+    /// is set back to none: a site that sets off its headlines with one U+3000 still sets them
+    /// apart (the month's e-edition so set read 2% of its articles right, and reads 99.8% with
+    /// this). Not from half a tab's width: a sign-off set in by four spaces under tab-indented
+    /// paragraphs is text. The answer is the page's as levelled, from one look at its lines.
+    @discardableResult
+    static func levelIndents(_ lines: inout [Line]) -> Bool {
+        var long = 0
+        // The long lines indented two columns or more, by their indentation.
+        var indented: [Int: Int] = [:]
+        for line in lines where !ChineseText.fits(line.text, within: 60) {
+            long += 1
+            if line.indent >= 2 { indented[line.indent, default: 0] += 1 }
+        }
+        func indents(from threshold: Int) -> Bool {
+            long >= 3 && indented.filter { $0.key >= threshold }.values.reduce(0, +) * 2 >= long
+        }
+        guard indents(from: 2),
+              let unit = indented.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key else { return false }
         let threshold = unit >= 4 ? 3 : 2
         for k in lines.indices where lines[k].indent < threshold { lines[k].indent = 0 }
-    }
-
-    /// Pages that mark paragraph starts by indentation: an indented line then starts a paragraph
-    /// even when the one before it ends mid-sentence.
-    static func usesIndentation(_ lines: [Line]) -> Bool {
-        let long = lines.filter { !ChineseText.fits($0.text, within: 60) }
-        guard long.count >= 3 else { return false }
-        return long.filter { $0.indent >= 2 }.count * 2 >= long.count
+        return indents(from: threshold)
     }
 }
 

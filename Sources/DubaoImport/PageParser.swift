@@ -31,7 +31,7 @@ public struct PageParser {
         var warnings: [ImportWarning] = []
         var lines = Self.splitLines(text)
         Self.markBreaks(&lines)
-        Self.levelIndents(&lines)
+        let usesIndent = Self.levelIndents(&lines)
         var chunks: [(header: PageFurniture.Header?, lines: [Line])] = [(nil, [])]
         var date: IssueDate?
         var dateLine = 0
@@ -48,7 +48,6 @@ public struct PageParser {
                 chunks[chunks.count - 1].lines.append(line)
             }
         }
-        let usesIndent = Self.usesIndentation(lines)
         var sections: [Section] = []
         var carried: [PageLine] = []
         for chunk in chunks {
