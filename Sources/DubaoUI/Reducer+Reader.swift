@@ -51,10 +51,8 @@ extension Reducer {
         if state.reader?.article.id != article.id {
             let width = readerWidth(state)
             let lines = state.settings.typesetter.typeset(article, width: width)
-            let saved = state.userData.positions[article.id]
-            let top = line(for: saved, in: lines)
-            state.reader = ReaderState(article: article, lines: lines, layoutWidth: width, top: top,
-                                       anchor: ReaderAnchor(position: saved, width: width, chosenLine: top, line: top))
+            let anchor = anchor(at: state.userData.positions[article.id], in: lines, width: width)
+            state.reader = ReaderState(article: article, lines: lines, layoutWidth: width, top: anchor.line, anchor: anchor)
             relayoutReader(&state)
         } else if var reader = state.reader, reader.article != article {
             // The same article imported again, its text corrected: set anew, at the place
@@ -117,6 +115,12 @@ extension Reducer {
         let maxTop = max(0, reader.extent - readerHeight(state))
         reader.top = min(max(0, reader.anchor.line), maxTop)
         state.reader = reader
+    }
+
+    /// The reader's anchor at a saved place: the line it falls on in `lines`, set `width` wide.
+    static func anchor(at saved: ReadingState.Position?, in lines: [TypesetLine], width: Int) -> ReaderAnchor {
+        let top = line(for: saved, in: lines)
+        return ReaderAnchor(position: saved, width: width, chosenLine: top, line: top)
     }
 
     /// The line a saved position falls on in a new layout; the top for none or the headline.

@@ -48,8 +48,7 @@ extension Reducer {
         // saved place now: which of the two loads ends first is the threads' to decide.
         if var reader = state.reader, reader.anchor.position == nil, reader.top == 0,
            let saved = reading.positions[reader.article.id] {
-            let top = line(for: saved, in: reader.lines)
-            reader.anchor = ReaderAnchor(position: saved, width: reader.layoutWidth, chosenLine: top, line: top)
+            reader.anchor = anchor(at: saved, in: reader.lines, width: reader.layoutWidth)
             state.reader = reader
             relayoutReader(&state)
         }
