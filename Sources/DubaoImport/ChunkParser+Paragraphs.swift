@@ -160,7 +160,7 @@ extension ChunkParser {
                 || stopsMidSentence && ChineseText.opensNothing(text)
                 || Self.itemGoesOn(current!, before: text)
                 // `…费用逾1` / `700亿元`: a number a column cut, whatever the line above looks like.
-                || stopsMidSentence && current!.paragraphs.last.map { Self.cutInFigure($0[...], text) } == true
+                || stopsMidSentence && current!.paragraphs.last.map({ Self.cutInFigure($0[...], text) }) == true
                 || subheadTail
                 || middlePieces.contains(line.number) && stopsMidSentence {
                 // Joined with no space, Latin too: a column cuts `DeepSeek` wherever it falls.
